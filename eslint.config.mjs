@@ -1,0 +1,50 @@
+// Lint checks correctness and, above all, the layering: which folder may import what.
+import reactHooks from 'eslint-plugin-react-hooks'
+import tseslint from 'typescript-eslint'
+
+const nodeBuiltins = { group: ['node:*'], message: 'This layer runs in the renderer or in both runtimes: no Node built-ins.' }
+const electron = { name: 'electron', message: 'Only the Electron shell (src/main/*.ts) and the preload may import electron.' }
+const electronStore = { name: 'electron-store', message: 'electron-store imports electron: use it only in src/main/store.ts.' }
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'reports/**', 'test-results/**', 'bench-results/**'] },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      eqeqeq: ['error', 'smart']
+    }
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'e2e/**/*.ts', 'tests/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' }
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electron, electronStore], patterns: [nodeBuiltins, { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared depends on nothing but itself.' }] }]
+    }
+  },
+  {
+    files: ['src/main/services/**/*.ts', 'src/main/cli/**/*.ts', 'src/main/web/**/*.ts', 'src/main/simulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electron, electronStore], patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'Main-process code cannot reach into the renderer or preload.' }] }]
+    }
+  },
+  {
+    files: ['src/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [electronStore], patterns: [nodeBuiltins, { group: ['**/main/**', '**/renderer/**'], message: 'The preload sees only electron and src/shared.' }] }]
+    }
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { paths: [electron, electronStore], patterns: [nodeBuiltins, { group: ['**/main/**', '**/preload/index', '**/preload/index.ts'], message: 'The renderer reaches main only through window.api (src/renderer/src/lib/api.ts).' }] }]
+    }
+  }
+)

@@ -1,0 +1,9 @@
+/** `daemon-doctor`: the command-line face of the app. Every subcommand registers itself here. */
+import { version } from '../../../package.json'
+import { registerWebCommand } from './commands/web'
+import { createProgram, runProgram } from './program'
+
+const program = createProgram(version)
+registerWebCommand(program)
+
+process.exitCode = await runProgram(program, process.argv)

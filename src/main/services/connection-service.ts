@@ -1,0 +1,276 @@
+import { randomUUID } from 'node:crypto'
+import { z } from 'zod'
+import type { EmitEvent, ExportedConnections, ImportOutcome, RemovedConnection } from '../../shared/api'
+import {
+  connectionDraftSchema,
+  type Connection,
+  type ConnectionDraft,
+  EGERIA_VERSIONS,
+  ENVIRONMENTS,
+  tlsSettingsSchema
+} from '../../shared/models/connection'
+import { AppError } from '../../shared/result'
+import { fieldErrors } from '../../shared/validation'
+import type { SecretStore } from './secret-store'
+import { openSettingsFile, type JsonFileStoreFactory, type SettingsFile } from './settings-file'
+
+const storedConnectionSchema = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  platformUrl: z.string().min(1),
+  serverName: z.string().min(1),
+  userId: z.string().min(1),
+  egeriaVersion: z.enum(EGERIA_VERSIONS),
+  tls: tlsSettingsSchema,
+  environment: z.enum(ENVIRONMENTS),
+  readOnly: z.boolean(),
+  auditLogPath: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string()
+})
+type StoredConnection = z.infer<typeof storedConnectionSchema>
+
+const connectionsDocumentSchema = z.object({ connections: z.array(storedConnectionSchema) })
+type ConnectionsDocument = z.infer<typeof connectionsDocumentSchema>
+
+export const CONNECTIONS_SCHEMA_VERSION = 2
+
+/**
+ * Version 1 (the first preview) kept `url`, a boolean `insecure` and a numeric `version`;
+ * version 2 names the platform root URL explicitly and makes TLS a mode.
+ */
+const migrations = {
+  1: (document: Record<string, unknown>) => ({
+    ...document,
+    connections: (Array.isArray(document.connections) ? document.connections : []).map((entry) => {
+      const { url, insecure, version, ...rest } = entry as Record<string, unknown>
+      return {
+        ...rest,
+        platformUrl: rest.platformUrl ?? url,
+        tls: rest.tls ?? { mode: insecure === true ? 'insecure' : 'system' },
+        egeriaVersion: rest.egeriaVersion ?? (version === undefined ? 'auto' : String(version)),
+        environment: rest.environment ?? 'dev',
+        readOnly: rest.readOnly ?? false
+      }
+    })
+  })
+}
+
+const EXPORT_FORMAT = 'daemon-doctor/connections'
+const UNDO_WINDOW_MS = 10 * 60_000
+
+export interface ConnectionServiceDeps {
+  dataDir: string
+  openStore: JsonFileStoreFactory
+  secrets: SecretStore
+  emit: EmitEvent
+  now?: () => Date
+  newId?: () => string
+}
+
+/** Saved server connections: validation, persistence, secrets, undo, import and export. */
+export class ConnectionService {
+  private readonly file: SettingsFile<ConnectionsDocument>
+  private readonly secrets: SecretStore
+  private readonly emit: EmitEvent
+  private readonly now: () => Date
+  private readonly newId: () => string
+  private readonly pendingUndo = new Map<string, { stored: StoredConnection; password?: string; expires: number }>()
+
+  constructor(deps: ConnectionServiceDeps) {
+    this.secrets = deps.secrets
+    this.emit = deps.emit
+    this.now = deps.now ?? (() => new Date())
+    this.newId = deps.newId ?? randomUUID
+    this.file = openSettingsFile({
+      dir: deps.dataDir,
+      name: 'connections',
+      open: deps.openStore,
+      schema: connectionsDocumentSchema,
+      version: CONNECTIONS_SCHEMA_VERSION,
+      migrations,
+      defaults: () => ({ connections: [] }),
+      salvage: (raw) => {
+        const entries = Array.isArray(raw.connections) ? raw.connections : []
+        const valid = entries.flatMap((entry) => {
+          const parsed = storedConnectionSchema.safeParse(entry)
+          return parsed.success ? [parsed.data] : []
+        })
+        return valid.length > 0 ? { connections: valid } : undefined
+      },
+      now: this.now
+    })
+  }
+
+  get settingsIssues(): SettingsFile<ConnectionsDocument>['issues'] {
+    return this.file.issues
+  }
+
+  list(): Connection[] {
+    return this.file
+      .read()
+      .connections.map((stored) => this.toConnection(stored))
+      .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }))
+  }
+
+  get(id: string): Connection {
+    return this.toConnection(this.find(id))
+  }
+
+  /** The password of a saved connection: for the main-process client only, never the renderer. */
+  password(id: string): string | undefined {
+    return this.secrets.get(id)
+  }
+
+  save(draft: ConnectionDraft): Connection {
+    const parsed = connectionDraftSchema.safeParse(draft)
+    if (!parsed.success) {
+      throw new AppError('invalid-input', 'Some fields need attention', fieldErrors(parsed.error))
+    }
+    const { password, id, ...fields } = parsed.data
+    const connections = this.file.read().connections
+    const timestamp = this.now().toISOString()
+    const existing = id ? connections.find((entry) => entry.id === id) : undefined
+    if (id && !existing) throw new AppError('not-found', 'That connection no longer exists')
+    const clash = connections.find(
+      (entry) => entry.id !== id && entry.name.toLowerCase() === fields.name.toLowerCase()
+    )
+    if (clash) {
+      throw new AppError('conflict', 'Another connection already has this name', {
+        name: 'Another connection already has this name'
+      })
+    }
+    const stored: StoredConnection = {
+      ...fields,
+      id: existing?.id ?? this.newId(),
+      createdAt: existing?.createdAt ?? timestamp,
+      updatedAt: timestamp
+    }
+    if (stored.tls.mode !== 'ca-file') delete stored.tls.caFile
+    if (!stored.auditLogPath) delete stored.auditLogPath
+    if (password === null || password === '') this.secrets.delete(stored.id)
+    else if (password !== undefined) this.secrets.set(stored.id, password)
+    this.commit(existing ? connections.map((entry) => (entry.id === stored.id ? stored : entry)) : [...connections, stored])
+    return this.toConnection(stored)
+  }
+
+  duplicate(id: string): Connection {
+    const source = this.find(id)
+    const copy: StoredConnection = {
+      ...source,
+      tls: { ...source.tls },
+      id: this.newId(),
+      name: this.uniqueName(`${source.name} (copy)`),
+      createdAt: this.now().toISOString(),
+      updatedAt: this.now().toISOString()
+    }
+    const password = this.secrets.get(id)
+    if (password !== undefined) this.secrets.set(copy.id, password)
+    this.commit([...this.file.read().connections, copy])
+    return this.toConnection(copy)
+  }
+
+  remove(id: string): RemovedConnection {
+    const stored = this.find(id)
+    const password = this.secrets.get(id)
+    this.secrets.delete(id)
+    this.commit(this.file.read().connections.filter((entry) => entry.id !== id))
+    const undoToken = this.newId()
+    this.dropExpiredUndo()
+    this.pendingUndo.set(undoToken, { stored, password, expires: this.now().getTime() + UNDO_WINDOW_MS })
+    return { removed: this.toConnection(stored), undoToken }
+  }
+
+  undoRemove(undoToken: string): Connection {
+    this.dropExpiredUndo()
+    const pending = this.pendingUndo.get(undoToken)
+    if (!pending) throw new AppError('not-found', 'Nothing to undo: the deletion is too old or was already undone')
+    this.pendingUndo.delete(undoToken)
+    const stored = { ...pending.stored, name: this.uniqueName(pending.stored.name) }
+    if (pending.password !== undefined) this.secrets.set(stored.id, pending.password)
+    this.commit([...this.file.read().connections, stored])
+    return this.toConnection(stored)
+  }
+
+  exportJson(ids?: string[]): ExportedConnections {
+    const wanted = ids ? new Set(ids) : undefined
+    const connections = this.file
+      .read()
+      .connections.filter((entry) => !wanted || wanted.has(entry.id))
+      .map(({ id: _id, createdAt: _created, updatedAt: _updated, ...portable }) => portable)
+    const exportedAt = this.now().toISOString()
+    return {
+      fileName: `daemon-doctor-connections-${exportedAt.slice(0, 19).replace(/[:T]/g, '-')}.json`,
+      json: JSON.stringify({ format: EXPORT_FORMAT, version: 1, exportedAt, connections }, null, 2),
+      count: connections.length
+    }
+  }
+
+  importJson(json: string): ImportOutcome {
+    let document: unknown
+    try {
+      document = JSON.parse(json)
+    } catch (error) {
+      throw new AppError('invalid-input', `This file is not JSON: ${(error as Error).message}`)
+    }
+    const entries =
+      document && typeof document === 'object' && Array.isArray((document as { connections?: unknown }).connections)
+        ? ((document as { connections: unknown[] }).connections)
+        : undefined
+    if (!entries) {
+      throw new AppError('invalid-input', 'This file has no "connections" list: export connections from Daemon Doctor first')
+    }
+    const imported: StoredConnection[] = []
+    const skipped: ImportOutcome['skipped'] = []
+    const timestamp = this.now().toISOString()
+    for (const entry of entries) {
+      const candidate = { ...(entry as Record<string, unknown>), id: undefined, password: undefined }
+      const parsed = connectionDraftSchema.safeParse(candidate)
+      const name = typeof (entry as { name?: unknown })?.name === 'string' ? (entry as { name: string }).name : '(unnamed)'
+      if (!parsed.success) {
+        const reasons = Object.entries(fieldErrors(parsed.error)).map(([field, message]) => `${field}: ${message}`)
+        skipped.push({ name, reason: reasons.join('; ') })
+        continue
+      }
+      const { password: _password, id: _id, ...fields } = parsed.data
+      imported.push({
+        ...fields,
+        name: this.uniqueName(fields.name, imported),
+        id: this.newId(),
+        createdAt: timestamp,
+        updatedAt: timestamp
+      })
+    }
+    if (imported.length > 0) this.commit([...this.file.read().connections, ...imported])
+    return { imported: imported.map((stored) => this.toConnection(stored)), skipped }
+  }
+
+  private find(id: string): StoredConnection {
+    const stored = this.file.read().connections.find((entry) => entry.id === id)
+    if (!stored) throw new AppError('not-found', 'That connection no longer exists')
+    return stored
+  }
+
+  private uniqueName(wanted: string, pending: StoredConnection[] = []): string {
+    const taken = new Set([...this.file.read().connections, ...pending].map((entry) => entry.name.toLowerCase()))
+    if (!taken.has(wanted.toLowerCase())) return wanted
+    for (let n = 2; ; n += 1) {
+      const candidate = `${wanted} ${n}`
+      if (!taken.has(candidate.toLowerCase())) return candidate
+    }
+  }
+
+  private commit(connections: StoredConnection[]): void {
+    this.file.write({ connections })
+    this.emit('connections', 'changed', this.list())
+  }
+
+  private dropExpiredUndo(): void {
+    const now = this.now().getTime()
+    for (const [token, pending] of this.pendingUndo) if (pending.expires < now) this.pendingUndo.delete(token)
+  }
+
+  private toConnection(stored: StoredConnection): Connection {
+    return { ...stored, tls: { ...stored.tls }, hasPassword: this.secrets.get(stored.id) !== undefined }
+  }
+}

@@ -1,0 +1,3 @@
+export function App(): React.JSX.Element {
+  return <main>Daemon Doctor</main>
+}

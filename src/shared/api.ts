@@ -1,0 +1,104 @@
+/**
+ * The one contract between the renderer and the main-process services.
+ *
+ * Services implement `AppApi` (they return plain data and throw `AppError`); both hosts, Electron IPC
+ * and the browser host, expose it to the renderer as `RendererApi`, where every call resolves to a
+ * `Result`. Namespaces are domains; channel names are `namespace:method` (see contract.ts).
+ */
+import type { Connection, ConnectionDraft } from './models/connection'
+import type { Result } from './result'
+
+export type HostKind = 'desktop' | 'browser'
+
+/** A settings file that could not be read: moved aside, never silently dropped. */
+export interface SettingsIssue {
+  id: string
+  file: string
+  /** Where the unreadable file was moved to; the operator can inspect or restore it. */
+  backupPath: string
+  message: string
+}
+
+export interface AppInfo {
+  name: string
+  version: string
+  host: HostKind
+  /** `encrypted`: passwords are saved encrypted by the OS; `memory`: kept only until the app closes. */
+  secretStorage: 'encrypted' | 'memory'
+  dataDir: string
+  settingsIssues: SettingsIssue[]
+}
+
+export interface RemovedConnection {
+  removed: Connection
+  /** Pass to `connections.undoRemove` to bring the connection back, password included. */
+  undoToken: string
+}
+
+export interface ExportedConnections {
+  fileName: string
+  /** Pretty JSON with every secret removed. */
+  json: string
+  count: number
+}
+
+export interface ImportOutcome {
+  imported: Connection[]
+  skipped: { name: string; reason: string }[]
+}
+
+export interface AppApi {
+  app: {
+    /** Host, storage and start-up facts the UI must show (for example a moved-aside settings file). */
+    info(): Promise<AppInfo>
+    /** Forget a settings issue once the operator has seen it (the backup file stays). */
+    dismissSettingsIssue(id: string): Promise<void>
+    /** Open an https link in the system browser; `false` when this host cannot (the renderer opens it). */
+    openExternal(url: string): Promise<boolean>
+  }
+  connections: {
+    /** Saved connections, sorted by name. */
+    list(): Promise<Connection[]>
+    /** Create (no id) or update a connection; validation failures carry field messages. */
+    save(draft: ConnectionDraft): Promise<Connection>
+    /** A copy named "… (copy)", password included. */
+    duplicate(id: string): Promise<Connection>
+    remove(id: string): Promise<RemovedConnection>
+    undoRemove(undoToken: string): Promise<Connection>
+    /** Connections as JSON without secrets; all of them when `ids` is absent. */
+    exportJson(ids?: string[]): Promise<ExportedConnections>
+    /** Connections from exported JSON; entries that do not validate are reported, not dropped silently. */
+    importJson(json: string): Promise<ImportOutcome>
+  }
+}
+
+/** Main → renderer pushes, by namespace. */
+export interface AppEvents {
+  connections: {
+    changed: Connection[]
+  }
+}
+
+export type Namespace = keyof AppApi
+
+/** The renderer's view of one service method: same arguments, outcome as data. */
+type Bridged<F> = F extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<Result<R>> : never
+
+export type EventListener<T> = (payload: T) => void
+
+export type EventSubscribers = {
+  [N in keyof AppEvents]: {
+    [E in keyof AppEvents[N]]: (listener: EventListener<AppEvents[N][E]>) => () => void
+  }
+}
+
+export type RendererApi = {
+  [N in Namespace]: { [M in keyof AppApi[N]]: Bridged<AppApi[N][M]> }
+} & { events: EventSubscribers }
+
+/** Emits a push event from a service; each host delivers it its own way (IPC or server-sent events). */
+export type EmitEvent = <N extends keyof AppEvents, E extends keyof AppEvents[N]>(
+  namespace: N,
+  event: E,
+  payload: AppEvents[N][E]
+) => void

@@ -1,0 +1,36 @@
+/**
+ * The argument schema of every `AppApi` method. Checked against the interface at compile time;
+ * both hosts validate every call with it before a service sees the arguments.
+ */
+import { z } from 'zod'
+import type { AppApi, Namespace } from './api'
+import { connectionDraftSchema } from './models/connection'
+
+type ArgsSchemas = {
+  [N in Namespace]: {
+    [M in keyof AppApi[N]]: AppApi[N][M] extends (...args: infer A) => unknown ? z.ZodType<A> : never
+  }
+}
+
+const id = z.string().min(1).max(200)
+
+export const argsSchemas = {
+  app: {
+    info: z.tuple([]),
+    dismissSettingsIssue: z.tuple([id]),
+    openExternal: z.tuple([z.string().max(2048)])
+  },
+  connections: {
+    list: z.tuple([]),
+    save: z.tuple([connectionDraftSchema]),
+    duplicate: z.tuple([id]),
+    remove: z.tuple([id]),
+    undoRemove: z.tuple([id]),
+    exportJson: z.tuple([z.array(id).max(10_000).optional()]),
+    importJson: z.tuple([z.string().max(10_000_000)])
+  }
+} satisfies ArgsSchemas
+
+export function argsSchemaFor(namespace: Namespace, method: string): z.ZodType<unknown[]> {
+  return (argsSchemas[namespace] as Record<string, z.ZodType<unknown[]>>)[method]!
+}
