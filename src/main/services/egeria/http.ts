@@ -159,7 +159,7 @@ export function describeFailure(failure: CallFailure): string {
 }
 
 /** undici sets the connect timeout per Agent; every call kind uses the same short one. */
-export function createAgent(tls: TlsSettings, connectTimeoutMs = CALL_TIMEOUTS.status.connectMs): Agent {
+export function createAgent(tls: TlsSettings, connectTimeoutMs: number = CALL_TIMEOUTS.status.connectMs): Agent {
   let ca: string | undefined
   if (tls.mode === 'ca-file') ca = readFileSync(tls.caFile ?? '', 'utf8')
   return new Agent({
