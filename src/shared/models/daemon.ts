@@ -1,4 +1,7 @@
 /** One status model for every Egeria version: what the UI and the CLI render. */
+import type { FailureSource } from './audit'
+
+export type { FailureSource }
 
 export type EgeriaMajor = 3 | 4 | 5 | 6
 
@@ -22,13 +25,15 @@ export type ConnectorStatus = KnownConnectorStatus | 'RESTARTING' | (string & {}
 export const FAILED_STATUSES: readonly string[] = ['FAILED', 'CONFIG_FAILED', 'INITIALIZE_FAILED']
 export const HEALTHY_STATUSES: readonly string[] = ['WAITING', 'REFRESHING', 'RUNNING']
 
-export type FailureSource = 'metadata-server' | 'third-party' | 'connector'
-
+/** Where a failing message comes from, by the log-analysis knowledge base (`src/shared/knowledge`). */
 export interface FailureClassification {
   source: FailureSource
-  subject: string
+  /** The metadata server, third-party resource or connector at fault, when the text says. */
+  subject?: string
   summary: string
   action: string
+  /** The innermost message ID: the root cause. */
+  rootMessageId?: string
 }
 
 export interface ConnectorState {
