@@ -6,6 +6,7 @@
 import type { AppApi, AppInfo, EmitEvent, HostKind } from '../../shared/api'
 import { AppError } from '../../shared/result'
 import { ConnectionService } from './connection-service'
+import { DaemonService } from './egeria/daemon-service'
 import type { SecretStore } from './secret-store'
 import type { JsonFileStoreFactory } from './settings-file'
 
@@ -23,6 +24,7 @@ export interface AppServicesDeps {
 export interface AppServices {
   api: AppApi
   connections: ConnectionService
+  daemon: DaemonService
   dispose(): Promise<void>
 }
 
@@ -31,6 +33,12 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     dataDir: deps.dataDir,
     openStore: deps.openStore,
     secrets: deps.secrets,
+    emit: deps.emit
+  })
+  const daemon = new DaemonService({
+    dataDir: deps.dataDir,
+    connection: (id) => connections.get(id),
+    password: (id) => connections.password(id),
     emit: deps.emit
   })
   const dismissed = new Set<string>()
@@ -63,10 +71,22 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       undoRemove: async (token) => connections.undoRemove(token),
       exportJson: async (ids) => connections.exportJson(ids),
       importJson: async (json) => connections.importJson(json)
+    },
+    daemon: {
+      status: (id) => daemon.status(id),
+      probe: (id) => daemon.probe(id),
+      restart: (id, scope) => daemon.restart(id, scope),
+      refresh: (id, scope) => daemon.refresh(id, scope),
+      cancel: (id) => daemon.cancel(id),
+      watch: (id, visible) => daemon.watch(id, visible)
+    },
+    journal: {
+      list: async (limit) => daemon.listJournal(limit),
+      export: async () => daemon.journal.export()
     }
   }
 
-  return { api, connections, dispose: async () => {} }
+  return { api, connections, daemon, dispose: () => daemon.dispose() }
 }
 
 export function isSafeExternalUrl(url: string): boolean {

@@ -175,3 +175,28 @@ export interface JournalEntry {
   after: Pick<ConnectorState, 'name' | 'status' | 'failingMessageId'>[]
   outcome: Pick<ActionReport, 'success' | 'settle' | 'summary' | 'calls'> & { connectors: ConnectorOutcome[] }
 }
+
+/** One entry of a watched connection's history, pushed as the `daemon.status` event. */
+export interface StatusSnapshot {
+  connectionId: string
+  status?: DaemonStatus
+  /** Why the status could not be read this time. */
+  error?: string
+  /** Connectors whose status or failing message ID changed since the previous snapshot. */
+  changed: string[]
+  at: string
+}
+
+export interface JournalPage {
+  entries: JournalEntry[]
+  /** Lines that did not parse (a torn write); kept in the file, skipped here. */
+  unreadableLines: number
+}
+
+export interface JournalExport {
+  fileName: string
+  text: string
+  count: number
+}
+
+export const ACTION_SCOPE_KINDS = ['connector', 'service', 'group', 'failed', 'all'] as const
