@@ -1,0 +1,122 @@
+/** The app's daemon service against the simulator: read-only, journal, serialised actions, poller. */
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Connection } from '../../../shared/models/connection'
+import type { ActionProgress, StatusSnapshot } from '../../../shared/models/daemon'
+import { json, startTestServer } from '../../../../tests/support/test-server'
+import { startSimulator, type RunningSimulator } from '../../simulator'
+import { DaemonService } from './daemon-service'
+import { JOURNAL_FILE } from './journal'
+
+let sim: RunningSimulator | undefined
+let service: DaemonService | undefined
+afterEach(async () => {
+  await service?.dispose()
+  await sim?.close()
+  sim = service = undefined
+})
+
+function setup(running: RunningSimulator, overrides: Partial<Connection> = {}): { service: DaemonService; dataDir: string; events: { channel: string; payload: unknown }[] } {
+  const dataDir = mkdtempSync(join(tmpdir(), 'dd-daemon-'))
+  const connection: Connection = {
+    id: 'c1',
+    name: 'Coco exchange',
+    platformUrl: running.url,
+    serverName: running.servers[0]!.name,
+    userId: 'garygeeke',
+    egeriaVersion: 'auto',
+    tls: { mode: 'insecure' },
+    environment: 'dev',
+    readOnly: false,
+    hasPassword: true,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    ...overrides
+  }
+  const events: { channel: string; payload: unknown }[] = []
+  service = new DaemonService({
+    dataDir,
+    connection: () => connection,
+    password: () => 'secret',
+    emit: (namespace, event, payload) => void events.push({ channel: `${namespace}:${String(event)}`, payload }),
+    intervals: { quickMs: 50, idleMs: 100, quickForMs: 500 },
+    settleTimeoutMs: 10_000
+  })
+  return { service, dataDir, events }
+}
+
+describe('DaemonService', () => {
+  it('refuses actions on a read-only connection but still reads the status', async () => {
+    sim = await startSimulator({ scenario: 'coco-pharma', egeria: 4, port: 0 })
+    const { service: daemon } = setup(sim, { readOnly: true })
+    await expect(daemon.restart('c1', { kind: 'all' })).rejects.toMatchObject({ code: 'read-only' })
+    expect((await daemon.status('c1')).counts.failed).toBe(4)
+  })
+
+  it('journals each action without secrets, serialises concurrent actions and reports progress', async () => {
+    sim = await startSimulator({ scenario: 'coco-pharma', egeria: 5, port: 0, speed: 60 })
+    sim.updateWorld({ metadataServers: { cocoMDS1: { available: true } } })
+    const { service: daemon, dataDir, events } = setup(sim)
+    const [first, second] = await Promise.all([
+      daemon.restart('c1', { kind: 'connector', name: 'OakDeneLandingAreaDatabaseMonitor' }),
+      daemon.refresh('c1', { kind: 'connector', name: 'OakDeneLandingAreaDatabaseMonitor' })
+    ])
+    // The second action started only after the first had finished.
+    expect(Date.parse(second.startedAt)).toBeGreaterThanOrEqual(Date.parse(first.finishedAt))
+    expect(first.connectors[0]).toMatchObject({ outcome: 'still-failing-same' })
+    const progress = events.filter((event) => event.channel === 'daemon:progress').map((event) => (event.payload as ActionProgress).phase)
+    expect(progress.filter((phase) => phase === 'done')).toHaveLength(2)
+    const raw = readFileSync(join(dataDir, JOURNAL_FILE), 'utf8')
+    expect(raw).not.toContain('secret')
+    const { entries } = daemon.listJournal()
+    expect(entries.map((entry) => entry.action)).toEqual(['refresh', 'restart'])
+    expect(entries[1]).toMatchObject({
+      connection: { id: 'c1', name: 'Coco exchange', server: 'exchangeDL01' },
+      scope: { kind: 'connector', name: 'OakDeneLandingAreaDatabaseMonitor' },
+      before: [{ name: 'OakDeneLandingAreaDatabaseMonitor', status: 'CONFIG_FAILED' }],
+      outcome: { success: false }
+    })
+    expect(daemon.journal.export().count).toBe(2)
+  })
+
+  it('polls while watched, pushes changes, and pauses when hidden', async () => {
+    sim = await startSimulator({ scenario: 'coco-pharma', egeria: 5, port: 0, speed: 60 })
+    const { service: daemon, events } = setup(sim)
+    await daemon.watch('c1', true)
+    const snapshots = (): StatusSnapshot[] => events.filter((event) => event.channel === 'daemon:status').map((event) => event.payload as StatusSnapshot)
+    await expect.poll(() => snapshots().length, { timeout: 5_000 }).toBeGreaterThan(0)
+    expect(snapshots()[0]!.status?.counts.failed).toBe(4)
+    sim.updateWorld({ metadataServers: { cocoMDS1: { available: true } } })
+    await daemon.restart('c1', { kind: 'connector', name: 'OakDeneLandingAreaFilesMonitor' })
+    await expect.poll(() => snapshots().some((snapshot) => snapshot.changed.includes('OakDeneLandingAreaFilesMonitor')), { timeout: 5_000 }).toBe(true)
+    const history = await daemon.watch('c1', false)
+    expect(history.length).toBeGreaterThan(1)
+  })
+
+  it('stops calling the daemon while nobody looks', async () => {
+    const server = await startTestServer((request, response) =>
+      request.url?.endsWith('/origin')
+        ? void response.end('Egeria OMAG Server Platform (version 5.3)')
+        : json(response, { class: 'IntegrationDaemonStatusResponse', relatedHTTPCode: 200, integrationDaemonStatus: {} })
+    )
+    try {
+      const { service: daemon } = setup({ url: server.url, servers: [{ name: 'd1', serverType: 'Integration Daemon' }] } as RunningSimulator)
+      const statusCalls = (): number => server.requests.filter((entry) => entry.url.endsWith('/status')).length
+      await daemon.watch('c1', true)
+      await expect.poll(statusCalls, { timeout: 3_000 }).toBeGreaterThan(2)
+      await daemon.watch('c1', false)
+      await new Promise((resolve) => setTimeout(resolve, 150))
+      const paused = statusCalls()
+      await new Promise((resolve) => setTimeout(resolve, 400))
+      expect(statusCalls()).toBe(paused)
+      await daemon.watch('c1', true)
+      await expect.poll(statusCalls, { timeout: 3_000 }).toBeGreaterThan(paused)
+    } finally {
+      await service?.dispose()
+      service = undefined
+      await server.close()
+    }
+  })
+})
