@@ -61,8 +61,8 @@ describe('coco-pharma on Egeria 3.x (the guide itself)', () => {
     expect(lines).toContain(`Tue Feb 02 20:57:50 GMT 2021 exchangeDL01 Exception INTEGRATION-DAEMON-SERVICES-0031 The integration connector OldMarketLandingAreaFilesMonitor method initialize has returned with a org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException exception containing message ${serverDown}`)
     expect(lines[lines.length - 1]).toBe('Tue Feb 02 20:57:50 GMT 2021 exchangeDL01 Startup OMAG-ADMIN-0004 The exchangeDL01 server has successfully completed start up.  The following services are running: [Open Metadata Repository Services (OMRS), Files Integrator OMIS, Database Integrator OMIS, Integration Daemon Services]')
     expect(lines).toHaveLength(28)
-    // Byte for byte the guide's start-up log (tests/fixtures/seed-guide-startup.log is copied from it).
-    const guideLines = readFileSync(new URL('../../../tests/fixtures/seed-guide-startup.log', import.meta.url), 'utf8').trimEnd().split('\n')
+    // Byte for byte the guide's start-up log (tests/fixtures/seed-guide-startup.txt is copied from it).
+    const guideLines = readFileSync(new URL('../../../tests/fixtures/seed-guide-startup.txt', import.meta.url), 'utf8').trimEnd().split('\n')
     expect(lines).toEqual(guideLines)
 
     // The guide's registered-services lookup gives the service URL markers.
