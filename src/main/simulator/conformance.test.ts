@@ -1,39 +1,8 @@
 /** Conformance per simulated release over real HTTP: every daemon REST row of the fact sheet, platform services, envelopes, shapes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, reportNamed } from '../../../tests/support/sim-http'
-import { ManualClock, startSimulator, versionProfiles, type RunningSimulator, type ScenarioDocument } from '.'
-
-const filesProvider = 'org.odpi.openmetadata.adapters.connectors.integration.basicfiles.DataFilesMonitorIntegrationProvider'
-const groupName = 'Egeria:IntegrationGroup:Default'
-
-export const conformanceScenario: ScenarioDocument = {
-  name: 'conformance',
-  startTime: '2025-01-01T00:00:00.000Z',
-  users: [{ userId: 'garygeeke', password: 'secret' }],
-  metadataServers: { mds1: { platformURL: 'https://localhost:9443', available: true, onPlatform: true } },
-  resources: { 'data/in': { kind: 'directory', available: true } },
-  daemons: [
-    {
-      name: 'daemon1',
-      serverUserId: 'daemon1npa',
-      services: [
-        {
-          marker: 'files-integrator',
-          metadataServer: 'mds1',
-          connectors: [{ name: 'FilesA', id: 'id-files-a', providerClass: filesProvider, endpoint: 'data/in', refreshMinutes: 10, behaviour: 'files-monitor', configurationProperties: { a: 1 } }]
-        }
-      ],
-      groups: [
-        {
-          qualifiedName: groupName,
-          guid: 'guid-group-default',
-          metadataServer: 'mds1',
-          connectors: [{ name: 'CatalogB', id: 'id-catalog-b', providerClass: 'org.example.CatalogProvider', refreshMinutes: 60 }]
-        }
-      ]
-    }
-  ]
-}
+import { conformanceScenario, filesProvider, groupName } from '../../../tests/support/conformance-scenario'
+import { ManualClock, startSimulator, versionProfiles, type RunningSimulator } from '.'
 
 interface Row {
   row: number
