@@ -2,6 +2,7 @@
 import { version } from '../../../package.json'
 import { registerAnalyzeCommand } from './commands/analyze'
 import { registerDaemonCommands } from './commands/daemon'
+import { registerSimCommand } from './commands/sim'
 import { registerWebCommand } from './commands/web'
 import { createProgram, runProgram } from './program'
 
@@ -9,5 +10,6 @@ const program = createProgram(version)
 registerWebCommand(program)
 registerAnalyzeCommand(program)
 registerDaemonCommands(program)
+registerSimCommand(program)
 
 process.exitCode = await runProgram(program, process.argv)

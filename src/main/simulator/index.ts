@@ -53,7 +53,9 @@ export interface SimulatorServerInfo {
 export interface RunningSimulator {
   /** Platform root URL, e.g. https://127.0.0.1:40123 */
   url: string
-  egeria: { major: EgeriaMajor; label: string }
+  egeria: EgeriaMajor
+  /** The concrete release imitated, e.g. '3.4' (see versions.ts). */
+  egeriaLabel: string
   scenario: string
   servers: SimulatorServerInfo[]
   /** 6.x users for POST /api/token; ≤ 5.x the users are only path segments, listed for convenience. */
@@ -161,7 +163,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   let closed = false
   return {
     url,
-    egeria: { major: profile.major, label: profile.label },
+    egeria: profile.major,
+    egeriaLabel: profile.label,
     scenario: scenario.name,
     servers,
     users: scenario.users,

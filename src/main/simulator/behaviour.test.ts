@@ -1,0 +1,238 @@
+/** Simulator behaviour over real HTTP: tokens, TLS, the world API, faults, the audit log files, updates, scale. */
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { request } from 'node:https'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { call, reportNamed, reportsOf } from '../../../tests/support/sim-http'
+import { ManualClock, startSimulator, type RunningSimulator, type SimulatorOptions } from '.'
+import { conformanceScenario } from '../../../tests/support/conformance-scenario'
+
+const running: RunningSimulator[] = []
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((sim) => sim.close()))
+})
+async function start(options: SimulatorOptions): Promise<RunningSimulator> {
+  const sim = await startSimulator(options)
+  running.push(sim)
+  return sim
+}
+const clockAt = (iso = '2025-01-01T00:00:00.000Z'): ManualClock => new ManualClock(Date.parse(iso))
+const base5 = '/servers/daemon1/open-metadata/integration-daemon/users/garygeeke'
+
+describe('6.x token authentication', () => {
+  it('issues RS256 JWTs, refuses calls without a valid bearer token, and rejects bad logins with 401', async () => {
+    const sim = await start({ scenario: 'secured-quickstart', egeria: 6, clock: clockAt() })
+    const status = '/servers/qs-integration-daemon/open-metadata/integration-daemon/status'
+    const anonymous = await call(sim, 'GET', status)
+    expect(anonymous.status).toBe(401)
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer')
+    expect((await call(sim, 'GET', status, undefined, { Authorization: 'Bearer not.a.jwt' })).status).toBe(401)
+    // The old /users/{userId} style also gets 401 first: the security filter runs before routing.
+    expect((await call(sim, 'GET', '/servers/qs-integration-daemon/open-metadata/integration-daemon/users/garygeeke/status')).status).toBe(401)
+
+    const badLogin = await call(sim, 'POST', '/api/token', { userId: 'garygeeke', password: 'wrong' })
+    expect(badLogin.status).toBe(401)
+    expect(badLogin.json).toMatchObject({ relatedHTTPCode: 401, exceptionClassName: 'org.springframework.security.authentication.BadCredentialsException' })
+
+    const token = (await call(sim, 'POST', '/servers/qs-integration-daemon/api/token', { userId: 'erinoverview', password: 'secret' })).text
+    const [header, claims] = token.split('.').slice(0, 2).map((part) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>)
+    expect(header).toMatchObject({ alg: 'RS256' })
+    expect(claims).toMatchObject({ iss: 'self', sub: 'erinoverview' })
+    expect(Number(claims!.exp) - Number(claims!.iat)).toBe(3600)
+    const answer = await call(sim, 'GET', status, undefined, { Authorization: `Bearer ${token}` })
+    expect(answer.json.class).toBe('IntegrationDaemonStatusResponse')
+    // The origin stays open without a token.
+    expect((await call(sim, 'GET', '/open-metadata/platform-services/server-platform/origin')).text).toBe('Egeria OMAG Server Platform (version 6.0)')
+    // {1} of 404-001 is the token's user, or the delegating user.
+    const unknown = await call(sim, 'GET', '/servers/nosuch/open-metadata/integration-daemon/status?delegatingUserId=peterprofile', undefined, { Authorization: `Bearer ${token}` })
+    expect(unknown.json.exceptionErrorMessageParameters).toEqual(['nosuch', 'peterprofile'])
+  })
+
+  it('refuses an expired token with an invalid_token challenge', async () => {
+    const sim = await start({ scenario: 'secured-quickstart', egeria: 6, clock: clockAt(), tokenTtlSeconds: 0 })
+    const token = (await call(sim, 'POST', '/api/token', { userId: 'garygeeke', password: 'secret' })).text
+    const answer = await call(sim, 'GET', '/servers/qs-integration-daemon/open-metadata/integration-daemon/status', undefined, { Authorization: `Bearer ${token}` })
+    expect(answer.status).toBe(401)
+    expect(answer.headers.get('www-authenticate')).toMatch(/^Bearer error="invalid_token", error_description="Jwt expired at /)
+  })
+})
+
+describe('TLS', () => {
+  it('serves HTTPS on 127.0.0.1 with a generated certificate that verifies against the returned PEM', async () => {
+    const sim = await start({ scenario: conformanceScenario, egeria: 4, tls: true, clock: clockAt() })
+    expect(sim.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/)
+    expect(sim.caCertificatePem).toContain('BEGIN CERTIFICATE')
+    const body = await new Promise<string>((resolve, reject) => {
+      const req = request(`${sim.url}/open-metadata/platform-services/users/garygeeke/server-platform/origin`, { ca: sim.caCertificatePem }, (response) => {
+        let text = ''
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()))
+        response.on('end', () => resolve(text))
+      })
+      req.on('error', reject)
+      req.end()
+    })
+    expect(body).toBe('Egeria OMAG Server Platform (version 4.3)\n')
+    // Without trusting the certificate the handshake fails, as it should.
+    await expect(fetch(`${sim.url}/open-metadata/platform-services/users/garygeeke/server-platform/origin`)).rejects.toThrow()
+  })
+})
+
+describe('the world API and fault injection', () => {
+  it('reads and patches the world, and rejects bad patches without changing anything', async () => {
+    const sim = await start({ scenario: 'coco-pharma', egeria: 3, clock: clockAt('2021-02-02T20:57:50.640Z') })
+    const world = await call(sim, 'GET', '/_sim/world')
+    expect(world.json).toMatchObject({ metadataServers: { cocoMDS1: { available: false, platformURL: 'https://localhost:9444' } }, faults: [] })
+    const patched = await call(sim, 'POST', '/_sim/world', { resources: { 'db.example:5432': { available: false } } })
+    expect((patched.json.resources as Record<string, unknown>)['db.example:5432']).toEqual({ kind: 'endpoint', available: false })
+    for (const bad of [{ metadataServers: { nosuch: { available: true } } }, { resources: { x: { available: 'yes' } } }, { surprise: 1 }]) {
+      const answer = await call(sim, 'POST', '/_sim/world', bad)
+      expect(answer.status).toBe(400)
+      expect(typeof answer.json.error).toBe('string')
+    }
+    expect((await call(sim, 'POST', '/_sim/world', '{not json')).status).toBe(400)
+    expect(sim.world().metadataServers.cocoMDS1!.available).toBe(false)
+  })
+
+  it('injects HTTP 500, malformed JSON, connection resets, latency and hangs, per path pattern and count', async () => {
+    const sim = await start({ scenario: conformanceScenario, egeria: 5, clock: clockAt() })
+    sim.updateWorld({ faults: [{ pathPattern: '/status$', kind: 'http500', count: 1 }] })
+    expect((await call(sim, 'GET', `${base5}/status`)).status).toBe(500)
+    expect((await call(sim, 'GET', `${base5}/status`)).status).toBe(200) // count used up
+    sim.updateWorld({ faults: [{ pathPattern: 'integration-groups', kind: 'malformed-json' }] })
+    const malformed = await call(sim, 'GET', `${base5}/integration-groups/summary`)
+    expect(malformed.status).toBe(200)
+    expect(() => JSON.parse(malformed.text) as unknown).toThrow()
+    expect((await call(sim, 'GET', `${base5}/status`)).json.relatedHTTPCode).toBe(200) // other paths unaffected
+    sim.updateWorld({ faults: [{ kind: 'reset' }] })
+    await expect(call(sim, 'GET', `${base5}/status`)).rejects.toThrow()
+    sim.updateWorld({ faults: [{ kind: 'latency', ms: 150 }] })
+    const began = performance.now()
+    expect((await call(sim, 'GET', `${base5}/status`)).status).toBe(200)
+    expect(performance.now() - began).toBeGreaterThanOrEqual(140)
+    sim.updateWorld({ faults: [{ kind: 'hang' }] })
+    await expect(fetch(`${sim.url}${base5}/status`, { signal: AbortSignal.timeout(200) })).rejects.toThrow()
+    await call(sim, 'POST', '/_sim/world', { faults: [] })
+    expect((await call(sim, 'GET', `${base5}/status`)).status).toBe(200)
+  })
+})
+
+describe('connector lifecycle details', () => {
+  it('restart clears the failure and the refresh time; config updates merge or replace and restart', async () => {
+    const clock = clockAt()
+    const sim = await start({ scenario: conformanceScenario, egeria: 5, clock, speed: 10_000 })
+    await sim.tick()
+    sim.updateWorld({ resources: { 'data/in': { available: false } } })
+    clock.advance(11 * 60_000)
+    await sim.tick()
+    let report = reportNamed((await call(sim, 'GET', `${base5}/status`)).json, 'FilesA')
+    expect(report.connectorStatus).toBe('FAILED')
+    expect(report.failingExceptionMessage).toMatch(/^BASIC-FILES-INTEGRATION-CONNECTORS-404-001 The directory named data\/in /)
+    await call(sim, 'POST', `${base5}/integration-connectors/restart`, { class: 'NameRequestBody', name: 'FilesA' })
+    report = reportNamed((await call(sim, 'GET', `${base5}/status`)).json, 'FilesA')
+    expect(report).toMatchObject({ connectorStatus: 'INITIALIZED' })
+    expect(report.failingExceptionMessage).toBeUndefined()
+    expect(report.lastRefreshTime).toBeUndefined()
+
+    await call(sim, 'POST', `${base5}/integration-connectors/configuration-properties`, { connectorName: 'FilesA', mergeUpdate: true, configurationProperties: { b: 2 } })
+    expect((await call(sim, 'GET', `${base5}/integration-connectors/FilesA/configuration-properties`)).json.properties).toEqual({ a: 1, b: 2 })
+    await call(sim, 'POST', `${base5}/integration-connectors/configuration-properties`, { connectorName: 'FilesA', mergeUpdate: false, configurationProperties: { z: 9 } })
+    expect((await call(sim, 'GET', `${base5}/integration-connectors/FilesA/configuration-properties`)).json).toEqual({ class: 'PropertiesResponse', relatedHTTPCode: 200, properties: { z: 9 } })
+
+    await call(sim, 'POST', `${base5}/integration-connectors/FilesA/endpoint-network-address`, { class: 'StringRequestBody', string: 'data/elsewhere' })
+    await sim.tick()
+    report = reportNamed((await call(sim, 'GET', `${base5}/status`)).json, 'FilesA')
+    expect(report.failingExceptionMessage).toContain('The directory named data/elsewhere ')
+    const lines = sim.auditLines()
+    expect(lines.some((line) => line.includes('INTEGRATION-DAEMON-SERVICES-0015 User garygeeke has updated the configuration properties of integration connector FilesA'))).toBe(true)
+    expect(lines.some((line) => line.includes('INTEGRATION-DAEMON-SERVICES-0057'))).toBe(true)
+  })
+
+  it('a REST refresh is synchronous and takes the connector\'s (scaled) refresh time', async () => {
+    const document = structuredClone(conformanceScenario)
+    document.daemons[0]!.services![0]!.connectors[0]!.refreshDurationMs = 300
+    const sim = await start({ scenario: document, egeria: 4, clock: clockAt(), speed: 1 })
+    await sim.tick()
+    const began = performance.now()
+    const answer = await call(sim, 'POST', '/servers/daemon1/open-metadata/integration-daemon/users/garygeeke/integration-connectors/refresh', { class: 'NameRequestBody', name: 'FilesA' })
+    expect(answer.json.relatedHTTPCode).toBe(200)
+    expect(performance.now() - began).toBeGreaterThanOrEqual(280)
+  })
+
+  it('5.0+: refresh or restart of all on a daemon with no connectors fails with the NPE envelope', async () => {
+    const sim = await start({ scenario: 'coco-pharma', egeria: 6, clock: clockAt('2021-02-02T20:57:50.640Z') })
+    const token = (await call(sim, 'POST', '/api/token', { userId: 'garygeeke', password: 'secret' })).text
+    const answer = await call(sim, 'POST', '/servers/exchangeDL01/open-metadata/integration-daemon/integration-connectors/restart', undefined, { Authorization: `Bearer ${token}` })
+    expect(answer.json).toMatchObject({ class: 'VoidResponse', relatedHTTPCode: 400, exceptionErrorMessageId: 'OMAG-COMMON-400-016', exceptionClassName: 'org.odpi.openmetadata.frameworks.openmetadata.ffdc.PropertyServerException', exceptionSubclassName: 'org.odpi.openmetadata.frameworks.openmetadata.ffdc.PropertyServerException' })
+  })
+
+  it('6.x groups retry their configuration every 2,000,000 ms once the metadata server is back', async () => {
+    const clock = clockAt('2021-02-02T20:57:50.640Z')
+    const sim = await start({ scenario: 'coco-pharma', egeria: 6, clock, speed: 10_000 })
+    sim.updateWorld({ metadataServers: { cocoMDS1: { available: true } } })
+    clock.advance(1_999_000)
+    await sim.tick()
+    expect(sim.auditLines().some((line) => line.includes('INTEGRATION-DAEMON-SERVICES-0019'))).toBe(false)
+    clock.advance(1_000)
+    await sim.tick()
+    expect(sim.auditLines().some((line) => line.includes('INTEGRATION-DAEMON-SERVICES-0019'))).toBe(true)
+  })
+
+  it('a flaky connector fails at the same seeded refreshes every run and recovers only by restart', async () => {
+    const failuresPerRun: number[][] = []
+    for (let run = 0; run < 2; run++) {
+      const clock = clockAt()
+      const sim = await start({ scenario: 'flaky-warehouse', egeria: 4, clock, speed: 100_000 })
+      const failedAt: number[] = []
+      for (let cycle = 0; cycle < 12; cycle++) {
+        clock.advance(6 * 60_000)
+        await sim.tick()
+        const status = (await call(sim, 'GET', '/servers/integration-daemon/open-metadata/integration-daemon/users/garygeeke/status')).json
+        const report = reportNamed(status, 'WarehousePostgresMonitor')
+        if (report.connectorStatus === 'FAILED') {
+          expect(report.failingExceptionMessage).toBe('An I/O error occurred while sending to the backend.')
+          failedAt.push(cycle)
+          await call(sim, 'POST', '/servers/integration-daemon/open-metadata/integration-daemon/users/garygeeke/integration-connectors/restart', { name: 'WarehousePostgresMonitor' })
+        }
+        expect(reportNamed(status, 'WarehouseExtractsFilesMonitor').connectorStatus).toBe('RUNNING')
+      }
+      failuresPerRun.push(failedAt)
+      await sim.close()
+    }
+    expect(failuresPerRun[0]!.length).toBeGreaterThan(0)
+    expect(failuresPerRun[0]!.length).toBeLessThan(12)
+    expect(failuresPerRun[1]).toEqual(failuresPerRun[0])
+  })
+
+  it('runs the large estate: hundreds of connectors in several groups, all healthy', async () => {
+    const sim = await start({ scenario: 'large-estate', egeria: 5, clock: clockAt(), speed: 100_000 })
+    await sim.tick()
+    const status = (await call(sim, 'GET', '/servers/estate-integration-daemon/open-metadata/integration-daemon/users/garygeeke/status')).json
+    const reports = reportsOf(status)
+    expect(reports.length).toBe(320)
+    expect(new Set(reports.map((report) => report.connectorStatus))).toEqual(new Set(['WAITING']))
+    expect(((status.integrationDaemonStatus as Record<string, unknown>).integrationGroupSummaries as unknown[]).length).toBe(4)
+  })
+})
+
+describe('the audit log files', () => {
+  it('writes the console format to a file and one JSON record per audit record, consistent with the status', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-audit-'))
+    const file = join(dir, 'daemon.log')
+    const jsonDir = join(dir, 'records')
+    const clock = clockAt('2021-02-02T20:57:50.640Z')
+    const sim = await start({ scenario: 'coco-pharma', egeria: 5, clock, auditLogFile: file, auditJsonDir: jsonDir, speed: 10_000 })
+    const text = readFileSync(file, 'utf8')
+    expect(text).toContain('Tue Feb 02 20:57:50 GMT 2021 exchangeDL01 Startup SERVER-OPS-0004 The exchangeDL01 server has successfully completed start up.')
+    expect(text).toContain('exchangeDL01 Startup OIF-CONNECTOR-0001 ')
+    expect(text).toMatch(/exchangeDL01 Error INTEGRATION-DAEMON-SERVICES-0036 .* OakDeneLandingAreaFilesMonitor; its status is INITIALIZE_FAILED/)
+    const records = readdirSync(jsonDir).filter((name) => name.endsWith('.omalrecord'))
+    expect(records.length).toBe(sim.auditLines().length)
+    const parsed = records.map((name) => JSON.parse(readFileSync(join(jsonDir, name), 'utf8')) as Record<string, unknown>)
+    expect(parsed.some((record) => record.messageId === 'INTEGRATION-DAEMON-SERVICES-0036' && record.severity === 'Error' && typeof record.timeStamp === 'number')).toBe(true)
+    // Exception records on a 5+ console carry the supplementary line.
+    sim.updateWorld({ metadataServers: { cocoMDS1: { available: true } } })
+    await call(sim, 'POST', '/servers/exchangeDL01/open-metadata/integration-daemon/users/garygeeke/integration-connectors/refresh')
+    expect(readFileSync(file, 'utf8')).toMatch(/Exception INTEGRATION-DAEMON-SERVICES-0031 Supplementary information: log record id [0-9a-f-]{36} org\.odpi\.openmetadata\.frameworks\.connectors\.ffdc\.ConnectorCheckedException returned message of BASIC-FILES/)
+  })
+})
