@@ -107,3 +107,22 @@ test('refuses API calls without the token or from a foreign origin', async ({ re
   })
   expect(foreign.status()).toBe(403)
 })
+
+test('reports a corrupted settings file and keeps it aside', async ({ page, dataDir }) => {
+  const { writeFileSync, readdirSync } = await import('node:fs')
+  const { join } = await import('node:path')
+  writeFileSync(join(dataDir, 'connections.json'), '{"schemaVersion": 2, "connections": [ {"name": "tru')
+  const host = await startHost(dataDir)
+  try {
+    await openApp(page, host)
+    const alert = page.getByRole('alert').filter({ hasText: 'is not valid JSON' })
+    await expect(alert).toBeVisible()
+    await expect(alert).toContainText('connections.json.unreadable-')
+    await screenshot(page, '06-settings-file-moved-aside')
+    expect(readdirSync(dataDir).some((name) => name.startsWith('connections.json.unreadable-'))).toBe(true)
+    await alert.getByRole('button', { name: 'Dismiss' }).click()
+    await expect(alert).toHaveCount(0)
+  } finally {
+    await host.stop()
+  }
+})
