@@ -18,6 +18,7 @@ test('creates, edits and deletes a connection, with undo', async ({ page, host }
     environment: 'Production',
     tls: 'Verification off (this connection only)'
   })
+  await expect(page.getByLabel(/Read-only: never restart/), 'production starts read-only').toBeChecked()
   await screenshot(page, '02-connection-form')
   await connections.save()
 

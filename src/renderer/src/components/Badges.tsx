@@ -21,7 +21,7 @@ export function TlsOffBadge(): React.JSX.Element {
 export function ReadOnlyBadge(): React.JSX.Element {
   return (
     <span className="badge read-only" title="Actions (restart, refresh) are disabled for this connection">
-      <span aria-hidden="true">🔒</span>Read-only
+      <span aria-hidden="true">⊘</span>Read-only
     </span>
   )
 }

@@ -29,6 +29,8 @@ export function ConnectionForm({ connectionId }: { connectionId?: string }): Rea
   const [formError, setFormError] = useState<string>()
   const [saving, setSaving] = useState(false)
   const [removePassword, setRemovePassword] = useState(false)
+  // New production connections start read-only until the operator decides otherwise.
+  const [readOnlyTouched, setReadOnlyTouched] = useState(!!existing)
 
   const update = <K extends keyof ConnectionDraft>(key: K, value: ConnectionDraft[K]): void => {
     setDraft((current) => ({ ...current, [key]: value }))
@@ -130,7 +132,15 @@ export function ConnectionForm({ connectionId }: { connectionId?: string }): Rea
           </Field>
           <Field label="Environment" name="environment" error={errors.environment}>
             {(props) => (
-              <select {...props} value={draft.environment} onChange={(e) => update('environment', e.target.value as ConnectionDraft['environment'])}>
+              <select
+                {...props}
+                value={draft.environment}
+                onChange={(e) => {
+                  const environment = e.target.value as ConnectionDraft['environment']
+                  update('environment', environment)
+                  if (!readOnlyTouched) update('readOnly', environment === 'prod')
+                }}
+              >
                 {ENVIRONMENTS.map((environment) => (
                   <option key={environment} value={environment}>
                     {ENVIRONMENT_LABELS[environment]}
@@ -169,7 +179,15 @@ export function ConnectionForm({ connectionId }: { connectionId?: string }): Rea
           {(props) => <input {...props} value={draft.auditLogPath ?? ''} onChange={(e) => update('auditLogPath', e.target.value)} />}
         </Field>
         <label className="check">
-          <input type="checkbox" checked={draft.readOnly} onChange={(e) => update('readOnly', e.target.checked)} /> Read-only: never restart or refresh through this connection
+          <input
+            type="checkbox"
+            checked={draft.readOnly}
+            onChange={(e) => {
+              setReadOnlyTouched(true)
+              update('readOnly', e.target.checked)
+            }}
+          />{' '}
+          Read-only: never restart or refresh through this connection
         </label>
         <div className="form-actions">
           <button type="submit" className="primary" disabled={saving}>
