@@ -1,9 +1,11 @@
 /** `daemon-doctor`: the command-line face of the app. Every subcommand registers itself here. */
 import { version } from '../../../package.json'
+import { registerAnalyzeCommand } from './commands/analyze'
 import { registerWebCommand } from './commands/web'
 import { createProgram, runProgram } from './program'
 
 const program = createProgram(version)
 registerWebCommand(program)
+registerAnalyzeCommand(program)
 
 process.exitCode = await runProgram(program, process.argv)
