@@ -1,11 +1,13 @@
 /** `daemon-doctor`: the command-line face of the app. Every subcommand registers itself here. */
 import { version } from '../../../package.json'
 import { registerAnalyzeCommand } from './commands/analyze'
+import { registerDaemonCommands } from './commands/daemon'
 import { registerWebCommand } from './commands/web'
 import { createProgram, runProgram } from './program'
 
 const program = createProgram(version)
 registerWebCommand(program)
 registerAnalyzeCommand(program)
+registerDaemonCommands(program)
 
 process.exitCode = await runProgram(program, process.argv)
