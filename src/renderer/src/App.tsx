@@ -15,8 +15,12 @@ export function App(): React.JSX.Element {
 
   useEffect(() => {
     const unsubscribe = subscribeToEvents()
-    void useAppStore.getState().loadConnections()
-    void useAppStore.getState().loadAppInfo()
+    const store = useAppStore.getState()
+    void store.loadConnections()
+    void store.loadAppInfo()
+    // `npm run demo` / `daemon-doctor web --demo` open the app on the demo daemon.
+    if (window.location.hash === '#demo') void store.startDemo()
+    else void store.loadDemo()
     return unsubscribe
   }, [])
   useEffect(() => {

@@ -3,6 +3,7 @@ import type { Connection } from '../../../../shared/models/connection'
 import { ConnectionBadges } from '../../components/Badges'
 import { useAppStore } from '../../store'
 import { downloadText } from '../../lib/download'
+import { DemoCard } from '../demo/DemoCard'
 
 export function matchesQuery(connection: Connection, query: string): boolean {
   const needle = query.trim().toLowerCase()
@@ -22,6 +23,7 @@ export function ConnectionsScreen(): React.JSX.Element {
   const exportConnections = useAppStore((state) => state.exportConnections)
   const fileInput = useRef<HTMLInputElement>(null)
   const visible = useMemo(() => connections.filter((c) => matchesQuery(c, query)), [connections, query])
+  const saved = connections.filter((c) => !c.demo)
 
   return (
     <section className="screen" aria-labelledby="connections-heading">
@@ -59,6 +61,8 @@ export function ConnectionsScreen(): React.JSX.Element {
         </div>
       </header>
 
+      <DemoCard />
+
       <div className="search-row">
         <label htmlFor="connection-search" className="visually-hidden">
           Search connections
@@ -80,7 +84,7 @@ export function ConnectionsScreen(): React.JSX.Element {
           <span aria-hidden="true">✖ </span>Could not load connections: {loadError.message}
         </p>
       )}
-      {loaded && connections.length === 0 && !loadError && (
+      {loaded && saved.length === 0 && !loadError && (
         <div className="empty-state">
           <h2>No saved connections yet</h2>
           <p>Add the platform URL and the integration daemon’s server name of an Egeria you look after.</p>
@@ -124,9 +128,11 @@ function ConnectionRow({ connection }: { connection: Connection }): React.JSX.El
         </div>
       </div>
       <div className="row-actions">
-        <button type="button" onClick={() => navigate({ kind: 'edit-connection', id: connection.id })} aria-label={`Edit ${connection.name}`}>
-          Edit
-        </button>
+        {!connection.demo && (
+          <button type="button" onClick={() => navigate({ kind: 'edit-connection', id: connection.id })} aria-label={`Edit ${connection.name}`}>
+            Edit
+          </button>
+        )}
         <button type="button" onClick={() => void duplicate(connection.id)} aria-label={`Duplicate ${connection.name}`}>
           Duplicate
         </button>

@@ -1,5 +1,6 @@
 import { ConnectionBadges } from '../../components/Badges'
 import { useAppStore } from '../../store'
+import { DemoWorldPanel } from '../demo/DemoWorldPanel'
 import { FLOW_STEPS, type FlowStep } from '../../store/ui-slice'
 
 export const STEP_TITLES: Record<FlowStep, string> = {
@@ -44,6 +45,7 @@ export function FlowFrame({ connectionId, step }: { connectionId: string; step: 
           </div>
         </div>
       </header>
+      {connection.demo && <DemoWorldPanel />}
       <nav aria-label="Troubleshooting steps">
         <ol className="stepper">
           {FLOW_STEPS.map((candidate, index) => (
