@@ -160,14 +160,14 @@ export class Diagnoser {
   }
 
   private addFinding(record: AuditRecord, server: ServerState): void {
-    const second = record.time?.slice(0, 19) ?? ''
-    const dedupeKey = `${record.server}|${record.messageId}|${second}|${record.text}`
+    // Console and SLF4J copies of one record share its GUID; without one, the same second and text.
+    const dedupeKey = record.guid ?? `${record.server}|${record.messageId}|${record.time?.slice(0, 19) ?? ''}|${record.text}`
     if (this.recent.has(dedupeKey)) return // the same record through a second destination (console + SLF4J)
     this.recent.add(dedupeKey)
     if (this.recent.size > DEDUPE_WINDOW) this.recent.delete(this.recent.values().next().value!)
 
     const detail = [record.exceptionMessage, record.stackTrace?.[0]].filter(Boolean).join('\n')
-    const classified = classifyFailure(record.text, server.egeriaMajor, { detail })
+    const classified = classifyFailure(`${record.messageId} ${record.text}`, server.egeriaMajor, { detail })
     const messageIds = unique([...record.messageIds, ...classified.messageIds])
     const connector = record.connector
     const subject =

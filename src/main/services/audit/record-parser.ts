@@ -6,7 +6,7 @@
  */
 import { AUDIT_SEVERITIES, type AuditRecord } from '../../../shared/models/audit'
 import { extractMessageIds, isMessageId } from '../../../shared/knowledge/message-ids'
-import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso } from './java-time'
+import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso, zoneOffsetMinutes } from './java-time'
 
 export interface ParserStats {
   lines: number
@@ -29,7 +29,7 @@ SEVERITIES.add('<Unknown>')
 const SUPPLEMENT = 'Supplementary information: log record id '
 const FURTHER_READING = 'Further reading: '
 const DOCKER_PREFIX = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d) /
-const LOGBACK_LEVEL_AFTER_TIME = /^ ?-?(?:ERROR|WARN|INFO|DEBUG|TRACE) +\d+ ---/
+const LOGBACK_LEVEL_AFTER_TIME = /^ +-?(?:ERROR|WARN|INFO|DEBUG|TRACE) +\d+ ---/
 const LOGBACK =
   /^(\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[.,]\d{3}(?:Z|[+-]\d\d:?\d\d)?) +-?(ERROR|WARN|INFO|DEBUG|TRACE) +\d+ +--- +(?:\[[^\]]*\] +)?\[[^\]]*\] +(\S+) *: ?(.*)$/
 const SLF4J_BODY = /^(\S*?)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}) (\S+) +(.*)$/
@@ -47,6 +47,9 @@ export function connectorNameFromText(messageId: string, text: string): string |
   return name && !CONNECTOR_STOP_WORDS.has(name) ? name : undefined
 }
 
+/** The head of a Java exception or of its cause: `java.io.IOException: …`, `a.b.FooException{…}`. */
+const EXCEPTION_HEAD = /^(?:Caused by: )?[\w$]+(?:\.[\w$]+)+(?:Exception|Error|Throwable)\b/
+
 function isStackLine(line: string): boolean {
   const first = line.charCodeAt(0)
   if (first === 9 || first === 32) return true // tab or space: frames, "... N more", Event Payload
@@ -56,10 +59,14 @@ function isStackLine(line: string): boolean {
 export class RecordParser {
   readonly stats: ParserStats = { lines: 0, records: 0, auditRecords: 0, unparsedLines: 0, blankLines: 0, truncatedLines: 0 }
   private current: AuditRecord | undefined
-  /** The current record takes continuation lines (a stack trace follows). */
+  /** The current record takes stack-trace lines (after a supplement or a logback ERROR/WARN). */
   private takesStack = false
+  /** The next line is the exception's toString(), whatever it looks like. */
+  private takesAnyNext = false
   private lastDate = ''
   private lastDateIso: string | undefined
+  /** Zone of the last console line: Spring Boot 2 times print none, and share the JVM's zone. */
+  private consoleZone: number | undefined
   private readonly maxStackLines: number
 
   constructor(
@@ -82,15 +89,20 @@ export class RecordParser {
       }
     }
     if (line.length === 0 || line.trim().length === 0) {
+      // A supplement's trace ends with a newline: the blank line after it is still the record's.
       if (this.current && this.takesStack) this.extend(lineNo, undefined, truncated)
-      else this.stats.blankLines++
+      else {
+        this.flush()
+        this.stats.blankLines++
+      }
       return
     }
     if (this.consoleLine(line, lineNo, truncated)) return
     const first = line.charCodeAt(0)
     if (first === 123 /* { */ && this.jsonLine(line, lineNo, truncated)) return
     if (first >= 48 && first <= 57 && this.logbackLine(line, lineNo, truncated)) return
-    if (this.current && (this.takesStack || isStackLine(line))) {
+    if (this.current && (this.takesAnyNext || isStackLine(line) || (this.takesStack && EXCEPTION_HEAD.test(line)))) {
+      this.takesAnyNext = false
       this.extend(lineNo, line, truncated)
       return
     }
@@ -115,6 +127,7 @@ export class RecordParser {
     if (datePart !== this.lastDate) {
       this.lastDate = datePart
       this.lastDateIso = javaDateToIso(line.slice(4, 19), line.slice(20, zoneEnd), year, this.options.zoneOffset)
+      this.consoleZone = zoneOffsetMinutes(line.slice(20, zoneEnd))
     }
     const time = this.lastDateIso
     if (time === undefined) return false
@@ -144,6 +157,7 @@ export class RecordParser {
         this.supplement(current, text.slice(SUPPLEMENT.length))
         this.extend(lineNo, undefined, truncated)
         this.takesStack = true
+        this.takesAnyNext = current.stackTrace === undefined
         return true
       }
     }
@@ -169,7 +183,7 @@ export class RecordParser {
     const match = LOGBACK.exec(line)
     if (!match) return false
     const [, stamp = '', level = '', logger = '', message = ''] = match
-    const time = logbackTimeToIso(stamp, this.options.zoneOffset)
+    const time = logbackTimeToIso(stamp, this.options.zoneOffset ?? this.consoleZone)
     const slf4j = logger.includes('.f.a.') || logger.includes('frameworks.auditlog') ? SLF4J_BODY.exec(message) : null
     if (slf4j) {
       const [, server = '', guid = '', token = '', text = ''] = slf4j
@@ -185,6 +199,7 @@ export class RecordParser {
           }
           this.extend(lineNo, undefined, truncated)
           this.takesStack = true
+          this.takesAnyNext = current.stackTrace === undefined
           return true
         }
       } else {
@@ -219,6 +234,7 @@ export class RecordParser {
     this.current = { input: this.input, firstLine: lineNo, lastLine: lineNo, ...fields }
     if (truncated) this.current.truncated = true
     this.takesStack = false
+    this.takesAnyNext = false
   }
 
   private extend(lineNo: number, stackLine: string | undefined, truncated: boolean): void {
@@ -236,6 +252,7 @@ export class RecordParser {
     if (!record) return
     this.current = undefined
     this.takesStack = false
+    this.takesAnyNext = false
     this.stats.records++
     if (record.audit) {
       this.stats.auditRecords++
