@@ -6,7 +6,7 @@ const CATALOGUE_SOURCES = ['metadata-server', 'third-party', 'connector', 'lifec
 
 /** The status JSON of the guide's second example: the directory-missing failures after the restart. */
 function statusFailures(): { connector: string; text: string }[] {
-  const seed = readFileSync('/work/shared/seeds/000_811f931ca96d7f9c.txt', 'utf8')
+  const seed = readFileSync(new URL('../../../tests/fixtures/audit/guide-2021-integration-daemon.md', import.meta.url), 'utf8')
   const out: { connector: string; text: string }[] = []
   for (const match of seed.matchAll(/"connectorName": "(\w+)",[^}]*?"failingExceptionMessage": "([^"]*)"/g)) out.push({ connector: match[1]!, text: match[2]! })
   return out

@@ -58,6 +58,8 @@ export interface AuditRecord {
 export interface EvidenceRef {
   input: number
   line: number
+  /** The .omalrecord file, for directory inputs. */
+  file?: string
 }
 
 export interface Finding {

@@ -11,6 +11,7 @@ import {
   type ConnectorEventKind,
   type ConnectorState,
   type ConnectorTimeline,
+  type EvidenceRef,
   type FailureSource,
   type Finding
 } from '../../../shared/models/audit'
@@ -176,7 +177,8 @@ export class Diagnoser {
         : (classified.subject ?? (classified.source === 'metadata-server' ? server.metadataServer : undefined) ?? 'unnamed resource')
     const root = messageIds[messageIds.length - 1]
     const key = `${connector ?? record.server ?? ''}/${root}/${classified.source}/${subject}`
-    const evidence = { input: record.input, line: record.firstLine }
+    const evidence: EvidenceRef = { input: record.input, line: record.firstLine }
+    if (record.file) evidence.file = record.file
     const existing = this.findings.get(key)
     if (existing) {
       existing.occurrences++
