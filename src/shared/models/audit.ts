@@ -109,6 +109,8 @@ export interface ConnectorTimeline {
   omittedEvents: number
   refreshes: number
   failures: number
+  /** Time of the latest refresh heartbeat: runs of heartbeats are one event in `events`. */
+  lastRefresh?: string
 }
 
 export interface InputSummary {

@@ -99,7 +99,13 @@ export class Diagnoser {
     const findings = [...this.findings.values()].map(({ failedConnector: _failed, ...finding }) => finding)
     return {
       servers: [...this.servers.keys()].filter((name) => name.length > 0).sort(),
-      connectors: [...this.connectors.values()].map(({ retryable: _retryable, ...timeline }) => timeline),
+      connectors: [...this.connectors.values()].map(({ retryable: _retryable, ...timeline }) => {
+        if (timeline.events.length > MAX_EVENTS) {
+          timeline.omittedEvents += timeline.events.length - MAX_EVENTS
+          timeline.events = timeline.events.slice(-MAX_EVENTS)
+        }
+        return timeline
+      }),
       findings,
       causes: this.causes(),
       severityCounts: this.severityCounts
@@ -131,14 +137,20 @@ export class Diagnoser {
       if (server.service) timeline.service = server.service
       if (timeline.events.length > 0 || timeline.omittedEvents > 0) kind = 'restart'
     }
-    const event: ConnectorEvent = { kind, messageId: id, evidence: { input: record.input, line: record.firstLine } }
-    if (record.time) event.time = record.time
-    timeline.events.push(event)
-    if (timeline.events.length > MAX_EVENTS) {
-      timeline.events.shift()
-      timeline.omittedEvents++
+    const heartbeat = kind === 'refresh' || kind === 'refreshed'
+    const previous = timeline.events[timeline.events.length - 1]
+    if (heartbeat && record.time) timeline.lastRefresh = record.time
+    // A run of heartbeats is one event: the timeline shows changes, not every refresh.
+    if (!heartbeat || !previous || (previous.kind !== 'refresh' && previous.kind !== 'refreshed')) {
+      const event: ConnectorEvent = { kind, messageId: id, evidence: { input: record.input, line: record.firstLine } }
+      if (record.time) event.time = record.time
+      timeline.events.push(event)
+      if (timeline.events.length > MAX_EVENTS * 2) {
+        timeline.omittedEvents += timeline.events.length - MAX_EVENTS
+        timeline.events.splice(0, timeline.events.length - MAX_EVENTS)
+      }
     }
-    if (kind === 'refresh' || kind === 'refreshed') {
+    if (heartbeat) {
       timeline.refreshes += kind === 'refresh' ? 1 : 0
       const recovers = timeline.state === 'initializing' || timeline.state === 'unknown' || (kind === 'refreshed' && timeline.retryable)
       if (recovers) timeline.state = 'running'

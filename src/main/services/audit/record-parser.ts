@@ -43,7 +43,8 @@ const CONNECTOR_PREFIXES = ['INTEGRATION-DAEMON-SERVICES-', 'OMIS-', 'OIF-CONNEC
 export function connectorNameFromText(messageId: string, text: string): string | undefined {
   if (!CONNECTOR_PREFIXES.some((prefix) => messageId.startsWith(prefix))) return undefined
   const match = CONNECTOR_NAME.exec(text)
-  const name = match?.[1]?.replace(/[.,:]+$/, '')
+  let name = match?.[1]
+  while (name && /[.,:]$/.test(name)) name = name.slice(0, -1)
   return name && !CONNECTOR_STOP_WORDS.has(name) ? name : undefined
 }
 
@@ -67,6 +68,8 @@ export class RecordParser {
   private lastDateIso: string | undefined
   /** Zone of the last console line: Spring Boot 2 times print none, and share the JVM's zone. */
   private consoleZone: number | undefined
+  private lastServer = ''
+  private readonly validIds = new Set<string>()
   private readonly maxStackLines: number
 
   constructor(
@@ -88,7 +91,7 @@ export class RecordParser {
         line = line.slice(prefix[0].length)
       }
     }
-    if (line.length === 0 || line.trim().length === 0) {
+    if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim().length === 0)) {
       // A supplement's trace ends with a newline: the blank line after it is still the record's.
       if (this.current && this.takesStack) this.extend(lineNo, undefined, truncated)
       else {
@@ -115,46 +118,49 @@ export class RecordParser {
   }
 
   private consoleLine(line: string, lineNo: number, truncated: boolean): boolean {
-    // Cheap shape check before any parsing: `Tue Feb 02 20:57:50 ZONE yyyy `.
-    if (line.charCodeAt(3) !== 32 || line.charCodeAt(7) !== 32 || line.charCodeAt(13) !== 58 || !DAY_NAMES.has(line.slice(0, 3))) {
-      return false
+    // Lines of one second share their date: a prefix compare skips the date parsing (the hot path).
+    let dateEnd = this.lastDate.length
+    if (dateEnd === 0 || line.charCodeAt(dateEnd) !== 32 || !line.startsWith(this.lastDate)) {
+      // Cheap shape check before any parsing: `Tue Feb 02 20:57:50 ZONE yyyy `.
+      if (line.charCodeAt(3) !== 32 || line.charCodeAt(7) !== 32 || line.charCodeAt(13) !== 58 || !DAY_NAMES.has(line.slice(0, 3))) {
+        return false
+      }
+      const zoneEnd = line.indexOf(' ', 20)
+      if (zoneEnd === -1) return false
+      const zone = line.slice(20, zoneEnd)
+      const iso = javaDateToIso(line.slice(4, 19), zone, line.slice(zoneEnd + 1, zoneEnd + 5), this.options.zoneOffset)
+      if (iso === undefined) return false
+      dateEnd = zoneEnd + 5
+      this.lastDate = line.slice(0, dateEnd)
+      this.lastDateIso = iso
+      this.consoleZone = zoneOffsetMinutes(zone)
     }
-    const zoneEnd = line.indexOf(' ', 20)
-    if (zoneEnd === -1) return false
-    const year = line.slice(zoneEnd + 1, zoneEnd + 5)
-    const dateEnd = zoneEnd + 5
-    const datePart = line.slice(0, dateEnd)
-    if (datePart !== this.lastDate) {
-      this.lastDate = datePart
-      this.lastDateIso = javaDateToIso(line.slice(4, 19), line.slice(20, zoneEnd), year, this.options.zoneOffset)
-      this.consoleZone = zoneOffsetMinutes(line.slice(20, zoneEnd))
-    }
-    const time = this.lastDateIso
-    if (time === undefined) return false
-    const rest = line.slice(dateEnd + 1)
-    const serverEnd = rest.indexOf(' ')
-    const severityEnd = serverEnd === -1 ? -1 : rest.indexOf(' ', serverEnd + 1)
-    const idEnd = severityEnd === -1 ? -1 : rest.indexOf(' ', severityEnd + 1)
-    const severity = severityEnd === -1 ? '' : rest.slice(serverEnd + 1, severityEnd)
-    const messageId = idEnd === -1 ? rest.slice(severityEnd + 1) : rest.slice(severityEnd + 1, idEnd)
-    if (!SEVERITIES.has(severity) || !isMessageId(messageId)) {
+    const time = this.lastDateIso!
+    const restStart = dateEnd + 1
+    const serverEnd = line.indexOf(' ', restStart)
+    const severityEnd = serverEnd === -1 ? -1 : line.indexOf(' ', serverEnd + 1)
+    const idEnd = severityEnd === -1 ? -1 : line.indexOf(' ', severityEnd + 1)
+    const severity = severityEnd === -1 ? '' : line.slice(serverEnd + 1, severityEnd)
+    const messageId = severityEnd === -1 ? '' : idEnd === -1 ? line.slice(severityEnd + 1) : line.slice(severityEnd + 1, idEnd)
+    if (!SEVERITIES.has(severity) || !this.knownId(messageId)) {
       this.flush()
-      this.record({ format: 'platform', audit: false, time, text: rest, messageIds: [] }, lineNo, truncated)
+      this.record({ format: 'platform', audit: false, time, text: line.slice(restStart), messageIds: [] }, lineNo, truncated)
       return true
     }
-    const server = rest.slice(0, serverEnd)
-    let textStart = idEnd === -1 ? rest.length : idEnd + 1
-    while (rest.charCodeAt(textStart) === 32) textStart++ // IDs defined with a trailing space
-    const text = rest.slice(textStart)
+    const server = line.startsWith(this.lastServer, restStart) && serverEnd - restStart === this.lastServer.length
+      ? this.lastServer
+      : (this.lastServer = line.slice(restStart, serverEnd))
+    let textStart = idEnd === -1 ? line.length : idEnd + 1
+    while (line.charCodeAt(textStart) === 32) textStart++ // IDs defined with a trailing space
     const current = this.current
     if (current && current.format === 'console' && current.messageId === messageId && current.server === server) {
-      if (text.startsWith(FURTHER_READING)) {
-        current.furtherReading = text.slice(FURTHER_READING.length).trim()
+      if (line.startsWith(FURTHER_READING, textStart)) {
+        current.furtherReading = line.slice(textStart + FURTHER_READING.length).trim()
         this.extend(lineNo, undefined, truncated)
         return true
       }
-      if (text.startsWith(SUPPLEMENT)) {
-        this.supplement(current, text.slice(SUPPLEMENT.length))
+      if (line.startsWith(SUPPLEMENT, textStart)) {
+        this.supplement(current, line.slice(textStart + SUPPLEMENT.length))
         this.extend(lineNo, undefined, truncated)
         this.takesStack = true
         this.takesAnyNext = current.stackTrace === undefined
@@ -162,11 +168,31 @@ export class RecordParser {
       }
     }
     this.flush()
-    this.record(
-      { format: 'console', audit: true, time, server, severity: severity === '<Unknown>' ? 'Unknown' : severity, messageId, text, messageIds: [messageId] },
-      lineNo,
-      truncated
-    )
+    this.current = {
+      input: this.input,
+      firstLine: lineNo,
+      lastLine: lineNo,
+      format: 'console',
+      audit: true,
+      time,
+      server,
+      severity: severity === '<Unknown>' ? 'Unknown' : severity,
+      messageId,
+      text: line.slice(textStart),
+      messageIds: [messageId]
+    }
+    if (truncated) this.current.truncated = true
+    this.takesStack = false
+    this.takesAnyNext = false
+    return true
+  }
+
+  /** isMessageId with a memo: a log uses a few hundred distinct IDs over millions of lines. */
+  private knownId(token: string): boolean {
+    if (this.validIds.has(token)) return true
+    if (!isMessageId(token)) return false
+    if (this.validIds.size > 10_000) this.validIds.clear()
+    this.validIds.add(token)
     return true
   }
 
@@ -273,7 +299,7 @@ export function completeAuditRecord(record: AuditRecord): void {
     record.messageIds = ids
   }
   record.connector ??= connectorNameFromText(id, text)
-  if (!record.exceptionClass) {
+  if (!record.exceptionClass && (text.includes('Exception') || text.includes('Error'))) {
     // Console Exception-severity lines name the exception inside the text.
     const thrown = /\b((?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error))\b/.exec(text)
     if (thrown) record.exceptionClass = thrown[1]
