@@ -16,6 +16,7 @@ import {
   type Finding
 } from '../../../shared/models/audit'
 import { classifyFailure, lookupMessage } from '../../../shared/knowledge/classify'
+import type { MessageEntry } from '../../../shared/knowledge/types'
 
 const MAX_EVENTS = 100
 const MAX_EVIDENCE = 10
@@ -23,7 +24,7 @@ const DEDUPE_WINDOW = 512
 
 const IDS = 'INTEGRATION-DAEMON-SERVICES-'
 /** What a daemon message does to a connector: event kind and the state it leaves. */
-const LIFECYCLE: Record<string, { kind: ConnectorEventKind; state?: ConnectorState }> = {
+const LIFECYCLE = new Map<string, { kind: ConnectorEventKind; state?: ConnectorState }>(Object.entries({
   [`${IDS}0008`]: { kind: 'initializing', state: 'initializing' },
   [`${IDS}0066`]: { kind: 'restart', state: 'initializing' },
   [`${IDS}0067`]: { kind: 'restart', state: 'initializing' },
@@ -41,7 +42,7 @@ const LIFECYCLE: Record<string, { kind: ConnectorEventKind; state?: ConnectorSta
   [`${IDS}0022`]: { kind: 'stopped', state: 'stopped' },
   [`${IDS}0024`]: { kind: 'stopped', state: 'stopped' },
   [`${IDS}0064`]: { kind: 'stopped', state: 'stopped' }
-}
+}))
 /** Failures the daemon itself retries at the next refresh: a completed refresh means recovery. */
 const RETRIED = new Set([`${IDS}0045`, `${IDS}0065`, `${IDS}0036`])
 const SERVER_SHUTDOWN = new Set([`${IDS}0020`, 'OMAG-ADMIN-0005', 'SERVER-OPS-0005'])
@@ -74,14 +75,19 @@ export class Diagnoser {
   private readonly findings = new Map<string, FindingState>()
   private readonly recent = new Set<string>()
   private readonly severityCounts: Record<string, number> = {}
+  private readonly quietIds = new Map<number, Set<string>>()
+  private lastServer = ''
+  private lastServerState: ServerState | undefined
 
   add(record: AuditRecord): void {
     if (!record.audit || !record.messageId) return
     const severity = record.severity ?? 'Unknown'
     this.severityCounts[severity] = (this.severityCounts[severity] ?? 0) + 1
     const server = record.server ?? ''
-    let state = this.servers.get(server)
+    let state = server === this.lastServer ? this.lastServerState : this.servers.get(server)
     if (!state) this.servers.set(server, (state = {}))
+    this.lastServer = server
+    this.lastServerState = state
     const id = record.messageId
     this.noteContext(state, id, record.text)
 
@@ -90,9 +96,19 @@ export class Diagnoser {
         if (connector.server === record.server && connector.state !== 'failed') connector.state = 'stopped'
       }
     }
-    const lifecycle = LIFECYCLE[id]
+    const lifecycle = LIFECYCLE.get(id)
     if (lifecycle && record.connector) this.connectorEvent(record, state, lifecycle.kind, lifecycle.state, id)
-    if (this.isProblem(record, state)) this.addFinding(record, state)
+    // Most records are known chatter: remember those IDs per version so the hot path skips the lookup.
+    const major = state.egeriaMajor ?? 0
+    let quiet = this.quietIds.get(major)
+    if (!quiet) this.quietIds.set(major, (quiet = new Set()))
+    if (quiet.has(id)) return
+    const entry = lookupMessage(id, state.egeriaMajor)
+    if (entry?.source === 'lifecycle' && !entry.failure) {
+      quiet.add(id)
+      return
+    }
+    if (this.isProblem(record, entry)) this.addFinding(record, state)
   }
 
   finish(): Diagnosis {
@@ -163,8 +179,7 @@ export class Diagnoser {
     if (next) timeline.state = next
   }
 
-  private isProblem(record: AuditRecord, server: ServerState): boolean {
-    const entry = lookupMessage(record.messageId!, server.egeriaMajor)
+  private isProblem(record: AuditRecord, entry: MessageEntry | undefined): boolean {
     const severity = record.severity as (typeof PROBLEM_SEVERITIES)[number]
     if (!entry) return PROBLEM_SEVERITIES.includes(severity) || record.exceptionClass !== undefined
     if (entry.failure) return true
@@ -212,7 +227,7 @@ export class Diagnoser {
       firstSeen: record.time,
       lastSeen: record.time,
       occurrences: 1,
-      failedConnector: LIFECYCLE[record.messageId!]?.kind === 'failure'
+      failedConnector: LIFECYCLE.get(record.messageId!)?.kind === 'failure'
     }
     if (this.findings.size > 0 && [...this.findings.values()].some((other) => other.id === finding.id)) finding.id = `${finding.id}#${this.findings.size + 1}`
     for (const field of ['connector', 'server', 'firstSeen', 'lastSeen'] as const) if (finding[field] === undefined) delete finding[field]

@@ -34,7 +34,13 @@ const LOGBACK =
   /^(\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[.,]\d{3}(?:Z|[+-]\d\d:?\d\d)?) +-?(ERROR|WARN|INFO|DEBUG|TRACE) +\d+ +--- +(?:\[[^\]]*\] +)?\[[^\]]*\] +(\S+) *: ?(.*)$/
 const SLF4J_BODY = /^(\S*?)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}) (\S+) +(.*)$/
 const SUPPLEMENT_BODY = /^([0-9a-f-]{36}) (\S+) returned message of (.*?) and stacktrace of\s*(.*)$/
-const CONNECTOR_NAME = /\bconnector (?:named |called )?'?([A-Za-z0-9][\w.:-]*)/
+/** Name characters: letters, digits, `_`, `.`, `:`, `-`. */
+function isNameChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 58) || code === 95 || code === 46 || code === 45
+}
+function isTrailingPunctuation(code: number): boolean {
+  return code === 46 || code === 44 || code === 58 || code === 45
+}
 const CONNECTOR_STOP_WORDS = new Set(['is', 'method', 'has', 'was', 'configuration', 'for', 'thread', 'that', 'in', 'with'])
 
 /** Message-ID prefixes whose text names an integration connector. */
@@ -42,10 +48,21 @@ const CONNECTOR_PREFIXES = ['INTEGRATION-DAEMON-SERVICES-', 'OMIS-', 'OIF-CONNEC
 
 export function connectorNameFromText(messageId: string, text: string): string | undefined {
   if (!CONNECTOR_PREFIXES.some((prefix) => messageId.startsWith(prefix))) return undefined
-  const match = CONNECTOR_NAME.exec(text)
-  let name = match?.[1]
-  while (name && /[.,:]$/.test(name)) name = name.slice(0, -1)
-  return name && !CONNECTOR_STOP_WORDS.has(name) ? name : undefined
+  // `… connector [named|called] NAME …`, scanned by hand: this runs for every daemon heartbeat.
+  let at = text.indexOf('connector ')
+  while (at !== -1) {
+    let start = at + 10
+    if (text.startsWith('named ', start)) start += 6
+    else if (text.startsWith('called ', start)) start += 7
+    if (text.charCodeAt(start) === 39) start++ // a quoted name
+    let end = start
+    while (end < text.length && isNameChar(text.charCodeAt(end))) end++
+    while (end > start && isTrailingPunctuation(text.charCodeAt(end - 1))) end--
+    const name = text.slice(start, end)
+    if (name.length > 0 && !CONNECTOR_STOP_WORDS.has(name)) return name
+    at = text.indexOf('connector ', at + 10)
+  }
+  return undefined
 }
 
 /** The head of a Java exception or of its cause: `java.io.IOException: …`, `a.b.FooException{…}`. */
