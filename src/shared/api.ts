@@ -16,6 +16,7 @@ import type {
   ProbeReport,
   StatusSnapshot
 } from './models/daemon'
+import type { DemoEgeriaVersion, DemoInfo, DemoWorld, DemoWorldPatch } from './models/demo'
 import type { Result } from './result'
 
 export type HostKind = 'desktop' | 'browser'
@@ -100,6 +101,20 @@ export interface AppApi {
     /** The whole journal as JSON lines for saving. */
     export(): Promise<JournalExport>
   }
+  demo: {
+    /** Whether the built-in demo daemon runs, and where. */
+    info(): Promise<DemoInfo>
+    /**
+     * Starts the built-in coco-pharma simulator on a free loopback port (restarting it for another
+     * Egeria version) and saves the "Demo daemon" connection pointing at it.
+     */
+    start(egeria?: DemoEgeriaVersion): Promise<DemoInfo>
+    stop(): Promise<DemoInfo>
+    /** The simulated metadata servers and third-party resources behind the demo daemon. */
+    world(): Promise<DemoWorld>
+    /** Brings a simulated server or resource up or down: the demo's stand-in for fixing things for real. */
+    updateWorld(patch: DemoWorldPatch): Promise<DemoWorld>
+  }
 }
 
 /** Main → renderer pushes, by namespace. */
@@ -109,7 +124,7 @@ export interface AppEvents {
   }
   daemon: {
     /** A watched connection's status changed (or could not be read). */
-    status: StatusSnapshot
+    snapshot: StatusSnapshot
     /** Progress of a running restart or refresh. */
     progress: ActionProgress
   }

@@ -18,12 +18,13 @@ export const methodNames = {
     importJson: true
   },
   daemon: { status: true, probe: true, restart: true, refresh: true, cancel: true, watch: true },
-  journal: { list: true, export: true }
+  journal: { list: true, export: true },
+  demo: { info: true, start: true, stop: true, world: true, updateWorld: true }
 } as const satisfies { [N in Namespace]: { [M in keyof AppApi[N]]: true } }
 
 export const eventNames = {
   connections: { changed: true },
-  daemon: { status: true, progress: true }
+  daemon: { snapshot: true, progress: true }
 } as const satisfies { [N in keyof AppEvents]: { [E in keyof AppEvents[N]]: true } }
 
 export function channelName(namespace: string, member: string): string {

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { AppApi, Namespace } from './api'
 import { connectionDraftSchema } from './models/connection'
 import type { ActionScope } from './models/daemon'
+import { DEMO_EGERIA_VERSIONS } from './models/demo'
 
 type ArgsSchemas = {
   [N in Namespace]: {
@@ -50,6 +51,20 @@ export const argsSchemas = {
   journal: {
     list: z.tuple([z.number().int().min(1).max(100_000).optional()]),
     export: z.tuple([])
+  },
+  demo: {
+    info: z.tuple([]),
+    start: z.tuple([z.union(DEMO_EGERIA_VERSIONS.map((v) => z.literal(v))).optional()]),
+    stop: z.tuple([]),
+    world: z.tuple([]),
+    updateWorld: z.tuple([
+      z
+        .object({
+          metadataServers: z.record(z.string().max(200), z.object({ available: z.boolean() }).strict()).optional(),
+          resources: z.record(z.string().max(1000), z.object({ available: z.boolean() }).strict()).optional()
+        })
+        .strict()
+    ])
   }
 } satisfies ArgsSchemas
 

@@ -9,7 +9,7 @@ import { createProgram, runProgram } from './program'
 const program = createProgram(version)
 registerWebCommand(program)
 registerAnalyzeCommand(program)
-registerDaemonCommands(program)
 registerSimCommand(program)
+registerDaemonCommands(program)
 
 process.exitCode = await runProgram(program, process.argv)

@@ -5,8 +5,10 @@
  */
 import type { AppApi, AppInfo, EmitEvent, HostKind } from '../../shared/api'
 import { AppError } from '../../shared/result'
+import { startSimulator } from '../simulator'
 import { ConnectionService } from './connection-service'
 import { DaemonService } from './egeria/daemon-service'
+import { DemoService } from './demo-service'
 import type { SecretStore } from './secret-store'
 import type { JsonFileStoreFactory } from './settings-file'
 
@@ -25,6 +27,7 @@ export interface AppServices {
   api: AppApi
   connections: ConnectionService
   daemon: DaemonService
+  demo: DemoService
   dispose(): Promise<void>
 }
 
@@ -41,6 +44,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     password: (id) => connections.password(id),
     emit: deps.emit
   })
+  const demo = new DemoService({ connections, dataDir: deps.dataDir, startSimulator })
   const dismissed = new Set<string>()
 
   const info = (): AppInfo => ({
@@ -83,10 +87,25 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     journal: {
       list: async (limit) => daemon.listJournal(limit),
       export: async () => daemon.journal.export()
+    },
+    demo: {
+      info: async () => demo.info(),
+      start: async (egeria) => demo.start(egeria),
+      stop: async () => demo.stop(),
+      world: async () => demo.world(),
+      updateWorld: async (patch) => demo.updateWorld(patch)
     }
   }
 
-  return { api, connections, daemon, dispose: () => daemon.dispose() }
+  return {
+    api,
+    connections,
+    daemon,
+    demo,
+    dispose: async () => {
+      await Promise.all([daemon.dispose(), demo.dispose()])
+    }
+  }
 }
 
 export function isSafeExternalUrl(url: string): boolean {

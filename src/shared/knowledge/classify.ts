@@ -127,5 +127,5 @@ function subjectFrom(
     const found = pattern.exec(text)?.[1]
     if (found) return found
   }
-  return matched?.subject?.exec(text)?.[1]
+  return matched?.subject?.exec(text)?.[1] ?? entries.find((entry) => entry?.subjectDefault)?.subjectDefault
 }

@@ -10,7 +10,7 @@ import type { MessageEntry } from './types'
 type Code = 'M' | 'T' | 'C' | 'L' | 'N'
 const SOURCES: Record<Code, MessageSource> = { M: 'metadata-server', T: 'third-party', C: 'connector', L: 'lifecycle', N: 'nested' }
 
-type Extra = Partial<Pick<MessageEntry, 'fromMajor' | 'untilMajor' | 'failure' | 'subject'>>
+type Extra = Partial<Pick<MessageEntry, 'fromMajor' | 'untilMajor' | 'failure' | 'subject' | 'subjectDefault'>>
 type Row = [id: string, severity: string, source: Code, meaning: string, action: string, extra?: Extra]
 
 const IDS = 'INTEGRATION-DAEMON-SERVICES-'
@@ -209,7 +209,7 @@ const ROWS: Row[] = [
   ['OMRS-AUDIT-0001', 'Startup', 'L', 'Repository services are initialising.', 'None.'],
   ['OMRS-AUDIT-0007', 'Startup', 'L', 'Repository services have initialised.', 'None.'],
   ['OMRS-AUDIT-0064', 'Startup', 'L', 'The audit log is ready: the first line of every server start.', 'None: a new server start begins here.'],
-  ['OMRS-AUDIT-0006', 'Exception', 'T', 'The server cannot connect to its cohort (often Kafka is unreachable).', 'Start or fix Kafka, then restart the server.', { subject: HOST_PORT }],
+  ['OMRS-AUDIT-0006', 'Exception', 'T', 'The server cannot connect to its cohort (often Kafka is unreachable).', 'Start or fix Kafka, then restart the server.', { subject: HOST_PORT, subjectDefault: 'Kafka' }],
   ['OMRS-AUDIT-0027', 'Exception', 'T', 'A cohort connection could not be started.', 'Start or fix the event bus, then restart the server.'],
   ['OMRS-AUDIT-0013', 'Exception', 'M', 'The local repository cannot start processing.', 'Fix the repository and restart the server.'],
   ['OMRS-AUDIT-0034', 'Exception', 'M', 'The local repository connector could not be created (classpath or class name).', 'Add the connector jar or fix the class name, then restart the platform.'],
@@ -241,9 +241,9 @@ const ROWS: Row[] = [
   ['OCF-KAFKA-TOPIC-CONNECTOR-0008', 'Error', 'T', 'Receiving from Kafka failed.', 'Check Kafka and the topic.'],
   ['OCF-KAFKA-TOPIC-CONNECTOR-0012', 'Error', 'T', 'Sending to Kafka keeps failing; events are buffered.', 'Check Kafka and the topic.'],
   ['OCF-KAFKA-TOPIC-CONNECTOR-0013', 'Error', 'C', 'A Kafka property is missing.', 'Fix the event bus configuration.'],
-  ['OCF-KAFKA-TOPIC-CONNECTOR-0014', 'Error', 'T', 'The Kafka bootstrap brokers cannot be reached.', 'Start Kafka (or fix the bootstrap address), then restart the server.', { subject: HOST_PORT }],
-  ['OCF-KAFKA-TOPIC-CONNECTOR-0015', 'Startup', 'T', 'Still trying to reach the Kafka brokers.', 'Start Kafka: start-up is waiting for it.', { failure: true, subject: HOST_PORT }],
-  ['OCF-KAFKA-TOPIC-CONNECTOR-400-002', 'HTTP 400', 'T', 'No connection could be made to the Kafka cluster.', 'Start Kafka or fix the bootstrap address, then restart the server.', { subject: HOST_PORT }],
+  ['OCF-KAFKA-TOPIC-CONNECTOR-0014', 'Error', 'T', 'The Kafka bootstrap brokers cannot be reached.', 'Start Kafka (or fix the bootstrap address), then restart the server.', { subject: HOST_PORT, subjectDefault: 'Kafka' }],
+  ['OCF-KAFKA-TOPIC-CONNECTOR-0015', 'Startup', 'T', 'Still trying to reach the Kafka brokers.', 'Start Kafka: start-up is waiting for it.', { failure: true, subject: HOST_PORT, subjectDefault: 'Kafka' }],
+  ['OCF-KAFKA-TOPIC-CONNECTOR-400-002', 'HTTP 400', 'T', 'No connection could be made to the Kafka cluster.', 'Start Kafka or fix the bootstrap address, then restart the server.', { subject: HOST_PORT, subjectDefault: 'Kafka' }],
   // Security
   ['OPEN-METADATA-SECURITY-0001', 'Startup', 'L', 'The platform security connector is starting.', 'Note which security connector is active.'],
   ['OPEN-METADATA-SECURITY-0002', 'Shutdown', 'L', 'The platform security connector is stopping.', 'None.'],

@@ -15,6 +15,8 @@ export interface MessageEntry {
   failure?: boolean
   /** Regex source with one capture group naming the subject at fault in the message text. */
   subject?: string
+  /** Subject to name when the text does not say (e.g. `Kafka`). */
+  subjectDefault?: string
 }
 
 /** A rule for text the catalogue does not cover: exception classes and messages. */

@@ -58,6 +58,8 @@ export interface AuditRecord {
 export interface EvidenceRef {
   input: number
   line: number
+  /** The .omalrecord file, for directory inputs. */
+  file?: string
 }
 
 export interface Finding {
@@ -107,6 +109,8 @@ export interface ConnectorTimeline {
   omittedEvents: number
   refreshes: number
   failures: number
+  /** Time of the latest refresh heartbeat: runs of heartbeats are one event in `events`. */
+  lastRefresh?: string
 }
 
 export interface InputSummary {

@@ -176,7 +176,7 @@ export interface JournalEntry {
   outcome: Pick<ActionReport, 'success' | 'settle' | 'summary' | 'calls'> & { connectors: ConnectorOutcome[] }
 }
 
-/** One entry of a watched connection's history, pushed as the `daemon.status` event. */
+/** One entry of a watched connection's history, pushed as the `daemon.snapshot` event. */
 export interface StatusSnapshot {
   connectionId: string
   status?: DaemonStatus

@@ -11,10 +11,12 @@ import {
   type ConnectorEventKind,
   type ConnectorState,
   type ConnectorTimeline,
+  type EvidenceRef,
   type FailureSource,
   type Finding
 } from '../../../shared/models/audit'
 import { classifyFailure, lookupMessage } from '../../../shared/knowledge/classify'
+import type { MessageEntry } from '../../../shared/knowledge/types'
 
 const MAX_EVENTS = 100
 const MAX_EVIDENCE = 10
@@ -22,7 +24,7 @@ const DEDUPE_WINDOW = 512
 
 const IDS = 'INTEGRATION-DAEMON-SERVICES-'
 /** What a daemon message does to a connector: event kind and the state it leaves. */
-const LIFECYCLE: Record<string, { kind: ConnectorEventKind; state?: ConnectorState }> = {
+const LIFECYCLE = new Map<string, { kind: ConnectorEventKind; state?: ConnectorState }>(Object.entries({
   [`${IDS}0008`]: { kind: 'initializing', state: 'initializing' },
   [`${IDS}0066`]: { kind: 'restart', state: 'initializing' },
   [`${IDS}0067`]: { kind: 'restart', state: 'initializing' },
@@ -40,7 +42,7 @@ const LIFECYCLE: Record<string, { kind: ConnectorEventKind; state?: ConnectorSta
   [`${IDS}0022`]: { kind: 'stopped', state: 'stopped' },
   [`${IDS}0024`]: { kind: 'stopped', state: 'stopped' },
   [`${IDS}0064`]: { kind: 'stopped', state: 'stopped' }
-}
+}))
 /** Failures the daemon itself retries at the next refresh: a completed refresh means recovery. */
 const RETRIED = new Set([`${IDS}0045`, `${IDS}0065`, `${IDS}0036`])
 const SERVER_SHUTDOWN = new Set([`${IDS}0020`, 'OMAG-ADMIN-0005', 'SERVER-OPS-0005'])
@@ -73,14 +75,19 @@ export class Diagnoser {
   private readonly findings = new Map<string, FindingState>()
   private readonly recent = new Set<string>()
   private readonly severityCounts: Record<string, number> = {}
+  private readonly quietIds = new Map<number, Set<string>>()
+  private lastServer = ''
+  private lastServerState: ServerState | undefined
 
   add(record: AuditRecord): void {
     if (!record.audit || !record.messageId) return
     const severity = record.severity ?? 'Unknown'
     this.severityCounts[severity] = (this.severityCounts[severity] ?? 0) + 1
     const server = record.server ?? ''
-    let state = this.servers.get(server)
+    let state = server === this.lastServer ? this.lastServerState : this.servers.get(server)
     if (!state) this.servers.set(server, (state = {}))
+    this.lastServer = server
+    this.lastServerState = state
     const id = record.messageId
     this.noteContext(state, id, record.text)
 
@@ -89,16 +96,32 @@ export class Diagnoser {
         if (connector.server === record.server && connector.state !== 'failed') connector.state = 'stopped'
       }
     }
-    const lifecycle = LIFECYCLE[id]
+    const lifecycle = LIFECYCLE.get(id)
     if (lifecycle && record.connector) this.connectorEvent(record, state, lifecycle.kind, lifecycle.state, id)
-    if (this.isProblem(record, state)) this.addFinding(record, state)
+    // Most records are known chatter: remember those IDs per version so the hot path skips the lookup.
+    const major = state.egeriaMajor ?? 0
+    let quiet = this.quietIds.get(major)
+    if (!quiet) this.quietIds.set(major, (quiet = new Set()))
+    if (quiet.has(id)) return
+    const entry = lookupMessage(id, state.egeriaMajor)
+    if (entry?.source === 'lifecycle' && !entry.failure) {
+      quiet.add(id)
+      return
+    }
+    if (this.isProblem(record, entry)) this.addFinding(record, state)
   }
 
   finish(): Diagnosis {
     const findings = [...this.findings.values()].map(({ failedConnector: _failed, ...finding }) => finding)
     return {
       servers: [...this.servers.keys()].filter((name) => name.length > 0).sort(),
-      connectors: [...this.connectors.values()].map(({ retryable: _retryable, ...timeline }) => timeline),
+      connectors: [...this.connectors.values()].map(({ retryable: _retryable, ...timeline }) => {
+        if (timeline.events.length > MAX_EVENTS) {
+          timeline.omittedEvents += timeline.events.length - MAX_EVENTS
+          timeline.events = timeline.events.slice(-MAX_EVENTS)
+        }
+        return timeline
+      }),
       findings,
       causes: this.causes(),
       severityCounts: this.severityCounts
@@ -130,14 +153,20 @@ export class Diagnoser {
       if (server.service) timeline.service = server.service
       if (timeline.events.length > 0 || timeline.omittedEvents > 0) kind = 'restart'
     }
-    const event: ConnectorEvent = { kind, messageId: id, evidence: { input: record.input, line: record.firstLine } }
-    if (record.time) event.time = record.time
-    timeline.events.push(event)
-    if (timeline.events.length > MAX_EVENTS) {
-      timeline.events.shift()
-      timeline.omittedEvents++
+    const heartbeat = kind === 'refresh' || kind === 'refreshed'
+    const previous = timeline.events[timeline.events.length - 1]
+    if (heartbeat && record.time) timeline.lastRefresh = record.time
+    // A run of heartbeats is one event: the timeline shows changes, not every refresh.
+    if (!heartbeat || !previous || (previous.kind !== 'refresh' && previous.kind !== 'refreshed')) {
+      const event: ConnectorEvent = { kind, messageId: id, evidence: { input: record.input, line: record.firstLine } }
+      if (record.time) event.time = record.time
+      timeline.events.push(event)
+      if (timeline.events.length > MAX_EVENTS * 2) {
+        timeline.omittedEvents += timeline.events.length - MAX_EVENTS
+        timeline.events.splice(0, timeline.events.length - MAX_EVENTS)
+      }
     }
-    if (kind === 'refresh' || kind === 'refreshed') {
+    if (heartbeat) {
       timeline.refreshes += kind === 'refresh' ? 1 : 0
       const recovers = timeline.state === 'initializing' || timeline.state === 'unknown' || (kind === 'refreshed' && timeline.retryable)
       if (recovers) timeline.state = 'running'
@@ -150,8 +179,7 @@ export class Diagnoser {
     if (next) timeline.state = next
   }
 
-  private isProblem(record: AuditRecord, server: ServerState): boolean {
-    const entry = lookupMessage(record.messageId!, server.egeriaMajor)
+  private isProblem(record: AuditRecord, entry: MessageEntry | undefined): boolean {
     const severity = record.severity as (typeof PROBLEM_SEVERITIES)[number]
     if (!entry) return PROBLEM_SEVERITIES.includes(severity) || record.exceptionClass !== undefined
     if (entry.failure) return true
@@ -160,14 +188,14 @@ export class Diagnoser {
   }
 
   private addFinding(record: AuditRecord, server: ServerState): void {
-    const second = record.time?.slice(0, 19) ?? ''
-    const dedupeKey = `${record.server}|${record.messageId}|${second}|${record.text}`
+    // Console and SLF4J copies of one record share its GUID; without one, the same second and text.
+    const dedupeKey = record.guid ?? `${record.server}|${record.messageId}|${record.time?.slice(0, 19) ?? ''}|${record.text}`
     if (this.recent.has(dedupeKey)) return // the same record through a second destination (console + SLF4J)
     this.recent.add(dedupeKey)
     if (this.recent.size > DEDUPE_WINDOW) this.recent.delete(this.recent.values().next().value!)
 
     const detail = [record.exceptionMessage, record.stackTrace?.[0]].filter(Boolean).join('\n')
-    const classified = classifyFailure(record.text, server.egeriaMajor, { detail })
+    const classified = classifyFailure(`${record.messageId} ${record.text}`, server.egeriaMajor, { detail })
     const messageIds = unique([...record.messageIds, ...classified.messageIds])
     const connector = record.connector
     const subject =
@@ -176,7 +204,8 @@ export class Diagnoser {
         : (classified.subject ?? (classified.source === 'metadata-server' ? server.metadataServer : undefined) ?? 'unnamed resource')
     const root = messageIds[messageIds.length - 1]
     const key = `${connector ?? record.server ?? ''}/${root}/${classified.source}/${subject}`
-    const evidence = { input: record.input, line: record.firstLine }
+    const evidence: EvidenceRef = { input: record.input, line: record.firstLine }
+    if (record.file) evidence.file = record.file
     const existing = this.findings.get(key)
     if (existing) {
       existing.occurrences++
@@ -198,7 +227,7 @@ export class Diagnoser {
       firstSeen: record.time,
       lastSeen: record.time,
       occurrences: 1,
-      failedConnector: LIFECYCLE[record.messageId!]?.kind === 'failure'
+      failedConnector: LIFECYCLE.get(record.messageId!)?.kind === 'failure'
     }
     if (this.findings.size > 0 && [...this.findings.values()].some((other) => other.id === finding.id)) finding.id = `${finding.id}#${this.findings.size + 1}`
     for (const field of ['connector', 'server', 'firstSeen', 'lastSeen'] as const) if (finding[field] === undefined) delete finding[field]

@@ -6,7 +6,7 @@
  */
 import { AUDIT_SEVERITIES, type AuditRecord } from '../../../shared/models/audit'
 import { extractMessageIds, isMessageId } from '../../../shared/knowledge/message-ids'
-import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso } from './java-time'
+import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso, zoneOffsetMinutes } from './java-time'
 
 export interface ParserStats {
   lines: number
@@ -29,12 +29,18 @@ SEVERITIES.add('<Unknown>')
 const SUPPLEMENT = 'Supplementary information: log record id '
 const FURTHER_READING = 'Further reading: '
 const DOCKER_PREFIX = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d) /
-const LOGBACK_LEVEL_AFTER_TIME = /^ ?-?(?:ERROR|WARN|INFO|DEBUG|TRACE) +\d+ ---/
+const LOGBACK_LEVEL_AFTER_TIME = /^ +-?(?:ERROR|WARN|INFO|DEBUG|TRACE) +\d+ ---/
 const LOGBACK =
   /^(\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[.,]\d{3}(?:Z|[+-]\d\d:?\d\d)?) +-?(ERROR|WARN|INFO|DEBUG|TRACE) +\d+ +--- +(?:\[[^\]]*\] +)?\[[^\]]*\] +(\S+) *: ?(.*)$/
 const SLF4J_BODY = /^(\S*?)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}) (\S+) +(.*)$/
 const SUPPLEMENT_BODY = /^([0-9a-f-]{36}) (\S+) returned message of (.*?) and stacktrace of\s*(.*)$/
-const CONNECTOR_NAME = /\bconnector (?:named |called )?'?([A-Za-z0-9][\w.:-]*)/
+/** Name characters: letters, digits, `_`, `.`, `:`, `-`. */
+function isNameChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 58) || code === 95 || code === 46 || code === 45
+}
+function isTrailingPunctuation(code: number): boolean {
+  return code === 46 || code === 44 || code === 58 || code === 45
+}
 const CONNECTOR_STOP_WORDS = new Set(['is', 'method', 'has', 'was', 'configuration', 'for', 'thread', 'that', 'in', 'with'])
 
 /** Message-ID prefixes whose text names an integration connector. */
@@ -42,10 +48,25 @@ const CONNECTOR_PREFIXES = ['INTEGRATION-DAEMON-SERVICES-', 'OMIS-', 'OIF-CONNEC
 
 export function connectorNameFromText(messageId: string, text: string): string | undefined {
   if (!CONNECTOR_PREFIXES.some((prefix) => messageId.startsWith(prefix))) return undefined
-  const match = CONNECTOR_NAME.exec(text)
-  const name = match?.[1]?.replace(/[.,:]+$/, '')
-  return name && !CONNECTOR_STOP_WORDS.has(name) ? name : undefined
+  // `… connector [named|called] NAME …`, scanned by hand: this runs for every daemon heartbeat.
+  let at = text.indexOf('connector ')
+  while (at !== -1) {
+    let start = at + 10
+    if (text.startsWith('named ', start)) start += 6
+    else if (text.startsWith('called ', start)) start += 7
+    if (text.charCodeAt(start) === 39) start++ // a quoted name
+    let end = start
+    while (end < text.length && isNameChar(text.charCodeAt(end))) end++
+    while (end > start && isTrailingPunctuation(text.charCodeAt(end - 1))) end--
+    const name = text.slice(start, end)
+    if (name.length > 0 && !CONNECTOR_STOP_WORDS.has(name)) return name
+    at = text.indexOf('connector ', at + 10)
+  }
+  return undefined
 }
+
+/** The head of a Java exception or of its cause: `java.io.IOException: …`, `a.b.FooException{…}`. */
+const EXCEPTION_HEAD = /^(?:Caused by: )?[\w$]+(?:\.[\w$]+)+(?:Exception|Error|Throwable)\b/
 
 function isStackLine(line: string): boolean {
   const first = line.charCodeAt(0)
@@ -56,10 +77,16 @@ function isStackLine(line: string): boolean {
 export class RecordParser {
   readonly stats: ParserStats = { lines: 0, records: 0, auditRecords: 0, unparsedLines: 0, blankLines: 0, truncatedLines: 0 }
   private current: AuditRecord | undefined
-  /** The current record takes continuation lines (a stack trace follows). */
+  /** The current record takes stack-trace lines (after a supplement or a logback ERROR/WARN). */
   private takesStack = false
+  /** The next line is the exception's toString(), whatever it looks like. */
+  private takesAnyNext = false
   private lastDate = ''
   private lastDateIso: string | undefined
+  /** Zone of the last console line: Spring Boot 2 times print none, and share the JVM's zone. */
+  private consoleZone: number | undefined
+  private lastServer = ''
+  private readonly validIds = new Set<string>()
   private readonly maxStackLines: number
 
   constructor(
@@ -81,16 +108,21 @@ export class RecordParser {
         line = line.slice(prefix[0].length)
       }
     }
-    if (line.length === 0 || line.trim().length === 0) {
+    if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim().length === 0)) {
+      // A supplement's trace ends with a newline: the blank line after it is still the record's.
       if (this.current && this.takesStack) this.extend(lineNo, undefined, truncated)
-      else this.stats.blankLines++
+      else {
+        this.flush()
+        this.stats.blankLines++
+      }
       return
     }
     if (this.consoleLine(line, lineNo, truncated)) return
     const first = line.charCodeAt(0)
     if (first === 123 /* { */ && this.jsonLine(line, lineNo, truncated)) return
     if (first >= 48 && first <= 57 && this.logbackLine(line, lineNo, truncated)) return
-    if (this.current && (this.takesStack || isStackLine(line))) {
+    if (this.current && (this.takesAnyNext || isStackLine(line) || (this.takesStack && EXCEPTION_HEAD.test(line)))) {
+      this.takesAnyNext = false
       this.extend(lineNo, line, truncated)
       return
     }
@@ -103,56 +135,81 @@ export class RecordParser {
   }
 
   private consoleLine(line: string, lineNo: number, truncated: boolean): boolean {
-    // Cheap shape check before any parsing: `Tue Feb 02 20:57:50 ZONE yyyy `.
-    if (line.charCodeAt(3) !== 32 || line.charCodeAt(7) !== 32 || line.charCodeAt(13) !== 58 || !DAY_NAMES.has(line.slice(0, 3))) {
-      return false
+    // Lines of one second share their date: a prefix compare skips the date parsing (the hot path).
+    let dateEnd = this.lastDate.length
+    if (dateEnd === 0 || line.charCodeAt(dateEnd) !== 32 || !line.startsWith(this.lastDate)) {
+      // Cheap shape check before any parsing: `Tue Feb 02 20:57:50 ZONE yyyy `.
+      if (line.charCodeAt(3) !== 32 || line.charCodeAt(7) !== 32 || line.charCodeAt(13) !== 58 || !DAY_NAMES.has(line.slice(0, 3))) {
+        return false
+      }
+      const zoneEnd = line.indexOf(' ', 20)
+      if (zoneEnd === -1) return false
+      const zone = line.slice(20, zoneEnd)
+      const iso = javaDateToIso(line.slice(4, 19), zone, line.slice(zoneEnd + 1, zoneEnd + 5), this.options.zoneOffset)
+      if (iso === undefined) return false
+      dateEnd = zoneEnd + 5
+      this.lastDate = line.slice(0, dateEnd)
+      this.lastDateIso = iso
+      this.consoleZone = zoneOffsetMinutes(zone)
     }
-    const zoneEnd = line.indexOf(' ', 20)
-    if (zoneEnd === -1) return false
-    const year = line.slice(zoneEnd + 1, zoneEnd + 5)
-    const dateEnd = zoneEnd + 5
-    const datePart = line.slice(0, dateEnd)
-    if (datePart !== this.lastDate) {
-      this.lastDate = datePart
-      this.lastDateIso = javaDateToIso(line.slice(4, 19), line.slice(20, zoneEnd), year, this.options.zoneOffset)
-    }
-    const time = this.lastDateIso
-    if (time === undefined) return false
-    const rest = line.slice(dateEnd + 1)
-    const serverEnd = rest.indexOf(' ')
-    const severityEnd = serverEnd === -1 ? -1 : rest.indexOf(' ', serverEnd + 1)
-    const idEnd = severityEnd === -1 ? -1 : rest.indexOf(' ', severityEnd + 1)
-    const severity = severityEnd === -1 ? '' : rest.slice(serverEnd + 1, severityEnd)
-    const messageId = idEnd === -1 ? rest.slice(severityEnd + 1) : rest.slice(severityEnd + 1, idEnd)
-    if (!SEVERITIES.has(severity) || !isMessageId(messageId)) {
+    const time = this.lastDateIso!
+    const restStart = dateEnd + 1
+    const serverEnd = line.indexOf(' ', restStart)
+    const severityEnd = serverEnd === -1 ? -1 : line.indexOf(' ', serverEnd + 1)
+    const idEnd = severityEnd === -1 ? -1 : line.indexOf(' ', severityEnd + 1)
+    const severity = severityEnd === -1 ? '' : line.slice(serverEnd + 1, severityEnd)
+    const messageId = severityEnd === -1 ? '' : idEnd === -1 ? line.slice(severityEnd + 1) : line.slice(severityEnd + 1, idEnd)
+    if (!SEVERITIES.has(severity) || !this.knownId(messageId)) {
       this.flush()
-      this.record({ format: 'platform', audit: false, time, text: rest, messageIds: [] }, lineNo, truncated)
+      this.record({ format: 'platform', audit: false, time, text: line.slice(restStart), messageIds: [] }, lineNo, truncated)
       return true
     }
-    const server = rest.slice(0, serverEnd)
-    let textStart = idEnd === -1 ? rest.length : idEnd + 1
-    while (rest.charCodeAt(textStart) === 32) textStart++ // IDs defined with a trailing space
-    const text = rest.slice(textStart)
+    const server = line.startsWith(this.lastServer, restStart) && serverEnd - restStart === this.lastServer.length
+      ? this.lastServer
+      : (this.lastServer = line.slice(restStart, serverEnd))
+    let textStart = idEnd === -1 ? line.length : idEnd + 1
+    while (line.charCodeAt(textStart) === 32) textStart++ // IDs defined with a trailing space
     const current = this.current
     if (current && current.format === 'console' && current.messageId === messageId && current.server === server) {
-      if (text.startsWith(FURTHER_READING)) {
-        current.furtherReading = text.slice(FURTHER_READING.length).trim()
+      if (line.startsWith(FURTHER_READING, textStart)) {
+        current.furtherReading = line.slice(textStart + FURTHER_READING.length).trim()
         this.extend(lineNo, undefined, truncated)
         return true
       }
-      if (text.startsWith(SUPPLEMENT)) {
-        this.supplement(current, text.slice(SUPPLEMENT.length))
+      if (line.startsWith(SUPPLEMENT, textStart)) {
+        this.supplement(current, line.slice(textStart + SUPPLEMENT.length))
         this.extend(lineNo, undefined, truncated)
         this.takesStack = true
+        this.takesAnyNext = current.stackTrace === undefined
         return true
       }
     }
     this.flush()
-    this.record(
-      { format: 'console', audit: true, time, server, severity: severity === '<Unknown>' ? 'Unknown' : severity, messageId, text, messageIds: [messageId] },
-      lineNo,
-      truncated
-    )
+    this.current = {
+      input: this.input,
+      firstLine: lineNo,
+      lastLine: lineNo,
+      format: 'console',
+      audit: true,
+      time,
+      server,
+      severity: severity === '<Unknown>' ? 'Unknown' : severity,
+      messageId,
+      text: line.slice(textStart),
+      messageIds: [messageId]
+    }
+    if (truncated) this.current.truncated = true
+    this.takesStack = false
+    this.takesAnyNext = false
+    return true
+  }
+
+  /** isMessageId with a memo: a log uses a few hundred distinct IDs over millions of lines. */
+  private knownId(token: string): boolean {
+    if (this.validIds.has(token)) return true
+    if (!isMessageId(token)) return false
+    if (this.validIds.size > 10_000) this.validIds.clear()
+    this.validIds.add(token)
     return true
   }
 
@@ -169,7 +226,7 @@ export class RecordParser {
     const match = LOGBACK.exec(line)
     if (!match) return false
     const [, stamp = '', level = '', logger = '', message = ''] = match
-    const time = logbackTimeToIso(stamp, this.options.zoneOffset)
+    const time = logbackTimeToIso(stamp, this.options.zoneOffset ?? this.consoleZone)
     const slf4j = logger.includes('.f.a.') || logger.includes('frameworks.auditlog') ? SLF4J_BODY.exec(message) : null
     if (slf4j) {
       const [, server = '', guid = '', token = '', text = ''] = slf4j
@@ -185,6 +242,7 @@ export class RecordParser {
           }
           this.extend(lineNo, undefined, truncated)
           this.takesStack = true
+          this.takesAnyNext = current.stackTrace === undefined
           return true
         }
       } else {
@@ -219,6 +277,7 @@ export class RecordParser {
     this.current = { input: this.input, firstLine: lineNo, lastLine: lineNo, ...fields }
     if (truncated) this.current.truncated = true
     this.takesStack = false
+    this.takesAnyNext = false
   }
 
   private extend(lineNo: number, stackLine: string | undefined, truncated: boolean): void {
@@ -236,6 +295,7 @@ export class RecordParser {
     if (!record) return
     this.current = undefined
     this.takesStack = false
+    this.takesAnyNext = false
     this.stats.records++
     if (record.audit) {
       this.stats.auditRecords++
@@ -256,7 +316,7 @@ export function completeAuditRecord(record: AuditRecord): void {
     record.messageIds = ids
   }
   record.connector ??= connectorNameFromText(id, text)
-  if (!record.exceptionClass) {
+  if (!record.exceptionClass && (text.includes('Exception') || text.includes('Error'))) {
     // Console Exception-severity lines name the exception inside the text.
     const thrown = /\b((?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error))\b/.exec(text)
     if (thrown) record.exceptionClass = thrown[1]

@@ -85,7 +85,7 @@ describe('DaemonService', () => {
     sim = await startSimulator({ scenario: 'coco-pharma', egeria: 5, port: 0, speed: 60 })
     const { service: daemon, events } = setup(sim)
     await daemon.watch('c1', true)
-    const snapshots = (): StatusSnapshot[] => events.filter((event) => event.channel === 'daemon:status').map((event) => event.payload as StatusSnapshot)
+    const snapshots = (): StatusSnapshot[] => events.filter((event) => event.channel === 'daemon:snapshot').map((event) => event.payload as StatusSnapshot)
     await expect.poll(() => snapshots().length, { timeout: 5_000 }).toBeGreaterThan(0)
     expect(snapshots()[0]!.status?.counts.failed).toBe(4)
     sim.updateWorld({ metadataServers: { cocoMDS1: { available: true } } })

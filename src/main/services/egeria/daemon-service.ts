@@ -225,7 +225,7 @@ export class DaemonService {
     watch.history.push(snapshot)
     const limit = this.deps.historyLimit ?? 100
     if (watch.history.length > limit) watch.history.splice(0, watch.history.length - limit)
-    this.deps.emit('daemon', 'status', snapshot)
+    this.deps.emit('daemon', 'snapshot', snapshot)
   }
 
   listJournal(limit?: number): { entries: JournalEntry[]; unreadableLines: number } {
