@@ -165,6 +165,30 @@ describe('Egeria 6: tokens, TLS and groups (secured-quickstart)', () => {
   })
 })
 
+describe('refresh as a long job', () => {
+  it('stops waiting when the operator cancels a refresh that does not return, and says so', async () => {
+    sim = await startSimulator({ scenario: 'secured-quickstart', egeria: 6, port: 0 })
+    await sim.tick()
+    sim.updateWorld({ faults: [{ kind: 'hang', pathPattern: '/integration-connectors/refresh' }] })
+    const stop = new AbortController()
+    const phases: string[] = []
+    const running = runAction(clientFor(sim), 'refresh', { kind: 'all' }, {
+      ...fast,
+      signal: stop.signal,
+      onProgress: (progress) => {
+        phases.push(progress.phase)
+        if (progress.phase === 'calling') setTimeout(() => stop.abort(), 200)
+      }
+    })
+    const result = await running
+    if (!result.ok) throw new Error(JSON.stringify(result.failure))
+    expect(result.value.report.calls).toEqual([{ call: 'refresh all', ok: false, error: expect.stringContaining('stopped waiting') }])
+    expect(result.value.report.settle).toBe('stopped')
+    expect(result.value.report.success).toBe(false)
+    expect(phases).toEqual(['before', 'calling', 'waiting', 'done'])
+  })
+})
+
 describe('the probe and hostile answers', () => {
   it('names the first failing hop: unknown server, and a server that is not a daemon', async () => {
     sim = await startSimulator({ scenario: 'secured-quickstart', egeria: 6, port: 0 })
