@@ -198,5 +198,3 @@ export interface JournalExport {
   text: string
   count: number
 }
-
-export const ACTION_SCOPE_KINDS = ['connector', 'service', 'group', 'failed', 'all'] as const

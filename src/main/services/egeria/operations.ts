@@ -211,7 +211,8 @@ export async function runAction(client: EgeriaClient, action: ActionKind, scope:
     if (snapshot.ok) {
       after = snapshot.value
       const states = affected.map((name) => after!.connectors.find((connector) => connector.name === name))
-      const key = states.map(fingerprint).join('\n')
+      // Stability ignores timestamps: a polled connector stamps a new one on every refresh cycle.
+      const key = states.map((state) => (state ? `${state.status}|${state.failingMessage ?? ''}` : 'absent')).join('\n')
       const calm = states.every((state) => !state || !TRANSITIONAL.has(state.status))
       if (calm && key === previous) {
         settle = 'settled'
@@ -284,10 +285,6 @@ export class ActionQueue {
       if (this.tails.get(key) === tail) this.tails.delete(key)
     })
     return next
-  }
-
-  busy(key: string): boolean {
-    return this.tails.has(key)
   }
 }
 
