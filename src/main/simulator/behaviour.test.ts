@@ -91,6 +91,10 @@ describe('the world API and fault injection', () => {
       expect(typeof answer.json.error).toBe('string')
     }
     expect((await call(sim, 'POST', '/_sim/world', '{not json')).status).toBe(400)
+    // A huge body is refused before it is buffered, and the simulator carries on.
+    const huge = await call(sim, 'POST', '/servers/exchangeDL01/open-metadata/integration-daemon/users/garygeeke/refresh', `"${'x'.repeat(2_000_000)}"`)
+    expect(huge.status).toBe(413)
+    expect((await call(sim, 'GET', '/servers/exchangeDL01/open-metadata/integration-daemon/users/garygeeke/status')).status).toBe(200)
     expect(sim.world().metadataServers.cocoMDS1!.available).toBe(false)
   })
 
