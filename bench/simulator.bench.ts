@@ -25,7 +25,7 @@ for (const egeria of [3, 5, 6] as const) {
   await fetch(`${sim.servers[0]!.daemonURL}/integration-connectors/refresh`.replace('/integration-connectors/', egeria === 3 ? '/' : '/integration-connectors/'), { method: 'POST', headers })
   const refreshAll = performance.now() - refreshStart
   console.log(
-    `egeria ${sim.egeriaLabel}: start-up+first refresh ${startup.toFixed(0)} ms, status ${(bytes / 1024).toFixed(0)} KiB in ${perRequest.toFixed(1)} ms/request, refresh-all ${refreshAll.toFixed(0)} ms, rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`
+    `egeria ${sim.egeria.label}: start-up+first refresh ${startup.toFixed(0)} ms, status ${(bytes / 1024).toFixed(0)} KiB in ${perRequest.toFixed(1)} ms/request, refresh-all ${refreshAll.toFixed(0)} ms, rss ${(process.memoryUsage().rss / 1048576).toFixed(0)} MiB`
   )
   await sim.close()
 }

@@ -53,9 +53,8 @@ export interface SimulatorServerInfo {
 export interface RunningSimulator {
   /** Platform root URL, e.g. https://127.0.0.1:40123 */
   url: string
-  egeria: EgeriaMajor
-  /** The concrete release imitated, e.g. '3.4' (see versions.ts). */
-  egeriaLabel: string
+  /** The major asked for and the concrete release imitated, e.g. { major: 3, label: '3.4' } (see versions.ts). */
+  egeria: { major: EgeriaMajor; label: string }
   scenario: string
   servers: SimulatorServerInfo[]
   /** 6.x users for POST /api/token; ≤ 5.x the users are only path segments, listed for convenience. */
@@ -163,8 +162,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   let closed = false
   return {
     url,
-    egeria: profile.major,
-    egeriaLabel: profile.label,
+    egeria: { major: profile.major, label: profile.label },
     scenario: scenario.name,
     servers,
     users: scenario.users,
