@@ -6,6 +6,7 @@
  * `Result`. Namespaces are domains; channel names are `namespace:method` (see contract.ts).
  */
 import type { Connection, ConnectionDraft } from './models/connection'
+import type { DemoEgeriaVersion, DemoInfo, DemoWorld, DemoWorldPatch } from './models/demo'
 import type { Result } from './result'
 
 export type HostKind = 'desktop' | 'browser'
@@ -69,6 +70,20 @@ export interface AppApi {
     exportJson(ids?: string[]): Promise<ExportedConnections>
     /** Connections from exported JSON; entries that do not validate are reported, not dropped silently. */
     importJson(json: string): Promise<ImportOutcome>
+  }
+  demo: {
+    /** Whether the built-in demo daemon runs, and where. */
+    info(): Promise<DemoInfo>
+    /**
+     * Starts the built-in coco-pharma simulator on a free loopback port (restarting it for another
+     * Egeria version) and saves the "Demo daemon" connection pointing at it.
+     */
+    start(egeria?: DemoEgeriaVersion): Promise<DemoInfo>
+    stop(): Promise<DemoInfo>
+    /** The simulated metadata servers and third-party resources behind the demo daemon. */
+    world(): Promise<DemoWorld>
+    /** Brings a simulated server or resource up or down: the demo's stand-in for fixing things for real. */
+    updateWorld(patch: DemoWorldPatch): Promise<DemoWorld>
   }
 }
 

@@ -16,7 +16,8 @@ export const methodNames = {
     undoRemove: true,
     exportJson: true,
     importJson: true
-  }
+  },
+  demo: { info: true, start: true, stop: true, world: true, updateWorld: true }
 } as const satisfies { [N in Namespace]: { [M in keyof AppApi[N]]: true } }
 
 export const eventNames = {

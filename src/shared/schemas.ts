@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { AppApi, Namespace } from './api'
 import { connectionDraftSchema } from './models/connection'
+import { DEMO_EGERIA_VERSIONS } from './models/demo'
 
 type ArgsSchemas = {
   [N in Namespace]: {
@@ -28,6 +29,20 @@ export const argsSchemas = {
     undoRemove: z.tuple([id]),
     exportJson: z.tuple([z.array(id).max(10_000).optional()]),
     importJson: z.tuple([z.string().max(10_000_000)])
+  },
+  demo: {
+    info: z.tuple([]),
+    start: z.tuple([z.union(DEMO_EGERIA_VERSIONS.map((v) => z.literal(v))).optional()]),
+    stop: z.tuple([]),
+    world: z.tuple([]),
+    updateWorld: z.tuple([
+      z
+        .object({
+          metadataServers: z.record(z.string().max(200), z.object({ available: z.boolean() }).strict()).optional(),
+          resources: z.record(z.string().max(1000), z.object({ available: z.boolean() }).strict()).optional()
+        })
+        .strict()
+    ])
   }
 } satisfies ArgsSchemas
 

@@ -1,11 +1,15 @@
 /** `daemon-doctor`: the command-line face of the app. Every subcommand registers itself here. */
 import { version } from '../../../package.json'
+import { registerAnalyzeCommand } from './commands/analyze'
+import { registerDaemonCommands } from './commands/daemon'
 import { registerSimCommand } from './commands/sim'
 import { registerWebCommand } from './commands/web'
 import { createProgram, runProgram } from './program'
 
 const program = createProgram(version)
 registerWebCommand(program)
+registerAnalyzeCommand(program)
 registerSimCommand(program)
+registerDaemonCommands(program)
 
 process.exitCode = await runProgram(program, process.argv)

@@ -5,7 +5,9 @@
  */
 import type { AppApi, AppInfo, EmitEvent, HostKind } from '../../shared/api'
 import { AppError } from '../../shared/result'
+import { startSimulator } from '../simulator'
 import { ConnectionService } from './connection-service'
+import { DemoService } from './demo-service'
 import type { SecretStore } from './secret-store'
 import type { JsonFileStoreFactory } from './settings-file'
 
@@ -23,6 +25,7 @@ export interface AppServicesDeps {
 export interface AppServices {
   api: AppApi
   connections: ConnectionService
+  demo: DemoService
   dispose(): Promise<void>
 }
 
@@ -33,6 +36,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     secrets: deps.secrets,
     emit: deps.emit
   })
+  const demo = new DemoService({ connections, dataDir: deps.dataDir, startSimulator })
   const dismissed = new Set<string>()
 
   const info = (): AppInfo => ({
@@ -63,10 +67,17 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       undoRemove: async (token) => connections.undoRemove(token),
       exportJson: async (ids) => connections.exportJson(ids),
       importJson: async (json) => connections.importJson(json)
+    },
+    demo: {
+      info: async () => demo.info(),
+      start: async (egeria) => demo.start(egeria),
+      stop: async () => demo.stop(),
+      world: async () => demo.world(),
+      updateWorld: async (patch) => demo.updateWorld(patch)
     }
   }
 
-  return { api, connections, dispose: async () => {} }
+  return { api, connections, demo, dispose: () => demo.dispose() }
 }
 
 export function isSafeExternalUrl(url: string): boolean {

@@ -25,6 +25,7 @@ const storedConnectionSchema = z.object({
   environment: z.enum(ENVIRONMENTS),
   readOnly: z.boolean(),
   auditLogPath: z.string().optional(),
+  demo: z.boolean().optional(),
   createdAt: z.string(),
   updatedAt: z.string()
 })
@@ -57,6 +58,8 @@ const migrations = {
 }
 
 const EXPORT_FORMAT = 'daemon-doctor/connections'
+/** The one connection the app manages itself: it points at the built-in demo simulator. */
+export const DEMO_CONNECTION_ID = 'd3e0d3e0-0000-4000-8000-00000000de30'
 const UNDO_WINDOW_MS = 10 * 60_000
 
 export interface ConnectionServiceDeps {
@@ -132,6 +135,7 @@ export class ConnectionService {
     const timestamp = this.now().toISOString()
     const existing = id ? connections.find((entry) => entry.id === id) : undefined
     if (id && !existing) throw new AppError('not-found', 'That connection no longer exists')
+    if (existing?.demo) throw new AppError('conflict', 'The demo connection is managed by Daemon Doctor; duplicate it to edit a copy')
     const clash = connections.find(
       (entry) => entry.id !== id && entry.name.toLowerCase() === fields.name.toLowerCase()
     )
@@ -154,10 +158,40 @@ export class ConnectionService {
     return this.toConnection(stored)
   }
 
+  /** Creates or repoints the demo connection (the simulator gets a new port each start). */
+  saveDemo(fields: Pick<StoredConnection, 'name' | 'platformUrl' | 'serverName' | 'userId' | 'egeriaVersion' | 'auditLogPath'>, password?: string): Connection {
+    const connections = this.file.read().connections
+    const existing = connections.find((entry) => entry.id === DEMO_CONNECTION_ID)
+    const timestamp = this.now().toISOString()
+    const stored: StoredConnection = {
+      ...fields,
+      id: DEMO_CONNECTION_ID,
+      tls: { mode: 'system' },
+      environment: 'dev',
+      readOnly: false,
+      demo: true,
+      createdAt: existing?.createdAt ?? timestamp,
+      updatedAt: timestamp
+    }
+    if (password === undefined) this.secrets.delete(DEMO_CONNECTION_ID)
+    else this.secrets.set(DEMO_CONNECTION_ID, password)
+    this.commit([...connections.filter((entry) => entry.id !== DEMO_CONNECTION_ID), stored])
+    return this.toConnection(stored)
+  }
+
+  /** Drops the demo connection, e.g. one left over from a run whose simulator is gone. */
+  removeDemo(): void {
+    const connections = this.file.read().connections
+    if (!connections.some((entry) => entry.id === DEMO_CONNECTION_ID)) return
+    this.secrets.delete(DEMO_CONNECTION_ID)
+    this.commit(connections.filter((entry) => entry.id !== DEMO_CONNECTION_ID))
+  }
+
   duplicate(id: string): Connection {
     const source = this.find(id)
     const copy: StoredConnection = {
       ...source,
+      demo: undefined,
       tls: { ...source.tls },
       id: this.newId(),
       name: this.uniqueName(`${source.name} (copy)`),
@@ -197,7 +231,8 @@ export class ConnectionService {
     const connections = this.file
       .read()
       .connections.filter((entry) => !wanted || wanted.has(entry.id))
-      .map(({ id: _id, createdAt: _created, updatedAt: _updated, ...portable }) => portable)
+      .filter((entry) => !entry.demo)
+      .map(({ id: _id, createdAt: _created, updatedAt: _updated, demo: _demo, ...portable }) => portable)
     const exportedAt = this.now().toISOString()
     return {
       fileName: `daemon-doctor-connections-${exportedAt.slice(0, 19).replace(/[:T]/g, '-')}.json`,

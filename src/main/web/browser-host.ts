@@ -12,7 +12,7 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, sep } from 'node:path'
+import { extname, normalize, resolve, sep } from 'node:path'
 import type { AppApi } from '../../shared/api'
 import { channels, type ChannelEntry } from '../../shared/channels'
 import type { EventHub } from '../services/event-hub'
@@ -140,8 +140,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     async close() {
       unsubscribe()
       for (const stream of streams) stream.end()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       server.closeAllConnections()
+      await closed
     }
   }
 }
@@ -208,9 +209,10 @@ async function readBody(request: IncomingMessage, limit: number): Promise<string
 }
 
 async function serveStatic(root: string, pathname: string, response: ServerResponse): Promise<void> {
+  const base = resolve(root)
   const relative = normalize(decodeURIComponent(pathname === '/' ? '/index.html' : pathname)).replace(/^([/\\])+/, '')
-  const file = join(root, relative)
-  if (!file.startsWith(normalize(root) + sep) && file !== normalize(root)) return send(response, 404, { error: 'Not found' })
+  const file = resolve(base, relative)
+  if (!file.startsWith(base + sep)) return send(response, 404, { error: 'Not found' })
   const info = await stat(file).catch(() => undefined)
   if (!info?.isFile()) return send(response, 404, { error: 'Not found' })
   response.writeHead(200, {

@@ -1,0 +1,52 @@
+import type { Command } from 'commander'
+import { stat } from 'node:fs/promises'
+import { analyzeSources } from '../../services/audit/analyze'
+import { zoneOffsetMinutes } from '../../services/audit/java-time'
+import { openInput, streamBatches, type RecordSource } from '../../services/audit/log-reader'
+import { formatMarkdown, formatText } from '../../services/audit/report-format'
+import { UsageError } from '../program'
+
+const FORMATS = ['text', 'json', 'markdown'] as const
+type Format = (typeof FORMATS)[number]
+
+export function registerAnalyzeCommand(program: Command): void {
+  program
+    .command('analyze')
+    .description('Analyse Egeria audit logs (files, .gz, .omalrecord directories, or - for stdin) and explain the failures.')
+    .argument('<inputs...>', 'log files, directories of .omalrecord files, or - for stdin')
+    .option('--format <format>', 'text, json or markdown', parseFormat, 'text' as Format)
+    .option('--zone <zone>', 'time zone of console timestamps, overriding the printed one (e.g. GMT, +05:30, CST)')
+    .action(async (inputs: string[], options: { format: Format; zone?: string }) => {
+      let zoneOffset: number | undefined
+      if (options.zone !== undefined) {
+        zoneOffset = zoneOffsetMinutes(options.zone)
+        if (zoneOffset === undefined) throw new UsageError(`--zone ${options.zone} is not a known zone abbreviation or offset such as +01:00`)
+      }
+      const sources: RecordSource[] = []
+      for (const [index, path] of inputs.entries()) {
+        if (path === '-') {
+          sources.push({ path: '-', batches: streamBatches(process.stdin, index, { zoneOffset }) })
+          continue
+        }
+        try {
+          await stat(path)
+          sources.push(await openInput(path, index, { zoneOffset }))
+        } catch (error) {
+          throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+        }
+      }
+      let report
+      try {
+        report = await analyzeSources(sources)
+      } catch (error) {
+        throw new UsageError(`cannot read input: ${(error as Error).message}`)
+      }
+      const output = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : options.format === 'markdown' ? formatMarkdown(report) : formatText(report)
+      process.stdout.write(output)
+    })
+}
+
+function parseFormat(value: string): Format {
+  if (!(FORMATS as readonly string[]).includes(value)) throw new UsageError(`--format must be text, json or markdown, not ${value}`)
+  return value as Format
+}

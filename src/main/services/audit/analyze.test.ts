@@ -1,0 +1,138 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync, mkdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { afterAll, describe, expect, it } from 'vitest'
+import { analyzeSources } from './analyze'
+import { openInput, readIncrement } from './log-reader'
+
+const fixturePath = (name: string): string => new URL(`../../../../tests/fixtures/audit/${name}`, import.meta.url).pathname
+const tmp = mkdtempSync(join(tmpdir(), 'dd-audit-'))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+async function analyze(...paths: string[]) {
+  return analyzeSources(await Promise.all(paths.map((path, index) => openInput(path, index))))
+}
+
+describe('analysis of the guide\'s 2021 start-up', () => {
+  it('finds exactly three connectors blocked by cocoMDS1 and one of the wrong type', async () => {
+    const report = await analyze(fixturePath('seed-2021-startup.log'))
+    expect(report).toMatchObject({ records: 28, unparsedLines: 0, servers: ['exchangeDL01'] })
+    expect(report.inputs).toEqual([expect.objectContaining({ format: 'console', lines: 28, records: 28 })])
+    expect(report.findings.map((f) => [f.connector, f.source, f.subject, f.rootMessageId, f.evidence, f.occurrences])).toEqual([
+      ['OakDeneLandingAreaFilesMonitor', 'metadata-server', 'cocoMDS1', 'OMAG-MULTI-TENANT-404-001', [{ input: 0, line: 11 }], 1],
+      ['OldMarketLandingAreaFilesMonitor', 'metadata-server', 'cocoMDS1', 'OMAG-MULTI-TENANT-404-001', [{ input: 0, line: 14 }], 1],
+      ['DropFootClinicalTrialResultsFilesMonitor', 'metadata-server', 'cocoMDS1', 'OMAG-MULTI-TENANT-404-001', [{ input: 0, line: 17 }], 1],
+      ['OakDeneLandingAreaDatabaseMonitor', 'connector', 'OakDeneLandingAreaDatabaseMonitor', 'OMIS-DATABASE-INTEGRATOR-400-001', [{ input: 0, line: 20 }], 1]
+    ])
+    expect(report.findings[0]!.messageIds).toEqual(['INTEGRATION-DAEMON-SERVICES-0031', 'OMAG-MULTI-TENANT-404-001'])
+    expect(report.findings[0]!.firstSeen).toBe('2021-02-02T20:57:50Z')
+    expect(report.causes).toHaveLength(2)
+    const [down, wrongType] = report.causes
+    expect(down).toMatchObject({ source: 'metadata-server', subject: 'cocoMDS1', verdict: 'metadata server cocoMDS1 unavailable: 3 connectors' })
+    expect(down!.connectors).toEqual(['OakDeneLandingAreaFilesMonitor', 'OldMarketLandingAreaFilesMonitor', 'DropFootClinicalTrialResultsFilesMonitor'])
+    expect(down!.action).toMatch(/^Bring metadata server cocoMDS1 back.*Then restart the failed connectors .*do not recover by themselves.*refresh the daemon/)
+    expect(wrongType).toMatchObject({ source: 'connector', subject: 'OakDeneLandingAreaDatabaseMonitor' })
+    expect(wrongType!.action).toMatch(/restart the daemon \(restarting the connector cannot help\)/)
+    expect(report.connectors.map((c) => [c.name, c.service, c.state])).toEqual([
+      ['OakDeneLandingAreaFilesMonitor', 'files-integrator', 'failed'],
+      ['OldMarketLandingAreaFilesMonitor', 'files-integrator', 'failed'],
+      ['DropFootClinicalTrialResultsFilesMonitor', 'files-integrator', 'failed'],
+      ['OakDeneLandingAreaDatabaseMonitor', 'database-integrator', 'failed']
+    ])
+  })
+})
+
+describe('analysis of logs it has never seen', () => {
+  it('names connector, source and subject in a 2025 log', async () => {
+    const report = await analyze(fixturePath('egeria6-startup.log'))
+    expect(report.findings.map((f) => [f.connector, f.source, f.subject, f.rootMessageId])).toEqual([
+      [undefined, 'third-party', '/deployments/landing/weekly-measurements', 'BASIC-FILES-INTEGRATION-CONNECTORS-0023'],
+      ['PostgresTrialsCataloguer', 'third-party', 'clinical-db:5432/trials', 'JDBC-INTEGRATION-CONNECTOR-0002'],
+      ['KafkaTopicsMonitor', 'metadata-server', 'active-metadata-store', 'CLIENT-SIDE-REST-API-CONNECTOR-503-002']
+    ])
+    expect(report.connectors.map((c) => [c.name, c.state])).toEqual([
+      ['ClinicalTrialsFilesMonitor', 'running'],
+      ['PostgresTrialsCataloguer', 'failed'],
+      ['KafkaTopicsMonitor', 'failed']
+    ])
+  })
+
+  it('finds Kafka down in noisy platform output and counts the console/SLF4J copy once', async () => {
+    const report = await analyze(fixturePath('platform-interleaved-kafka.log'))
+    expect(report.causes.every((cause) => cause.source === 'third-party')).toBe(true)
+    expect(report.findings.filter((f) => f.messageIds[0] === 'OMRS-AUDIT-0006')).toHaveLength(1)
+    expect(report.findings.find((f) => f.rootMessageId === 'OCF-KAFKA-TOPIC-CONNECTOR-0015')).toMatchObject({ occurrences: 2, subject: 'Kafka' })
+    expect(report.findings.find((f) => f.rootMessageId === 'OCF-KAFKA-TOPIC-CONNECTOR-0014')).toMatchObject({ subject: 'localhost:9092' })
+  })
+
+  it('sees a connector recover after a retried failure and restart after a failure', async () => {
+    const path = join(tmp, 'lifecycle.log')
+    const line = (time: string, sev: string, id: string, text: string): string => `Mon Mar 03 10:00:${time} UTC 2025 d1 ${sev} INTEGRATION-DAEMON-SERVICES-${id} ${text}`
+    writeFileSync(path, [
+      line('00', 'Startup', '0008', 'A new integration connector named A is initializing in integration group G running in integration daemon d1'),
+      line('01', 'Exception', '0065', 'The integration connector A refresh thread caught exception java.net.SocketTimeoutException with message Read timed out from db:5432'),
+      line('02', 'Information', '0043', 'The refresh of integration connector A completed in 12 ms'),
+      line('03', 'Startup', '0008', 'A new integration connector named B is initializing in integration group G running in integration daemon d1'),
+      line('04', 'Error', '0037', 'The integration connector B could not be created: java.lang.ClassNotFoundException com.acme.B'),
+      line('05', 'Shutdown', '0020', 'The integration daemon d1 is shutting down')
+    ].join('\n'))
+    const report = await analyze(path)
+    expect(report.connectors.map((c) => [c.name, c.state, c.events.map((e) => e.kind)])).toEqual([
+      ['A', 'stopped', ['initializing', 'failure', 'refreshed']],
+      ['B', 'stopped', ['initializing', 'failure']]
+    ])
+    expect(report.findings.map((f) => [f.connector, f.source, f.subject])).toEqual([
+      ['A', 'third-party', 'db:5432'],
+      ['B', 'connector', 'B']
+    ])
+  })
+})
+
+describe('inputs', () => {
+  const records = [
+    { timeStamp: Date.UTC(2021, 1, 2, 20, 57, 51), originator: { serverName: 'exchangeDL01' }, severity: 'Exception', severityCode: 6, messageId: 'INTEGRATION-DAEMON-SERVICES-0031', messageText: 'The integration connector OakDeneLandingAreaFilesMonitor method initialize has returned with a org.odpi.InvalidParameterException exception containing message OMAG-MULTI-TENANT-404-001 The OMAG Server cocoMDS1 is not available to service a request from user exchangeDL01npa' },
+    { timeStamp: Date.UTC(2021, 1, 2, 20, 57, 50), originator: { serverName: 'exchangeDL01' }, severity: 'Startup', severityCode: 8, messageId: 'INTEGRATION-DAEMON-SERVICES-0008', messageText: 'A new integration connector named OakDeneLandingAreaFilesMonitor is initializing in integration service Files Integrator OMIS running in integration daemon exchangeDL01' }
+  ]
+
+  it('reads a directory of .omalrecord files in timeStamp order', async () => {
+    const dir = join(tmp, 'auditlog')
+    mkdirSync(dir)
+    writeFileSync(join(dir, 'log-record-aaaa.omalrecord'), JSON.stringify(records[0]))
+    writeFileSync(join(dir, 'log-record-bbbb.omalrecord'), JSON.stringify(records[1]))
+    writeFileSync(join(dir, 'log-record-cccc.omalrecord'), '{broken')
+    writeFileSync(join(dir, 'notes.txt'), 'ignored')
+    const report = await analyze(dir)
+    expect(report.inputs[0]).toMatchObject({ format: 'omalrecord-dir', lines: 3, records: 2, unparsedLines: 1 })
+    expect(report.connectors).toEqual([expect.objectContaining({ name: 'OakDeneLandingAreaFilesMonitor', service: 'files-integrator', state: 'failed' })])
+    expect(report.findings[0]).toMatchObject({ source: 'metadata-server', subject: 'cocoMDS1', evidence: [{ input: 0, line: 3, file: 'log-record-aaaa.omalrecord' }] })
+  })
+
+  it('reads JSON lines, gzip, and merges several files into one timeline', async () => {
+    const jsonl = join(tmp, 'records.jsonl.gz')
+    writeFileSync(jsonl, gzipSync(`${JSON.stringify(records[1])}\n${JSON.stringify(records[0])}\n`))
+    const console = join(tmp, 'console.log')
+    writeFileSync(console, 'Tue Feb 02 20:57:49 GMT 2021 exchangeDL01 Startup OMRS-AUDIT-0064 start\nTue Feb 02 20:57:52 GMT 2021 exchangeDL01 Information INTEGRATION-DAEMON-SERVICES-0041 The integration daemon thread is refreshing integration connector OakDeneLandingAreaFilesMonitor for the first time\n')
+    const seen: string[] = []
+    const report = await analyzeSources([await openInput(console, 0), await openInput(jsonl, 1)], { onRecord: (record) => seen.push(record.messageId!) })
+    expect(seen).toEqual(['OMRS-AUDIT-0064', 'INTEGRATION-DAEMON-SERVICES-0008', 'INTEGRATION-DAEMON-SERVICES-0031', 'INTEGRATION-DAEMON-SERVICES-0041'])
+    expect(report.inputs.map((input) => [input.format, input.records])).toEqual([['console', 2], ['json-lines', 2]])
+    expect(report.connectors[0]!.state).toBe('failed') // a heartbeat after the failure is not a recovery
+  })
+
+  it('reads a growing file incrementally from the last offset', async () => {
+    const path = join(tmp, 'live.log')
+    const seed = readFileSync(fixturePath('seed-2021-startup.log'), 'utf8').split('\n')
+    writeFileSync(path, `${seed.slice(0, 10).join('\n')}\n${seed[10]!.slice(0, 40)}`)
+    const first = await readIncrement(path, 0, 0)
+    expect(first.records.map((record) => record.firstLine)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
+    appendFileSync(path, `${seed[10]!.slice(40)}\n${seed[11]}\n`)
+    const second = await readIncrement(path, first.nextOffset, 0)
+    expect(second.records.map((record) => record.messageId)).toEqual(['INTEGRATION-DAEMON-SERVICES-0031', 'INTEGRATION-DAEMON-SERVICES-0008'])
+    expect(second.records[0]!.messageIds).toContain('OMAG-MULTI-TENANT-404-001')
+    const third = await readIncrement(path, second.nextOffset, 0)
+    expect(third.records).toEqual([])
+    writeFileSync(path, `${seed[0]}\n`) // rotated: smaller than the offset
+    expect((await readIncrement(path, second.nextOffset, 0)).records).toHaveLength(1)
+  })
+})

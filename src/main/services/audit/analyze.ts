@@ -1,0 +1,107 @@
+/**
+ * Analyses one or more log inputs as one timeline: records from every input are merged by time (each
+ * input is read a chunk at a time), fed to the diagnosis, and summarised as an AnalysisReport.
+ */
+import type { AnalysisReport, AuditRecord, InputSummary } from '../../../shared/models/audit'
+import { Diagnoser } from './diagnosis'
+import type { InputResult, RecordSource } from './log-reader'
+
+export interface AnalyzeOptions {
+  /** Sees every record in timeline order (for a viewer); keep nothing here to stay bounded. */
+  onRecord?: (record: AuditRecord) => void
+}
+
+interface Cursor {
+  source: RecordSource
+  batch: AuditRecord[]
+  index: number
+  /** Time of the last timed record, so untimed records (stack-less platform lines) keep their place. */
+  lastTime: string
+  result?: InputResult
+}
+
+export async function analyzeSources(sources: RecordSource[], options: AnalyzeOptions = {}): Promise<AnalysisReport> {
+  const diagnoser = new Diagnoser()
+  const cursors: Cursor[] = sources.map((source) => ({ source, batch: [], index: 0, lastTime: '' }))
+  const consume = (record: AuditRecord): void => {
+    options.onRecord?.(record)
+    diagnoser.add(record)
+  }
+  if (cursors.length === 1) {
+    const cursor = cursors[0]!
+    for (;;) {
+      const next = await cursor.source.batches.next()
+      if (next.done) {
+        cursor.result = next.value
+        break
+      }
+      for (const record of next.value) consume(record)
+    }
+  } else {
+    await mergeByTime(cursors, consume)
+  }
+  const diagnosis = diagnoser.finish()
+  const inputs: InputSummary[] = cursors.map(({ source, result }) => ({
+    path: source.path,
+    format: result!.format,
+    lines: result!.stats.lines,
+    records: result!.stats.records,
+    auditRecords: result!.stats.auditRecords,
+    unparsedLines: result!.stats.unparsedLines,
+    blankLines: result!.stats.blankLines,
+    truncatedLines: result!.stats.truncatedLines
+  }))
+  return {
+    records: sum(inputs.map((input) => input.records)),
+    auditRecords: sum(inputs.map((input) => input.auditRecords)),
+    unparsedLines: sum(inputs.map((input) => input.unparsedLines)),
+    servers: diagnosis.servers,
+    inputs,
+    connectors: diagnosis.connectors,
+    findings: diagnosis.findings,
+    causes: diagnosis.causes,
+    severityCounts: diagnosis.severityCounts
+  }
+}
+
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0)
+}
+
+/** Loads the next batch of a cursor; false when the input is exhausted. */
+async function fill(cursor: Cursor): Promise<boolean> {
+  while (cursor.index >= cursor.batch.length) {
+    if (cursor.result) return false
+    const next = await cursor.source.batches.next()
+    if (next.done) {
+      cursor.result = next.value
+      return false
+    }
+    cursor.batch = next.value
+    cursor.index = 0
+  }
+  return true
+}
+
+async function mergeByTime(cursors: Cursor[], consume: (record: AuditRecord) => void): Promise<void> {
+  let live = (await Promise.all(cursors.map(fill))).map((ok, index) => (ok ? cursors[index]! : undefined)).filter((c): c is Cursor => !!c)
+  while (live.length > 0) {
+    let best = live[0]!
+    let bestTime = headTime(best)
+    for (let index = 1; index < live.length; index++) {
+      const time = headTime(live[index]!)
+      if (time < bestTime) {
+        best = live[index]!
+        bestTime = time
+      }
+    }
+    const record = best.batch[best.index++]!
+    if (record.time) best.lastTime = record.time
+    consume(record)
+    if (best.index >= best.batch.length && !(await fill(best))) live = live.filter((cursor) => cursor !== best)
+  }
+}
+
+function headTime(cursor: Cursor): string {
+  return cursor.batch[cursor.index]!.time ?? cursor.lastTime
+}

@@ -1,0 +1,306 @@
+/**
+ * Diagnosis over a stream of records: per-connector lifecycle timelines and inferred state, findings
+ * classified by their innermost message ID, and causes grouping findings by source and subject.
+ * Memory is bounded by the number of connectors and distinct findings, never by the log size.
+ */
+import {
+  PROBLEM_SEVERITIES,
+  type AuditRecord,
+  type Cause,
+  type ConnectorEvent,
+  type ConnectorEventKind,
+  type ConnectorState,
+  type ConnectorTimeline,
+  type EvidenceRef,
+  type FailureSource,
+  type Finding
+} from '../../../shared/models/audit'
+import { classifyFailure, lookupMessage } from '../../../shared/knowledge/classify'
+import type { MessageEntry } from '../../../shared/knowledge/types'
+
+const MAX_EVENTS = 100
+const MAX_EVIDENCE = 10
+const DEDUPE_WINDOW = 512
+
+const IDS = 'INTEGRATION-DAEMON-SERVICES-'
+/** What a daemon message does to a connector: event kind and the state it leaves. */
+const LIFECYCLE = new Map<string, { kind: ConnectorEventKind; state?: ConnectorState }>(Object.entries({
+  [`${IDS}0008`]: { kind: 'initializing', state: 'initializing' },
+  [`${IDS}0066`]: { kind: 'restart', state: 'initializing' },
+  [`${IDS}0067`]: { kind: 'restart', state: 'initializing' },
+  [`${IDS}0009`]: { kind: 'failure', state: 'failed' },
+  [`${IDS}0010`]: { kind: 'failure', state: 'failed' },
+  [`${IDS}0031`]: { kind: 'failure', state: 'failed' },
+  [`${IDS}0032`]: { kind: 'failure', state: 'failed' },
+  [`${IDS}0045`]: { kind: 'failure', state: 'failed' },
+  [`${IDS}0065`]: { kind: 'failure', state: 'failed' },
+  [`${IDS}0036`]: { kind: 'failure', state: 'initialize-failed' },
+  [`${IDS}0037`]: { kind: 'failure', state: 'config-failed' },
+  [`${IDS}0041`]: { kind: 'refresh' },
+  [`${IDS}0042`]: { kind: 'refresh' },
+  [`${IDS}0043`]: { kind: 'refreshed' },
+  [`${IDS}0022`]: { kind: 'stopped', state: 'stopped' },
+  [`${IDS}0024`]: { kind: 'stopped', state: 'stopped' },
+  [`${IDS}0064`]: { kind: 'stopped', state: 'stopped' }
+}))
+/** Failures the daemon itself retries at the next refresh: a completed refresh means recovery. */
+const RETRIED = new Set([`${IDS}0045`, `${IDS}0065`, `${IDS}0036`])
+const SERVER_SHUTDOWN = new Set([`${IDS}0020`, 'OMAG-ADMIN-0005', 'SERVER-OPS-0005'])
+/** Messages naming the metadata server a daemon calls: `… server cocoMDS1 on platform https://…`. */
+const PARTNER_SERVER = /server ([\w.-]+) on platform (\S+)/
+const SERVICE_NAME = /integration service ([A-Z][\w ]*?) OMIS/
+const GROUP_NAME = /integration group ([\w:.-]+)/
+
+interface ServerState {
+  metadataServer?: string
+  egeriaMajor?: number
+  service?: string
+}
+
+interface FindingState extends Finding {
+  failedConnector: boolean
+}
+
+export interface Diagnosis {
+  servers: string[]
+  connectors: ConnectorTimeline[]
+  findings: Finding[]
+  causes: Cause[]
+  severityCounts: Record<string, number>
+}
+
+export class Diagnoser {
+  private readonly servers = new Map<string, ServerState>()
+  private readonly connectors = new Map<string, ConnectorTimeline & { retryable: boolean }>()
+  private readonly findings = new Map<string, FindingState>()
+  private readonly recent = new Set<string>()
+  private readonly severityCounts: Record<string, number> = {}
+  private readonly quietIds = new Map<number, Set<string>>()
+  private lastServer = ''
+  private lastServerState: ServerState | undefined
+
+  add(record: AuditRecord): void {
+    if (!record.audit || !record.messageId) return
+    const severity = record.severity ?? 'Unknown'
+    this.severityCounts[severity] = (this.severityCounts[severity] ?? 0) + 1
+    const server = record.server ?? ''
+    let state = server === this.lastServer ? this.lastServerState : this.servers.get(server)
+    if (!state) this.servers.set(server, (state = {}))
+    this.lastServer = server
+    this.lastServerState = state
+    const id = record.messageId
+    this.noteContext(state, id, record.text)
+
+    if (SERVER_SHUTDOWN.has(id)) {
+      for (const connector of this.connectors.values()) {
+        if (connector.server === record.server && connector.state !== 'failed') connector.state = 'stopped'
+      }
+    }
+    const lifecycle = LIFECYCLE.get(id)
+    if (lifecycle && record.connector) this.connectorEvent(record, state, lifecycle.kind, lifecycle.state, id)
+    // Most records are known chatter: remember those IDs per version so the hot path skips the lookup.
+    const major = state.egeriaMajor ?? 0
+    let quiet = this.quietIds.get(major)
+    if (!quiet) this.quietIds.set(major, (quiet = new Set()))
+    if (quiet.has(id)) return
+    const entry = lookupMessage(id, state.egeriaMajor)
+    if (entry?.source === 'lifecycle' && !entry.failure) {
+      quiet.add(id)
+      return
+    }
+    if (this.isProblem(record, entry)) this.addFinding(record, state)
+  }
+
+  finish(): Diagnosis {
+    const findings = [...this.findings.values()].map(({ failedConnector: _failed, ...finding }) => finding)
+    return {
+      servers: [...this.servers.keys()].filter((name) => name.length > 0).sort(),
+      connectors: [...this.connectors.values()].map(({ retryable: _retryable, ...timeline }) => {
+        if (timeline.events.length > MAX_EVENTS) {
+          timeline.omittedEvents += timeline.events.length - MAX_EVENTS
+          timeline.events = timeline.events.slice(-MAX_EVENTS)
+        }
+        return timeline
+      }),
+      findings,
+      causes: this.causes(),
+      severityCounts: this.severityCounts
+    }
+  }
+
+  private noteContext(state: ServerState, id: string, text: string): void {
+    if (state.egeriaMajor === undefined) {
+      if (id.startsWith('OMAG-ADMIN-') || id.startsWith('OMIS-')) state.egeriaMajor = 4
+      else if (id.startsWith('SERVER-OPS-') || id.startsWith('OIF-CONNECTOR-') || id.startsWith('OPEN-GOVERNANCE-')) state.egeriaMajor = 5
+    }
+    if (id.endsWith('-0001') && (id.startsWith('OMIS-') || id === 'OIF-CONNECTOR-0001' || id === 'OPEN-GOVERNANCE-0002')) {
+      const partner = PARTNER_SERVER.exec(text)
+      if (partner) state.metadataServer = partner[1]
+    }
+  }
+
+  private connectorEvent(record: AuditRecord, server: ServerState, kind: ConnectorEventKind, next: ConnectorState | undefined, id: string): void {
+    const name = record.connector!
+    const key = `${record.server ?? ''}\u0000${name}`
+    let timeline = this.connectors.get(key)
+    if (!timeline) {
+      timeline = { name, server: record.server, state: 'unknown', events: [], omittedEvents: 0, refreshes: 0, failures: 0, retryable: false }
+      this.connectors.set(key, timeline)
+    }
+    if (kind === 'initializing') {
+      const service = SERVICE_NAME.exec(record.text)?.[1] ?? GROUP_NAME.exec(record.text)?.[1]
+      if (service) server.service = service.toLowerCase().replace(/ /g, '-')
+      if (server.service) timeline.service = server.service
+      if (timeline.events.length > 0 || timeline.omittedEvents > 0) kind = 'restart'
+    }
+    const heartbeat = kind === 'refresh' || kind === 'refreshed'
+    const previous = timeline.events[timeline.events.length - 1]
+    if (heartbeat && record.time) timeline.lastRefresh = record.time
+    // A run of heartbeats is one event: the timeline shows changes, not every refresh.
+    if (!heartbeat || !previous || (previous.kind !== 'refresh' && previous.kind !== 'refreshed')) {
+      const event: ConnectorEvent = { kind, messageId: id, evidence: { input: record.input, line: record.firstLine } }
+      if (record.time) event.time = record.time
+      timeline.events.push(event)
+      if (timeline.events.length > MAX_EVENTS * 2) {
+        timeline.omittedEvents += timeline.events.length - MAX_EVENTS
+        timeline.events.splice(0, timeline.events.length - MAX_EVENTS)
+      }
+    }
+    if (heartbeat) {
+      timeline.refreshes += kind === 'refresh' ? 1 : 0
+      const recovers = timeline.state === 'initializing' || timeline.state === 'unknown' || (kind === 'refreshed' && timeline.retryable)
+      if (recovers) timeline.state = 'running'
+      return
+    }
+    if (kind === 'failure') {
+      timeline.failures++
+      timeline.retryable = RETRIED.has(id)
+    }
+    if (next) timeline.state = next
+  }
+
+  private isProblem(record: AuditRecord, entry: MessageEntry | undefined): boolean {
+    const severity = record.severity as (typeof PROBLEM_SEVERITIES)[number]
+    if (!entry) return PROBLEM_SEVERITIES.includes(severity) || record.exceptionClass !== undefined
+    if (entry.failure) return true
+    if (entry.source === 'lifecycle') return false
+    return PROBLEM_SEVERITIES.includes(severity) || entry.severity.startsWith('HTTP')
+  }
+
+  private addFinding(record: AuditRecord, server: ServerState): void {
+    // Console and SLF4J copies of one record share its GUID; without one, the same second and text.
+    const dedupeKey = record.guid ?? `${record.server}|${record.messageId}|${record.time?.slice(0, 19) ?? ''}|${record.text}`
+    if (this.recent.has(dedupeKey)) return // the same record through a second destination (console + SLF4J)
+    this.recent.add(dedupeKey)
+    if (this.recent.size > DEDUPE_WINDOW) this.recent.delete(this.recent.values().next().value!)
+
+    const detail = [record.exceptionMessage, record.stackTrace?.[0]].filter(Boolean).join('\n')
+    const classified = classifyFailure(`${record.messageId} ${record.text}`, server.egeriaMajor, { detail })
+    const messageIds = unique([...record.messageIds, ...classified.messageIds])
+    const connector = record.connector
+    const subject =
+      classified.source === 'connector'
+        ? (connector ?? record.server ?? 'unknown connector')
+        : (classified.subject ?? (classified.source === 'metadata-server' ? server.metadataServer : undefined) ?? 'unnamed resource')
+    const root = messageIds[messageIds.length - 1]
+    const key = `${connector ?? record.server ?? ''}/${root}/${classified.source}/${subject}`
+    const evidence: EvidenceRef = { input: record.input, line: record.firstLine }
+    if (record.file) evidence.file = record.file
+    const existing = this.findings.get(key)
+    if (existing) {
+      existing.occurrences++
+      if (existing.evidence.length < MAX_EVIDENCE) existing.evidence.push(evidence)
+      if (record.time) existing.lastSeen = record.time
+      return
+    }
+    const finding: FindingState = {
+      id: `${connector ?? record.server ?? 'log'}:${root}`,
+      connector,
+      server: record.server,
+      source: classified.source,
+      subject,
+      rootMessageId: root,
+      messageIds,
+      summary: summaryOf(connector, classified.source, subject, classified.summary),
+      action: classified.action,
+      evidence: [evidence],
+      firstSeen: record.time,
+      lastSeen: record.time,
+      occurrences: 1,
+      failedConnector: LIFECYCLE.get(record.messageId!)?.kind === 'failure'
+    }
+    if (this.findings.size > 0 && [...this.findings.values()].some((other) => other.id === finding.id)) finding.id = `${finding.id}#${this.findings.size + 1}`
+    for (const field of ['connector', 'server', 'firstSeen', 'lastSeen'] as const) if (finding[field] === undefined) delete finding[field]
+    this.findings.set(key, finding)
+  }
+
+  private causes(): Cause[] {
+    const groups = new Map<string, FindingState[]>()
+    for (const finding of this.findings.values()) {
+      const key = `${finding.source}\u0000${finding.subject}`
+      const group = groups.get(key)
+      if (group) group.push(finding)
+      else groups.set(key, [finding])
+    }
+    return [...groups.values()].map((group) => {
+      const first = group[0]!
+      const connectors = unique(group.flatMap((finding) => (finding.connector ? [finding.connector] : [])))
+      const failed = unique(
+        group.flatMap((finding) => {
+          const state = this.connectorState(finding.server, finding.connector)
+          return finding.connector && state !== 'running' && state !== 'stopped' ? [finding.connector] : []
+        })
+      )
+      return {
+        source: first.source,
+        subject: first.subject,
+        verdict: verdictOf(first.source, first.subject, connectors.length, first.summary),
+        connectors,
+        findings: group.map((finding) => finding.id),
+        action: causeAction(first.source, first.subject, first.action, failed)
+      }
+    })
+  }
+
+  private connectorState(server: string | undefined, connector: string | undefined): ConnectorState | undefined {
+    if (!connector) return undefined
+    return this.connectors.get(`${server ?? ''}\u0000${connector}`)?.state
+  }
+}
+
+function unique<T>(items: T[]): T[] {
+  return [...new Set(items)]
+}
+
+const SOURCE_LABELS: Record<FailureSource, string> = {
+  'metadata-server': 'metadata server',
+  'third-party': 'third-party resource',
+  connector: 'connector'
+}
+
+function summaryOf(connector: string | undefined, source: FailureSource, subject: string, meaning: string): string {
+  const who = connector ? `${connector}: ` : ''
+  return source === 'connector' ? `${who}${meaning}` : `${who}${meaning} (${SOURCE_LABELS[source]} ${subject})`
+}
+
+function verdictOf(source: FailureSource, subject: string, connectors: number, summary: string): string {
+  const count = connectors > 0 ? `: ${connectors} connector${connectors === 1 ? '' : 's'}` : ''
+  if (source === 'metadata-server') return `metadata server ${subject} unavailable${count}`
+  if (source === 'third-party') return `third-party resource ${subject} failing${count}`
+  return `connector ${subject} misconfigured or faulty: ${summary.replace(`${subject}: `, '')}`
+}
+
+function causeAction(source: FailureSource, subject: string, findingAction: string, failed: string[]): string {
+  const restart = failed.length > 0 ? `restart the failed connector${failed.length === 1 ? '' : 's'} ${failed.join(', ')}` : ''
+  if (source === 'metadata-server') {
+    return [
+      `Bring metadata server ${subject} back (start it, or correct its name, URL, TLS or security settings).`,
+      restart ? `Then ${restart}: they do not recover by themselves.` : '',
+      'Once the restarts succeed, refresh the daemon so the connectors catch up on what they missed during the outage.'
+    ].filter(Boolean).join(' ')
+  }
+  if (source === 'third-party') {
+    return [`Fix ${subject}: ${findingAction}`, restart ? `Then ${restart} if it is still failed.` : ''].filter(Boolean).join(' ')
+  }
+  return findingAction
+}

@@ -1,0 +1,64 @@
+/**
+ * Times as Egeria prints them: java.util.Date#toString() (`Tue Feb 02 20:57:50 GMT 2021`) with the JVM's
+ * zone abbreviation, and epoch milliseconds in JSON records. Everything becomes ISO 8601 in UTC.
+ */
+
+const MONTHS: Record<string, number> = {
+  Jan: 0, Feb: 1, Mar: 2, Apr: 3, May: 4, Jun: 5, Jul: 6, Aug: 7, Sep: 8, Oct: 9, Nov: 10, Dec: 11
+}
+export const DAY_NAMES = new Set(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'])
+
+/**
+ * Offsets in minutes of the abbreviations a JVM prints. Ambiguous ones take their most common
+ * meaning for Egeria users (IST = India, CST = US Central); `--zone` overrides them.
+ */
+const ZONE_OFFSETS: Record<string, number> = {
+  GMT: 0, UTC: 0, UT: 0, Z: 0, WET: 0, BST: 60, IST: 330, WEST: 60, CET: 60, MET: 60, CEST: 120, MEST: 120,
+  EET: 120, EEST: 180, MSK: 180, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360,
+  PST: -480, PDT: -420, AKST: -540, AKDT: -480, HST: -600, JST: 540, KST: 540, SGT: 480, HKT: 480,
+  AWST: 480, ACST: 570, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780, BRT: -180, ART: -180
+}
+
+/** Parses `GMT`, `BST`, `GMT+01:00`, `+0100`, `-05:00`; undefined when unknown. */
+export function zoneOffsetMinutes(zone: string): number | undefined {
+  const known = ZONE_OFFSETS[zone.toUpperCase()]
+  if (known !== undefined) return known
+  const match = /^(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?$/.exec(zone)
+  if (!match) return undefined
+  const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0)
+  return match[1] === '-' ? -minutes : minutes
+}
+
+/**
+ * `Tue Feb 02 20:57:50 GMT 2021` split as date-and-clock (`Feb 02 20:57:50`), zone and year.
+ * `overrideZone` replaces whatever zone the line printed. Undefined when the parts do not make a date.
+ */
+export function javaDateToIso(monthDayClock: string, zone: string, year: string, overrideZone?: number): string | undefined {
+  const month = MONTHS[monthDayClock.slice(0, 3)]
+  const offset = overrideZone ?? zoneOffsetMinutes(zone)
+  if (month === undefined || offset === undefined) return undefined
+  const day = Number(monthDayClock.slice(4, 6))
+  const hours = Number(monthDayClock.slice(7, 9))
+  const minutes = Number(monthDayClock.slice(10, 12))
+  const seconds = Number(monthDayClock.slice(13, 15))
+  const ms = Date.UTC(Number(year), month, day, hours, minutes, seconds) - offset * 60_000
+  return Number.isNaN(ms) ? undefined : isoSeconds(ms)
+}
+
+/** ISO 8601 without milliseconds when they are zero, as the console has no milliseconds. */
+export function isoSeconds(ms: number): string {
+  const iso = new Date(ms).toISOString()
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso
+}
+
+/** Spring Boot times: `2021-02-12 20:16:37.243` (local, zone from override or UTC) or ISO with offset. */
+export function logbackTimeToIso(text: string, overrideZone?: number): string | undefined {
+  const normalised = text.replace(' ', 'T').replace(',', '.')
+  const hasZone = /(?:Z|[+-]\d\d:?\d\d)$/.test(normalised)
+  if (hasZone) {
+    const ms = Date.parse(normalised)
+    return Number.isNaN(ms) ? undefined : isoSeconds(ms)
+  }
+  const ms = Date.parse(`${normalised}Z`)
+  return Number.isNaN(ms) ? undefined : isoSeconds(ms - (overrideZone ?? 0) * 60_000)
+}

@@ -1,0 +1,69 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { LineSplitter } from './line-splitter'
+
+function split(chunks: Buffer[], maxLineChars?: number): { lines: string[]; truncated: boolean[]; consumed: number } {
+  const lines: string[] = []
+  const truncated: boolean[] = []
+  const splitter = new LineSplitter((line, cut) => {
+    lines.push(line)
+    truncated.push(cut)
+  }, maxLineChars)
+  for (const chunk of chunks) splitter.push(chunk)
+  const consumed = splitter.consumedBytes
+  splitter.end()
+  return { lines, truncated, consumed }
+}
+
+describe('LineSplitter', () => {
+  it('drops a BOM and CRs, keeps blank lines and a final line without newline', () => {
+    const { lines } = split([Buffer.from('\uFEFFone\r\n\r\ntwo\nthree')])
+    expect(lines).toEqual(['one', '', 'two', 'three'])
+  })
+
+  it('joins a multi-byte character split across chunks', () => {
+    const bytes = Buffer.from('café\nnaïve\n')
+    const { lines } = split([bytes.subarray(0, 4), bytes.subarray(4, 9), bytes.subarray(9)])
+    expect(lines).toEqual(['café', 'naïve'])
+  })
+
+  it('replaces invalid UTF-8 instead of failing', () => {
+    const { lines } = split([Buffer.from([0x61, 0xff, 0x62, 0x0a])])
+    expect(lines).toEqual(['a\uFFFDb'])
+  })
+
+  it('caps very long lines, flags them and keeps the lines after them', () => {
+    const long = 'x'.repeat(50_000)
+    const { lines, truncated } = split([Buffer.from(`${long}\nafter\n`)], 1000)
+    expect(lines).toEqual(['x'.repeat(1000), 'after'])
+    expect(truncated).toEqual([true, false])
+    const spread = split([Buffer.from('y'.repeat(3000)), Buffer.from('y'.repeat(3000)), Buffer.from('y\nz\n')], 1000)
+    expect(spread.lines).toEqual(['y'.repeat(1000), 'z'])
+    expect(spread.truncated).toEqual([true, false])
+  })
+
+  it('reports the offset after the last complete line', () => {
+    expect(split([Buffer.from('ab\ncd')]).consumed).toBe(3)
+    expect(split([Buffer.from('ab\n'), Buffer.from('cd\nef')]).consumed).toBe(6)
+  })
+
+  it('never loses or invents a line whatever the chunking (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => s.replace(/[\r\n\uFEFF]/g, '')), { minLength: 1, maxLength: 30 }), fc.array(fc.nat(), { maxLength: 8 }), (lines, cuts) => {
+        const bytes = Buffer.from(lines.join('\n'))
+        const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b)
+        const chunks: Buffer[] = []
+        let start = 0
+        for (const point of points) {
+          chunks.push(bytes.subarray(start, point))
+          start = point
+        }
+        chunks.push(bytes.subarray(start))
+        // A file's lines: none for an empty file, and a final newline ends the last line rather than starting one.
+        const text = lines.join('\n')
+        const expected = text.length === 0 ? [] : text.endsWith('\n') ? lines.slice(0, -1) : lines
+        expect(split(chunks).lines).toEqual(expected)
+      })
+    )
+  })
+})

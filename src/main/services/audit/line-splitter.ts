@@ -1,0 +1,100 @@
+/**
+ * Splits a byte stream into lines without holding more than one chunk and one capped partial line.
+ * Lines end at \n; a trailing \r is dropped (CRLF); a leading BOM is dropped; invalid UTF-8 becomes
+ * U+FFFD. Lines longer than `maxLineChars` are cut and flagged, never dropped.
+ */
+export type LineHandler = (line: string, truncated: boolean) => void
+
+export const DEFAULT_MAX_LINE_CHARS = 64 * 1024
+
+export class LineSplitter {
+  private pending: Buffer[] = []
+  private pendingBytes = 0
+  /** The current line overflowed the cap: its remaining bytes are skipped up to the newline. */
+  private overflow = false
+  private first = true
+  /** Bytes up to and including the last complete line: where a live tail resumes. */
+  consumedBytes = 0
+  private seenBytes = 0
+
+  constructor(
+    private readonly onLine: LineHandler,
+    private readonly maxLineChars = DEFAULT_MAX_LINE_CHARS
+  ) {}
+
+  push(chunk: Buffer): void {
+    const last = chunk.lastIndexOf(10)
+    if (last === -1) {
+      this.hold(chunk)
+      this.seenBytes += chunk.length
+      return
+    }
+    let start = 0
+    if (this.pendingBytes > 0 || this.overflow) {
+      const firstNewline = chunk.indexOf(10)
+      this.hold(chunk.subarray(0, firstNewline))
+      this.emitPending()
+      start = firstNewline + 1
+    }
+    if (start <= last) this.emitText(chunk.toString('utf8', start, last))
+    this.consumedBytes = this.seenBytes + last + 1
+    this.seenBytes += chunk.length
+    this.hold(chunk.subarray(last + 1))
+  }
+
+  /** Flushes a final line that has no newline. */
+  end(): void {
+    if (this.pendingBytes > 0 || this.overflow) this.emitPending()
+  }
+
+  private hold(bytes: Buffer): void {
+    if (bytes.length === 0) return
+    // Bytes may hold up to 4 per char, so 4× the char cap is enough to fill a capped line.
+    const room = this.maxLineChars * 4 - this.pendingBytes
+    if (room <= 0) {
+      this.overflow = true
+      return
+    }
+    if (bytes.length > room) {
+      this.overflow = true
+      bytes = bytes.subarray(0, room)
+    }
+    this.pending.push(Buffer.from(bytes))
+    this.pendingBytes += bytes.length
+  }
+
+  private emitPending(): void {
+    const line = this.pending.length === 1 ? this.pending[0]!.toString('utf8') : Buffer.concat(this.pending).toString('utf8')
+    const truncated = this.overflow
+    this.pending = []
+    this.pendingBytes = 0
+    this.overflow = false
+    this.emitLine(line, truncated)
+  }
+
+  private emitText(text: string): void {
+    let start = 0
+    for (;;) {
+      const newline = text.indexOf('\n', start)
+      if (newline === -1) {
+        this.emitLine(text.slice(start), false)
+        return
+      }
+      this.emitLine(text.slice(start, newline), false)
+      start = newline + 1
+    }
+  }
+
+  private emitLine(line: string, truncated: boolean): void {
+    if (this.first) {
+      this.first = false
+      if (line.charCodeAt(0) === 0xfeff) line = line.slice(1)
+    }
+    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1)
+    if (line.length > this.maxLineChars) {
+      line = line.slice(0, this.maxLineChars)
+      truncated = true
+    }
+    this.onLine(line, truncated)
+  }
+}

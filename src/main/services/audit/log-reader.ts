@@ -1,0 +1,142 @@
+/**
+ * Reads log inputs as batches of records: files (plain or gzip, detected by magic bytes), stdin or any
+ * byte stream, and directories of `.omalrecord` files (sorted by timeStamp). Memory stays bounded by one
+ * chunk per input; a growing file can be read again from the offset the last read stopped at.
+ */
+import { createReadStream } from 'node:fs'
+import { open, readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Readable } from 'node:stream'
+import { createGunzip } from 'node:zlib'
+import type { AuditRecord, InputFormat } from '../../../shared/models/audit'
+import { LineSplitter } from './line-splitter'
+import { jsonAuditRecord, RecordParser, completeAuditRecord, type ParserOptions, type ParserStats } from './record-parser'
+
+export const CHUNK_BYTES = 1 << 20
+
+export interface InputResult {
+  format: InputFormat
+  stats: ParserStats
+  /** Byte offset after the last complete line (plain files and streams): resume a live tail here. */
+  endOffset: number
+}
+
+export interface RecordSource {
+  path: string
+  batches: AsyncGenerator<AuditRecord[], InputResult>
+}
+
+/** Opens a path: a directory of .omalrecord files, or a (possibly gzipped) log file. */
+export async function openInput(path: string, input: number, options: ParserOptions = {}): Promise<RecordSource> {
+  const info = await stat(path)
+  if (info.isDirectory()) return { path, batches: omalrecordBatches(path, input) }
+  if (!info.isFile()) throw new Error(`${path} is not a file or directory`)
+  const gzip = await isGzip(path)
+  const stream: Readable = createReadStream(path, { highWaterMark: CHUNK_BYTES })
+  return { path, batches: streamBatches(gzip ? stream.pipe(createGunzip()) : stream, input, options) }
+}
+
+async function isGzip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r')
+  try {
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(2), 0, 2, 0)
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Parses any byte stream (a file, stdin, a gunzip pipe) as records, one batch per chunk. */
+export async function* streamBatches(
+  stream: AsyncIterable<Buffer | string>,
+  input: number,
+  options: ParserOptions = {},
+  flushPartialLine = true
+): AsyncGenerator<AuditRecord[], InputResult> {
+  let batch: AuditRecord[] = []
+  const formats = new Set<string>()
+  const parser = new RecordParser(input, (record) => {
+    batch.push(record)
+    if (record.audit) formats.add(record.format)
+  }, options)
+  const splitter = new LineSplitter((line, truncated) => parser.line(line, truncated))
+  for await (const chunk of stream) {
+    splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+    if (batch.length > 0) {
+      yield batch
+      batch = []
+    }
+  }
+  if (flushPartialLine) splitter.end()
+  parser.end()
+  if (batch.length > 0) yield batch
+  return { format: formatOf(formats), stats: parser.stats, endOffset: splitter.consumedBytes }
+}
+
+function formatOf(formats: Set<string>): InputFormat {
+  if (formats.size === 1 && formats.has('json')) return 'json-lines'
+  if (formats.size > 1) return 'mixed'
+  return 'console'
+}
+
+/**
+ * A directory of JSON audit records, one per file, named by random GUID: read every timeStamp first,
+ * then the records in time order, so only (time, name) pairs are held, never every record.
+ */
+async function* omalrecordBatches(dir: string, input: number): AsyncGenerator<AuditRecord[], InputResult> {
+  const names = (await readdir(dir)).filter((name) => name.endsWith('.omalrecord'))
+  const stats: ParserStats = { lines: 0, records: 0, auditRecords: 0, unparsedLines: 0, blankLines: 0, truncatedLines: 0 }
+  const stamped: { time: number; name: string }[] = []
+  for (const name of names) {
+    const time = /"timeStamp"\s*:\s*(\d+)/.exec(await readFile(join(dir, name), 'utf8'))
+    stamped.push({ time: time ? Number(time[1]) : 0, name })
+  }
+  stamped.sort((a, b) => a.time - b.time || a.name.localeCompare(b.name))
+  let batch: AuditRecord[] = []
+  for (const [index, { name }] of stamped.entries()) {
+    stats.lines++
+    const text = await readFile(join(dir, name), 'utf8')
+    let fields: ReturnType<typeof jsonAuditRecord>
+    try {
+      fields = jsonAuditRecord(JSON.parse(text.replace(/^\uFEFF/, '')))
+    } catch {
+      fields = undefined
+    }
+    if (!fields) {
+      stats.unparsedLines++
+      continue
+    }
+    const record: AuditRecord = { input, firstLine: index + 1, lastLine: index + 1, file: name, ...fields }
+    completeAuditRecord(record)
+    stats.records++
+    stats.auditRecords++
+    batch.push(record)
+    if (batch.length >= 500) {
+      yield batch
+      batch = []
+    }
+  }
+  if (batch.length > 0) yield batch
+  return { format: 'omalrecord-dir', stats, endOffset: 0 }
+}
+
+/**
+ * Reads what a growing file gained since `fromOffset` (a live tail). An unfinished last line is left for
+ * the next read; a file smaller than the offset was truncated or rotated and is read from the start.
+ */
+export async function readIncrement(
+  path: string,
+  fromOffset: number,
+  input: number,
+  options: ParserOptions = {}
+): Promise<{ records: AuditRecord[]; nextOffset: number; stats: ParserStats }> {
+  const size = (await stat(path)).size
+  const start = size < fromOffset ? 0 : fromOffset
+  const records: AuditRecord[] = []
+  const batches = streamBatches(createReadStream(path, { start, highWaterMark: CHUNK_BYTES }), input, options, false)
+  for (;;) {
+    const next = await batches.next()
+    if (next.done) return { records, nextOffset: start + next.value.endOffset, stats: next.value.stats }
+    records.push(...next.value)
+  }
+}

@@ -1,0 +1,171 @@
+import fc from 'fast-check'
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import type { AuditRecord } from '../../../shared/models/audit'
+import { LineSplitter } from './line-splitter'
+import { RecordParser, type ParserOptions, type ParserStats } from './record-parser'
+
+const fixture = (name: string): string => readFileSync(new URL(`../../../../tests/fixtures/audit/${name}`, import.meta.url), 'utf8')
+
+function parse(text: string, options?: ParserOptions): { records: AuditRecord[]; stats: ParserStats } {
+  const records: AuditRecord[] = []
+  const parser = new RecordParser(0, (record) => records.push(record), options)
+  const splitter = new LineSplitter((line, truncated) => parser.line(line, truncated))
+  splitter.push(Buffer.from(text))
+  splitter.end()
+  parser.end()
+  return { records, stats: parser.stats }
+}
+
+/** Every line is in exactly one record, or counted as blank or unparsed. */
+function accountedLines(records: AuditRecord[], stats: ParserStats): number {
+  return records.reduce((total, record) => total + record.lastLine - record.firstLine + 1, 0) + stats.blankLines + stats.unparsedLines
+}
+
+describe('RecordParser: console destination', () => {
+  it('parses the 2021 start-up of the troubleshooting guide', () => {
+    const { records, stats } = parse(fixture('seed-2021-startup.log'))
+    expect(stats).toMatchObject({ lines: 28, records: 28, auditRecords: 28, unparsedLines: 0 })
+    const failure = records[10]!
+    expect(failure).toMatchObject({
+      format: 'console',
+      time: '2021-02-02T20:57:50Z',
+      server: 'exchangeDL01',
+      severity: 'Exception',
+      messageId: 'INTEGRATION-DAEMON-SERVICES-0031',
+      connector: 'OakDeneLandingAreaFilesMonitor',
+      exceptionClass: 'org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException',
+      messageIds: ['INTEGRATION-DAEMON-SERVICES-0031', 'OMAG-MULTI-TENANT-404-001'],
+      firstLine: 11,
+      lastLine: 11
+    })
+    expect(records.filter((record) => record.messageId === 'INTEGRATION-DAEMON-SERVICES-0041').map((record) => record.connector)).toEqual([
+      'OakDeneLandingAreaFilesMonitor', 'OldMarketLandingAreaFilesMonitor', 'DropFootClinicalTrialResultsFilesMonitor', 'OakDeneLandingAreaDatabaseMonitor'
+    ])
+  })
+
+  it('folds the Further-reading line, the Exception supplement and its stack trace into one record (2025 set)', () => {
+    const { records, stats } = parse(fixture('egeria6-startup.log'))
+    const jdbc = records.find((record) => record.messageId === 'INTEGRATION-DAEMON-SERVICES-0065')!
+    expect(jdbc).toMatchObject({
+      firstLine: 12,
+      lastLine: 21,
+      furtherReading: 'https://egeria-project.org/services/integration-daemon-services/',
+      guid: '3f2c9a10-5b7e-4c1d-9e8f-0a1b2c3d4e5f',
+      exceptionClass: 'org.odpi.openmetadata.frameworks.connectors.ffdc.ConnectorCheckedException',
+      connector: 'PostgresTrialsCataloguer',
+      messageIds: ['INTEGRATION-DAEMON-SERVICES-0065', 'JDBC-INTEGRATION-CONNECTOR-0002']
+    })
+    expect(jdbc.exceptionMessage).toContain('clinical-db:5432/trials')
+    expect(jdbc.stackTrace).toHaveLength(6)
+    expect(jdbc.stackTrace![3]).toContain('Caused by: org.postgresql.util.PSQLException')
+    const files = records.find((record) => record.messageId === 'BASIC-FILES-INTEGRATION-CONNECTORS-0023')!
+    expect([files.firstLine, files.lastLine, files.furtherReading]).toEqual([7, 8, 'https://egeria-project.org/concepts/basic-file-connectors/'])
+    expect(stats.blankLines).toBe(0)
+    expect(accountedLines(records, stats)).toBe(stats.lines)
+  })
+
+  it('trims IDs defined with a trailing space and keeps platform, Spring Boot and stray lines apart', () => {
+    const { records, stats } = parse(fixture('platform-interleaved-kafka.log'))
+    const kafka = records.find((record) => record.messageId === 'OCF-KAFKA-TOPIC-CONNECTOR-0014')!
+    expect(kafka.text.startsWith('Unable to contact Kafka')).toBe(true)
+    expect(records.filter((record) => !record.audit).map((record) => record.format)).toEqual(['logback', 'logback', 'platform', 'logback'])
+    const platform = records.find((record) => record.format === 'platform')!
+    expect(platform).toMatchObject({ text: 'OMAG server platform ready for more configuration', time: '2021-05-12T08:14:05Z' })
+    const springError = records.at(-1)!
+    expect(springError).toMatchObject({ format: 'logback', level: 'ERROR', logger: 'o.o.o.c.ffdc.RESTExceptionHandler' })
+    expect(springError.stackTrace).toEqual(['java.lang.IllegalStateException: boom', '\tat org.example.Thing.run(Thing.java:1) ~[thing-1.0.jar:1.0]', '\t... 3 common frames omitted'])
+    // Banner (3 lines), JAVA_TOOL_OPTIONS and the stray shell line are unparsed; one blank line.
+    expect(stats.unparsedLines).toBe(5)
+    expect(stats.blankLines).toBe(1)
+    expect(accountedLines(records, stats)).toBe(stats.lines)
+  })
+
+  it('reads SLF4J destination lines as audit records, with the server split from the GUID', () => {
+    const { records } = parse(fixture('platform-interleaved-kafka.log'))
+    const slf4j = records.find((record) => record.format === 'slf4j')!
+    expect(slf4j).toMatchObject({
+      server: 'cocoMDS1',
+      guid: '8ee5673f-7b82-4a1c-9d3e-2f4b5c6d7e8f',
+      messageId: 'OMRS-AUDIT-0006',
+      severity: 'Error',
+      // Spring Boot 2 prints local time: the console lines of the same JVM say BST.
+      time: '2021-05-12T08:16:06.100Z'
+    })
+  })
+
+  it('strips docker logs -t prefixes and a BOM', () => {
+    const { records, stats } = parse(fixture('docker-timestamps.log'))
+    expect(stats).toMatchObject({ lines: 9, auditRecords: 9, unparsedLines: 0 })
+    expect(records[0]).toMatchObject({ messageId: 'OMRS-AUDIT-0064', server: 'exchangeDL01' })
+    expect(records[8]).toMatchObject({ messageId: 'INTEGRATION-DAEMON-SERVICES-0031', connector: 'OakDeneLandingAreaFilesMonitor' })
+  })
+
+  it('resolves zones and lets an override win', () => {
+    const line = 'Wed May 12 09:14:06 CET 2021 s1 Startup OMRS-AUDIT-0064 text'
+    expect(parse(line).records[0]!.time).toBe('2021-05-12T08:14:06Z')
+    expect(parse(line.replace('CET', 'GMT+05:30')).records[0]!.time).toBe('2021-05-12T03:44:06Z')
+    expect(parse(line, { zoneOffset: -300 }).records[0]!.time).toBe('2021-05-12T14:14:06Z')
+  })
+
+  it('accepts the 2020 <Unknown> severity and Spring Boot 3 ISO lines', () => {
+    const { records } = parse([
+      'Wed Jan 08 10:00:00 CET 2020 myserver <Unknown> OMRS-AUDIT-0001 text',
+      '2023-06-11T20:48:53.256+01:00  INFO 4805 --- [           main] o.o.o.s.springboot.OMAGServerPlatform    : Starting OMAGServerPlatform',
+      '2024-03-15 11:49:06.463 -ERROR 19568 --- [nio-8443-exec-1] o.o.o.c.ffdc.RESTExceptionHandler : failed'
+    ].join('\n'))
+    expect(records.map((record) => [record.format, record.severity ?? record.level, record.time])).toEqual([
+      ['console', 'Unknown', '2020-01-08T09:00:00Z'],
+      ['logback', 'INFO', '2023-06-11T19:48:53.256Z'],
+      // No zone printed: the JVM's zone from the console lines before it (CET) applies.
+      ['logback', 'ERROR', '2024-03-15T10:49:06.463Z']
+    ])
+  })
+
+  it('reads JSON-lines audit records', () => {
+    const json = JSON.stringify({ timeStamp: 1583442856062, originator: { serverName: 'findItDL01' }, severity: 'Error', messageId: 'DISCOVERY-ENGINE-SERVICES-0028', messageText: 'failed', exceptionClassName: 'java.lang.NullPointerException', exceptionStackTrace: 'java.lang.NullPointerException\n\tat x.y(Z.java:1)' })
+    const { records, stats } = parse(`${json}\n{"not":"audit"}\n`)
+    expect(records[0]).toMatchObject({ format: 'json', server: 'findItDL01', time: '2020-03-05T21:14:16.062Z', stackTrace: ['java.lang.NullPointerException', '\tat x.y(Z.java:1)'] })
+    expect(stats.unparsedLines).toBe(1)
+  })
+
+  it('flags records built from truncated lines', () => {
+    const records: AuditRecord[] = []
+    const parser = new RecordParser(0, (record) => records.push(record))
+    parser.line('Tue Feb 02 20:57:50 GMT 2021 s1 Error OMRS-AUDIT-0006 xxx', true)
+    parser.end()
+    expect(records[0]!.truncated).toBe(true)
+    expect(parser.stats.truncatedLines).toBe(1)
+  })
+})
+
+describe('RecordParser properties', () => {
+  const lineArb = fc.oneof(
+    fc.string({ maxLength: 80 }),
+    fc.constantFrom(
+      'Tue Feb 02 20:57:50 GMT 2021 exchangeDL01 Exception INTEGRATION-DAEMON-SERVICES-0031 The integration connector X method initialize has returned',
+      'Tue Feb 02 20:57:50 GMT 2021 exchangeDL01 Exception INTEGRATION-DAEMON-SERVICES-0031 Supplementary information: log record id 3f2c9a10-5b7e-4c1d-9e8f-0a1b2c3d4e5f a.B returned message of m and stacktrace of ',
+      'Tue Feb 02 20:57:50 GMT 2021 exchangeDL01 Exception INTEGRATION-DAEMON-SERVICES-0031 Further reading: https://x',
+      '\tat a.b.C.d(C.java:1)', 'Caused by: java.io.IOException: x', '\t... 3 more', '', '   ',
+      'Tue Feb 02 20:57:50 GMT 2021 No OMAG servers listed in startup configuration',
+      '2021-02-12 20:16:37.243  INFO 53787 --- [           main] o.s.b.w.e.TomcatWebServer  : Tomcat',
+      '2021-02-02T20:57:50.123456789Z Tue Feb 02 20:57:50 GMT 2021 s Startup OMRS-AUDIT-0064 x',
+      '{"messageId":"A-B-0001","timeStamp":1}', '{broken', 'Tue Feb 99 99:99:99 ZZZ 2021 s Error X-Y-0001 t'
+    )
+  )
+
+  it('never throws and accounts for every line', () => {
+    fc.assert(
+      fc.property(fc.array(lineArb, { maxLength: 40 }), (lines) => {
+        const records: AuditRecord[] = []
+        const parser = new RecordParser(0, (record) => records.push(record))
+        for (const line of lines) parser.line(line)
+        parser.end()
+        expect(parser.stats.lines).toBe(lines.length)
+        expect(accountedLines(records, parser.stats)).toBe(lines.length)
+        for (let index = 1; index < records.length; index++) expect(records[index]!.firstLine).toBeGreaterThan(records[index - 1]!.lastLine)
+      }),
+      { numRuns: 300 }
+    )
+  })
+})

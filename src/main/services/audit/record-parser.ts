@@ -1,0 +1,378 @@
+/**
+ * Turns lines into records, one line at a time, for every format that shares a stdout: console audit
+ * lines (with their Further-reading line, Exception supplement and stack trace), SLF4J destination lines,
+ * Spring Boot 2/3 logback lines, platform System.out lines, JSON audit records, and `docker logs -t`
+ * prefixes on any of them. Every line ends up in a record or in the unparsed/blank counts.
+ */
+import { AUDIT_SEVERITIES, type AuditRecord } from '../../../shared/models/audit'
+import { extractMessageIds, isMessageId } from '../../../shared/knowledge/message-ids'
+import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso, zoneOffsetMinutes } from './java-time'
+
+export interface ParserStats {
+  lines: number
+  records: number
+  auditRecords: number
+  unparsedLines: number
+  blankLines: number
+  truncatedLines: number
+}
+
+export interface ParserOptions {
+  /** Zone offset in minutes that replaces the zone printed in the log. */
+  zoneOffset?: number
+  /** Stack-trace lines kept per record; the rest are counted in the record's line range only. */
+  maxStackLines?: number
+}
+
+const SEVERITIES = new Set<string>(AUDIT_SEVERITIES)
+SEVERITIES.add('<Unknown>')
+const SUPPLEMENT = 'Supplementary information: log record id '
+const FURTHER_READING = 'Further reading: '
+const DOCKER_PREFIX = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d) /
+const LOGBACK_LEVEL_AFTER_TIME = /^ +-?(?:ERROR|WARN|INFO|DEBUG|TRACE) +\d+ ---/
+const LOGBACK =
+  /^(\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[.,]\d{3}(?:Z|[+-]\d\d:?\d\d)?) +-?(ERROR|WARN|INFO|DEBUG|TRACE) +\d+ +--- +(?:\[[^\]]*\] +)?\[[^\]]*\] +(\S+) *: ?(.*)$/
+const SLF4J_BODY = /^(\S*?)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}) (\S+) +(.*)$/
+const SUPPLEMENT_BODY = /^([0-9a-f-]{36}) (\S+) returned message of (.*?) and stacktrace of\s*(.*)$/
+/** Name characters: letters, digits, `_`, `.`, `:`, `-`. */
+function isNameChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 58) || code === 95 || code === 46 || code === 45
+}
+function isTrailingPunctuation(code: number): boolean {
+  return code === 46 || code === 44 || code === 58 || code === 45
+}
+const CONNECTOR_STOP_WORDS = new Set(['is', 'method', 'has', 'was', 'configuration', 'for', 'thread', 'that', 'in', 'with'])
+
+/** Message-ID prefixes whose text names an integration connector. */
+const CONNECTOR_PREFIXES = ['INTEGRATION-DAEMON-SERVICES-', 'OMIS-', 'OIF-CONNECTOR-']
+
+export function connectorNameFromText(messageId: string, text: string): string | undefined {
+  if (!CONNECTOR_PREFIXES.some((prefix) => messageId.startsWith(prefix))) return undefined
+  // `… connector [named|called] NAME …`, scanned by hand: this runs for every daemon heartbeat.
+  let at = text.indexOf('connector ')
+  while (at !== -1) {
+    let start = at + 10
+    if (text.startsWith('named ', start)) start += 6
+    else if (text.startsWith('called ', start)) start += 7
+    if (text.charCodeAt(start) === 39) start++ // a quoted name
+    let end = start
+    while (end < text.length && isNameChar(text.charCodeAt(end))) end++
+    while (end > start && isTrailingPunctuation(text.charCodeAt(end - 1))) end--
+    const name = text.slice(start, end)
+    if (name.length > 0 && !CONNECTOR_STOP_WORDS.has(name)) return name
+    at = text.indexOf('connector ', at + 10)
+  }
+  return undefined
+}
+
+/** The head of a Java exception or of its cause: `java.io.IOException: …`, `a.b.FooException{…}`. */
+const EXCEPTION_HEAD = /^(?:Caused by: )?[\w$]+(?:\.[\w$]+)+(?:Exception|Error|Throwable)\b/
+
+function isStackLine(line: string): boolean {
+  const first = line.charCodeAt(0)
+  if (first === 9 || first === 32) return true // tab or space: frames, "... N more", Event Payload
+  return line.startsWith('at ') || line.startsWith('Caused by:') || line.startsWith('Suppressed:') || line.startsWith('... ')
+}
+
+export class RecordParser {
+  readonly stats: ParserStats = { lines: 0, records: 0, auditRecords: 0, unparsedLines: 0, blankLines: 0, truncatedLines: 0 }
+  private current: AuditRecord | undefined
+  /** The current record takes stack-trace lines (after a supplement or a logback ERROR/WARN). */
+  private takesStack = false
+  /** The next line is the exception's toString(), whatever it looks like. */
+  private takesAnyNext = false
+  private lastDate = ''
+  private lastDateIso: string | undefined
+  /** Zone of the last console line: Spring Boot 2 times print none, and share the JVM's zone. */
+  private consoleZone: number | undefined
+  private lastServer = ''
+  private readonly validIds = new Set<string>()
+  private readonly maxStackLines: number
+
+  constructor(
+    private readonly input: number,
+    private readonly emit: (record: AuditRecord) => void,
+    private readonly options: ParserOptions = {}
+  ) {
+    this.maxStackLines = options.maxStackLines ?? 200
+  }
+
+  line(raw: string, truncated = false): void {
+    const lineNo = ++this.stats.lines
+    if (truncated) this.stats.truncatedLines++
+    let line = raw
+    const c0 = line.charCodeAt(0)
+    if (c0 >= 48 && c0 <= 57 && line.charCodeAt(10) === 84) {
+      const prefix = DOCKER_PREFIX.exec(line)
+      if (prefix && !LOGBACK_LEVEL_AFTER_TIME.test(line.slice(prefix[0].length - 1))) {
+        line = line.slice(prefix[0].length)
+      }
+    }
+    if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim().length === 0)) {
+      // A supplement's trace ends with a newline: the blank line after it is still the record's.
+      if (this.current && this.takesStack) this.extend(lineNo, undefined, truncated)
+      else {
+        this.flush()
+        this.stats.blankLines++
+      }
+      return
+    }
+    if (this.consoleLine(line, lineNo, truncated)) return
+    const first = line.charCodeAt(0)
+    if (first === 123 /* { */ && this.jsonLine(line, lineNo, truncated)) return
+    if (first >= 48 && first <= 57 && this.logbackLine(line, lineNo, truncated)) return
+    if (this.current && (this.takesAnyNext || isStackLine(line) || (this.takesStack && EXCEPTION_HEAD.test(line)))) {
+      this.takesAnyNext = false
+      this.extend(lineNo, line, truncated)
+      return
+    }
+    this.flush()
+    this.stats.unparsedLines++
+  }
+
+  end(): void {
+    this.flush()
+  }
+
+  private consoleLine(line: string, lineNo: number, truncated: boolean): boolean {
+    // Lines of one second share their date: a prefix compare skips the date parsing (the hot path).
+    let dateEnd = this.lastDate.length
+    if (dateEnd === 0 || line.charCodeAt(dateEnd) !== 32 || !line.startsWith(this.lastDate)) {
+      // Cheap shape check before any parsing: `Tue Feb 02 20:57:50 ZONE yyyy `.
+      if (line.charCodeAt(3) !== 32 || line.charCodeAt(7) !== 32 || line.charCodeAt(13) !== 58 || !DAY_NAMES.has(line.slice(0, 3))) {
+        return false
+      }
+      const zoneEnd = line.indexOf(' ', 20)
+      if (zoneEnd === -1) return false
+      const zone = line.slice(20, zoneEnd)
+      const iso = javaDateToIso(line.slice(4, 19), zone, line.slice(zoneEnd + 1, zoneEnd + 5), this.options.zoneOffset)
+      if (iso === undefined) return false
+      dateEnd = zoneEnd + 5
+      this.lastDate = line.slice(0, dateEnd)
+      this.lastDateIso = iso
+      this.consoleZone = zoneOffsetMinutes(zone)
+    }
+    const time = this.lastDateIso!
+    const restStart = dateEnd + 1
+    const serverEnd = line.indexOf(' ', restStart)
+    const severityEnd = serverEnd === -1 ? -1 : line.indexOf(' ', serverEnd + 1)
+    const idEnd = severityEnd === -1 ? -1 : line.indexOf(' ', severityEnd + 1)
+    const severity = severityEnd === -1 ? '' : line.slice(serverEnd + 1, severityEnd)
+    const messageId = severityEnd === -1 ? '' : idEnd === -1 ? line.slice(severityEnd + 1) : line.slice(severityEnd + 1, idEnd)
+    if (!SEVERITIES.has(severity) || !this.knownId(messageId)) {
+      this.flush()
+      this.record({ format: 'platform', audit: false, time, text: line.slice(restStart), messageIds: [] }, lineNo, truncated)
+      return true
+    }
+    const server = line.startsWith(this.lastServer, restStart) && serverEnd - restStart === this.lastServer.length
+      ? this.lastServer
+      : (this.lastServer = line.slice(restStart, serverEnd))
+    let textStart = idEnd === -1 ? line.length : idEnd + 1
+    while (line.charCodeAt(textStart) === 32) textStart++ // IDs defined with a trailing space
+    const current = this.current
+    if (current && current.format === 'console' && current.messageId === messageId && current.server === server) {
+      if (line.startsWith(FURTHER_READING, textStart)) {
+        current.furtherReading = line.slice(textStart + FURTHER_READING.length).trim()
+        this.extend(lineNo, undefined, truncated)
+        return true
+      }
+      if (line.startsWith(SUPPLEMENT, textStart)) {
+        this.supplement(current, line.slice(textStart + SUPPLEMENT.length))
+        this.extend(lineNo, undefined, truncated)
+        this.takesStack = true
+        this.takesAnyNext = current.stackTrace === undefined
+        return true
+      }
+    }
+    this.flush()
+    this.current = {
+      input: this.input,
+      firstLine: lineNo,
+      lastLine: lineNo,
+      format: 'console',
+      audit: true,
+      time,
+      server,
+      severity: severity === '<Unknown>' ? 'Unknown' : severity,
+      messageId,
+      text: line.slice(textStart),
+      messageIds: [messageId]
+    }
+    if (truncated) this.current.truncated = true
+    this.takesStack = false
+    this.takesAnyNext = false
+    return true
+  }
+
+  /** isMessageId with a memo: a log uses a few hundred distinct IDs over millions of lines. */
+  private knownId(token: string): boolean {
+    if (this.validIds.has(token)) return true
+    if (!isMessageId(token)) return false
+    if (this.validIds.size > 10_000) this.validIds.clear()
+    this.validIds.add(token)
+    return true
+  }
+
+  private supplement(record: AuditRecord, body: string): void {
+    const match = SUPPLEMENT_BODY.exec(body)
+    if (!match) return
+    record.guid = match[1]
+    record.exceptionClass = match[2]
+    record.exceptionMessage = match[3]
+    if (match[4]) record.stackTrace = [match[4]]
+  }
+
+  private logbackLine(line: string, lineNo: number, truncated: boolean): boolean {
+    const match = LOGBACK.exec(line)
+    if (!match) return false
+    const [, stamp = '', level = '', logger = '', message = ''] = match
+    const time = logbackTimeToIso(stamp, this.options.zoneOffset ?? this.consoleZone)
+    const slf4j = logger.includes('.f.a.') || logger.includes('frameworks.auditlog') ? SLF4J_BODY.exec(message) : null
+    if (slf4j) {
+      const [, server = '', guid = '', token = '', text = ''] = slf4j
+      const current = this.current
+      if (!isMessageId(token)) {
+        // The SLF4J exception line: `<server><guid> <class> returned message of … and stacktrace of …`.
+        if (current?.guid === guid) {
+          const exception = /^returned message of (.*?) and stacktrace of\s*(.*)$/.exec(text)
+          current.exceptionClass = token
+          if (exception) {
+            current.exceptionMessage = exception[1]
+            if (exception[2]) current.stackTrace = [exception[2]]
+          }
+          this.extend(lineNo, undefined, truncated)
+          this.takesStack = true
+          this.takesAnyNext = current.stackTrace === undefined
+          return true
+        }
+      } else {
+        this.flush()
+        const severity = level === 'ERROR' ? 'Error' : 'Information' // SLF4J loses the real severity
+        this.record({ format: 'slf4j', audit: true, time, server, severity, messageId: token, text, guid, messageIds: [token], level, logger }, lineNo, truncated)
+        return true
+      }
+    }
+    this.flush()
+    this.record({ format: 'logback', audit: false, time, text: message, messageIds: [], level, logger }, lineNo, truncated)
+    this.takesStack = level === 'ERROR' || level === 'WARN'
+    return true
+  }
+
+  private jsonLine(line: string, lineNo: number, truncated: boolean): boolean {
+    let value: unknown
+    try {
+      value = JSON.parse(line)
+    } catch {
+      return false
+    }
+    const record = jsonAuditRecord(value)
+    if (!record) return false
+    this.flush()
+    this.record(record, lineNo, truncated)
+    this.flush()
+    return true
+  }
+
+  private record(fields: Omit<AuditRecord, 'input' | 'firstLine' | 'lastLine'>, lineNo: number, truncated: boolean): void {
+    this.current = { input: this.input, firstLine: lineNo, lastLine: lineNo, ...fields }
+    if (truncated) this.current.truncated = true
+    this.takesStack = false
+    this.takesAnyNext = false
+  }
+
+  private extend(lineNo: number, stackLine: string | undefined, truncated: boolean): void {
+    const current = this.current!
+    current.lastLine = lineNo
+    if (truncated) current.truncated = true
+    if (stackLine !== undefined) {
+      const stack = (current.stackTrace ??= [])
+      if (stack.length < this.maxStackLines) stack.push(stackLine)
+    }
+  }
+
+  private flush(): void {
+    const record = this.current
+    if (!record) return
+    this.current = undefined
+    this.takesStack = false
+    this.takesAnyNext = false
+    this.stats.records++
+    if (record.audit) {
+      this.stats.auditRecords++
+      completeAuditRecord(record)
+    }
+    this.emit(record)
+  }
+}
+
+/** Fills the nested-ID chain, connector name and exception details of a finished audit record. */
+export function completeAuditRecord(record: AuditRecord): void {
+  const id = record.messageId
+  if (!id) return
+  // Only a text with another `-NNN` can nest an ID: skip the regex for the plain majority of lines.
+  const text = record.text
+  if (hasDigitAfterHyphen(text) || record.exceptionMessage || record.stackTrace) {
+    const ids = extractMessageIds(id, text, record.exceptionMessage, record.stackTrace?.[0])
+    record.messageIds = ids
+  }
+  record.connector ??= connectorNameFromText(id, text)
+  if (!record.exceptionClass && (text.includes('Exception') || text.includes('Error'))) {
+    // Console Exception-severity lines name the exception inside the text.
+    const thrown = /\b((?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error))\b/.exec(text)
+    if (thrown) record.exceptionClass = thrown[1]
+  }
+}
+
+function hasDigitAfterHyphen(text: string): boolean {
+  let at = text.indexOf('-')
+  while (at !== -1) {
+    const next = text.charCodeAt(at + 1)
+    if (next >= 48 && next <= 57) return true
+    at = text.indexOf('-', at + 1)
+  }
+  return false
+}
+
+interface JsonAuditFields {
+  timeStamp?: unknown
+  messageId?: unknown
+  messageText?: unknown
+  severity?: unknown
+  guid?: unknown
+  originator?: { serverName?: unknown }
+  originatorProperties?: Record<string, unknown>
+  exceptionClassName?: unknown
+  exceptionMessage?: unknown
+  exceptionStackTrace?: unknown
+  messageURL?: unknown
+  messageParameters?: unknown
+}
+
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
+
+/** An OMRSAuditLogRecord as serialised by the file and event-topic destinations; undefined if not one. */
+export function jsonAuditRecord(value: unknown): Omit<AuditRecord, 'input' | 'firstLine' | 'lastLine'> | undefined {
+  if (typeof value !== 'object' || value === null) return undefined
+  const fields = value as JsonAuditFields
+  const messageId = str(fields.messageId)?.trim()
+  if (!messageId) return undefined
+  const server = str(fields.originator?.serverName) ?? str(fields.originatorProperties?.['Server Name'])
+  const stack = str(fields.exceptionStackTrace)
+  const record: Omit<AuditRecord, 'input' | 'firstLine' | 'lastLine'> = {
+    format: 'json',
+    audit: true,
+    server,
+    severity: str(fields.severity),
+    messageId,
+    text: str(fields.messageText) ?? '',
+    messageIds: [messageId],
+    guid: str(fields.guid),
+    exceptionClass: str(fields.exceptionClassName),
+    exceptionMessage: str(fields.exceptionMessage),
+    stackTrace: stack ? stack.split('\n').slice(0, 200) : undefined,
+    furtherReading: str(fields.messageURL)
+  }
+  if (typeof fields.timeStamp === 'number') record.time = isoSeconds(fields.timeStamp)
+  for (const key of Object.keys(record) as (keyof typeof record)[]) if (record[key] === undefined) delete record[key]
+  return record
+}

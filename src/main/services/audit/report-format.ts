@@ -1,0 +1,71 @@
+/** Renders an AnalysisReport for a terminal (text) or for sharing (markdown). JSON is the report itself. */
+import type { AnalysisReport, Finding } from '../../../shared/models/audit'
+
+const SOURCE_LABELS = { 'metadata-server': 'metadata server', 'third-party': 'third-party technology', connector: 'connector' }
+
+function evidenceText(report: AnalysisReport, finding: Finding): string {
+  return finding.evidence
+    .map((ref) => `${report.inputs.length > 1 ? `${report.inputs[ref.input]?.path ?? ref.input}:` : 'line '}${ref.line}`)
+    .join(', ')
+}
+
+export function formatText(report: AnalysisReport): string {
+  const out: string[] = []
+  out.push(`Analysed ${report.records} records (${report.auditRecords} audit, ${report.unparsedLines} unparsed lines) from ${report.inputs.length} input(s).`)
+  if (report.servers.length > 0) out.push(`Servers: ${report.servers.join(', ')}`)
+  out.push('')
+  if (report.causes.length === 0) out.push('No failures found.')
+  else {
+    out.push(`CAUSES (${report.causes.length})`)
+    for (const cause of report.causes) {
+      out.push(`  * [${SOURCE_LABELS[cause.source]}] ${cause.verdict}`)
+      if (cause.connectors.length > 0) out.push(`    connectors: ${cause.connectors.join(', ')}`)
+      out.push(`    next step: ${cause.action}`)
+    }
+  }
+  if (report.findings.length > 0) {
+    out.push('', `FINDINGS (${report.findings.length})`)
+    for (const finding of report.findings) {
+      out.push(`  * ${finding.summary}`)
+      out.push(`    source: ${SOURCE_LABELS[finding.source]} ${finding.subject}; root ${finding.rootMessageId ?? '(none)'}; chain ${finding.messageIds.join(' > ')}`)
+      out.push(`    seen ${finding.occurrences}x${finding.firstSeen ? ` from ${finding.firstSeen}` : ''}${finding.lastSeen && finding.lastSeen !== finding.firstSeen ? ` to ${finding.lastSeen}` : ''}; evidence ${evidenceText(report, finding)}`)
+      out.push(`    action: ${finding.action}`)
+    }
+  }
+  if (report.connectors.length > 0) {
+    out.push('', `CONNECTORS (${report.connectors.length})`)
+    for (const connector of report.connectors) {
+      out.push(`  ${connector.state.padEnd(17)} ${connector.name}${connector.service ? ` (${connector.service})` : ''} on ${connector.server ?? '?'}: ${connector.failures} failure(s), ${connector.refreshes} refresh(es)`)
+    }
+  }
+  return `${out.join('\n')}\n`
+}
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
+
+export function formatMarkdown(report: AnalysisReport): string {
+  const out: string[] = ['# Daemon Doctor: audit log analysis', '']
+  out.push(`${report.records} records (${report.auditRecords} audit, ${report.unparsedLines} unparsed lines); servers: ${report.servers.join(', ') || 'none'}.`, '')
+  out.push('| Input | Format | Lines | Records |', '|---|---|---|---|')
+  for (const input of report.inputs) out.push(`| ${cell(input.path)} | ${input.format} | ${input.lines} | ${input.records} |`)
+  out.push('', '## Causes', '')
+  if (report.causes.length === 0) out.push('No failures found.')
+  for (const cause of report.causes) {
+    out.push(`- **${cell(cause.verdict)}** (${SOURCE_LABELS[cause.source]})`)
+    if (cause.connectors.length > 0) out.push(`  - Connectors: ${cause.connectors.map((name) => `\`${name}\``).join(', ')}`)
+    out.push(`  - Next step: ${cause.action}`)
+  }
+  if (report.findings.length > 0) {
+    out.push('', '## Findings', '', '| Connector | Source | Subject | Root message | Summary | Action | Evidence | Seen |', '|---|---|---|---|---|---|---|---|')
+    for (const finding of report.findings) {
+      out.push(`| ${cell(finding.connector ?? finding.server ?? '')} | ${finding.source} | ${cell(finding.subject)} | \`${finding.rootMessageId ?? ''}\` | ${cell(finding.summary)} | ${cell(finding.action)} | ${evidenceText(report, finding)} | ${finding.occurrences} |`)
+    }
+  }
+  if (report.connectors.length > 0) {
+    out.push('', '## Connectors', '', '| Connector | Service | Server | State | Failures | Refreshes |', '|---|---|---|---|---|---|')
+    for (const connector of report.connectors) {
+      out.push(`| ${cell(connector.name)} | ${connector.service ?? ''} | ${connector.server ?? ''} | ${connector.state} | ${connector.failures} | ${connector.refreshes} |`)
+    }
+  }
+  return `${out.join('\n')}\n`
+}

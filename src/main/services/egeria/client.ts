@@ -1,0 +1,192 @@
+/**
+ * A version-aware client for one integration daemon: detects the Egeria version, handles 6.x bearer
+ * tokens, and returns every outcome as data.
+ */
+import type { Agent } from 'undici'
+import type { EgeriaVersionSetting, TlsSettings } from '../../../shared/models/connection'
+import type { DaemonStatus, EgeriaMajor } from '../../../shared/models/daemon'
+import { call, createAgent, type CallFailure, type CallKind, type CallResult, type CallTimeouts } from './http'
+import { majorFromStatusShape, MalformedStatusError, normaliseStatus } from './normalise'
+import { parseOrigin, paths, type EgeriaVersion, type OperationCall } from './version'
+
+export interface DaemonTarget {
+  platformUrl: string
+  server: string
+  userId: string
+  password?: string
+  egeria: EgeriaVersionSetting
+  tls: TlsSettings
+}
+
+export type ClientResult<T> = { ok: true; value: T } | { ok: false; failure: CallFailure }
+
+export interface ClientOptions {
+  /** Overrides the per-kind timeouts (tests, the CLI's --timeout). */
+  timeouts?: Partial<Record<CallKind, CallTimeouts>>
+  agent?: Agent
+}
+
+export class EgeriaClient {
+  readonly target: DaemonTarget
+  private readonly agent: Agent
+  private readonly ownsAgent: boolean
+  private readonly timeouts: Partial<Record<CallKind, CallTimeouts>>
+  private version?: EgeriaVersion
+  private token?: string
+
+  constructor(target: DaemonTarget, options: ClientOptions = {}) {
+    this.target = { ...target, platformUrl: target.platformUrl.replace(/\/+$/, '') }
+    this.ownsAgent = !options.agent
+    this.agent = options.agent ?? createAgent(target.tls)
+    this.timeouts = options.timeouts ?? {}
+  }
+
+  get knownVersion(): EgeriaVersion | undefined {
+    return this.version
+  }
+
+  async close(): Promise<void> {
+    if (this.ownsAgent) await this.agent.close()
+  }
+
+  /** One raw call relative to the platform root, with the bearer token on 6.x (renewed once on 401). */
+  async raw<T>(
+    spec: { method: 'GET' | 'POST'; path: string; body?: unknown; kind: CallKind; expect: 'json' | 'text'; signal?: AbortSignal },
+    major?: EgeriaMajor
+  ): Promise<CallResult<T>> {
+    const needsToken = (major ?? this.version?.major) === 6 && spec.path !== paths.token
+    if (needsToken && !this.token) {
+      const login = await this.login(spec.signal)
+      if (!login.ok) return { ok: false, failure: login.failure, ms: 0 }
+    }
+    const send = (): Promise<CallResult<T>> =>
+      call<T>(this.agent, {
+        method: spec.method,
+        url: `${this.target.platformUrl}${spec.path}`,
+        kind: spec.kind,
+        body: spec.body,
+        expect: spec.expect,
+        signal: spec.signal,
+        timeouts: this.timeouts[spec.kind],
+        headers: needsToken && this.token ? { authorization: `Bearer ${this.token}` } : undefined
+      })
+    const first = await send()
+    // A 401 means the call was not carried out, so sending it again with a fresh token is safe,
+    // even for restart and refresh; it happens once only.
+    if (needsToken && !first.ok && first.failure.kind === 'unauthorized' && first.failure.httpStatus === 401) {
+      this.token = undefined
+      const login = await this.login(spec.signal)
+      if (!login.ok) return { ok: false, failure: login.failure, ms: first.ms }
+      return send()
+    }
+    return first
+  }
+
+  /** POST /api/token: the raw JWT comes back as text. */
+  async login(signal?: AbortSignal): Promise<ClientResult<string>> {
+    if (this.target.password === undefined) {
+      return { ok: false, failure: { kind: 'config', message: 'Egeria 6 needs a password to get a bearer token: set one for this connection' } }
+    }
+    const result = await call<string>(this.agent, {
+      method: 'POST',
+      url: `${this.target.platformUrl}${paths.token}`,
+      kind: 'token',
+      body: { userId: this.target.userId, password: this.target.password },
+      expect: 'text',
+      signal,
+      timeouts: this.timeouts.token
+    })
+    if (!result.ok) return result
+    const token = result.value.trim().replace(/^"|"$/g, '')
+    if (!token) return { ok: false, failure: { kind: 'malformed', httpStatus: result.httpStatus, message: 'The token answer is empty', snippet: '' } }
+    this.token = token
+    return { ok: true, value: token }
+  }
+
+  /** Reads the platform origin text, trying the 6.x path first, then the userId path of 3.x–5.x. */
+  async origin(signal?: AbortSignal): Promise<ClientResult<{ text: string; major: EgeriaMajor }>> {
+    let lastFailure: CallFailure | undefined
+    for (const major of [6, 5] as const) {
+      const result = await call<string>(this.agent, {
+        method: 'GET',
+        url: `${this.target.platformUrl}${paths.origin(major, this.target.userId)}`,
+        kind: 'probe',
+        expect: 'text',
+        signal,
+        timeouts: this.timeouts.probe
+      })
+      if (result.ok) return { ok: true, value: { text: result.value.trim(), major } }
+      lastFailure = result.failure
+      // Network, TLS, timeout and cancel failures are the same on every path: stop here.
+      if (!['http', 'unauthorized', 'egeria', 'malformed'].includes(result.failure.kind)) break
+    }
+    return { ok: false, failure: lastFailure! }
+  }
+
+  /**
+   * The version to use: the connection's explicit setting wins; otherwise the platform origin, and
+   * when that cannot be read, the shape of the status answer.
+   */
+  async detectVersion(signal?: AbortSignal): Promise<ClientResult<EgeriaVersion>> {
+    if (this.version) return { ok: true, value: this.version }
+    if (this.target.egeria !== 'auto') {
+      this.version = { major: Number(this.target.egeria) as EgeriaMajor }
+      const origin = await this.origin(signal)
+      if (origin.ok) {
+        const parsed = parseOrigin(origin.value.text)
+        if (parsed?.major === this.version.major) this.version = { ...parsed }
+        else this.version.origin = origin.value.text
+      }
+      return { ok: true, value: this.version }
+    }
+    const origin = await this.origin(signal)
+    if (origin.ok) {
+      const parsed = parseOrigin(origin.value.text)
+      if (parsed) {
+        this.version = parsed
+        return { ok: true, value: parsed }
+      }
+    } else if (!['http', 'unauthorized', 'egeria', 'malformed'].includes(origin.failure.kind)) {
+      return origin
+    }
+    // Probe by shape: a userId-style status answer tells 3.x, 4.x and 5.x apart; a 401 means 6.x.
+    const probe = await this.raw<unknown>({ method: 'GET', path: paths.status({ major: 5 }, this.target.server, this.target.userId).path, kind: 'status', expect: 'json', signal }, 5)
+    if (probe.ok) {
+      const major = majorFromStatusShape(probe.value)
+      if (major) return { ok: true, value: (this.version = { major }) }
+    } else if (probe.failure.kind === 'unauthorized') {
+      return { ok: true, value: (this.version = { major: 6 }) }
+    } else if (probe.failure.kind === 'egeria') {
+      // The platform answered with an Egeria envelope on the userId path: not 6.x. 5 is the safest guess.
+      return { ok: true, value: (this.version = { major: 5, origin: origin.ok ? origin.value.text : undefined }) }
+    }
+    return { ok: false, failure: origin.ok ? { kind: 'malformed', httpStatus: 200, message: 'The Egeria version cannot be told from this platform', snippet: origin.value.text.slice(0, 200) } : origin.failure }
+  }
+
+  async status(signal?: AbortSignal): Promise<ClientResult<DaemonStatus>> {
+    const version = await this.detectVersion(signal)
+    if (!version.ok) return version
+    const operation = paths.status(version.value, this.target.server, this.target.userId)
+    const result = await this.raw<unknown>({ ...operation, kind: 'status', expect: 'json', signal }, version.value.major)
+    if (!result.ok) return result
+    try {
+      return {
+        ok: true,
+        value: normaliseStatus(result.value, {
+          server: this.target.server,
+          platformUrl: this.target.platformUrl,
+          egeria: version.value.major,
+          platformVersion: version.value.origin
+        })
+      }
+    } catch (error) {
+      if (!(error instanceof MalformedStatusError)) throw error
+      return { ok: false, failure: { kind: 'malformed', httpStatus: result.httpStatus, message: error.message, snippet: JSON.stringify(result.value).slice(0, 200) } }
+    }
+  }
+
+  /** Runs one restart or refresh call. Never retried (apart from a fresh token after a 401). */
+  async operate(operation: OperationCall, kind: 'restart' | 'refresh', signal?: AbortSignal): Promise<CallResult<unknown>> {
+    return this.raw({ method: operation.method, path: operation.path, body: operation.body, kind, expect: 'json', signal })
+  }
+}

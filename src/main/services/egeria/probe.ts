@@ -1,0 +1,224 @@
+/** The health probe: each hop from TCP to a readable status, timed, with a plain-language verdict. */
+import { readFileSync } from 'node:fs'
+import { connect as netConnect } from 'node:net'
+import { connect as tlsConnect, type PeerCertificate } from 'node:tls'
+import type { ProbeHop, ProbeReport } from '../../../shared/models/daemon'
+import type { EgeriaClient } from './client'
+import { describeFailure, tlsMessage, type CallFailure } from './http'
+import { parseOrigin, paths } from './version'
+
+const HOP_LABELS: Record<ProbeHop['id'], string> = {
+  tcp: 'TCP connect',
+  tls: 'TLS certificate',
+  platform: 'Egeria platform',
+  server: 'Server running',
+  daemon: 'Integration daemon',
+  status: 'Status readable'
+}
+
+function hostAndPort(platformUrl: string): { host: string; port: number; https: boolean } {
+  const url = new URL(platformUrl)
+  const https = url.protocol === 'https:'
+  return { host: url.hostname.replace(/^\[|\]$/g, ''), port: Number(url.port || (https ? 443 : 80)), https }
+}
+
+function tcpHop(host: string, port: number, timeoutMs: number): Promise<Omit<ProbeHop, 'id' | 'label'>> {
+  const started = performance.now()
+  return new Promise((resolve) => {
+    const socket = netConnect({ host, port })
+    const finish = (hop: Omit<ProbeHop, 'id' | 'label'>): void => {
+      socket.destroy()
+      resolve({ ...hop, ms: Math.round(performance.now() - started) })
+    }
+    socket.setTimeout(timeoutMs, () => finish({ state: 'fail', verdict: `Nothing answered at ${host}:${port} within ${timeoutMs} ms (a firewall or a hung host)` }))
+    socket.once('connect', () => finish({ state: 'pass', verdict: `${host}:${port} accepts connections` }))
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      const verdict =
+        error.code === 'ECONNREFUSED'
+          ? `Nothing is listening on ${host}:${port}: is the platform started, and on this port?`
+          : error.code === 'ENOTFOUND'
+            ? `The host name ${host} does not resolve`
+            : `Cannot connect to ${host}:${port}: ${error.message}`
+      finish({ state: 'fail', verdict, details: { code: error.code ?? 'unknown' } })
+    })
+  })
+}
+
+function tlsHop(host: string, port: number, tls: EgeriaClient['target']['tls'], timeoutMs: number): Promise<Omit<ProbeHop, 'id' | 'label'>> {
+  const started = performance.now()
+  let ca: string | undefined
+  try {
+    if (tls.mode === 'ca-file') ca = readFileSync(tls.caFile ?? '', 'utf8')
+  } catch (error) {
+    return Promise.resolve({ state: 'fail', verdict: `The CA file cannot be read: ${(error as Error).message}` })
+  }
+  return new Promise((resolve) => {
+    // Verification is judged from `authorized`, so the handshake itself accepts any certificate.
+    const socket = tlsConnect({ host, port, servername: /^[\d.:]+$/.test(host) ? undefined : host, rejectUnauthorized: false, ...(ca ? { ca } : {}) })
+    const finish = (hop: Omit<ProbeHop, 'id' | 'label'>): void => {
+      socket.destroy()
+      resolve({ ...hop, ms: Math.round(performance.now() - started) })
+    }
+    socket.setTimeout(timeoutMs, () => finish({ state: 'fail', verdict: `The TLS handshake did not finish within ${timeoutMs} ms` }))
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      finish({ state: 'fail', verdict: tlsMessage(error.code ?? '', `The TLS handshake failed: ${error.message}`), details: { code: error.code ?? 'unknown' } })
+    )
+    socket.once('secureConnect', () => {
+      const cert: PeerCertificate = socket.getPeerCertificate()
+      const validTo = cert.valid_to ? new Date(cert.valid_to) : undefined
+      const daysLeft = validTo ? Math.floor((validTo.getTime() - Date.now()) / 86_400_000) : undefined
+      const details: Record<string, string | number | boolean> = {
+        subject: String(cert.subject?.CN ?? ''),
+        issuer: String(cert.issuer?.CN ?? ''),
+        validTo: validTo?.toISOString() ?? '',
+        fingerprint256: cert.fingerprint256 ?? '',
+        verified: socket.authorized
+      }
+      if (daysLeft !== undefined) details.daysLeft = daysLeft
+      const reason = socket.authorizationError ? String(socket.authorizationError) : ''
+      if (socket.authorized) {
+        finish({
+          state: daysLeft !== undefined && daysLeft < 14 ? 'warn' : 'pass',
+          verdict: `Certificate for ${details.subject} from ${details.issuer} is trusted${daysLeft !== undefined ? `; it expires in ${daysLeft} days` : ''}`,
+          details
+        })
+      } else if (tls.mode === 'insecure') {
+        finish({
+          state: 'warn',
+          verdict: `Verification is off for this connection; the certificate would not be trusted: ${tlsMessage(reason, reason)}`,
+          details: { ...details, reason }
+        })
+      } else {
+        finish({ state: 'fail', verdict: tlsMessage(reason, `The certificate is not trusted: ${reason}`), details: { ...details, reason } })
+      }
+    })
+  })
+}
+
+function failureVerdict(failure: CallFailure, server: string): { hop: ProbeHop['id']; verdict: string } {
+  if (failure.kind === 'egeria') {
+    const id = failure.error.messageId ?? ''
+    if (id === 'OMAG-MULTI-TENANT-404-001') return { hop: 'server', verdict: `The platform answers, but ${server} is not running on it` }
+    if (id === 'OMAG-MULTI-TENANT-404-002') return { hop: 'daemon', verdict: `${server} is running, but it is not an integration daemon` }
+  }
+  if (failure.kind === 'unauthorized') return { hop: 'status', verdict: `The platform refused the credentials: ${failure.message}` }
+  return { hop: 'status', verdict: `The status cannot be read: ${describeFailure(failure)}` }
+}
+
+export async function probeDaemon(client: EgeriaClient, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<ProbeReport> {
+  const timeoutMs = options.timeoutMs ?? 5_000
+  const { platformUrl, server, tls } = client.target
+  const hops: ProbeHop[] = []
+  const add = (id: ProbeHop['id'], hop: Omit<ProbeHop, 'id' | 'label'>): ProbeHop => {
+    const full = { id, label: HOP_LABELS[id], ...hop }
+    hops.push(full)
+    return full
+  }
+  const report = (egeria?: ProbeReport['egeria']): ProbeReport => {
+    const failing = hops.find((hop) => hop.state === 'fail')
+    for (const id of Object.keys(HOP_LABELS) as ProbeHop['id'][]) {
+      if (!hops.some((hop) => hop.id === id)) hops.push({ id, label: HOP_LABELS[id], state: 'skipped', verdict: failing ? 'Not tried: an earlier step failed' : 'Not applicable' })
+    }
+    return {
+      platformUrl,
+      server,
+      startedAt,
+      hops,
+      ok: !failing,
+      egeria,
+      answer: failing ? failing.verdict : `${server} is an integration daemon and its status is readable`
+    }
+  }
+  const startedAt = new Date().toISOString()
+  let target: ReturnType<typeof hostAndPort>
+  try {
+    target = hostAndPort(platformUrl)
+  } catch {
+    add('tcp', { state: 'fail', verdict: `${platformUrl} is not a valid URL` })
+    return report()
+  }
+  if (add('tcp', await tcpHop(target.host, target.port, timeoutMs)).state === 'fail') return report()
+  if (target.https) {
+    if (add('tls', await tlsHop(target.host, target.port, tls, timeoutMs)).state === 'fail') return report()
+  } else {
+    add('tls', { state: 'warn', verdict: 'Plain http: the connection is not encrypted (Egeria platforms normally serve https)' })
+  }
+
+  const originStarted = performance.now()
+  const origin = await client.origin(options.signal)
+  const originMs = Math.round(performance.now() - originStarted)
+  const version = await client.detectVersion(options.signal)
+  if (!version.ok) {
+    add('platform', {
+      state: 'fail',
+      ms: originMs,
+      verdict: origin.ok
+        ? `Something answers, but it does not look like an Egeria platform (“${origin.value.text.slice(0, 80)}”)`
+        : `Something answers at this address, but not as an Egeria platform: ${describeFailure(version.failure)}`
+    })
+    return report()
+  }
+  const parsed = origin.ok ? parseOrigin(origin.value.text) : undefined
+  add('platform', {
+    state: 'pass',
+    ms: originMs,
+    verdict: parsed
+      ? `${parsed.origin} (Egeria ${version.value.major})`
+      : `Egeria ${version.value.major} (${client.target.egeria === 'auto' ? 'detected from the status shape' : 'as set on the connection'})`,
+    details: { egeria: version.value.major, ...(origin.ok ? { origin: origin.value.text } : {}) }
+  })
+
+  const major = version.value.major
+  const serverStarted = performance.now()
+  const serverStatus = await client.raw<{ active?: boolean; serverType?: string }>(
+    { method: 'GET', path: paths.serverStatus(major, client.target.userId, server), kind: 'probe', expect: 'json', signal: options.signal },
+    major
+  )
+  const serverMs = Math.round(performance.now() - serverStarted)
+  let serverType: string | undefined
+  if (serverStatus.ok) {
+    serverType = serverStatus.value.serverType
+    if (serverStatus.value.active === false) {
+      add('server', { state: 'fail', ms: serverMs, verdict: `The platform knows ${server}, but it is not running (start it on the platform)` })
+      return report(major)
+    }
+    add('server', { state: 'pass', ms: serverMs, verdict: `${server} is running${serverType ? ` (${serverType})` : ''}` })
+  } else if (serverStatus.failure.kind === 'egeria' && serverStatus.failure.error.relatedHTTPCode === 404) {
+    add('server', { state: 'fail', ms: serverMs, verdict: `The platform answers, but does not know a server called ${server}` })
+    return report(major)
+  } else if (serverStatus.failure.kind === 'unauthorized') {
+    add('server', { state: 'fail', ms: serverMs, verdict: `The platform refused the credentials: ${serverStatus.failure.message}` })
+    return report(major)
+  }
+  // Otherwise the platform status call is unavailable here; the daemon status call decides below.
+
+  const statusStarted = performance.now()
+  const status = await client.status(options.signal)
+  const statusMs = Math.round(performance.now() - statusStarted)
+  if (!status.ok) {
+    const { hop, verdict } = failureVerdict(status.failure, server)
+    if (hop === 'server') add('server', { state: 'fail', ms: statusMs, verdict })
+    else {
+      if (!hops.some((entry) => entry.id === 'server')) add('server', { state: 'pass', ms: statusMs, verdict: `${server} is running` })
+      if (hop === 'daemon') add('daemon', { state: 'fail', ms: statusMs, verdict })
+      else {
+        add('daemon', { state: 'pass', verdict: `${server} serves the integration daemon API` })
+        add('status', { state: 'fail', ms: statusMs, verdict })
+      }
+    }
+    return report(major)
+  }
+  if (!hops.some((entry) => entry.id === 'server')) add('server', { state: 'pass', verdict: `${server} is running` })
+  if (serverType && !/integration daemon/i.test(serverType)) {
+    add('daemon', { state: 'warn', verdict: `${server} reports server type “${serverType}” but answers the integration daemon API` })
+  } else {
+    add('daemon', { state: 'pass', verdict: `${server} is an integration daemon` })
+  }
+  const { counts } = status.value
+  add('status', {
+    state: counts.failed > 0 ? 'warn' : 'pass',
+    ms: statusMs,
+    verdict: `${counts.total} connector(s): ${counts.healthy} healthy, ${counts.failed} failed, ${counts.other} other`
+  })
+  return report(major)
+}

@@ -1,0 +1,105 @@
+/** Egeria versions, their detection from the platform origin, and the paths each version serves. */
+import type { EgeriaMajor } from '../../../shared/models/daemon'
+
+export interface EgeriaVersion {
+  major: EgeriaMajor
+  /** Absent when only the major is known (an explicit connection setting or a probe by shape). */
+  minor?: number
+  /** The platform origin text it came from. */
+  origin?: string
+}
+
+/** `Egeria OMAG Server Platform (version 5.4-SNAPSHOT)` → 5.4; undefined when no supported version is named. */
+export function parseOrigin(text: string): EgeriaVersion | undefined {
+  const match = /version\s+(\d+)\.(\d+)/i.exec(text)
+  if (!match) return undefined
+  const major = Number(match[1])
+  if (major < 3) return undefined
+  // Anything newer than 6 is treated as 6.x: 6.2 is UNVERIFIED, and the status route is reported unchanged.
+  return { major: Math.min(major, 6) as EgeriaMajor, minor: Number(match[2]), origin: text.trim() }
+}
+
+const enc = encodeURIComponent
+
+export function daemonBase(version: EgeriaVersion, server: string, userId: string): string {
+  const base = `/servers/${enc(server)}/open-metadata/integration-daemon`
+  return version.major >= 6 ? base : `${base}/users/${enc(userId)}`
+}
+
+export function platformBase(major: EgeriaMajor, userId: string): string {
+  return major >= 6
+    ? '/open-metadata/platform-services/server-platform'
+    : `/open-metadata/platform-services/users/${enc(userId)}/server-platform`
+}
+
+/**
+ * Daemon-wide `/integration-connectors/{restart,refresh}` arrived in 4.1. When only the major is known,
+ * 4 is taken as 4.1+ (4.0 lived for weeks only); 3.x and 4.0 go through the per-service paths.
+ */
+export function hasDaemonWideConnectorCalls(version: EgeriaVersion): boolean {
+  return version.major >= 5 || (version.major === 4 && (version.minor ?? 1) >= 1)
+}
+
+/** The per-service `/integration-services/{marker}/…` paths exist up to 5.3 (removed in 5.4). */
+export function hasServiceCalls(version: EgeriaVersion): boolean {
+  return version.major <= 4 || (version.major === 5 && (version.minor ?? 3) <= 3)
+}
+
+export const nameBody = (name: string): Record<string, string> => ({ class: 'NameRequestBody', name })
+
+export interface OperationCall {
+  method: 'GET' | 'POST'
+  path: string
+  body?: unknown
+  /** What the operator sees in the report and the journal. */
+  label: string
+}
+
+export const paths = {
+  status: (version: EgeriaVersion, server: string, userId: string): OperationCall => ({
+    method: 'GET',
+    path: `${daemonBase(version, server, userId)}/status`,
+    label: 'GET status'
+  }),
+  restartConnector(version: EgeriaVersion, server: string, userId: string, name: string, marker?: string): OperationCall {
+    const base = daemonBase(version, server, userId)
+    if (hasDaemonWideConnectorCalls(version)) {
+      return { method: 'POST', path: `${base}/integration-connectors/restart`, body: nameBody(name), label: `restart ${name}` }
+    }
+    return { method: 'POST', path: `${base}/integration-services/${enc(marker ?? '')}/restart`, body: nameBody(name), label: `restart ${name} (${marker})` }
+  },
+  refreshConnector(version: EgeriaVersion, server: string, userId: string, name: string, marker?: string): OperationCall {
+    const base = daemonBase(version, server, userId)
+    if (hasDaemonWideConnectorCalls(version)) {
+      return { method: 'POST', path: `${base}/integration-connectors/refresh`, body: nameBody(name), label: `refresh ${name}` }
+    }
+    return { method: 'POST', path: `${base}/integration-services/${enc(marker ?? '')}/refresh`, body: nameBody(name), label: `refresh ${name} (${marker})` }
+  },
+  restartService: (version: EgeriaVersion, server: string, userId: string, marker: string): OperationCall => ({
+    method: 'POST',
+    path: `${daemonBase(version, server, userId)}/integration-services/${enc(marker)}/restart`,
+    label: `restart service ${marker}`
+  }),
+  refreshService: (version: EgeriaVersion, server: string, userId: string, marker: string): OperationCall => ({
+    method: 'POST',
+    path: `${daemonBase(version, server, userId)}/integration-services/${enc(marker)}/refresh`,
+    label: `refresh service ${marker}`
+  }),
+  /** Null for 3.x/4.0 restart-all: those go service by service. */
+  restartAll(version: EgeriaVersion, server: string, userId: string): OperationCall | undefined {
+    if (!hasDaemonWideConnectorCalls(version)) return undefined
+    return { method: 'POST', path: `${daemonBase(version, server, userId)}/integration-connectors/restart`, label: 'restart all' }
+  },
+  refreshAll(version: EgeriaVersion, server: string, userId: string): OperationCall {
+    const base = daemonBase(version, server, userId)
+    return hasDaemonWideConnectorCalls(version)
+      ? { method: 'POST', path: `${base}/integration-connectors/refresh`, label: 'refresh all' }
+      : { method: 'POST', path: `${base}/refresh`, label: 'refresh all' }
+  },
+  origin: (major: EgeriaMajor, userId: string): string => `${platformBase(major, userId)}/origin`,
+  serverStatus: (major: EgeriaMajor, userId: string, server: string): string =>
+    `${platformBase(major, userId)}/servers/${enc(server)}/status`,
+  serverServices: (major: EgeriaMajor, userId: string, server: string): string =>
+    `${platformBase(major, userId)}/servers/${enc(server)}/services`,
+  token: '/api/token'
+}

@@ -1,0 +1,64 @@
+import { useEffect } from 'react'
+import { useAppStore } from '../../store'
+
+/**
+ * In the demo there is no real metadata server to restart or directory to create: this panel is
+ * the operator's hands in the simulated world. Real connections never show it.
+ */
+export function DemoWorldPanel(): React.JSX.Element | null {
+  const world = useAppStore((state) => state.demoWorld)
+  const load = useAppStore((state) => state.loadDemoWorld)
+  const change = useAppStore((state) => state.changeDemoWorld)
+  useEffect(() => {
+    void load()
+  }, [load])
+  if (!world) return null
+  return (
+    <details className="demo-world">
+      <summary>
+        <span aria-hidden="true">⚙ </span>Demo world: fix things the way an operator would
+      </summary>
+      <ul>
+        {Object.entries(world.metadataServers).map(([name, server]) => (
+          <li key={name}>
+            <span className={server.available ? 'state-ok' : 'state-bad'}>
+              <span aria-hidden="true">{server.available ? '✔ ' : '✖ '}</span>
+              Metadata server <code>{name}</code> is {server.available ? 'running' : 'down'}
+            </span>
+            <button
+              type="button"
+              onClick={() =>
+                void change(
+                  { metadataServers: { [name]: { available: !server.available } } },
+                  server.available ? `Stopped metadata server ${name}` : `Started metadata server ${name}`
+                )
+              }
+            >
+              {server.available ? `Stop ${name}` : `Start ${name}`}
+            </button>
+          </li>
+        ))}
+        {Object.entries(world.resources).map(([key, resource]) => (
+          <li key={key}>
+            <span className={resource.available ? 'state-ok' : 'state-bad'}>
+              <span aria-hidden="true">{resource.available ? '✔ ' : '✖ '}</span>
+              {resource.kind === 'directory' ? 'Directory' : resource.kind === 'endpoint' ? 'Endpoint' : 'Topic'}{' '}
+              <code>{key}</code> {resource.available ? (resource.kind === 'directory' ? 'exists' : 'is reachable') : resource.kind === 'directory' ? 'does not exist' : 'is unreachable'}
+            </span>
+            <button
+              type="button"
+              onClick={() =>
+                void change(
+                  { resources: { [key]: { available: !resource.available } } },
+                  `${resource.available ? 'Removed' : 'Created'} ${key}`
+                )
+              }
+            >
+              {resource.kind === 'directory' ? (resource.available ? 'Remove directory' : 'Create directory') : resource.available ? 'Take down' : 'Bring up'}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </details>
+  )
+}

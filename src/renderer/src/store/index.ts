@@ -1,0 +1,12 @@
+import { create } from 'zustand'
+import { createConnectionsSlice, type ConnectionsSlice } from './connections-slice'
+import { createDemoSlice, type DemoSlice } from './demo-slice'
+import { createUiSlice, type UiSlice } from './ui-slice'
+
+export type AppState = ConnectionsSlice & DemoSlice & UiSlice
+
+export const useAppStore = create<AppState>()((...args) => ({
+  ...createConnectionsSlice(...args),
+  ...createDemoSlice(...args),
+  ...createUiSlice(...args)
+}))

@@ -1,0 +1,67 @@
+import type { StateCreator } from 'zustand'
+import type { AppInfo } from '../../../shared/api'
+import { api } from '../lib/api'
+import type { AppState } from './index'
+
+export type ThemeChoice = 'system' | 'light' | 'dark'
+export const FLOW_STEPS = ['audit-log', 'status', 'restart', 'refresh', 'report'] as const
+export type FlowStep = (typeof FLOW_STEPS)[number]
+
+export type View =
+  | { kind: 'home' }
+  | { kind: 'edit-connection'; id?: string }
+  | { kind: 'flow'; connectionId: string; step: FlowStep }
+
+export interface Notice {
+  id: number
+  kind: 'success' | 'info' | 'warning' | 'error'
+  message: string
+  action?: { label: string; run: () => Promise<void> | void }
+}
+
+export interface UiSlice {
+  view: View
+  theme: ThemeChoice
+  appInfo?: AppInfo
+  notices: Notice[]
+  navigate(view: View): void
+  setTheme(theme: ThemeChoice): void
+  loadAppInfo(): Promise<void>
+  dismissSettingsIssue(id: string): Promise<void>
+  notify(notice: Omit<Notice, 'id'>): void
+  dismissNotice(id: number): void
+}
+
+const THEME_KEY = 'daemon-doctor-theme'
+let nextNoticeId = 1
+
+function savedTheme(): ThemeChoice {
+  const value = globalThis.localStorage?.getItem(THEME_KEY)
+  return value === 'light' || value === 'dark' ? value : 'system'
+}
+
+export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get) => ({
+  view: { kind: 'home' },
+  theme: savedTheme(),
+  notices: [],
+  navigate: (view) => set({ view }),
+  setTheme(theme) {
+    globalThis.localStorage?.setItem(THEME_KEY, theme)
+    set({ theme })
+  },
+  async loadAppInfo() {
+    const result = await api.app.info()
+    if (result.ok) set({ appInfo: result.value })
+    else get().notify({ kind: 'error', message: result.error.message })
+  },
+  async dismissSettingsIssue(id) {
+    await api.app.dismissSettingsIssue(id)
+    await get().loadAppInfo()
+  },
+  notify(notice) {
+    const id = nextNoticeId++
+    // Keep the latest few: an undo must stay reachable, but the stack should not grow unbounded.
+    set({ notices: [...get().notices.slice(-3), { ...notice, id }] })
+  },
+  dismissNotice: (id) => set({ notices: get().notices.filter((notice) => notice.id !== id) })
+})

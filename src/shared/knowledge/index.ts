@@ -1,0 +1,5 @@
+export { classifyFailure, lookupMessage, type ClassifyContext, type FailureClassification } from './classify'
+export { extractMessageIds, isMessageId } from './message-ids'
+export { MESSAGES } from './messages'
+export { FALLBACK_RULES } from './rules'
+export type { FallbackRule, MessageEntry } from './types'

@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { classifyFailure, extractMessageIds, FALLBACK_RULES, lookupMessage, MESSAGES } from './index'
+
+const CATALOGUE_SOURCES = ['metadata-server', 'third-party', 'connector', 'lifecycle', 'nested']
+
+/** The status JSON of the guide's second example: the directory-missing failures after the restart. */
+function statusFailures(): { connector: string; text: string }[] {
+  const seed = readFileSync(new URL('../../../tests/fixtures/audit/guide-2021-integration-daemon.md', import.meta.url), 'utf8')
+  const out: { connector: string; text: string }[] = []
+  for (const match of seed.matchAll(/"connectorName": "(\w+)",[^}]*?"failingExceptionMessage": "([^"]*)"/g)) out.push({ connector: match[1]!, text: match[2]! })
+  return out
+}
+
+describe('message catalogue', () => {
+  it('covers at least 120 distinct message IDs, each with severity, source, meaning and action', () => {
+    const ids = new Set(MESSAGES.map((entry) => entry.id))
+    expect(ids.size).toBeGreaterThanOrEqual(120)
+    for (const entry of MESSAGES) {
+      expect(entry.id === 'OMIS-*-INTEGRATOR-400-001' || /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+-(?:\d{3}-\d{3}|\d{4})$/.test(entry.id), entry.id).toBe(true)
+      expect(entry.severity.length, entry.id).toBeGreaterThan(0)
+      expect(CATALOGUE_SOURCES, entry.id).toContain(entry.source)
+      expect(entry.meaning.length, entry.id).toBeGreaterThan(10)
+      expect(entry.action.length, entry.id).toBeGreaterThan(3)
+      if (entry.subject) expect(() => new RegExp(entry.subject!), entry.id).not.toThrow()
+    }
+  })
+
+  it('has no duplicate ID unless the version ranges keep the meanings apart', () => {
+    const byId = new Map<string, typeof MESSAGES[number][]>()
+    for (const entry of MESSAGES) byId.set(entry.id, [...(byId.get(entry.id) ?? []), entry])
+    for (const [id, entries] of byId) {
+      if (entries.length === 1) continue
+      const [older, newer] = entries
+      expect(older!.untilMajor, id).toBeDefined()
+      expect(newer!.fromMajor, id).toBeGreaterThan(older!.untilMajor!)
+    }
+  })
+
+  it('answers reused IDs by version', () => {
+    expect(lookupMessage('OMAG-ADMIN-0001', 4)?.source).toBe('lifecycle')
+    expect(lookupMessage('OMAG-ADMIN-0001', 6)?.source).toBe('connector')
+    expect(lookupMessage('POSTGRES-CONNECTOR-0002', 3)?.severity).toBe('Exception')
+    expect(lookupMessage('POSTGRES-CONNECTOR-0002', 5)?.severity).toBe('Information')
+    expect(lookupMessage('OCF-KAFKA-TOPIC-CONNECTOR-0014 ')?.source).toBe('third-party')
+    expect(lookupMessage('OMIS-LINEAGE-INTEGRATOR-400-001')?.source).toBe('connector')
+    expect(lookupMessage('NO-SUCH-MESSAGE-0001')).toBeUndefined()
+  })
+
+  it('extracts IDs outermost to innermost and ignores look-alikes', () => {
+    expect(extractMessageIds('INTEGRATION-DAEMON-SERVICES-0031 … OMAG-MULTI-TENANT-404-001 in ISO-8601 UTF-8')).toEqual(['INTEGRATION-DAEMON-SERVICES-0031', 'OMAG-MULTI-TENANT-404-001'])
+  })
+
+  it('has fallback rules that compile', () => {
+    for (const rule of FALLBACK_RULES) expect(() => new RegExp(rule.pattern, 'i')).not.toThrow()
+  })
+})
+
+describe('classifyFailure', () => {
+  it('classifies every failingExceptionMessage of the guide\'s status examples', () => {
+    const results = statusFailures().map(({ connector, text }) => {
+      const result = classifyFailure(text, 2)
+      return [connector, result.source, result.subject ?? connector, result.rootMessageId]
+    })
+    expect(results).toEqual([
+      ['OakDeneLandingAreaFilesMonitor', 'metadata-server', 'cocoMDS1', 'OMAG-MULTI-TENANT-404-001'],
+      ['OldMarketLandingAreaFilesMonitor', 'metadata-server', 'cocoMDS1', 'OMAG-MULTI-TENANT-404-001'],
+      ['DropFootClinicalTrialResultsFilesMonitor', 'metadata-server', 'cocoMDS1', 'OMAG-MULTI-TENANT-404-001'],
+      ['OakDeneLandingAreaDatabaseMonitor', 'connector', 'OakDeneLandingAreaDatabaseMonitor', 'OMIS-DATABASE-INTEGRATOR-400-001'],
+      ['OakDeneLandingAreaFilesMonitor', 'third-party', 'data/landing-area/hospitals/oak-dene/clinical-trials/drop-foot', 'BASIC-FILES-INTEGRATION-CONNECTORS-404-001'],
+      ['OldMarketLandingAreaFilesMonitor', 'third-party', 'data/landing-area/hospitals/old-market/clinical-trials/drop-foot', 'BASIC-FILES-INTEGRATION-CONNECTORS-404-001'],
+      ['DropFootClinicalTrialResultsFilesMonitor', 'third-party', 'data/data-lake/research/clinical-trials/drop-foot/weekly-measurements', 'BASIC-FILES-INTEGRATION-CONNECTORS-404-001'],
+      ['OakDeneLandingAreaDatabaseMonitor', 'connector', 'OakDeneLandingAreaDatabaseMonitor', 'OMIS-DATABASE-INTEGRATOR-400-001'],
+      ['OakDeneLandingAreaDatabaseMonitor', 'connector', 'OakDeneLandingAreaDatabaseMonitor', 'OMIS-DATABASE-INTEGRATOR-400-001']
+    ])
+    const missing = classifyFailure(statusFailures()[4]!.text)
+    expect(missing.action).toMatch(/Create the directory, then restart the connector/)
+  })
+
+  it('routes network, TLS and auth failures under a metadata-server call to the metadata server', () => {
+    const refused = classifyFailure('OMAG-COMMON-503-001 A client-side exception was received from API call x to OMAG Server cocoMDS1 at https://localhost:9444. CLIENT-SIDE-REST-API-CONNECTOR-503-002 … I/O error on GET request for "https://localhost:9444/x": Connection refused')
+    expect([refused.source, refused.subject, refused.rule]).toEqual(['metadata-server', 'cocoMDS1', 'connection-refused'])
+    const pkix = classifyFailure('CLIENT-SIDE-REST-API-CONNECTOR-503-002 I/O error on POST request for "https://mds.example.com:9443/x": PKIX path building failed: unable to find valid certification path')
+    expect([pkix.source, pkix.subject, pkix.rule]).toEqual(['metadata-server', 'mds.example.com:9443', 'tls-trust'])
+    const notAllowed = classifyFailure('BASIC-FILES-INTEGRATION-CONNECTORS-0012 x BASIC-FILES-INTEGRATION-CONNECTORS-400-004 y OMAG-COMMON-503-001 z CLIENT-SIDE-REST-API-CONNECTOR-503-002 org.springframework.web.client.HttpClientErrorException$MethodNotAllowed: 405')
+    expect([notAllowed.source, notAllowed.rule]).toEqual(['metadata-server', 'method-not-allowed'])
+  })
+
+  it('falls back to exception rules when no ID is known', () => {
+    expect(classifyFailure('java.net.ConnectException: Connection refused (Connection refused) to db.example.com:5432')).toMatchObject({ source: 'third-party', subject: 'db.example.com:5432', rule: 'connection-refused' })
+    expect(classifyFailure('java.net.UnknownHostException: kafka.internal')).toMatchObject({ source: 'third-party', subject: 'kafka.internal' })
+    expect(classifyFailure('java.lang.ClassNotFoundException: com.acme.MyProvider')).toMatchObject({ source: 'connector', rule: 'class-not-found' })
+    expect(classifyFailure('HTTP 401 Unauthorized from https://mds:9443/x')).toMatchObject({ source: 'metadata-server', subject: 'mds:9443' })
+    expect(classifyFailure('java.nio.file.NoSuchFileException: /data/in')).toMatchObject({ source: 'third-party', rule: 'does-not-exist' })
+    expect(classifyFailure('something odd happened')).toMatchObject({ source: 'connector', messageIds: [] })
+  })
+})

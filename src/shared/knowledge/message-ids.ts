@@ -1,0 +1,20 @@
+/**
+ * Egeria message IDs: audit IDs end in -NNNN, exception IDs in -HHH-NNN (the HTTP code in the middle).
+ * The prefix has at least two parts, so `ISO-8601` or `UTF-8` are not mistaken for IDs.
+ */
+const MESSAGE_ID = /\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+-(?:\d{3}-\d{3}|\d{4})(?![\w-])/g
+const WHOLE_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+-(?:\d{3}-\d{3}|\d{4})$/
+
+export function isMessageId(token: string): boolean {
+  return WHOLE_ID.test(token)
+}
+
+/** Every distinct message ID in the texts, in order of appearance (outermost to innermost). */
+export function extractMessageIds(...texts: (string | undefined)[]): string[] {
+  const ids: string[] = []
+  for (const text of texts) {
+    if (!text) continue
+    for (const match of text.matchAll(MESSAGE_ID)) if (!ids.includes(match[0])) ids.push(match[0])
+  }
+  return ids
+}

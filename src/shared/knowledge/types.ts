@@ -1,0 +1,32 @@
+import type { MessageSource } from '../models/audit'
+
+/** One message definition, as Egeria raises it in a range of major versions. */
+export interface MessageEntry {
+  id: string
+  /** Audit severity display name, or `HTTP nnn` for exception (error-code) messages. */
+  severity: string
+  source: MessageSource
+  meaning: string
+  action: string
+  /** Inclusive range of Egeria major versions where this meaning holds (IDs were reused). */
+  fromMajor?: number
+  untilMajor?: number
+  /** Marks a message that reports a failure even though its severity does not say so. */
+  failure?: boolean
+  /** Regex source with one capture group naming the subject at fault in the message text. */
+  subject?: string
+  /** Subject to name when the text does not say (e.g. `Kafka`). */
+  subjectDefault?: string
+}
+
+/** A rule for text the catalogue does not cover: exception classes and messages. */
+export interface FallbackRule {
+  name: string
+  /** Regex source, tested case-insensitively against the whole failure text. */
+  pattern: string
+  source: Exclude<MessageSource, 'lifecycle' | 'nested'>
+  summary: string
+  action: string
+  /** Regex source with one capture group for the subject (host:port, path, …). */
+  subject?: string
+}

@@ -1,0 +1,137 @@
+/** Audit log analysis: the record model, findings and the report shared by the CLI, services and UI. */
+
+/** Display names of Egeria's audit severities (AuditLogRecordSeverityLevel and the older OMRS enum). */
+export const AUDIT_SEVERITIES = [
+  'Unknown', 'Information', 'Event', 'Decision', 'Action', 'Error', 'Exception', 'Security',
+  'Startup', 'Shutdown', 'Asset', 'Types', 'Cohort', 'Trace', 'PerfMon', 'Activity'
+] as const
+export type AuditSeverity = (typeof AUDIT_SEVERITIES)[number]
+
+/** Severities that mark a problem even when the message ID is unknown. */
+export const PROBLEM_SEVERITIES: readonly AuditSeverity[] = ['Action', 'Error', 'Exception', 'Security']
+
+/** The three places a failure can come from, as the troubleshooting guide puts it. */
+export const FAILURE_SOURCES = ['metadata-server', 'third-party', 'connector'] as const
+export type FailureSource = (typeof FAILURE_SOURCES)[number]
+
+/** Likely source of a message: a failure source, plain lifecycle chatter, or "read the nested message". */
+export type MessageSource = FailureSource | 'lifecycle' | 'nested'
+
+/** How a record was written: console destination, SLF4J destination, JSON record, or non-audit output. */
+export type RecordFormat = 'console' | 'slf4j' | 'json' | 'platform' | 'logback'
+
+export type InputFormat = 'console' | 'json-lines' | 'omalrecord-dir' | 'mixed'
+
+export interface AuditRecord {
+  /** Index of the input this record came from. */
+  input: number
+  /** 1-based first and last line of the record in its input (for a directory: the file's index). */
+  firstLine: number
+  lastLine: number
+  /** The file of a directory input (.omalrecord); lines then count files in time order. */
+  file?: string
+  format: RecordFormat
+  /** True for Egeria audit records; false for platform and Spring Boot output kept for context. */
+  audit: boolean
+  /** ISO 8601 in UTC, when the line carried a time. */
+  time?: string
+  server?: string
+  severity?: string
+  messageId?: string
+  text: string
+  /** Every message ID in the record, outermost to innermost, starting with its own. */
+  messageIds: string[]
+  connector?: string
+  exceptionClass?: string
+  exceptionMessage?: string
+  /** Stack trace lines (capped); the first is the exception's toString(). */
+  stackTrace?: string[]
+  guid?: string
+  furtherReading?: string
+  /** Logback level for Spring Boot lines. */
+  level?: string
+  logger?: string
+  /** A line was longer than the cap and was cut. */
+  truncated?: boolean
+}
+
+export interface EvidenceRef {
+  input: number
+  line: number
+  /** The .omalrecord file, for directory inputs. */
+  file?: string
+}
+
+export interface Finding {
+  id: string
+  connector?: string
+  server?: string
+  source: FailureSource
+  subject: string
+  rootMessageId?: string
+  messageIds: string[]
+  summary: string
+  action: string
+  evidence: EvidenceRef[]
+  firstSeen?: string
+  lastSeen?: string
+  occurrences: number
+}
+
+export interface Cause {
+  source: FailureSource
+  subject: string
+  verdict: string
+  connectors: string[]
+  findings: string[]
+  action: string
+}
+
+export type ConnectorState =
+  | 'initializing' | 'running' | 'failed' | 'initialize-failed' | 'config-failed' | 'stopped' | 'unknown'
+
+export type ConnectorEventKind = 'initializing' | 'failure' | 'refresh' | 'refreshed' | 'restart' | 'stopped'
+
+export interface ConnectorEvent {
+  kind: ConnectorEventKind
+  time?: string
+  messageId?: string
+  evidence: EvidenceRef
+}
+
+export interface ConnectorTimeline {
+  name: string
+  server?: string
+  service?: string
+  state: ConnectorState
+  events: ConnectorEvent[]
+  /** Events left out of `events` to keep memory bounded. */
+  omittedEvents: number
+  refreshes: number
+  failures: number
+  /** Time of the latest refresh heartbeat: runs of heartbeats are one event in `events`. */
+  lastRefresh?: string
+}
+
+export interface InputSummary {
+  path: string
+  format: InputFormat
+  lines: number
+  records: number
+  auditRecords: number
+  unparsedLines: number
+  blankLines: number
+  truncatedLines: number
+}
+
+export interface AnalysisReport {
+  records: number
+  auditRecords: number
+  unparsedLines: number
+  servers: string[]
+  inputs: InputSummary[]
+  connectors: ConnectorTimeline[]
+  findings: Finding[]
+  causes: Cause[]
+  severityCounts: Record<string, number>
+}

@@ -1,0 +1,172 @@
+/** One status model for every Egeria version: what the UI and the CLI render. */
+
+export type EgeriaMajor = 3 | 4 | 5 | 6
+
+/** Egeria's `IntegrationConnectorStatus` constant names (keyed by name: 5.0 renumbered the ordinals). */
+export const CONNECTOR_STATUSES = [
+  'INITIALIZED',
+  'WAITING',
+  'REFRESHING',
+  'RUNNING',
+  'STOPPED',
+  'INITIALIZE_FAILED',
+  'CONFIG_FAILED',
+  'SHUTDOWN',
+  'FAILED'
+] as const
+export type KnownConnectorStatus = (typeof CONNECTOR_STATUSES)[number]
+
+/** `RESTARTING`: Egeria sends no status while a restart is in progress (the field is absent). */
+export type ConnectorStatus = KnownConnectorStatus | 'RESTARTING' | (string & {})
+
+export const FAILED_STATUSES: readonly string[] = ['FAILED', 'CONFIG_FAILED', 'INITIALIZE_FAILED']
+export const HEALTHY_STATUSES: readonly string[] = ['WAITING', 'REFRESHING', 'RUNNING']
+
+export type FailureSource = 'metadata-server' | 'third-party' | 'connector'
+
+export interface FailureClassification {
+  source: FailureSource
+  subject: string
+  summary: string
+  action: string
+}
+
+export interface ConnectorState {
+  name: string
+  status: ConnectorStatus
+  /** The integration service URL marker (3.x–5.3) the connector runs under. */
+  service?: string
+  /** The integration group qualified name (4.0+). */
+  group?: string
+  lastStatusChange?: string
+  lastRefreshTime?: string
+  minMinutesBetweenRefresh?: number
+  /** No refresh for well over its interval while the connector should be polled. */
+  refreshOverdue: boolean
+  failingMessage?: string
+  /** Message IDs found in the failing message, first one first. */
+  failingMessageIds: string[]
+  failingMessageId?: string
+  classification?: FailureClassification
+  statistics?: Record<string, unknown>
+}
+
+export interface ServiceState {
+  marker: string
+  name?: string
+  id?: number
+  connectorNames: string[]
+}
+
+export interface GroupState {
+  name: string
+  guid?: string
+  status?: string
+  lastRefreshTime?: string
+  connectorNames: string[]
+}
+
+export interface DaemonStatus {
+  server: string
+  platformUrl: string
+  egeria: EgeriaMajor
+  /** The platform origin text when it was read, for example `Egeria OMAG Server Platform (version 5.4)`. */
+  platformVersion?: string
+  fetchedAt: string
+  services: ServiceState[]
+  groups: GroupState[]
+  connectors: ConnectorState[]
+  counts: { total: number; failed: number; healthy: number; other: number }
+}
+
+export function isFailedStatus(status: string): boolean {
+  return FAILED_STATUSES.includes(status)
+}
+
+export function isHealthyStatus(status: string): boolean {
+  return HEALTHY_STATUSES.includes(status)
+}
+
+/** What an action applies to. */
+export type ActionScope =
+  | { kind: 'connector'; name: string }
+  | { kind: 'service'; marker: string }
+  | { kind: 'group'; name: string }
+  | { kind: 'failed' }
+  | { kind: 'all' }
+
+export type ActionKind = 'restart' | 'refresh'
+
+export type ConnectorOutcomeKind = 'recovered' | 'still-failing-same' | 'failing-new-error' | 'unchanged' | 'now-failing' | 'healthy'
+
+export interface ConnectorOutcome {
+  name: string
+  before?: string
+  after?: string
+  beforeMessageId?: string
+  afterMessageId?: string
+  outcome: ConnectorOutcomeKind
+  /** Plain-language sentence for the operator. */
+  verdict: string
+}
+
+export interface ActionCallResult {
+  /** What was called, for example `POST …/integration-connectors/restart name=X`. */
+  call: string
+  ok: boolean
+  error?: string
+}
+
+export interface ActionReport {
+  id: string
+  action: ActionKind
+  scope: ActionScope
+  startedAt: string
+  finishedAt: string
+  calls: ActionCallResult[]
+  /** `settled`: the affected connectors stopped changing; `timeout`: they did not within the limit; `stopped`: the operator stopped waiting. */
+  settle: 'settled' | 'timeout' | 'stopped' | 'not-verified'
+  connectors: ConnectorOutcome[]
+  /** True when every affected connector ends healthy and every call succeeded. */
+  success: boolean
+  summary: string
+}
+
+export interface ProbeHop {
+  id: 'tcp' | 'tls' | 'platform' | 'server' | 'daemon' | 'status'
+  label: string
+  state: 'pass' | 'fail' | 'skipped' | 'warn'
+  ms?: number
+  verdict: string
+  details?: Record<string, string | number | boolean>
+}
+
+export interface ProbeReport {
+  platformUrl: string
+  server: string
+  startedAt: string
+  hops: ProbeHop[]
+  /** The first failing hop's verdict, or a pass sentence. */
+  answer: string
+  ok: boolean
+  egeria?: EgeriaMajor
+}
+
+export interface ActionProgress {
+  actionId: string
+  connectionId: string
+  phase: 'before' | 'calling' | 'waiting' | 'after' | 'done'
+  message: string
+  done?: number
+  total?: number
+}
+
+export interface JournalEntry {
+  time: string
+  connection: { id?: string; name?: string; platformUrl: string; server: string; userId?: string }
+  action: ActionKind
+  scope: ActionScope
+  before: Pick<ConnectorState, 'name' | 'status' | 'failingMessageId'>[]
+  after: Pick<ConnectorState, 'name' | 'status' | 'failingMessageId'>[]
+  outcome: Pick<ActionReport, 'success' | 'settle' | 'summary' | 'calls'> & { connectors: ConnectorOutcome[] }
+}
