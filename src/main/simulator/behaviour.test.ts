@@ -219,6 +219,32 @@ describe('connector lifecycle details', () => {
   })
 })
 
+describe('stopping and starting the daemon', () => {
+  it('4.2+: DELETE …/instance stops it (404-001 on its API), POST …/instance starts it afresh', async () => {
+    const sim = await start({ scenario: conformanceScenario, egeria: 4, clock: clockAt(), speed: 10_000 })
+    const platform = '/open-metadata/platform-services/users/garygeeke/server-platform'
+    const status = '/servers/daemon1/open-metadata/integration-daemon/users/garygeeke/status'
+    expect((await call(sim, 'DELETE', `${platform}/servers/daemon1/instance`)).json).toEqual({ class: 'VoidResponse', relatedHTTPCode: 200 })
+    expect((await call(sim, 'GET', status)).json).toMatchObject({ relatedHTTPCode: 404, exceptionErrorMessageId: 'OMAG-MULTI-TENANT-404-001' })
+    expect((await call(sim, 'GET', `${platform}/servers/active`)).json.serverList).toEqual(['mds1'])
+    expect((await call(sim, 'GET', `${platform}/servers/daemon1/is-known`)).json.flag).toBe(true)
+    expect(sim.auditLines().some((line) => line.includes('OMAG-ADMIN-0006 The daemon1 server has completed shutdown'))).toBe(true)
+    const started = await call(sim, 'POST', `${platform}/servers/daemon1/instance`)
+    expect(started.json).toMatchObject({ class: 'SuccessMessageResponse', relatedHTTPCode: 200 })
+    expect(started.json.successMessage).toMatch(/^Wed Jan 01 00:00:00 GMT 2025 daemon1 is running the following services: \[Open Metadata Repository Services \(OMRS\), Files Integrator OMIS, Integration Daemon Services\]$/)
+    expect(reportNamed((await call(sim, 'GET', status)).json, 'FilesA').connectorStatus).toBe('RUNNING')
+  })
+
+  it('3.x: the admin services start and stop the server', async () => {
+    const sim = await start({ scenario: conformanceScenario, egeria: 3, clock: clockAt() })
+    const admin = '/open-metadata/admin-services/users/garygeeke/servers/daemon1/instance'
+    await call(sim, 'DELETE', admin)
+    expect((await call(sim, 'GET', '/servers/daemon1/open-metadata/integration-daemon/users/garygeeke/status')).json.relatedHTTPCode).toBe(404)
+    expect((await call(sim, 'POST', admin)).json.class).toBe('SuccessMessageResponse')
+    expect((await call(sim, 'GET', '/servers/daemon1/open-metadata/integration-daemon/users/garygeeke/status')).json.relatedHTTPCode).toBe(200)
+  })
+})
+
 describe('the audit log files', () => {
   it('writes the console format to a file and one JSON record per audit record, consistent with the status', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sim-audit-'))

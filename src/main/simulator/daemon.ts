@@ -3,7 +3,7 @@
  * and the audit log records a real daemon writes at each step.
  */
 import { randomUUID } from 'node:crypto'
-import type { AuditLog, AuditSeverity } from './audit-log'
+import { javaDateString, type AuditLog, type AuditSeverity } from './audit-log'
 import { EgeriaError, formatMessage, messages } from './ffdc'
 import type { Scenario, ScenarioConnector } from './scenario'
 import type { SimClock, World } from './world'
@@ -78,6 +78,7 @@ export interface DaemonContext {
   /** Real milliseconds per simulated millisecond of connector work. */
   realDelay: (simMs: number) => Promise<void>
   random: () => number
+  zoneLabel: string
 }
 
 export class SimulatedDaemon {
@@ -202,6 +203,11 @@ export class SimulatedDaemon {
     this.log('Startup', 'INTEGRATION-DAEMON-SERVICES-0013', 'The integration daemon {0} has initialized', [name])
     this.log('Startup', `${this.opsPrefix}-0101`, 'The governance services subsystem for the Integration Daemon called {0} has completed start up', [name])
     this.log('Startup', `${this.opsPrefix}-0004`, 'The {0} server has successfully completed start up.  The following services are running: {1}', [name, `[${this.runningServiceNames().join(', ')}]`])
+  }
+
+  /** Java Date.toString() of the start time, as in SuccessMessageResponse. */
+  startDateText(): string {
+    return javaDateString(this.startTime, this.context.zoneLabel)
   }
 
   runningServiceNames(): string[] {

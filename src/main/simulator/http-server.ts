@@ -10,7 +10,13 @@ import type { Fault, MetadataServerState, World } from './world'
 
 export interface PlatformState {
   profile: VersionProfile
+  /** Every configured daemon, running or stopped. */
   daemons: Map<string, SimulatedDaemon>
+  /** Stops a daemon (DELETE …/instance): its REST calls then answer OMAG-MULTI-TENANT-404-001. */
+  stopDaemon: (name: string) => void
+  /** Starts a stopped daemon afresh from its configuration (POST …/instance). */
+  startDaemon: (name: string) => SimulatedDaemon
+  isRunning: (name: string) => boolean
   world: () => World
   patchWorld: (patch: unknown) => void
   users: { userId: string; password: string }[]
@@ -135,6 +141,13 @@ async function route(state: PlatformState, call: Call, request: IncomingMessage,
     const oldOrigin = new RegExp(`^/open-metadata/platform-services/users/${segment}/server-platform-origin$`).exec(path)
     if (oldOrigin && method === 'GET') return sendText(response, profile.origin)
   }
+  if (!profile.platformInstanceStatus) {
+    const admin = new RegExp(`^/open-metadata/admin-services/users/${segment}/servers/${segment}/instance$`).exec(path)
+    if (admin && (method === 'POST' || method === 'DELETE')) {
+      call.userId = decodeURIComponent(admin[1] ?? '')
+      return startOrStop(state, call, decodeURIComponent(admin[2] ?? ''), response)
+    }
+  }
   if (profile.serverOperations) {
     const base = profile.userIdInPath
       ? new RegExp(`^/open-metadata/server-operations/users/${segment}(/.*)$`)
@@ -162,11 +175,15 @@ function knownServers(state: PlatformState): { name: string; active: boolean; ty
   const metadata = Object.entries(state.world().metadataServers)
     .filter(([, server]) => server.onPlatform)
     .map(([name, server]) => ({ name, active: server.available, type: server.serverType, metadata: server }))
-  return [...[...state.daemons.values()].map((daemon) => ({ name: daemon.name, active: true, type: daemon.serverType })), ...metadata]
+  return [...[...state.daemons.values()].map((daemon) => ({ name: daemon.name, active: state.isRunning(daemon.name), type: daemon.serverType })), ...metadata]
 }
 
 function platformServices(state: PlatformState, call: Call, rest: string, response: ServerResponse): void {
   const { profile } = state
+  const instance = /^\/servers\/([^/]+)\/instance$/.exec(rest)
+  if (instance && profile.platformInstanceStatus && (call.method === 'POST' || call.method === 'DELETE')) {
+    return startOrStop(state, call, decodeURIComponent(instance[1] ?? ''), response)
+  }
   if (call.method !== 'GET') throw new SpringError(rest === '/origin' || rest.startsWith('/servers') ? 405 : 404, rest === '/origin' ? 'Method Not Allowed' : 'Not Found')
   if (rest === '/origin') return sendText(response, profile.origin)
   const registered = /^\/registered-services(?:\/([a-z-]+))?$/.exec(rest)
@@ -214,9 +231,25 @@ function serverOperations(state: PlatformState, call: Call, rest: string, respon
   return instanceStatus(state, call, serverName, response)
 }
 
+/** 4.2+ platform services, 3.x admin services: POST …/instance starts a server, DELETE stops it. */
+function startOrStop(state: PlatformState, call: Call, serverName: string, response: ServerResponse): void {
+  const daemon = state.daemons.get(serverName)
+  if (!daemon) return sendJson(response, 200, notRunning(state, call.method === 'POST' ? 'SuccessMessageResponse' : 'VoidResponse', call.method === 'POST' ? 'activateWithStoredConfig' : 'shutdownServer', serverName, call.userId))
+  if (call.method === 'DELETE') {
+    if (state.isRunning(serverName)) state.stopDaemon(serverName)
+    return sendJson(response, 200, { class: 'VoidResponse', relatedHTTPCode: 200 })
+  }
+  const running = state.isRunning(serverName) ? daemon : state.startDaemon(serverName)
+  sendJson(response, 200, {
+    class: 'SuccessMessageResponse',
+    relatedHTTPCode: 200,
+    successMessage: `${running.startDateText()} ${serverName} is running the following services: [${running.runningServiceNames().join(', ')}]`
+  })
+}
+
 function activeServer(state: PlatformState, serverName: string): { daemon?: SimulatedDaemon; metadata?: MetadataServerState } | undefined {
   const daemon = state.daemons.get(serverName)
-  if (daemon) return { daemon }
+  if (daemon) return state.isRunning(serverName) ? { daemon } : undefined
   const metadata = state.world().metadataServers[serverName]
   return metadata?.onPlatform && metadata.available ? { metadata } : undefined
 }
@@ -292,7 +325,7 @@ async function daemonApi(state: PlatformState, call: Call, serverName: string, r
   const fail = (options: Omit<FfdcErrorOptions, 'responseClass' | 'actionDescription'>): void =>
     sendJson(response, 200, ffdcEnvelope(profile, { ...options, responseClass: route.responseClass, actionDescription: route.action }))
 
-  const daemon = state.daemons.get(serverName)
+  const daemon = state.isRunning(serverName) ? state.daemons.get(serverName) : undefined
   if (!daemon) {
     const metadata = state.world().metadataServers[serverName]
     if (metadata?.onPlatform && metadata.available) {

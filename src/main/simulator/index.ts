@@ -98,10 +98,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
           timers.add(timer)
         })
 
+  const daemonContext = { profile, world, clock, audit, realDelay, random, zoneLabel: scenario.auditTimeZoneLabel }
   const daemons = new Map<string, SimulatedDaemon>()
-  for (const config of scenario.daemons) {
-    daemons.set(config.name, new SimulatedDaemon(config, { profile, world, clock, audit, realDelay, random }))
-  }
+  const stopped = new Set<string>()
+  for (const config of scenario.daemons) daemons.set(config.name, new SimulatedDaemon(config, daemonContext))
   for (const daemon of daemons.values()) daemon.start()
 
   const tokens = profile.major >= 5 ? await TokenService.create(options.tokenTtlSeconds ?? 3600) : undefined
@@ -109,6 +109,19 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const state: PlatformState = {
     profile,
     daemons,
+    stopDaemon(name) {
+      daemons.get(name)?.shutdown()
+      stopped.add(name)
+    },
+    startDaemon(name) {
+      const config = scenario.daemons.find((candidate) => candidate.name === name)!
+      const daemon = new SimulatedDaemon(config, daemonContext)
+      daemons.set(name, daemon)
+      stopped.delete(name)
+      daemon.start()
+      return daemon
+    },
+    isRunning: (name) => daemons.has(name) && !stopped.has(name),
     world: () => world,
     patchWorld: (patch) => applyWorldPatch(world, patch),
     users: scenario.users,
@@ -142,7 +155,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`
 
   const pollAll = (): void => {
-    for (const daemon of daemons.values()) daemon.poll()
+    for (const daemon of daemons.values()) if (!stopped.has(daemon.name)) daemon.poll()
   }
   const pollTimer = options.clock ? undefined : setInterval(pollAll, options.pollIntervalMs ?? Math.max(10, 1000 / speed))
   pollTimer?.unref()
@@ -184,7 +197,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       if (pollTimer) clearInterval(pollTimer)
       for (const timer of timers) clearTimeout(timer)
       for (const response of hung) response.destroy()
-      for (const daemon of daemons.values()) daemon.shutdown()
+      for (const daemon of daemons.values()) if (!stopped.has(daemon.name)) daemon.shutdown()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
