@@ -219,6 +219,25 @@ describe('connector lifecycle details', () => {
   })
 })
 
+describe('5.0+ blocking connectors', () => {
+  it('run on a dedicated thread (RUNNING, never refreshed) and fail in engage() when their topic goes away', async () => {
+    const sim = await start({ scenario: 'secured-quickstart', egeria: 6, clock: clockAt(), speed: 100_000 })
+    const token = (await call(sim, 'POST', '/api/token', { userId: 'garygeeke', password: 'secret' })).text
+    const status = async (): Promise<Record<string, unknown>> =>
+      (await call(sim, 'GET', '/servers/qs-integration-daemon/open-metadata/integration-daemon/status', undefined, { Authorization: `Bearer ${token}` })).json
+    await sim.tick()
+    let listener = reportNamed(await status(), 'OpenLineageKafkaListener')
+    expect(listener.connectorStatus).toBe('RUNNING')
+    expect(listener.lastRefreshTime).toBeUndefined()
+    expect(reportNamed(await status(), 'SecuredFilesMonitor').connectorStatus).toBe('WAITING')
+    sim.updateWorld({ resources: { 'qs-kafka:9092': { available: false } } })
+    await sim.tick()
+    listener = reportNamed(await status(), 'OpenLineageKafkaListener')
+    expect(listener).toMatchObject({ connectorStatus: 'FAILED', failingExceptionMessage: 'Connection refused: qs-kafka:9092' })
+    expect(sim.auditLines().some((line) => line.includes('The integration connector OpenLineageKafkaListener method engage has returned'))).toBe(true)
+  })
+})
+
 describe('stopping and starting the daemon', () => {
   it('4.2+: DELETE …/instance stops it (404-001 on its API), POST …/instance starts it afresh', async () => {
     const sim = await start({ scenario: conformanceScenario, egeria: 4, clock: clockAt(), speed: 10_000 })
