@@ -49,6 +49,22 @@ describe('6.x token authentication', () => {
     expect(unknown.json.exceptionErrorMessageParameters).toEqual(['nosuch', 'peterprofile'])
   })
 
+  it('changes a password with newPassword and answers logout', async () => {
+    const sim = await start({ scenario: 'secured-quickstart', egeria: 6, clock: clockAt() })
+    expect((await call(sim, 'POST', '/api/token', { userId: 'peterprofile', password: 'secret', newPassword: 'n3w' })).status).toBe(200)
+    expect((await call(sim, 'POST', '/api/token', { userId: 'peterprofile', password: 'secret' })).status).toBe(401)
+    expect((await call(sim, 'POST', '/api/token', { userId: 'peterprofile', password: 'n3w' })).status).toBe(200)
+    expect(sim.users.find((user) => user.userId === 'peterprofile')!.password).toBe('n3w')
+    expect((await call(sim, 'GET', '/api/token/logout')).status).toBe(200)
+  })
+
+  it('5.0: the token endpoint also takes ?username=&password=', async () => {
+    const sim = await start({ scenario: conformanceScenario, egeria: 5, clock: clockAt() })
+    const answer = await call(sim, 'POST', '/api/token?username=garygeeke&password=secret')
+    expect(answer.status).toBe(200)
+    expect(answer.text.split('.')).toHaveLength(3)
+  })
+
   it('refuses an expired token with an invalid_token challenge', async () => {
     const sim = await start({ scenario: 'secured-quickstart', egeria: 6, clock: clockAt(), tokenTtlSeconds: 0 })
     const token = (await call(sim, 'POST', '/api/token', { userId: 'garygeeke', password: 'secret' })).text

@@ -116,6 +116,13 @@ async function route(state: PlatformState, call: Call, request: IncomingMessage,
     return issueToken(state, call, response)
   }
 
+  if (profile.tokenAuth && method === 'GET' && /^(\/servers\/[^/]+)?\/api\/token\/logout$/.test(path)) {
+    // Stateless JWTs: logging out only tells the client to drop its token.
+    response.writeHead(200, { 'Content-Length': '0' })
+    response.end()
+    return
+  }
+
   const platformBase = profile.userIdInPath
     ? new RegExp(`^/open-metadata/platform-services/users/${segment}/server-platform(/.*)?$`)
     : /^\/open-metadata\/platform-services\/server-platform()(\/.*)?$/
@@ -461,8 +468,11 @@ function validateConnectorHandler(_state: PlatformState, _call: Call, [providerC
 
 function issueToken(state: PlatformState, call: Call, response: ServerResponse): void {
   const body = bodyObject(call)
-  const userId = typeof body.userId === 'string' ? body.userId : typeof body.username === 'string' ? body.username : undefined
-  const user = state.users.find((candidate) => candidate.userId === userId && candidate.password === body.password)
+  // 5.0 also took `username` in the body or ?username=&password= (fact sheet §6).
+  const query = state.profile.major === 5 ? { userId: call.query.get('username'), password: call.query.get('password') } : {}
+  const userId = typeof body.userId === 'string' ? body.userId : typeof body.username === 'string' ? body.username : query.userId
+  const password = typeof body.password === 'string' ? body.password : query.password
+  const user = state.users.find((candidate) => candidate.userId === userId && candidate.password === password)
   if (!user) {
     return sendJson(response, 401, {
       class: 'FFDCResponseBase',
@@ -473,6 +483,8 @@ function issueToken(state: PlatformState, call: Call, response: ServerResponse):
       exceptionUserAction: 'Check the user identifier and password and retry.'
     })
   }
+  // 6.x: newPassword changes the password as part of the login.
+  if (state.profile.major >= 6 && typeof body.newPassword === 'string' && body.newPassword.length > 0) user.password = body.newPassword
   sendText(response, state.tokens!.issue(user.userId))
 }
 

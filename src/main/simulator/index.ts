@@ -106,6 +106,8 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
   const tokens = profile.major >= 5 ? await TokenService.create(options.tokenTtlSeconds ?? 3600) : undefined
   const hung = new Set<ServerResponse>()
+  // Shared with the token endpoint, so a 6.x password change shows here too.
+  const users = scenario.users.map((user) => ({ ...user }))
   const state: PlatformState = {
     profile,
     daemons,
@@ -124,7 +126,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     isRunning: (name) => daemons.has(name) && !stopped.has(name),
     world: () => world,
     patchWorld: (patch) => applyWorldPatch(world, patch),
-    users: scenario.users,
+    users,
     tokens,
     now: Date.now,
     hung
@@ -178,7 +180,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     egeria: { major: profile.major, label: profile.label },
     scenario: scenario.name,
     servers,
-    users: scenario.users,
+    users,
     defaultUser: scenario.defaultUser,
     caCertificatePem,
     world: () => structuredClone(world),
