@@ -85,7 +85,7 @@ async function handle(state: PlatformState, request: IncomingMessage, response: 
 
   const fault = takeFault(state.world(), path + url.search)
   if (fault) {
-    const consumed = await applyFault(state, fault, response)
+    const consumed = await applyFault(state, fault, path, response)
     if (consumed) return
   }
 
@@ -191,7 +191,10 @@ function platformServices(state: PlatformState, call: Call, rest: string, respon
   if (instance && profile.platformInstanceStatus && (call.method === 'POST' || call.method === 'DELETE')) {
     return startOrStop(state, call, decodeURIComponent(instance[1] ?? ''), response)
   }
-  if (call.method !== 'GET') throw new SpringError(rest === '/origin' || rest.startsWith('/servers') ? 405 : 404, rest === '/origin' ? 'Method Not Allowed' : 'Not Found')
+  if (call.method !== 'GET') {
+    const known = rest === '/origin' || rest.startsWith('/registered-services') || rest.startsWith('/servers')
+    throw known ? new SpringError(405, 'Method Not Allowed') : new SpringError(404, 'Not Found')
+  }
   if (rest === '/origin') return sendText(response, profile.origin)
   const registered = /^\/registered-services(?:\/([a-z-]+))?$/.exec(rest)
   if (registered) {
@@ -507,7 +510,7 @@ function takeFault(world: World, target: string): Fault | undefined {
 }
 
 /** Applies a fault; true when it has answered (or deliberately not answered) the request. */
-async function applyFault(state: PlatformState, fault: Fault, response: ServerResponse): Promise<boolean> {
+async function applyFault(state: PlatformState, fault: Fault, path: string, response: ServerResponse): Promise<boolean> {
   switch (fault.kind) {
     case 'latency':
       await new Promise((resolve) => setTimeout(resolve, fault.ms))
@@ -517,7 +520,7 @@ async function applyFault(state: PlatformState, fault: Fault, response: ServerRe
       response.on('close', () => state.hung.delete(response))
       return true
     case 'http500':
-      sendJson(response, 500, { timestamp: egeriaDate(state.now()), status: 500, error: 'Internal Server Error', path: '' })
+      sendJson(response, 500, springBody(state, 500, 'Internal Server Error', path))
       return true
     case 'malformed-json':
       response.writeHead(200, { 'Content-Type': 'application/json' })

@@ -77,6 +77,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const speed = options.speed ?? 1
   if (!(speed > 0) || speed > 1_000_000) throw new Error('speed must be between 0 and 1,000,000')
   const scenario: Scenario = typeof options.scenario === 'string' ? loadScenario(options.scenario) : parseScenario(options.scenario)
+  if (scenario.egeria.length > 0 && !scenario.egeria.includes(profile.major)) {
+    throw new Error(`Scenario ${scenario.name} is meant for Egeria ${scenario.egeria.join(' or ')}, not ${profile.major}`)
+  }
   const clock = options.clock ?? scaledClock(scenario.startTime ? Date.parse(scenario.startTime) : Date.now(), speed)
   const world = worldFromScenario(scenario)
   const audit = new AuditLog({
