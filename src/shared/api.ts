@@ -7,6 +7,16 @@
  */
 import type { Connection, ConnectionDraft } from './models/connection'
 import type { DemoEgeriaVersion, DemoInfo, DemoWorld, DemoWorldPatch } from './models/demo'
+import type {
+  ActionProgress,
+  ActionReport,
+  ActionScope,
+  DaemonStatus,
+  JournalExport,
+  JournalPage,
+  ProbeReport,
+  StatusSnapshot
+} from './models/daemon'
 import type { Result } from './result'
 
 export type HostKind = 'desktop' | 'browser'
@@ -85,12 +95,38 @@ export interface AppApi {
     /** Brings a simulated server or resource up or down: the demo's stand-in for fixing things for real. */
     updateWorld(patch: DemoWorldPatch): Promise<DemoWorld>
   }
+  daemon: {
+    /** The connector status of the connection's daemon, in the one model for every Egeria version. */
+    status(connectionId: string): Promise<DaemonStatus>
+    /** Hop-by-hop health probe (TCP, TLS, platform, server, daemon, status); the first failing hop is the answer. */
+    probe(connectionId: string): Promise<ProbeReport>
+    /** Restart connectors in scope, then verify each one; refused for read-only connections. */
+    restart(connectionId: string, scope: ActionScope): Promise<ActionReport>
+    /** Refresh connectors in scope (a long job with `daemon.progress` events), then verify. */
+    refresh(connectionId: string, scope: ActionScope): Promise<ActionReport>
+    /** Stop waiting for the running action on this connection; `false` when none runs. */
+    cancel(connectionId: string): Promise<boolean>
+    /** Start (visible) or pause (hidden) the status poller; returns the history kept so far. */
+    watch(connectionId: string, visible: boolean): Promise<StatusSnapshot[]>
+  }
+  journal: {
+    /** Recorded actions, newest first. */
+    list(limit?: number): Promise<JournalPage>
+    /** The whole journal as JSON lines for saving. */
+    export(): Promise<JournalExport>
+  }
 }
 
 /** Main → renderer pushes, by namespace. */
 export interface AppEvents {
   connections: {
     changed: Connection[]
+  }
+  daemon: {
+    /** A watched connection's status changed (or could not be read). */
+    status: StatusSnapshot
+    /** Progress of a running restart or refresh. */
+    progress: ActionProgress
   }
 }
 

@@ -17,11 +17,14 @@ export const methodNames = {
     exportJson: true,
     importJson: true
   },
-  demo: { info: true, start: true, stop: true, world: true, updateWorld: true }
+  demo: { info: true, start: true, stop: true, world: true, updateWorld: true },
+  daemon: { status: true, probe: true, restart: true, refresh: true, cancel: true, watch: true },
+  journal: { list: true, export: true }
 } as const satisfies { [N in Namespace]: { [M in keyof AppApi[N]]: true } }
 
 export const eventNames = {
-  connections: { changed: true }
+  connections: { changed: true },
+  daemon: { status: true, progress: true }
 } as const satisfies { [N in keyof AppEvents]: { [E in keyof AppEvents[N]]: true } }
 
 export function channelName(namespace: string, member: string): string {

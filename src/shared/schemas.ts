@@ -6,6 +6,7 @@ import { z } from 'zod'
 import type { AppApi, Namespace } from './api'
 import { connectionDraftSchema } from './models/connection'
 import { DEMO_EGERIA_VERSIONS } from './models/demo'
+import type { ActionScope } from './models/daemon'
 
 type ArgsSchemas = {
   [N in Namespace]: {
@@ -14,6 +15,15 @@ type ArgsSchemas = {
 }
 
 const id = z.string().min(1).max(200)
+const name = z.string().min(1).max(1000)
+
+const actionScope: z.ZodType<ActionScope> = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('connector'), name }),
+  z.object({ kind: z.literal('service'), marker: name }),
+  z.object({ kind: z.literal('group'), name }),
+  z.object({ kind: z.literal('failed') }),
+  z.object({ kind: z.literal('all') })
+])
 
 export const argsSchemas = {
   app: {
@@ -43,6 +53,18 @@ export const argsSchemas = {
         })
         .strict()
     ])
+  },
+  daemon: {
+    status: z.tuple([id]),
+    probe: z.tuple([id]),
+    restart: z.tuple([id, actionScope]),
+    refresh: z.tuple([id, actionScope]),
+    cancel: z.tuple([id]),
+    watch: z.tuple([id, z.boolean()])
+  },
+  journal: {
+    list: z.tuple([z.number().int().min(1).max(100_000).optional()]),
+    export: z.tuple([])
   }
 } satisfies ArgsSchemas
 

@@ -8,6 +8,7 @@ import { AppError } from '../../shared/result'
 import { startSimulator } from '../simulator'
 import { ConnectionService } from './connection-service'
 import { DemoService } from './demo-service'
+import { DaemonService } from './egeria/daemon-service'
 import type { SecretStore } from './secret-store'
 import type { JsonFileStoreFactory } from './settings-file'
 
@@ -26,6 +27,7 @@ export interface AppServices {
   api: AppApi
   connections: ConnectionService
   demo: DemoService
+  daemon: DaemonService
   dispose(): Promise<void>
 }
 
@@ -37,6 +39,12 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     emit: deps.emit
   })
   const demo = new DemoService({ connections, dataDir: deps.dataDir, startSimulator })
+  const daemon = new DaemonService({
+    dataDir: deps.dataDir,
+    connection: (id) => connections.get(id),
+    password: (id) => connections.password(id),
+    emit: deps.emit
+  })
   const dismissed = new Set<string>()
 
   const info = (): AppInfo => ({
@@ -74,10 +82,31 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       stop: async () => demo.stop(),
       world: async () => demo.world(),
       updateWorld: async (patch) => demo.updateWorld(patch)
+    },
+    daemon: {
+      status: (id) => daemon.status(id),
+      probe: (id) => daemon.probe(id),
+      restart: (id, scope) => daemon.restart(id, scope),
+      refresh: (id, scope) => daemon.refresh(id, scope),
+      cancel: (id) => daemon.cancel(id),
+      watch: (id, visible) => daemon.watch(id, visible)
+    },
+    journal: {
+      list: async (limit) => daemon.listJournal(limit),
+      export: async () => daemon.journal.export()
     }
   }
 
-  return { api, connections, demo, dispose: () => demo.dispose() }
+  return {
+    api,
+    connections,
+    demo,
+    daemon,
+    dispose: async () => {
+      await daemon.dispose()
+      await demo.dispose()
+    }
+  }
 }
 
 export function isSafeExternalUrl(url: string): boolean {

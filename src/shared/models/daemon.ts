@@ -1,4 +1,7 @@
 /** One status model for every Egeria version: what the UI and the CLI render. */
+import type { FailureSource } from './audit'
+
+export type { FailureSource }
 
 export type EgeriaMajor = 3 | 4 | 5 | 6
 
@@ -22,13 +25,15 @@ export type ConnectorStatus = KnownConnectorStatus | 'RESTARTING' | (string & {}
 export const FAILED_STATUSES: readonly string[] = ['FAILED', 'CONFIG_FAILED', 'INITIALIZE_FAILED']
 export const HEALTHY_STATUSES: readonly string[] = ['WAITING', 'REFRESHING', 'RUNNING']
 
-export type FailureSource = 'metadata-server' | 'third-party' | 'connector'
-
+/** Where a failing message comes from, by the log-analysis knowledge base (`src/shared/knowledge`). */
 export interface FailureClassification {
   source: FailureSource
-  subject: string
+  /** The metadata server, third-party resource or connector at fault, when the text says. */
+  subject?: string
   summary: string
   action: string
+  /** The innermost message ID: the root cause. */
+  rootMessageId?: string
 }
 
 export interface ConnectorState {
@@ -170,3 +175,28 @@ export interface JournalEntry {
   after: Pick<ConnectorState, 'name' | 'status' | 'failingMessageId'>[]
   outcome: Pick<ActionReport, 'success' | 'settle' | 'summary' | 'calls'> & { connectors: ConnectorOutcome[] }
 }
+
+/** One entry of a watched connection's history, pushed as the `daemon.status` event. */
+export interface StatusSnapshot {
+  connectionId: string
+  status?: DaemonStatus
+  /** Why the status could not be read this time. */
+  error?: string
+  /** Connectors whose status or failing message ID changed since the previous snapshot. */
+  changed: string[]
+  at: string
+}
+
+export interface JournalPage {
+  entries: JournalEntry[]
+  /** Lines that did not parse (a torn write); kept in the file, skipped here. */
+  unreadableLines: number
+}
+
+export interface JournalExport {
+  fileName: string
+  text: string
+  count: number
+}
+
+export const ACTION_SCOPE_KINDS = ['connector', 'service', 'group', 'failed', 'all'] as const

@@ -1,13 +1,5 @@
-/** Egeria's FFDC error envelope and message IDs: pure parsing, no I/O. */
-
-/** Egeria message IDs look like `OMAG-MULTI-TENANT-404-001` or `BASIC-FILES-INTEGRATION-CONNECTORS-404-001`. */
-const MESSAGE_ID = /\b[A-Z][A-Z0-9]*(?:-[A-Z][A-Z0-9]*)*-\d{3}-\d{3}\b/g
-
-/** Every message ID in the text, in order of appearance, without repeats. */
-export function messageIdsIn(text: string | undefined): string[] {
-  if (!text) return []
-  return [...new Set(text.match(MESSAGE_ID) ?? [])]
-}
+/** Egeria's FFDC error envelope: pure parsing, no I/O. */
+import { extractMessageIds } from '../../../shared/knowledge'
 
 export interface EgeriaErrorEnvelope {
   responseClass?: string
@@ -36,7 +28,7 @@ export function ffdcError(body: unknown): EgeriaErrorEnvelope | undefined {
   if (typeof code !== 'number' || code === 200) return undefined
   const messageId = str(record.exceptionErrorMessageId)
   const message = str(record.exceptionErrorMessage) ?? `Egeria returned error ${code}`
-  const ids = messageIdsIn(message)
+  const ids = extractMessageIds(message)
   return {
     responseClass: str(record.class),
     relatedHTTPCode: code,

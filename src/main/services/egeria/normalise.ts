@@ -9,7 +9,7 @@ import {
   type ServiceState
 } from '../../../shared/models/daemon'
 import { classifyFailingMessage } from './classify'
-import { messageIdsIn } from './envelope'
+import { extractMessageIds } from '../../../shared/knowledge'
 
 type Json = Record<string, unknown>
 const obj = (value: unknown): Json | undefined =>
@@ -39,7 +39,7 @@ export function isRefreshOverdue(
 
 function toConnector(report: Json, major: EgeriaMajor, now: Date): ConnectorState {
   const failingMessage = str(report.failingExceptionMessage)
-  const ids = messageIdsIn(failingMessage)
+  const ids = extractMessageIds(failingMessage)
   const minutes = typeof report.minMinutesBetweenRefresh === 'number' ? report.minMinutesBetweenRefresh : undefined
   const state: ConnectorState = {
     name: str(report.connectorName) ?? '(unnamed connector)',

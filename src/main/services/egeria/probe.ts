@@ -100,6 +100,13 @@ function failureVerdict(failure: CallFailure, server: string): { hop: ProbeHop['
     const id = failure.error.messageId ?? ''
     if (id === 'OMAG-MULTI-TENANT-404-001') return { hop: 'server', verdict: `The platform answers, but ${server} is not running on it` }
     if (id === 'OMAG-MULTI-TENANT-404-002') return { hop: 'daemon', verdict: `${server} is running, but it is not an integration daemon` }
+    // 5.0+ fails the status call of a daemon with no connectors with an NPE (fact sheet §4.6).
+    if (id === 'OMAG-COMMON-400-016' && /getConnectorIds|NullPointerException/.test(failure.error.message)) {
+      return {
+        hop: 'status',
+        verdict: `${server} runs no connectors yet, so Egeria cannot report a status: its integration groups have not been read from the metadata server (is it running?)`
+      }
+    }
   }
   if (failure.kind === 'unauthorized') return { hop: 'status', verdict: `The platform refused the credentials: ${failure.message}` }
   return { hop: 'status', verdict: `The status cannot be read: ${describeFailure(failure)}` }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ffdcError, messageIdsIn } from './envelope'
+import { ffdcError } from './envelope'
 import { normaliseStatus, isRefreshOverdue, majorFromStatusShape } from './normalise'
 import { judgeConnector, planAction } from './operations'
 import { daemonBase, parseOrigin, paths } from './version'
@@ -9,15 +9,6 @@ const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../.
 const context = { server: 'exchangeDL01', platformUrl: 'https://localhost:9443', egeria: 3 as const, now: new Date('2021-02-02T21:05:00.000Z') }
 
 describe('message IDs and the FFDC envelope', () => {
-  it('finds every Egeria message ID in order, without repeats', () => {
-    expect(messageIdsIn('OMAG-MULTI-TENANT-404-001 The OMAG Server cocoMDS1 … caused by OMAG-MULTI-TENANT-404-001 and BASIC-FILES-INTEGRATION-CONNECTORS-404-001')).toEqual([
-      'OMAG-MULTI-TENANT-404-001',
-      'BASIC-FILES-INTEGRATION-CONNECTORS-404-001'
-    ])
-    expect(messageIdsIn('no ids here 404-001')).toEqual([])
-    expect(messageIdsIn(undefined)).toEqual([])
-  })
-
   it('parses the fact sheet 404-001 envelope with its chain, parameters and properties', () => {
     const envelope = ffdcError({
       class: 'VoidResponse',

@@ -1,0 +1,241 @@
+/**
+ * The daemon client for the app: a client per saved connection, status, probe, serialised actions
+ * with progress events, and an adaptive poller per watched connection with bounded history.
+ */
+import type { EmitEvent } from '../../../shared/api'
+import type { Connection } from '../../../shared/models/connection'
+import type {
+  ActionKind,
+  ActionReport,
+  ActionScope,
+  DaemonStatus,
+  JournalEntry,
+  ProbeReport,
+  StatusSnapshot
+} from '../../../shared/models/daemon'
+import { AppError, type ErrorCode } from '../../../shared/result'
+import { EgeriaClient, type ClientResult } from './client'
+import { describeFailure, type CallFailure } from './http'
+import { ActionJournal, journalEntry } from './journal'
+import { ActionQueue, daemonKey, runAction } from './operations'
+import { probeDaemon } from './probe'
+
+export interface DaemonServiceDeps {
+  dataDir: string
+  connection(id: string): Connection
+  password(id: string): string | undefined
+  emit: EmitEvent
+  /** Poll intervals: quick right after an action, idle otherwise. */
+  intervals?: { quickMs: number; idleMs: number; quickForMs: number }
+  historyLimit?: number
+  settleTimeoutMs?: number
+}
+
+interface Watch {
+  visible: boolean
+  timer?: NodeJS.Timeout
+  quickUntil: number
+  history: StatusSnapshot[]
+  last?: Map<string, string>
+  polling: boolean
+}
+
+const FAILURE_CODES: Record<CallFailure['kind'], ErrorCode> = {
+  egeria: 'unavailable',
+  unauthorized: 'unauthorized',
+  http: 'unavailable',
+  network: 'unavailable',
+  tls: 'unavailable',
+  timeout: 'unavailable',
+  cancelled: 'cancelled',
+  malformed: 'unavailable',
+  config: 'invalid-input'
+}
+
+export function toAppError(failure: CallFailure): AppError {
+  return new AppError(FAILURE_CODES[failure.kind], describeFailure(failure))
+}
+
+function unwrap<T>(result: ClientResult<T>): T {
+  if (!result.ok) throw toAppError(result.failure)
+  return result.value
+}
+
+export class DaemonService {
+  readonly journal: ActionJournal
+  private readonly deps: DaemonServiceDeps
+  private readonly clients = new Map<string, { client: EgeriaClient; stamp: string }>()
+  private readonly queue = new ActionQueue()
+  private readonly running = new Map<string, AbortController>()
+  private readonly watches = new Map<string, Watch>()
+  private readonly intervals: { quickMs: number; idleMs: number; quickForMs: number }
+
+  constructor(deps: DaemonServiceDeps) {
+    this.deps = deps
+    this.journal = new ActionJournal(deps.dataDir)
+    this.intervals = deps.intervals ?? { quickMs: 2_000, idleMs: 15_000, quickForMs: 60_000 }
+  }
+
+  /** The client for a connection, rebuilt when the connection or its password changed. */
+  private client(connectionId: string): EgeriaClient {
+    const connection = this.deps.connection(connectionId)
+    const password = this.deps.password(connectionId)
+    const stamp = `${connection.updatedAt}|${password ?? ''}`
+    const cached = this.clients.get(connectionId)
+    if (cached?.stamp === stamp) return cached.client
+    if (cached) void cached.client.close()
+    let client: EgeriaClient
+    try {
+      client = new EgeriaClient({
+        platformUrl: connection.platformUrl,
+        server: connection.serverName,
+        userId: connection.userId,
+        password,
+        egeria: connection.egeriaVersion,
+        tls: connection.tls
+      })
+    } catch (error) {
+      throw new AppError('invalid-input', `The CA file of this connection cannot be read: ${(error as Error).message}`)
+    }
+    this.clients.set(connectionId, { client, stamp })
+    return client
+  }
+
+  async status(connectionId: string): Promise<DaemonStatus> {
+    const status = unwrap(await this.client(connectionId).status())
+    this.record(connectionId, { status })
+    return status
+  }
+
+  async probe(connectionId: string): Promise<ProbeReport> {
+    return probeDaemon(this.client(connectionId))
+  }
+
+  restart(connectionId: string, scope: ActionScope): Promise<ActionReport> {
+    return this.act(connectionId, 'restart', scope)
+  }
+
+  refresh(connectionId: string, scope: ActionScope): Promise<ActionReport> {
+    return this.act(connectionId, 'refresh', scope)
+  }
+
+  /** Stops waiting for the running action on this connection; the daemon may carry on. */
+  async cancel(connectionId: string): Promise<boolean> {
+    const controller = this.running.get(connectionId)
+    controller?.abort()
+    return Boolean(controller)
+  }
+
+  private async act(connectionId: string, action: ActionKind, scope: ActionScope): Promise<ActionReport> {
+    const connection = this.deps.connection(connectionId)
+    if (connection.readOnly) throw new AppError('read-only', `${connection.name} is read-only: actions are turned off for it`)
+    const client = this.client(connectionId)
+    const key = daemonKey(connection.platformUrl, connection.serverName)
+    return this.queue.run(key, async () => {
+      const controller = new AbortController()
+      this.running.set(connectionId, controller)
+      try {
+        const result = await runAction(client, action, scope, {
+          signal: controller.signal,
+          settleTimeoutMs: this.deps.settleTimeoutMs,
+          onProgress: (progress) => this.deps.emit('daemon', 'progress', { ...progress, connectionId })
+        })
+        const { report, before, after } = unwrap(result)
+        this.journal.append(
+          journalEntry(
+            { id: connection.id, name: connection.name, platformUrl: connection.platformUrl, server: connection.serverName, userId: connection.userId },
+            report,
+            before,
+            after
+          )
+        )
+        if (after) this.record(connectionId, { status: after })
+        const watch = this.watches.get(connectionId)
+        if (watch) {
+          watch.quickUntil = Date.now() + this.intervals.quickForMs
+          this.schedule(connectionId, watch, this.intervals.quickMs)
+        }
+        return report
+      } finally {
+        this.running.delete(connectionId)
+      }
+    })
+  }
+
+  /** The UI shows (or hides) this connection: polling runs only while someone looks. */
+  async watch(connectionId: string, visible: boolean): Promise<StatusSnapshot[]> {
+    const watch = this.watches.get(connectionId) ?? { visible, quickUntil: 0, history: [], polling: false }
+    this.watches.set(connectionId, watch)
+    watch.visible = visible
+    if (!visible) {
+      clearTimeout(watch.timer)
+      watch.timer = undefined
+    } else if (!watch.timer && !watch.polling) {
+      this.schedule(connectionId, watch, 0)
+    }
+    return [...watch.history]
+  }
+
+  history(connectionId: string): StatusSnapshot[] {
+    return [...(this.watches.get(connectionId)?.history ?? [])]
+  }
+
+  private schedule(connectionId: string, watch: Watch, delayMs: number): void {
+    clearTimeout(watch.timer)
+    if (!watch.visible) return
+    watch.timer = setTimeout(() => void this.poll(connectionId, watch), delayMs)
+    watch.timer.unref?.()
+  }
+
+  private async poll(connectionId: string, watch: Watch): Promise<void> {
+    watch.timer = undefined
+    watch.polling = true
+    try {
+      const result = await this.client(connectionId).status()
+      this.record(connectionId, result.ok ? { status: result.value } : { error: describeFailure(result.failure) })
+    } catch (error) {
+      this.record(connectionId, { error: (error as Error).message })
+    } finally {
+      watch.polling = false
+    }
+    this.schedule(connectionId, watch, Date.now() < watch.quickUntil ? this.intervals.quickMs : this.intervals.idleMs)
+  }
+
+  /** Adds a snapshot to the history and pushes it when something changed. */
+  private record(connectionId: string, outcome: { status?: DaemonStatus; error?: string }): void {
+    const watch = this.watches.get(connectionId)
+    if (!watch) return
+    const current = new Map((outcome.status?.connectors ?? []).map((connector) => [connector.name, `${connector.status}|${connector.failingMessageId ?? ''}`]))
+    const previous = watch.last
+    const changed = outcome.error
+      ? []
+      : [...new Set([...current.keys(), ...(previous?.keys() ?? [])])].filter((name) => current.get(name) !== previous?.get(name))
+    const lastSnapshot = watch.history[watch.history.length - 1]
+    const errorChanged = (lastSnapshot?.error ?? '') !== (outcome.error ?? '')
+    if (outcome.status) watch.last = current
+    const snapshot: StatusSnapshot = {
+      connectionId,
+      status: outcome.status,
+      error: outcome.error,
+      changed: previous ? changed : [],
+      at: outcome.status?.fetchedAt ?? new Date().toISOString()
+    }
+    const interesting = !lastSnapshot || snapshot.changed.length > 0 || errorChanged
+    if (!interesting) return
+    watch.history.push(snapshot)
+    const limit = this.deps.historyLimit ?? 100
+    if (watch.history.length > limit) watch.history.splice(0, watch.history.length - limit)
+    this.deps.emit('daemon', 'status', snapshot)
+  }
+
+  listJournal(limit?: number): { entries: JournalEntry[]; unreadableLines: number } {
+    return this.journal.list(limit)
+  }
+
+  async dispose(): Promise<void> {
+    for (const watch of this.watches.values()) clearTimeout(watch.timer)
+    for (const controller of this.running.values()) controller.abort()
+    await Promise.all([...this.clients.values()].map(({ client }) => client.close()))
+    this.clients.clear()
+  }
+}
