@@ -39,6 +39,11 @@ export default tseslint.config(
     }
   },
   {
+    // Tests of shared code run under Node and may read their fixtures from disk.
+    files: ['src/shared/**/*.test.ts'],
+    rules: { 'no-restricted-imports': 'off' }
+  },
+  {
     files: ['src/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [electronStore], patterns: [nodeBuiltins, { group: ['**/main/**', '**/renderer/**'], message: 'The preload sees only electron and src/shared.' }] }]

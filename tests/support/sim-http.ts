@@ -10,7 +10,7 @@ export interface HttpAnswer {
 
 export async function call(
   sim: RunningSimulator,
-  method: 'GET' | 'POST',
+  method: 'GET' | 'POST' | 'DELETE',
   path: string,
   body?: unknown,
   headers: Record<string, string> = {}

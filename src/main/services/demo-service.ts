@@ -40,7 +40,7 @@ export class DemoService {
     return {
       running: true,
       scenario: DEMO_SCENARIO,
-      egeria: { major: simulator.egeria as DemoEgeriaVersion, label: simulator.egeriaLabel },
+      egeria: { major: simulator.egeria.major as DemoEgeriaVersion, label: simulator.egeria.label },
       connectionId: this.deps.connections.list().find((c) => c.demo)?.id,
       platformUrl: simulator.url,
       auditLogPath: this.auditLogPath
@@ -50,7 +50,7 @@ export class DemoService {
   /** Concurrent starts share one simulator; another Egeria version restarts it. */
   async start(egeria: DemoEgeriaVersion = 3): Promise<DemoInfo> {
     if (this.starting) await this.starting.catch(() => undefined)
-    if (this.simulator?.egeria === egeria) return this.info()
+    if (this.simulator?.egeria.major === egeria) return this.info()
     this.starting = this.launch(egeria)
     try {
       return await this.starting

@@ -49,6 +49,22 @@ describe('6.x token authentication', () => {
     expect(unknown.json.exceptionErrorMessageParameters).toEqual(['nosuch', 'peterprofile'])
   })
 
+  it('changes a password with newPassword and answers logout', async () => {
+    const sim = await start({ scenario: 'secured-quickstart', egeria: 6, clock: clockAt() })
+    expect((await call(sim, 'POST', '/api/token', { userId: 'peterprofile', password: 'secret', newPassword: 'n3w' })).status).toBe(200)
+    expect((await call(sim, 'POST', '/api/token', { userId: 'peterprofile', password: 'secret' })).status).toBe(401)
+    expect((await call(sim, 'POST', '/api/token', { userId: 'peterprofile', password: 'n3w' })).status).toBe(200)
+    expect(sim.users.find((user) => user.userId === 'peterprofile')!.password).toBe('n3w')
+    expect((await call(sim, 'GET', '/api/token/logout')).status).toBe(200)
+  })
+
+  it('5.0: the token endpoint also takes ?username=&password=', async () => {
+    const sim = await start({ scenario: conformanceScenario, egeria: 5, clock: clockAt() })
+    const answer = await call(sim, 'POST', '/api/token?username=garygeeke&password=secret')
+    expect(answer.status).toBe(200)
+    expect(answer.text.split('.')).toHaveLength(3)
+  })
+
   it('refuses an expired token with an invalid_token challenge', async () => {
     const sim = await start({ scenario: 'secured-quickstart', egeria: 6, clock: clockAt(), tokenTtlSeconds: 0 })
     const token = (await call(sim, 'POST', '/api/token', { userId: 'garygeeke', password: 'secret' })).text
@@ -91,6 +107,10 @@ describe('the world API and fault injection', () => {
       expect(typeof answer.json.error).toBe('string')
     }
     expect((await call(sim, 'POST', '/_sim/world', '{not json')).status).toBe(400)
+    // A huge body is refused before it is buffered, and the simulator carries on.
+    const huge = await call(sim, 'POST', '/servers/exchangeDL01/open-metadata/integration-daemon/users/garygeeke/refresh', `"${'x'.repeat(2_000_000)}"`)
+    expect(huge.status).toBe(413)
+    expect((await call(sim, 'GET', '/servers/exchangeDL01/open-metadata/integration-daemon/users/garygeeke/status')).status).toBe(200)
     expect(sim.world().metadataServers.cocoMDS1!.available).toBe(false)
   })
 
@@ -212,6 +232,51 @@ describe('connector lifecycle details', () => {
     expect(reports.length).toBe(320)
     expect(new Set(reports.map((report) => report.connectorStatus))).toEqual(new Set(['WAITING']))
     expect(((status.integrationDaemonStatus as Record<string, unknown>).integrationGroupSummaries as unknown[]).length).toBe(4)
+  })
+})
+
+describe('5.0+ blocking connectors', () => {
+  it('run on a dedicated thread (RUNNING, never refreshed) and fail in engage() when their topic goes away', async () => {
+    const sim = await start({ scenario: 'secured-quickstart', egeria: 6, clock: clockAt(), speed: 100_000 })
+    const token = (await call(sim, 'POST', '/api/token', { userId: 'garygeeke', password: 'secret' })).text
+    const status = async (): Promise<Record<string, unknown>> =>
+      (await call(sim, 'GET', '/servers/qs-integration-daemon/open-metadata/integration-daemon/status', undefined, { Authorization: `Bearer ${token}` })).json
+    await sim.tick()
+    let listener = reportNamed(await status(), 'OpenLineageKafkaListener')
+    expect(listener.connectorStatus).toBe('RUNNING')
+    expect(listener.lastRefreshTime).toBeUndefined()
+    expect(reportNamed(await status(), 'SecuredFilesMonitor').connectorStatus).toBe('WAITING')
+    sim.updateWorld({ resources: { 'qs-kafka:9092': { available: false } } })
+    await sim.tick()
+    listener = reportNamed(await status(), 'OpenLineageKafkaListener')
+    expect(listener).toMatchObject({ connectorStatus: 'FAILED', failingExceptionMessage: 'Connection refused: qs-kafka:9092' })
+    expect(sim.auditLines().some((line) => line.includes('The integration connector OpenLineageKafkaListener method engage has returned'))).toBe(true)
+  })
+})
+
+describe('stopping and starting the daemon', () => {
+  it('4.2+: DELETE …/instance stops it (404-001 on its API), POST …/instance starts it afresh', async () => {
+    const sim = await start({ scenario: conformanceScenario, egeria: 4, clock: clockAt(), speed: 10_000 })
+    const platform = '/open-metadata/platform-services/users/garygeeke/server-platform'
+    const status = '/servers/daemon1/open-metadata/integration-daemon/users/garygeeke/status'
+    expect((await call(sim, 'DELETE', `${platform}/servers/daemon1/instance`)).json).toEqual({ class: 'VoidResponse', relatedHTTPCode: 200 })
+    expect((await call(sim, 'GET', status)).json).toMatchObject({ relatedHTTPCode: 404, exceptionErrorMessageId: 'OMAG-MULTI-TENANT-404-001' })
+    expect((await call(sim, 'GET', `${platform}/servers/active`)).json.serverList).toEqual(['mds1'])
+    expect((await call(sim, 'GET', `${platform}/servers/daemon1/is-known`)).json.flag).toBe(true)
+    expect(sim.auditLines().some((line) => line.includes('OMAG-ADMIN-0006 The daemon1 server has completed shutdown'))).toBe(true)
+    const started = await call(sim, 'POST', `${platform}/servers/daemon1/instance`)
+    expect(started.json).toMatchObject({ class: 'SuccessMessageResponse', relatedHTTPCode: 200 })
+    expect(started.json.successMessage).toMatch(/^Wed Jan 01 00:00:00 GMT 2025 daemon1 is running the following services: \[Open Metadata Repository Services \(OMRS\), Files Integrator OMIS, Integration Daemon Services\]$/)
+    expect(reportNamed((await call(sim, 'GET', status)).json, 'FilesA').connectorStatus).toBe('RUNNING')
+  })
+
+  it('3.x: the admin services start and stop the server', async () => {
+    const sim = await start({ scenario: conformanceScenario, egeria: 3, clock: clockAt() })
+    const admin = '/open-metadata/admin-services/users/garygeeke/servers/daemon1/instance'
+    await call(sim, 'DELETE', admin)
+    expect((await call(sim, 'GET', '/servers/daemon1/open-metadata/integration-daemon/users/garygeeke/status')).json.relatedHTTPCode).toBe(404)
+    expect((await call(sim, 'POST', admin)).json.class).toBe('SuccessMessageResponse')
+    expect((await call(sim, 'GET', '/servers/daemon1/open-metadata/integration-daemon/users/garygeeke/status')).json.relatedHTTPCode).toBe(200)
   })
 })
 

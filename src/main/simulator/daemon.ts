@@ -3,7 +3,7 @@
  * and the audit log records a real daemon writes at each step.
  */
 import { randomUUID } from 'node:crypto'
-import type { AuditLog, AuditSeverity } from './audit-log'
+import { javaDateString, type AuditLog, type AuditSeverity } from './audit-log'
 import { EgeriaError, formatMessage, messages } from './ffdc'
 import type { Scenario, ScenarioConnector } from './scenario'
 import type { SimClock, World } from './world'
@@ -78,6 +78,7 @@ export interface DaemonContext {
   /** Real milliseconds per simulated millisecond of connector work. */
   realDelay: (simMs: number) => Promise<void>
   random: () => number
+  zoneLabel: string
 }
 
 export class SimulatedDaemon {
@@ -202,6 +203,11 @@ export class SimulatedDaemon {
     this.log('Startup', 'INTEGRATION-DAEMON-SERVICES-0013', 'The integration daemon {0} has initialized', [name])
     this.log('Startup', `${this.opsPrefix}-0101`, 'The governance services subsystem for the Integration Daemon called {0} has completed start up', [name])
     this.log('Startup', `${this.opsPrefix}-0004`, 'The {0} server has successfully completed start up.  The following services are running: {1}', [name, `[${this.runningServiceNames().join(', ')}]`])
+  }
+
+  /** Java Date.toString() of the start time, as in SuccessMessageResponse. */
+  startDateText(): string {
+    return javaDateString(this.startTime, this.context.zoneLabel)
   }
 
   runningServiceNames(): string[] {
@@ -366,10 +372,27 @@ export class SimulatedDaemon {
     return undefined
   }
 
-  private failConnector(connector: ConnectorState, method: 'start' | 'refresh', failure: ConnectorFailure): void {
+  private failConnector(connector: ConnectorState, method: 'start' | 'refresh' | 'engage', failure: ConnectorFailure): void {
     connector.failingExceptionMessage = failure.message
     this.setStatus(connector, 'FAILED')
     this.log('Exception', 'INTEGRATION-DAEMON-SERVICES-0031', 'The integration connector {0} method {1} has returned with a {2} exception containing message {3}', [connector.config.name, method, failure.exceptionClass, failure.message], failure)
+  }
+
+  /** 5.0+: connectors with usesBlockingCalls run engage() on a dedicated thread instead of being refreshed. */
+  private isBlocking(connector: ConnectorState): boolean {
+    return this.profile.waitingStatus && connector.config.usesBlockingCalls
+  }
+
+  /** One turn of the dedicated thread: start it (INITIALIZED → RUNNING), or meet the world's failures in engage(). */
+  private engage(connector: ConnectorState): void {
+    const failure = this.connectorFailure(connector)
+    if (connector.status === 'INITIALIZED') {
+      if (failure) return this.failConnector(connector, 'start', failure)
+      this.setStatus(connector, 'RUNNING')
+      this.log('Startup', 'INTEGRATION-DAEMON-SERVICES-0030', 'The integration daemon {0} has started a dedicated thread for integration connector {1} because it uses blocking calls', [this.name, connector.config.name])
+    } else if (connector.status === 'RUNNING' && failure) {
+      this.failConnector(connector, 'engage', failure)
+    }
   }
 
   /** Is the connector due for a refresh by the polling loop? (§4.3 polling rules) */
@@ -413,6 +436,8 @@ export class SimulatedDaemon {
       const failure = this.connectorFailure(connector)
       if (failure) {
         this.failConnector(connector, 'start', failure)
+      } else if (this.isBlocking(connector)) {
+        this.engage(connector)
       } else {
         this.setStatus(connector, this.profile.waitingStatus ? 'WAITING' : 'RUNNING')
       }
@@ -454,7 +479,8 @@ export class SimulatedDaemon {
       }
     }
     for (const connector of this.connectors.values()) {
-      if (this.isDue(connector, now)) void this.refreshConnector(connector, 'poll')
+      if (this.isBlocking(connector)) this.engage(connector) // no refresh thread: lastRefreshTime stays unset
+      else if (this.isDue(connector, now)) void this.refreshConnector(connector, 'poll')
     }
   }
 

@@ -10,7 +10,13 @@ import type { Fault, MetadataServerState, World } from './world'
 
 export interface PlatformState {
   profile: VersionProfile
+  /** Every configured daemon, running or stopped. */
   daemons: Map<string, SimulatedDaemon>
+  /** Stops a daemon (DELETE …/instance): its REST calls then answer OMAG-MULTI-TENANT-404-001. */
+  stopDaemon: (name: string) => void
+  /** Starts a stopped daemon afresh from its configuration (POST …/instance). */
+  startDaemon: (name: string) => SimulatedDaemon
+  isRunning: (name: string) => boolean
   world: () => World
   patchWorld: (patch: unknown) => void
   users: { userId: string; password: string }[]
@@ -79,7 +85,7 @@ async function handle(state: PlatformState, request: IncomingMessage, response: 
 
   const fault = takeFault(state.world(), path + url.search)
   if (fault) {
-    const consumed = await applyFault(state, fault, response)
+    const consumed = await applyFault(state, fault, path, response)
     if (consumed) return
   }
 
@@ -110,6 +116,13 @@ async function route(state: PlatformState, call: Call, request: IncomingMessage,
     return issueToken(state, call, response)
   }
 
+  if (profile.tokenAuth && method === 'GET' && /^(\/servers\/[^/]+)?\/api\/token\/logout$/.test(path)) {
+    // Stateless JWTs: logging out only tells the client to drop its token.
+    response.writeHead(200, { 'Content-Length': '0' })
+    response.end()
+    return
+  }
+
   const platformBase = profile.userIdInPath
     ? new RegExp(`^/open-metadata/platform-services/users/${segment}/server-platform(/.*)?$`)
     : /^\/open-metadata\/platform-services\/server-platform()(\/.*)?$/
@@ -134,6 +147,13 @@ async function route(state: PlatformState, call: Call, request: IncomingMessage,
   if (profile.major === 3) {
     const oldOrigin = new RegExp(`^/open-metadata/platform-services/users/${segment}/server-platform-origin$`).exec(path)
     if (oldOrigin && method === 'GET') return sendText(response, profile.origin)
+  }
+  if (!profile.platformInstanceStatus) {
+    const admin = new RegExp(`^/open-metadata/admin-services/users/${segment}/servers/${segment}/instance$`).exec(path)
+    if (admin && (method === 'POST' || method === 'DELETE')) {
+      call.userId = decodeURIComponent(admin[1] ?? '')
+      return startOrStop(state, call, decodeURIComponent(admin[2] ?? ''), response)
+    }
   }
   if (profile.serverOperations) {
     const base = profile.userIdInPath
@@ -162,12 +182,19 @@ function knownServers(state: PlatformState): { name: string; active: boolean; ty
   const metadata = Object.entries(state.world().metadataServers)
     .filter(([, server]) => server.onPlatform)
     .map(([name, server]) => ({ name, active: server.available, type: server.serverType, metadata: server }))
-  return [...[...state.daemons.values()].map((daemon) => ({ name: daemon.name, active: true, type: daemon.serverType })), ...metadata]
+  return [...[...state.daemons.values()].map((daemon) => ({ name: daemon.name, active: state.isRunning(daemon.name), type: daemon.serverType })), ...metadata]
 }
 
 function platformServices(state: PlatformState, call: Call, rest: string, response: ServerResponse): void {
   const { profile } = state
-  if (call.method !== 'GET') throw new SpringError(rest === '/origin' || rest.startsWith('/servers') ? 405 : 404, rest === '/origin' ? 'Method Not Allowed' : 'Not Found')
+  const instance = /^\/servers\/([^/]+)\/instance$/.exec(rest)
+  if (instance && profile.platformInstanceStatus && (call.method === 'POST' || call.method === 'DELETE')) {
+    return startOrStop(state, call, decodeURIComponent(instance[1] ?? ''), response)
+  }
+  if (call.method !== 'GET') {
+    const known = rest === '/origin' || rest.startsWith('/registered-services') || rest.startsWith('/servers')
+    throw known ? new SpringError(405, 'Method Not Allowed') : new SpringError(404, 'Not Found')
+  }
   if (rest === '/origin') return sendText(response, profile.origin)
   const registered = /^\/registered-services(?:\/([a-z-]+))?$/.exec(rest)
   if (registered) {
@@ -214,9 +241,25 @@ function serverOperations(state: PlatformState, call: Call, rest: string, respon
   return instanceStatus(state, call, serverName, response)
 }
 
+/** 4.2+ platform services, 3.x admin services: POST …/instance starts a server, DELETE stops it. */
+function startOrStop(state: PlatformState, call: Call, serverName: string, response: ServerResponse): void {
+  const daemon = state.daemons.get(serverName)
+  if (!daemon) return sendJson(response, 200, notRunning(state, call.method === 'POST' ? 'SuccessMessageResponse' : 'VoidResponse', call.method === 'POST' ? 'activateWithStoredConfig' : 'shutdownServer', serverName, call.userId))
+  if (call.method === 'DELETE') {
+    if (state.isRunning(serverName)) state.stopDaemon(serverName)
+    return sendJson(response, 200, { class: 'VoidResponse', relatedHTTPCode: 200 })
+  }
+  const running = state.isRunning(serverName) ? daemon : state.startDaemon(serverName)
+  sendJson(response, 200, {
+    class: 'SuccessMessageResponse',
+    relatedHTTPCode: 200,
+    successMessage: `${running.startDateText()} ${serverName} is running the following services: [${running.runningServiceNames().join(', ')}]`
+  })
+}
+
 function activeServer(state: PlatformState, serverName: string): { daemon?: SimulatedDaemon; metadata?: MetadataServerState } | undefined {
   const daemon = state.daemons.get(serverName)
-  if (daemon) return { daemon }
+  if (daemon) return state.isRunning(serverName) ? { daemon } : undefined
   const metadata = state.world().metadataServers[serverName]
   return metadata?.onPlatform && metadata.available ? { metadata } : undefined
 }
@@ -292,7 +335,7 @@ async function daemonApi(state: PlatformState, call: Call, serverName: string, r
   const fail = (options: Omit<FfdcErrorOptions, 'responseClass' | 'actionDescription'>): void =>
     sendJson(response, 200, ffdcEnvelope(profile, { ...options, responseClass: route.responseClass, actionDescription: route.action }))
 
-  const daemon = state.daemons.get(serverName)
+  const daemon = state.isRunning(serverName) ? state.daemons.get(serverName) : undefined
   if (!daemon) {
     const metadata = state.world().metadataServers[serverName]
     if (metadata?.onPlatform && metadata.available) {
@@ -428,8 +471,11 @@ function validateConnectorHandler(_state: PlatformState, _call: Call, [providerC
 
 function issueToken(state: PlatformState, call: Call, response: ServerResponse): void {
   const body = bodyObject(call)
-  const userId = typeof body.userId === 'string' ? body.userId : typeof body.username === 'string' ? body.username : undefined
-  const user = state.users.find((candidate) => candidate.userId === userId && candidate.password === body.password)
+  // 5.0 also took `username` in the body or ?username=&password= (fact sheet §6).
+  const query = state.profile.major === 5 ? { userId: call.query.get('username'), password: call.query.get('password') } : {}
+  const userId = typeof body.userId === 'string' ? body.userId : typeof body.username === 'string' ? body.username : query.userId
+  const password = typeof body.password === 'string' ? body.password : query.password
+  const user = state.users.find((candidate) => candidate.userId === userId && candidate.password === password)
   if (!user) {
     return sendJson(response, 401, {
       class: 'FFDCResponseBase',
@@ -440,6 +486,8 @@ function issueToken(state: PlatformState, call: Call, response: ServerResponse):
       exceptionUserAction: 'Check the user identifier and password and retry.'
     })
   }
+  // 6.x: newPassword changes the password as part of the login.
+  if (state.profile.major >= 6 && typeof body.newPassword === 'string' && body.newPassword.length > 0) user.password = body.newPassword
   sendText(response, state.tokens!.issue(user.userId))
 }
 
@@ -462,7 +510,7 @@ function takeFault(world: World, target: string): Fault | undefined {
 }
 
 /** Applies a fault; true when it has answered (or deliberately not answered) the request. */
-async function applyFault(state: PlatformState, fault: Fault, response: ServerResponse): Promise<boolean> {
+async function applyFault(state: PlatformState, fault: Fault, path: string, response: ServerResponse): Promise<boolean> {
   switch (fault.kind) {
     case 'latency':
       await new Promise((resolve) => setTimeout(resolve, fault.ms))
@@ -472,7 +520,7 @@ async function applyFault(state: PlatformState, fault: Fault, response: ServerRe
       response.on('close', () => state.hung.delete(response))
       return true
     case 'http500':
-      sendJson(response, 500, { timestamp: egeriaDate(state.now()), status: 500, error: 'Internal Server Error', path: '' })
+      sendJson(response, 500, springBody(state, 500, 'Internal Server Error', path))
       return true
     case 'malformed-json':
       response.writeHead(200, { 'Content-Type': 'application/json' })

@@ -53,9 +53,8 @@ export interface SimulatorServerInfo {
 export interface RunningSimulator {
   /** Platform root URL, e.g. https://127.0.0.1:40123 */
   url: string
-  egeria: EgeriaMajor
-  /** The concrete release imitated, e.g. '3.4' (see versions.ts). */
-  egeriaLabel: string
+  /** The major asked for and the concrete release imitated, e.g. { major: 3, label: '3.4' } (see versions.ts). */
+  egeria: { major: EgeriaMajor; label: string }
   scenario: string
   servers: SimulatorServerInfo[]
   /** 6.x users for POST /api/token; ≤ 5.x the users are only path segments, listed for convenience. */
@@ -78,6 +77,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const speed = options.speed ?? 1
   if (!(speed > 0) || speed > 1_000_000) throw new Error('speed must be between 0 and 1,000,000')
   const scenario: Scenario = typeof options.scenario === 'string' ? loadScenario(options.scenario) : parseScenario(options.scenario)
+  if (scenario.egeria.length > 0 && !scenario.egeria.includes(profile.major)) {
+    throw new Error(`Scenario ${scenario.name} is meant for Egeria ${scenario.egeria.join(' or ')}, not ${profile.major}`)
+  }
   const clock = options.clock ?? scaledClock(scenario.startTime ? Date.parse(scenario.startTime) : Date.now(), speed)
   const world = worldFromScenario(scenario)
   const audit = new AuditLog({
@@ -99,20 +101,35 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
           timers.add(timer)
         })
 
+  const daemonContext = { profile, world, clock, audit, realDelay, random, zoneLabel: scenario.auditTimeZoneLabel }
   const daemons = new Map<string, SimulatedDaemon>()
-  for (const config of scenario.daemons) {
-    daemons.set(config.name, new SimulatedDaemon(config, { profile, world, clock, audit, realDelay, random }))
-  }
+  const stopped = new Set<string>()
+  for (const config of scenario.daemons) daemons.set(config.name, new SimulatedDaemon(config, daemonContext))
   for (const daemon of daemons.values()) daemon.start()
 
   const tokens = profile.major >= 5 ? await TokenService.create(options.tokenTtlSeconds ?? 3600) : undefined
   const hung = new Set<ServerResponse>()
+  // Shared with the token endpoint, so a 6.x password change shows here too.
+  const users = scenario.users.map((user) => ({ ...user }))
   const state: PlatformState = {
     profile,
     daemons,
+    stopDaemon(name) {
+      daemons.get(name)?.shutdown()
+      stopped.add(name)
+    },
+    startDaemon(name) {
+      const config = scenario.daemons.find((candidate) => candidate.name === name)!
+      const daemon = new SimulatedDaemon(config, daemonContext)
+      daemons.set(name, daemon)
+      stopped.delete(name)
+      daemon.start()
+      return daemon
+    },
+    isRunning: (name) => daemons.has(name) && !stopped.has(name),
     world: () => world,
     patchWorld: (patch) => applyWorldPatch(world, patch),
-    users: scenario.users,
+    users,
     tokens,
     now: Date.now,
     hung
@@ -143,7 +160,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   const url = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`
 
   const pollAll = (): void => {
-    for (const daemon of daemons.values()) daemon.poll()
+    for (const daemon of daemons.values()) if (!stopped.has(daemon.name)) daemon.poll()
   }
   const pollTimer = options.clock ? undefined : setInterval(pollAll, options.pollIntervalMs ?? Math.max(10, 1000 / speed))
   pollTimer?.unref()
@@ -163,11 +180,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   let closed = false
   return {
     url,
-    egeria: profile.major,
-    egeriaLabel: profile.label,
+    egeria: { major: profile.major, label: profile.label },
     scenario: scenario.name,
     servers,
-    users: scenario.users,
+    users,
     defaultUser: scenario.defaultUser,
     caCertificatePem,
     world: () => structuredClone(world),
@@ -186,7 +202,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       if (pollTimer) clearInterval(pollTimer)
       for (const timer of timers) clearTimeout(timer)
       for (const response of hung) response.destroy()
-      for (const daemon of daemons.values()) daemon.shutdown()
+      for (const daemon of daemons.values()) if (!stopped.has(daemon.name)) daemon.shutdown()
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { startSimulator } from '.'
 import { builtInScenarioNames, loadScenario, parseScenario } from './scenario'
 import { applyWorldPatch, worldFromScenario } from './world'
 
@@ -21,6 +22,10 @@ describe('scenarios', () => {
     const dir = mkdtempSync(join(tmpdir(), 'scenario-'))
     writeFileSync(join(dir, 'broken.json'), '{"name":')
     expect(() => loadScenario(join(dir, 'broken.json'))).toThrow(/is not valid JSON/)
+  })
+
+  it('refuses a scenario on a release it is not meant for', async () => {
+    await expect(startSimulator({ scenario: 'secured-quickstart', egeria: 4 })).rejects.toThrow('Scenario secured-quickstart is meant for Egeria 6, not 4')
   })
 
   it('patches the world: metadata servers must exist, new resources get an inferred kind', () => {

@@ -21,6 +21,8 @@ const connectorSchema = z.object({
   behaviour: z.enum(['files-monitor', 'database', 'topic', 'generic']).default('generic'),
   /** Resource keys (paths, host:port, topic names) that must be available for start() and refresh(). */
   requires: z.array(z.string()).default([]),
+  /** 5.0+: runs engage() on a dedicated thread (status RUNNING, never refreshed by the daemon). */
+  usesBlockingCalls: z.boolean().default(false),
   /** The connector's class does not implement the interface of its integration service (OMIS-…-400-001). */
   wrongType: z.boolean().default(false),
   /** Simulated milliseconds one refresh() takes. */

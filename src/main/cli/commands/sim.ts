@@ -51,14 +51,14 @@ export function registerSimCommand(program: Command): void {
 
 function describe(sim: RunningSimulator, options: SimOptions): string {
   const lines = [
-    `Simulated Egeria ${sim.egeriaLabel} platform (scenario ${sim.scenario}) listening at ${sim.url}`,
+    `Simulated Egeria ${sim.egeria.label} platform (scenario ${sim.scenario}) listening at ${sim.url}`,
     sim.caCertificatePem ? 'TLS: self-signed certificate for localhost / 127.0.0.1 (turn verification off or trust it)' : '',
     'Servers:',
     ...sim.servers.map((server) => `  ${server.name} (${server.serverType})${server.daemonURL ? `  ${server.daemonURL}` : ''}`),
-    sim.egeria >= 6
+    sim.egeria.major >= 6
       ? `Users (POST ${sim.url}/api/token with {"userId","password"}; send Authorization: Bearer <token>):`
       : 'Users (any userId works in /users/{userId}; these are the scenario\'s):',
-    ...sim.users.map((user) => `  ${user.userId}${sim.egeria >= 6 ? ` / ${user.password}` : ''}`),
+    ...sim.users.map((user) => `  ${user.userId}${sim.egeria.major >= 6 ? ` / ${user.password}` : ''}`),
     `Change the world: GET/POST ${sim.url}/_sim/world  e.g. {"metadataServers":{"<name>":{"available":true}}}`,
     options.auditLog ? `Audit log: ${resolve(options.auditLog)}` : '',
     options.speed !== 1 ? `Simulated time runs ${options.speed}x faster than real time.` : '',
