@@ -5,6 +5,9 @@
  * and the browser host, expose it to the renderer as `RendererApi`, where every call resolves to a
  * `Result`. Namespaces are domains; channel names are `namespace:method` (see contract.ts).
  */
+import type {
+  LogAppended, LogSession, RecordPage, RecordQuery, SearchHit, SearchQuery, SeverityHistogram
+} from './models/audit'
 import type { Connection, ConnectionDraft } from './models/connection'
 import type { Result } from './result'
 
@@ -70,12 +73,31 @@ export interface AppApi {
     /** Connections from exported JSON; entries that do not validate are reported, not dropped silently. */
     importJson(json: string): Promise<ImportOutcome>
   }
+  logs: {
+    /** Analyse log files, .gz files or .omalrecord folders as one timeline; `zone` overrides console zones. */
+    open(paths: string[], zone?: string): Promise<LogSession>
+    /** Analyse pasted log text. */
+    openText(text: string, name?: string, zone?: string): Promise<LogSession>
+    /** A page of the session's records, filtered by severity, server, connector or message ID. */
+    records(sessionId: string, query?: RecordQuery): Promise<RecordPage>
+    /** Records matching a regex, each with records of context around it. */
+    search(sessionId: string, query: SearchQuery): Promise<SearchHit[]>
+    /** Record counts per severity over time (about 100 buckets unless `bucketSeconds` is given). */
+    histogram(sessionId: string, bucketSeconds?: number): Promise<SeverityHistogram>
+    /** Follow the session's growing files: appended records arrive as `logs.appended` events. */
+    follow(sessionId: string): Promise<LogSession>
+    unfollow(sessionId: string): Promise<LogSession>
+    close(sessionId: string): Promise<void>
+  }
 }
 
 /** Main → renderer pushes, by namespace. */
 export interface AppEvents {
   connections: {
     changed: Connection[]
+  }
+  logs: {
+    appended: LogAppended
   }
 }
 

@@ -16,11 +16,13 @@ export const methodNames = {
     undoRemove: true,
     exportJson: true,
     importJson: true
-  }
+  },
+  logs: { open: true, openText: true, records: true, search: true, histogram: true, follow: true, unfollow: true, close: true }
 } as const satisfies { [N in Namespace]: { [M in keyof AppApi[N]]: true } }
 
 export const eventNames = {
-  connections: { changed: true }
+  connections: { changed: true },
+  logs: { appended: true }
 } as const satisfies { [N in keyof AppEvents]: { [E in keyof AppEvents[N]]: true } }
 
 export function channelName(namespace: string, member: string): string {

@@ -5,6 +5,7 @@
  */
 import type { AppApi, AppInfo, EmitEvent, HostKind } from '../../shared/api'
 import { AppError } from '../../shared/result'
+import { LogService } from './audit/log-service'
 import { ConnectionService } from './connection-service'
 import type { SecretStore } from './secret-store'
 import type { JsonFileStoreFactory } from './settings-file'
@@ -23,6 +24,7 @@ export interface AppServicesDeps {
 export interface AppServices {
   api: AppApi
   connections: ConnectionService
+  logs: LogService
   dispose(): Promise<void>
 }
 
@@ -34,6 +36,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     emit: deps.emit
   })
   const dismissed = new Set<string>()
+  const logs = new LogService({ emit: deps.emit })
 
   const info = (): AppInfo => ({
     name: 'Daemon Doctor',
@@ -63,10 +66,20 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       undoRemove: async (token) => connections.undoRemove(token),
       exportJson: async (ids) => connections.exportJson(ids),
       importJson: async (json) => connections.importJson(json)
+    },
+    logs: {
+      open: async (paths, zone) => logs.open(paths, zone),
+      openText: async (text, name, zone) => logs.openText(text, name, zone),
+      records: async (sessionId, query) => logs.records(sessionId, query),
+      search: async (sessionId, query) => logs.search(sessionId, query),
+      histogram: async (sessionId, bucketSeconds) => logs.histogram(sessionId, bucketSeconds),
+      follow: async (sessionId) => logs.follow(sessionId),
+      unfollow: async (sessionId) => logs.unfollow(sessionId),
+      close: async (sessionId) => logs.close(sessionId)
     }
   }
 
-  return { api, connections, dispose: async () => {} }
+  return { api, connections, logs, dispose: async () => logs.dispose() }
 }
 
 export function isSafeExternalUrl(url: string): boolean {
