@@ -76,6 +76,8 @@ export class Diagnoser {
   private readonly recent = new Set<string>()
   private readonly severityCounts: Record<string, number> = {}
   private readonly quietIds = new Map<number, Set<string>>()
+  /** Knowledge-base answers per Egeria major version (null: unknown ID). */
+  private readonly entries = new Map<number, Map<string, MessageEntry | null>>()
   private lastServer = ''
   private lastServerState: ServerState | undefined
 
@@ -103,12 +105,15 @@ export class Diagnoser {
     let quiet = this.quietIds.get(major)
     if (!quiet) this.quietIds.set(major, (quiet = new Set()))
     if (quiet.has(id)) return
-    const entry = lookupMessage(id, state.egeriaMajor)
+    let entries = this.entries.get(major)
+    if (!entries) this.entries.set(major, (entries = new Map()))
+    let entry = entries.get(id)
+    if (entry === undefined) entries.set(id, (entry = lookupMessage(id, state.egeriaMajor) ?? null))
     if (entry?.source === 'lifecycle' && !entry.failure) {
       quiet.add(id)
       return
     }
-    if (this.isProblem(record, entry)) this.addFinding(record, state)
+    if (this.isProblem(record, entry ?? undefined)) this.addFinding(record, state)
   }
 
   finish(): Diagnosis {

@@ -324,14 +324,21 @@ export function completeAuditRecord(record: AuditRecord): void {
   }
 }
 
+/** A `X-NNN` shape (uppercase or digit, hyphen, three digits): lowercase GUIDs and names never match. */
 function hasDigitAfterHyphen(text: string): boolean {
   let at = text.indexOf('-')
   while (at !== -1) {
-    const next = text.charCodeAt(at + 1)
-    if (next >= 48 && next <= 57) return true
+    const before = text.charCodeAt(at - 1)
+    if (((before >= 65 && before <= 90) || (before >= 48 && before <= 57)) && isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && isDigit(text.charCodeAt(at + 3))) {
+      return true
+    }
     at = text.indexOf('-', at + 1)
   }
   return false
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57
 }
 
 interface JsonAuditFields {
