@@ -86,7 +86,7 @@ export class RecordParser {
   /** Zone of the last console line: Spring Boot 2 times print none, and share the JVM's zone. */
   private consoleZone: number | undefined
   private lastServer = ''
-  private readonly validIds = new Set<string>()
+  private readonly validIds = new Map<string, string>()
   private readonly maxStackLines: number
 
   constructor(
@@ -160,7 +160,8 @@ export class RecordParser {
     const idEnd = severityEnd === -1 ? -1 : line.indexOf(' ', severityEnd + 1)
     const severity = severityEnd === -1 ? '' : line.slice(serverEnd + 1, severityEnd)
     const messageId = severityEnd === -1 ? '' : idEnd === -1 ? line.slice(severityEnd + 1) : line.slice(severityEnd + 1, idEnd)
-    if (!SEVERITIES.has(severity) || !this.knownId(messageId)) {
+    const canonicalId = SEVERITIES.has(severity) ? this.knownId(messageId) : undefined
+    if (canonicalId === undefined) {
       this.flush()
       this.record({ format: 'platform', audit: false, time, text: line.slice(restStart), messageIds: [] }, lineNo, truncated)
       return true
@@ -171,7 +172,7 @@ export class RecordParser {
     let textStart = idEnd === -1 ? line.length : idEnd + 1
     while (line.charCodeAt(textStart) === 32) textStart++ // IDs defined with a trailing space
     const current = this.current
-    if (current && current.format === 'console' && current.messageId === messageId && current.server === server) {
+    if (current && current.format === 'console' && current.messageId === canonicalId && current.server === server) {
       if (line.startsWith(FURTHER_READING, textStart)) {
         current.furtherReading = line.slice(textStart + FURTHER_READING.length).trim()
         this.extend(lineNo, undefined, truncated)
@@ -195,9 +196,9 @@ export class RecordParser {
       time,
       server,
       severity: severity === '<Unknown>' ? 'Unknown' : severity,
-      messageId,
+      messageId: canonicalId,
       text: line.slice(textStart),
-      messageIds: [messageId]
+      messageIds: [canonicalId]
     }
     if (truncated) this.current.truncated = true
     this.takesStack = false
@@ -205,13 +206,17 @@ export class RecordParser {
     return true
   }
 
-  /** isMessageId with a memo: a log uses a few hundred distinct IDs over millions of lines. */
-  private knownId(token: string): boolean {
-    if (this.validIds.has(token)) return true
-    if (!isMessageId(token)) return false
+  /**
+   * isMessageId with a memo that also interns the ID: a log uses a few hundred distinct IDs over millions
+   * of lines, and one string per ID keeps its hash cached for every later map lookup.
+   */
+  private knownId(token: string): string | undefined {
+    const known = this.validIds.get(token)
+    if (known !== undefined) return known
+    if (!isMessageId(token)) return undefined
     if (this.validIds.size > 10_000) this.validIds.clear()
-    this.validIds.add(token)
-    return true
+    this.validIds.set(token, token)
+    return token
   }
 
   private supplement(record: AuditRecord, body: string): void {
