@@ -5,6 +5,9 @@
  * and the browser host, expose it to the renderer as `RendererApi`, where every call resolves to a
  * `Result`. Namespaces are domains; channel names are `namespace:method` (see contract.ts).
  */
+import type {
+  LogAppended, LogSession, RecordPage, RecordQuery, SearchHit, SearchQuery, SeverityHistogram
+} from './models/audit'
 import type { Connection, ConnectionDraft } from './models/connection'
 import type {
   ActionProgress,
@@ -115,6 +118,22 @@ export interface AppApi {
     /** Brings a simulated server or resource up or down: the demo's stand-in for fixing things for real. */
     updateWorld(patch: DemoWorldPatch): Promise<DemoWorld>
   }
+  logs: {
+    /** Analyse log files, .gz files or .omalrecord folders as one timeline; `zone` overrides console zones. */
+    open(paths: string[], zone?: string): Promise<LogSession>
+    /** Analyse pasted log text. */
+    openText(text: string, name?: string, zone?: string): Promise<LogSession>
+    /** A page of the session's records, filtered by severity, server, connector or message ID. */
+    records(sessionId: string, query?: RecordQuery): Promise<RecordPage>
+    /** Records matching a regex, each with records of context around it. */
+    search(sessionId: string, query: SearchQuery): Promise<SearchHit[]>
+    /** Record counts per severity over time (about 100 buckets unless `bucketSeconds` is given). */
+    histogram(sessionId: string, bucketSeconds?: number): Promise<SeverityHistogram>
+    /** Follow the session's growing files: appended records arrive as `logs.appended` events. */
+    follow(sessionId: string): Promise<LogSession>
+    unfollow(sessionId: string): Promise<LogSession>
+    close(sessionId: string): Promise<void>
+  }
 }
 
 /** Main → renderer pushes, by namespace. */
@@ -127,6 +146,9 @@ export interface AppEvents {
     snapshot: StatusSnapshot
     /** Progress of a running restart or refresh. */
     progress: ActionProgress
+  }
+  logs: {
+    appended: LogAppended
   }
 }
 

@@ -19,12 +19,14 @@ export const methodNames = {
   },
   daemon: { status: true, probe: true, restart: true, refresh: true, cancel: true, watch: true },
   journal: { list: true, export: true },
-  demo: { info: true, start: true, stop: true, world: true, updateWorld: true }
+  demo: { info: true, start: true, stop: true, world: true, updateWorld: true },
+  logs: { open: true, openText: true, records: true, search: true, histogram: true, follow: true, unfollow: true, close: true }
 } as const satisfies { [N in Namespace]: { [M in keyof AppApi[N]]: true } }
 
 export const eventNames = {
   connections: { changed: true },
-  daemon: { snapshot: true, progress: true }
+  daemon: { snapshot: true, progress: true },
+  logs: { appended: true }
 } as const satisfies { [N in keyof AppEvents]: { [E in keyof AppEvents[N]]: true } }
 
 export function channelName(namespace: string, member: string): string {

@@ -24,6 +24,22 @@ const actionScope: z.ZodType<ActionScope> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('failed') }),
   z.object({ kind: z.literal('all') })
 ])
+const zone = z.string().max(40).optional()
+const recordQuerySchema = z.object({
+  offset: z.number().int().min(0).optional(),
+  limit: z.number().int().min(1).max(1000).optional(),
+  severities: z.array(z.string().max(40)).max(20).optional(),
+  server: z.string().max(200).optional(),
+  connector: z.string().max(400).optional(),
+  messageId: z.string().max(200).optional(),
+  auditOnly: z.boolean().optional()
+})
+const searchQuerySchema = z.object({
+  pattern: z.string().min(1).max(500),
+  ignoreCase: z.boolean().optional(),
+  context: z.number().int().min(0).max(20).optional(),
+  limit: z.number().int().min(1).max(500).optional()
+})
 
 export const argsSchemas = {
   app: {
@@ -65,6 +81,16 @@ export const argsSchemas = {
         })
         .strict()
     ])
+  },
+  logs: {
+    open: z.tuple([z.array(z.string().min(1).max(4096)).min(1).max(100), zone]),
+    openText: z.tuple([z.string().max(100_000_000), z.string().max(200).optional(), zone]),
+    records: z.tuple([id, recordQuerySchema.optional()]),
+    search: z.tuple([id, searchQuerySchema]),
+    histogram: z.tuple([id, z.number().int().min(1).max(31_536_000).optional()]),
+    follow: z.tuple([id]),
+    unfollow: z.tuple([id]),
+    close: z.tuple([id])
   }
 } satisfies ArgsSchemas
 

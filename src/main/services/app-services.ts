@@ -6,6 +6,7 @@
 import type { AppApi, AppInfo, EmitEvent, HostKind } from '../../shared/api'
 import { AppError } from '../../shared/result'
 import { startSimulator } from '../simulator'
+import { LogService } from './audit/log-service'
 import { ConnectionService } from './connection-service'
 import { DaemonService } from './egeria/daemon-service'
 import { DemoService } from './demo-service'
@@ -28,6 +29,7 @@ export interface AppServices {
   connections: ConnectionService
   daemon: DaemonService
   demo: DemoService
+  logs: LogService
   dispose(): Promise<void>
 }
 
@@ -46,6 +48,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
   })
   const demo = new DemoService({ connections, dataDir: deps.dataDir, startSimulator })
   const dismissed = new Set<string>()
+  const logs = new LogService({ emit: deps.emit })
 
   const info = (): AppInfo => ({
     name: 'Daemon Doctor',
@@ -94,6 +97,16 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       stop: async () => demo.stop(),
       world: async () => demo.world(),
       updateWorld: async (patch) => demo.updateWorld(patch)
+    },
+    logs: {
+      open: async (paths, zone) => logs.open(paths, zone),
+      openText: async (text, name, zone) => logs.openText(text, name, zone),
+      records: async (sessionId, query) => logs.records(sessionId, query),
+      search: async (sessionId, query) => logs.search(sessionId, query),
+      histogram: async (sessionId, bucketSeconds) => logs.histogram(sessionId, bucketSeconds),
+      follow: async (sessionId) => logs.follow(sessionId),
+      unfollow: async (sessionId) => logs.unfollow(sessionId),
+      close: async (sessionId) => logs.close(sessionId)
     }
   }
 
@@ -102,8 +115,9 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     connections,
     daemon,
     demo,
+    logs,
     dispose: async () => {
-      await Promise.all([daemon.dispose(), demo.dispose()])
+      await Promise.all([daemon.dispose(), demo.dispose(), logs.dispose()])
     }
   }
 }

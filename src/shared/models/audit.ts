@@ -122,6 +122,8 @@ export interface InputSummary {
   unparsedLines: number
   blankLines: number
   truncatedLines: number
+  /** Byte offset after the last complete line of a plain file: where a live tail resumes. */
+  endOffset?: number
 }
 
 export interface AnalysisReport {
@@ -134,4 +136,60 @@ export interface AnalysisReport {
   findings: Finding[]
   causes: Cause[]
   severityCounts: Record<string, number>
+}
+
+/** An opened log in the app: the analysis plus the records kept for browsing. */
+export interface LogSession {
+  id: string
+  name: string
+  report: AnalysisReport
+  /** Records kept for paging and search; the oldest are dropped past the cap (counted here). */
+  storedRecords: number
+  droppedRecords: number
+  following: boolean
+}
+
+export interface RecordQuery {
+  offset?: number
+  limit?: number
+  severities?: string[]
+  server?: string
+  connector?: string
+  messageId?: string
+  /** Only Egeria audit records (no platform or Spring Boot lines). */
+  auditOnly?: boolean
+}
+
+export interface RecordPage {
+  /** Records matching the filters. */
+  total: number
+  offset: number
+  records: AuditRecord[]
+}
+
+export interface SearchQuery {
+  pattern: string
+  ignoreCase?: boolean
+  /** Records shown before and after each hit. */
+  context?: number
+  limit?: number
+}
+
+export interface SearchHit {
+  /** Position of the record among the stored records. */
+  index: number
+  record: AuditRecord
+  before: AuditRecord[]
+  after: AuditRecord[]
+}
+
+export interface SeverityHistogram {
+  bucketSeconds: number
+  buckets: { start: string; counts: Record<string, number> }[]
+}
+
+export interface LogAppended {
+  sessionId: string
+  newRecords: number
+  report: AnalysisReport
 }

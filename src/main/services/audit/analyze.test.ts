@@ -66,7 +66,7 @@ describe('analysis of logs it has never seen', () => {
     expect(report.findings.find((f) => f.rootMessageId === 'OCF-KAFKA-TOPIC-CONNECTOR-0014')).toMatchObject({ subject: 'localhost:9092' })
   })
 
-  it('sees a connector recover after a retried failure and restart after a failure', async () => {
+  it('sees a connector recover after a retried failure, and connectors stop at daemon shutdown', async () => {
     const path = join(tmp, 'lifecycle.log')
     const line = (time: string, sev: string, id: string, text: string): string => `Mon Mar 03 10:00:${time} UTC 2025 d1 ${sev} INTEGRATION-DAEMON-SERVICES-${id} ${text}`
     writeFileSync(path, [
@@ -86,6 +86,23 @@ describe('analysis of logs it has never seen', () => {
       ['A', 'third-party', 'db:5432'],
       ['B', 'connector', 'B']
     ])
+  })
+})
+
+describe('restarts', () => {
+  it('tracks a restart after a failure, and the cause then lists no connector left to restart', async () => {
+    const path = join(tmp, 'restart.log')
+    const line = (time: string, sev: string, id: string, text: string): string => `Mon Mar 03 10:00:${time} UTC 2025 d1 ${sev} INTEGRATION-DAEMON-SERVICES-${id} ${text}`
+    writeFileSync(path, [
+      line('00', 'Startup', '0008', 'A new integration connector named Watcher is initializing in integration group G running in integration daemon d1'),
+      line('01', 'Exception', '0031', 'The integration connector Watcher method start has returned with a org.odpi.ConnectorCheckedException exception containing message BASIC-FILES-INTEGRATION-CONNECTORS-0023 The directory named /data/in does not exist'),
+      line('02', 'Startup', '0008', 'A new integration connector named Watcher is initializing in integration group G running in integration daemon d1'),
+      line('03', 'Information', '0042', 'The integration daemon thread is refreshing integration connector Watcher')
+    ].join('\n'))
+    const report = await analyze(path)
+    expect(report.connectors.map((c) => [c.state, c.events.map((e) => e.kind)])).toEqual([['running', ['initializing', 'failure', 'restart', 'refresh']]])
+    expect(report.causes).toEqual([expect.objectContaining({ source: 'third-party', subject: '/data/in', connectors: ['Watcher'] })])
+    expect(report.causes[0]!.action).toBe('Fix /data/in. Create the directory (or set waitForDirectory), then restart the connector.')
   })
 })
 

@@ -9,6 +9,8 @@ import type { InputResult, RecordSource } from './log-reader'
 export interface AnalyzeOptions {
   /** Sees every record in timeline order (for a viewer); keep nothing here to stay bounded. */
   onRecord?: (record: AuditRecord) => void
+  /** Continue an existing diagnosis (a live tail feeds the same one). */
+  diagnoser?: Diagnoser
 }
 
 interface Cursor {
@@ -21,7 +23,7 @@ interface Cursor {
 }
 
 export async function analyzeSources(sources: RecordSource[], options: AnalyzeOptions = {}): Promise<AnalysisReport> {
-  const diagnoser = new Diagnoser()
+  const diagnoser = options.diagnoser ?? new Diagnoser()
   const cursors: Cursor[] = sources.map((source) => ({ source, batch: [], index: 0, lastTime: '' }))
   const consume = (record: AuditRecord): void => {
     options.onRecord?.(record)
@@ -40,16 +42,22 @@ export async function analyzeSources(sources: RecordSource[], options: AnalyzeOp
   } else {
     await mergeByTime(cursors, consume)
   }
+  return reportOf(diagnoser, cursors.map(({ source, result }) => ({ path: source.path, result: result! })))
+}
+
+/** The report of a diagnosis so far, with per-input counts. */
+export function reportOf(diagnoser: Diagnoser, results: { path: string; result: InputResult }[]): AnalysisReport {
   const diagnosis = diagnoser.finish()
-  const inputs: InputSummary[] = cursors.map(({ source, result }) => ({
-    path: source.path,
+  const inputs: InputSummary[] = results.map(({ path, result }) => ({
+    path,
     format: result!.format,
     lines: result!.stats.lines,
     records: result!.stats.records,
     auditRecords: result!.stats.auditRecords,
     unparsedLines: result!.stats.unparsedLines,
     blankLines: result!.stats.blankLines,
-    truncatedLines: result!.stats.truncatedLines
+    truncatedLines: result!.stats.truncatedLines,
+    ...(result!.endOffset > 0 ? { endOffset: result!.endOffset } : {})
   }))
   return {
     records: sum(inputs.map((input) => input.records)),

@@ -74,8 +74,11 @@ export class Diagnoser {
   private readonly connectors = new Map<string, ConnectorTimeline & { retryable: boolean }>()
   private readonly findings = new Map<string, FindingState>()
   private readonly recent = new Set<string>()
+  private readonly findingIds = new Set<string>()
   private readonly severityCounts: Record<string, number> = {}
   private readonly quietIds = new Map<number, Set<string>>()
+  /** Knowledge-base answers per Egeria major version (null: unknown ID). */
+  private readonly entries = new Map<number, Map<string, MessageEntry | null>>()
   private lastServer = ''
   private lastServerState: ServerState | undefined
 
@@ -103,12 +106,15 @@ export class Diagnoser {
     let quiet = this.quietIds.get(major)
     if (!quiet) this.quietIds.set(major, (quiet = new Set()))
     if (quiet.has(id)) return
-    const entry = lookupMessage(id, state.egeriaMajor)
+    let entries = this.entries.get(major)
+    if (!entries) this.entries.set(major, (entries = new Map()))
+    let entry = entries.get(id)
+    if (entry === undefined) entries.set(id, (entry = lookupMessage(id, state.egeriaMajor) ?? null))
     if (entry?.source === 'lifecycle' && !entry.failure) {
       quiet.add(id)
       return
     }
-    if (this.isProblem(record, entry)) this.addFinding(record, state)
+    if (this.isProblem(record, entry ?? undefined)) this.addFinding(record, state)
   }
 
   finish(): Diagnosis {
@@ -201,7 +207,9 @@ export class Diagnoser {
     const subject =
       classified.source === 'connector'
         ? (connector ?? record.server ?? 'unknown connector')
-        : (classified.subject ?? (classified.source === 'metadata-server' ? server.metadataServer : undefined) ?? 'unnamed resource')
+        : (classified.subject ??
+          (classified.source === 'metadata-server' ? server.metadataServer : undefined) ??
+          (connector ? `the technology ${connector} connects to` : 'an unnamed resource'))
     const root = messageIds[messageIds.length - 1]
     const key = `${connector ?? record.server ?? ''}/${root}/${classified.source}/${subject}`
     const evidence: EvidenceRef = { input: record.input, line: record.firstLine }
@@ -229,7 +237,8 @@ export class Diagnoser {
       occurrences: 1,
       failedConnector: LIFECYCLE.get(record.messageId!)?.kind === 'failure'
     }
-    if (this.findings.size > 0 && [...this.findings.values()].some((other) => other.id === finding.id)) finding.id = `${finding.id}#${this.findings.size + 1}`
+    if (this.findingIds.has(finding.id)) finding.id = `${finding.id}#${this.findings.size + 1}`
+    this.findingIds.add(finding.id)
     for (const field of ['connector', 'server', 'firstSeen', 'lastSeen'] as const) if (finding[field] === undefined) delete finding[field]
     this.findings.set(key, finding)
   }
@@ -287,7 +296,8 @@ function verdictOf(source: FailureSource, subject: string, connectors: number, s
   const count = connectors > 0 ? `: ${connectors} connector${connectors === 1 ? '' : 's'}` : ''
   if (source === 'metadata-server') return `metadata server ${subject} unavailable${count}`
   if (source === 'third-party') return `third-party resource ${subject} failing${count}`
-  return `connector ${subject} misconfigured or faulty: ${summary.replace(`${subject}: `, '')}`
+  const detail = summary.replace(`${subject}: `, '')
+  return `connector ${subject} misconfigured or faulty: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}`
 }
 
 function causeAction(source: FailureSource, subject: string, findingAction: string, failed: string[]): string {
@@ -300,7 +310,8 @@ function causeAction(source: FailureSource, subject: string, findingAction: stri
     ].filter(Boolean).join(' ')
   }
   if (source === 'third-party') {
-    return [`Fix ${subject}: ${findingAction}`, restart ? `Then ${restart} if it is still failed.` : ''].filter(Boolean).join(' ')
+    const still = failed.length > 0 ? ` Connectors still failed, to restart once it is fixed: ${failed.join(', ')}.` : ''
+    return `Fix ${subject}. ${findingAction}${still}`
   }
   return findingAction
 }

@@ -1,0 +1,89 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createProgram, runProgram } from '../program'
+import { registerAnalyzeCommand } from './analyze'
+
+const seed = fileURLToPath(new URL('../../../../tests/fixtures/audit/seed-2021-startup.log', import.meta.url))
+const tmp = mkdtempSync(join(tmpdir(), 'dd-cli-'))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+let stdout = ''
+let stderr = ''
+beforeEach(() => {
+  stdout = ''
+  stderr = ''
+  process.exitCode = undefined
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true))
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true))
+})
+afterEach(() => {
+  vi.restoreAllMocks()
+  process.exitCode = undefined
+})
+
+async function run(...args: string[]): Promise<number> {
+  const program = createProgram('0.0.0-test')
+  registerAnalyzeCommand(program)
+  return runProgram(program, ['node', 'daemon-doctor', 'analyze', ...args])
+}
+
+describe('daemon-doctor analyze', () => {
+  it('prints the JSON report of the guide\'s start-up with the documented shape', async () => {
+    expect(await run(seed, '--format', 'json')).toBe(0)
+    const report = JSON.parse(stdout)
+    expect(report).toMatchObject({ records: 28, unparsedLines: 0, servers: ['exchangeDL01'], inputs: [{ path: seed, format: 'console', lines: 28, records: 28 }] })
+    expect(report.connectors[0]).toMatchObject({ name: 'OakDeneLandingAreaFilesMonitor', service: 'files-integrator', state: 'failed' })
+    expect(report.findings[0]).toMatchObject({
+      connector: 'OakDeneLandingAreaFilesMonitor', server: 'exchangeDL01', source: 'metadata-server', subject: 'cocoMDS1',
+      rootMessageId: 'OMAG-MULTI-TENANT-404-001', messageIds: ['INTEGRATION-DAEMON-SERVICES-0031', 'OMAG-MULTI-TENANT-404-001'],
+      evidence: [{ input: 0, line: 11 }], firstSeen: '2021-02-02T20:57:50Z', lastSeen: '2021-02-02T20:57:50Z', occurrences: 1
+    })
+    for (const finding of report.findings) expect(Object.keys(finding)).toEqual(expect.arrayContaining(['id', 'summary', 'action']))
+    expect(report.causes.map((cause: { source: string; subject: string; connectors: string[]; findings: string[] }) => [cause.source, cause.subject, cause.connectors.length, cause.findings.length])).toEqual([
+      ['metadata-server', 'cocoMDS1', 3, 3],
+      ['connector', 'OakDeneLandingAreaDatabaseMonitor', 1, 1]
+    ])
+  })
+
+  it('prints readable text and shareable markdown', async () => {
+    expect(await run(seed)).toBe(0)
+    expect(stdout).toContain('metadata server cocoMDS1 unavailable: 3 connectors')
+    expect(stdout).toContain('failed            OakDeneLandingAreaDatabaseMonitor (database-integrator)')
+    stdout = ''
+    expect(await run(seed, '--format', 'markdown')).toBe(0)
+    expect(stdout).toMatch(/^# Daemon Doctor: audit log analysis/)
+    expect(stdout).toContain('| OakDeneLandingAreaDatabaseMonitor | connector | OakDeneLandingAreaDatabaseMonitor | `OMIS-DATABASE-INTEGRATOR-400-001` |')
+  })
+
+  it('applies --zone to console times', async () => {
+    expect(await run(seed, '--format', 'json', '--zone', '+01:00')).toBe(0)
+    expect(JSON.parse(stdout).findings[0].firstSeen).toBe('2021-02-02T19:57:50Z')
+  })
+
+  it('exits 2 with a one-line reason for unreadable input or bad usage', async () => {
+    expect(await run(join(tmp, 'missing.log'))).toBe(2)
+    expect(stderr).toMatch(/^daemon-doctor: cannot read .*missing\.log: ENOENT\n$/)
+    stderr = ''
+    expect(await run(seed, '--format', 'yaml')).toBe(2)
+    expect(stderr).toContain('--format must be text, json or markdown')
+    expect(await run(seed, '--zone', 'Mars/Olympus')).toBe(2)
+    const corrupt = join(tmp, 'corrupt.gz')
+    writeFileSync(corrupt, Buffer.from([0x1f, 0x8b, 1, 2, 3]))
+    stderr = ''
+    expect(await run(corrupt)).toBe(2)
+    expect(stderr).toMatch(/^daemon-doctor: cannot read input: /)
+  })
+
+  it('reads stdin for - through the real bin', () => {
+    const tsx = fileURLToPath(new URL('../../../../node_modules/.bin/tsx', import.meta.url))
+    const index = fileURLToPath(new URL('../index.ts', import.meta.url))
+    const out = execFileSync(tsx, [index, 'analyze', '-', '--format', 'json'], { input: readFileSync(seed) })
+    expect(JSON.parse(out.toString()).findings).toHaveLength(4)
+    const bad = spawnSync(tsx, [index, 'analyze'], { encoding: 'utf8' })
+    expect(bad.status).toBe(2)
+  })
+})

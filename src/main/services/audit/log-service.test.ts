@@ -1,0 +1,92 @@
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, describe, expect, it } from 'vitest'
+import type { LogAppended } from '../../../shared/models/audit'
+import { AppError } from '../../../shared/result'
+import { LogService } from './log-service'
+
+const seedPath = fileURLToPath(new URL('../../../../tests/fixtures/audit/seed-2021-startup.log', import.meta.url))
+const kafkaPath = fileURLToPath(new URL('../../../../tests/fixtures/audit/platform-interleaved-kafka.log', import.meta.url))
+const tmp = mkdtempSync(join(tmpdir(), 'dd-logsvc-'))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
+
+function service(maxStoredRecords?: number): { logs: LogService; events: LogAppended[] } {
+  const events: LogAppended[] = []
+  const logs = new LogService({ emit: (_ns, _event, payload) => events.push(payload as LogAppended), pollMs: 60_000, maxStoredRecords })
+  return { logs, events }
+}
+
+describe('LogService', () => {
+  it('opens files and pages through records with filters', async () => {
+    const { logs } = service()
+    const session = await logs.open([seedPath])
+    expect(session).toMatchObject({ storedRecords: 28, droppedRecords: 0, following: false })
+    expect(session.report.findings).toHaveLength(4)
+    expect(logs.records(session.id, { severities: ['Exception'] }).total).toBe(4)
+    expect(logs.records(session.id, { connector: 'OakDeneLandingAreaDatabaseMonitor' }).records.map((r) => r.messageId)).toEqual([
+      'INTEGRATION-DAEMON-SERVICES-0008', 'INTEGRATION-DAEMON-SERVICES-0031', 'INTEGRATION-DAEMON-SERVICES-0041'
+    ])
+    expect(logs.records(session.id, { messageId: 'OMAG-MULTI-TENANT-404-001' }).total).toBe(3)
+    const page = logs.records(session.id, { offset: 25, limit: 10 })
+    expect([page.total, page.offset, page.records.length]).toEqual([28, 25, 3])
+  })
+
+  it('searches with a regex and context, and rejects a bad pattern clearly', async () => {
+    const { logs } = service()
+    const session = await logs.openText(readFileSync(kafkaPath, 'utf8'), 'paste')
+    const hits = logs.search(session.id, { pattern: 'listNodes', context: 1 })
+    expect(hits).toHaveLength(1)
+    expect(hits[0]!.record.messageId).toBe('OMRS-AUDIT-0006')
+    expect(hits[0]!.before).toHaveLength(1)
+    expect(logs.search(session.id, { pattern: 'kafka at LOCALHOST', ignoreCase: true }).length).toBeGreaterThan(0)
+    expect(() => logs.search(session.id, { pattern: '(' })).toThrow(AppError)
+    expect(logs.records(session.id, { auditOnly: true }).total).toBe(6)
+  })
+
+  it('builds a severity histogram over time', async () => {
+    const { logs } = service()
+    const session = await logs.open([kafkaPath])
+    const histogram = logs.histogram(session.id, 60)
+    expect(histogram.bucketSeconds).toBe(60)
+    // The platform line is the earliest (Spring Boot lines before any console line are read as UTC).
+    expect(histogram.buckets[0]).toEqual({ start: '2021-05-12T08:14:05.000Z', counts: { Other: 1, Startup: 2 } })
+    const severities = new Set(histogram.buckets.flatMap((bucket) => Object.keys(bucket.counts)))
+    expect([...severities].sort()).toEqual(['ERROR', 'Error', 'Exception', 'INFO', 'Other', 'Startup', 'WARN'])
+    const total = histogram.buckets.reduce((sum, bucket) => sum + Object.values(bucket.counts).reduce((a, b) => a + b, 0), 0)
+    expect(total).toBe(10)
+  })
+
+  it('follows a growing file and pushes the appended records with the updated report', async () => {
+    const { logs, events } = service()
+    const path = join(tmp, 'live.log')
+    const lines = readFileSync(seedPath, 'utf8').split('\n')
+    writeFileSync(path, `${lines.slice(0, 9).join('\n')}\n`)
+    const session = await logs.open([path])
+    expect(session.report.findings).toHaveLength(0)
+    expect(logs.follow(session.id).following).toBe(true)
+    appendFileSync(path, `${lines[9]}\n${lines[10]}\n`)
+    const internal = (logs as unknown as { sessions: Map<string, Parameters<LogService['poll']>[0]> }).sessions.get(session.id)!
+    expect(await logs.poll(internal)).toBe(2)
+    expect(events).toHaveLength(1)
+    expect(events[0]!.report.findings.map((f) => [f.connector, f.subject, f.evidence[0]!.line])).toEqual([['OakDeneLandingAreaFilesMonitor', 'cocoMDS1', 11]])
+    expect(events[0]!.report.inputs[0]!.lines).toBe(11)
+    expect(await logs.poll(internal)).toBe(0)
+    expect(logs.unfollow(session.id).following).toBe(false)
+    logs.close(session.id)
+    expect(() => logs.records(session.id)).toThrow(/no longer open/)
+  })
+
+  it('caps stored records, reports unreadable paths, bad zones and unfollowable inputs', async () => {
+    const { logs } = service(10)
+    const session = await logs.open([seedPath])
+    expect(session.storedRecords).toBeLessThanOrEqual(11)
+    expect(session.storedRecords + session.droppedRecords).toBe(28)
+    await expect(logs.open([join(tmp, 'nope.log')])).rejects.toMatchObject({ code: 'not-found' })
+    await expect(logs.open([seedPath], 'XYZ')).rejects.toMatchObject({ code: 'invalid-input' })
+    const pasted = await logs.openText('hello')
+    expect(() => logs.follow(pasted.id)).toThrow(/Only plain log files/)
+    logs.dispose()
+  })
+})

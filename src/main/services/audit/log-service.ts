@@ -1,0 +1,274 @@
+/**
+ * Log sessions for the app: open files or pasted text, get the analysis, page through records with
+ * filters, search with a regex and context, draw a severity histogram, and follow growing files
+ * (new records are pushed as `logs.appended` events). Records are kept up to a cap per session.
+ */
+import { randomUUID } from 'node:crypto'
+import { stat } from 'node:fs/promises'
+import { Readable } from 'node:stream'
+import type { EmitEvent } from '../../../shared/api'
+import type {
+  AnalysisReport, AuditRecord, LogSession, RecordPage, RecordQuery, SearchHit, SearchQuery, SeverityHistogram
+} from '../../../shared/models/audit'
+import { AppError } from '../../../shared/result'
+import { analyzeSources, reportOf } from './analyze'
+import { Diagnoser } from './diagnosis'
+import { zoneOffsetMinutes } from './java-time'
+import { openInput, readIncrement, streamBatches, type InputResult, type RecordSource } from './log-reader'
+import type { ParserOptions } from './record-parser'
+
+export const MAX_STORED_RECORDS = 200_000
+const MAX_PAGE = 1000
+const MAX_HITS = 500
+
+export interface LogServiceDeps {
+  emit: EmitEvent
+  /** How often followed files are checked for growth. */
+  pollMs?: number
+  maxStoredRecords?: number
+}
+
+interface Tail {
+  path: string
+  input: number
+  offset: number
+  lineBase: number
+}
+
+interface Session {
+  id: string
+  name: string
+  records: AuditRecord[]
+  dropped: number
+  diagnoser: Diagnoser
+  results: { path: string; result: InputResult }[]
+  report: AnalysisReport
+  options: ParserOptions
+  tails: Tail[]
+  timer?: ReturnType<typeof setInterval>
+  polling: boolean
+}
+
+export class LogService {
+  private readonly sessions = new Map<string, Session>()
+  private readonly maxStored: number
+
+  constructor(private readonly deps: LogServiceDeps) {
+    this.maxStored = deps.maxStoredRecords ?? MAX_STORED_RECORDS
+  }
+
+  async open(paths: string[], zone?: string): Promise<LogSession> {
+    if (paths.length === 0) throw new AppError('invalid-input', 'Choose at least one log file or folder')
+    const options = parserOptions(zone)
+    const sources: RecordSource[] = []
+    for (const [index, path] of paths.entries()) {
+      try {
+        sources.push(await openInput(path, index, options))
+      } catch (error) {
+        throw new AppError('not-found', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+      }
+    }
+    return this.start(paths.join(', '), sources, options)
+  }
+
+  async openText(text: string, name = 'Pasted log', zone?: string): Promise<LogSession> {
+    const options = parserOptions(zone)
+    return this.start(name, [{ path: name, batches: streamBatches(Readable.from([Buffer.from(text)]), 0, options) }], options)
+  }
+
+  records(sessionId: string, query: RecordQuery = {}): RecordPage {
+    const session = this.session(sessionId)
+    const offset = Math.max(0, query.offset ?? 0)
+    const limit = Math.min(Math.max(1, query.limit ?? 200), MAX_PAGE)
+    const matches = recordFilter(query)
+    const page: AuditRecord[] = []
+    let total = 0
+    for (const record of session.records) {
+      if (!matches(record)) continue
+      if (total >= offset && page.length < limit) page.push(record)
+      total++
+    }
+    return { total, offset, records: page }
+  }
+
+  search(sessionId: string, query: SearchQuery): SearchHit[] {
+    const session = this.session(sessionId)
+    let pattern: RegExp
+    try {
+      pattern = new RegExp(query.pattern, query.ignoreCase ? 'i' : '')
+    } catch (error) {
+      throw new AppError('invalid-input', `Invalid search pattern: ${(error as Error).message}`, { pattern: (error as Error).message })
+    }
+    const context = Math.min(Math.max(0, query.context ?? 2), 20)
+    const limit = Math.min(Math.max(1, query.limit ?? 100), MAX_HITS)
+    const hits: SearchHit[] = []
+    const records = session.records
+    for (let index = 0; index < records.length && hits.length < limit; index++) {
+      const record = records[index]!
+      if (!pattern.test(searchableText(record))) continue
+      hits.push({ index, record, before: records.slice(Math.max(0, index - context), index), after: records.slice(index + 1, index + 1 + context) })
+    }
+    return hits
+  }
+
+  histogram(sessionId: string, bucketSeconds?: number): SeverityHistogram {
+    const session = this.session(sessionId)
+    const times = session.records.flatMap((record) => (record.time ? [Date.parse(record.time)] : []))
+    if (times.length === 0) return { bucketSeconds: bucketSeconds ?? 60, buckets: [] }
+    const first = times.reduce((a, b) => Math.min(a, b))
+    const last = times.reduce((a, b) => Math.max(a, b))
+    // About 100 buckets over the span unless the caller asks otherwise.
+    const size = Math.max(1, Math.round(bucketSeconds ?? Math.max(1, Math.ceil((last - first) / 1000 / 100))))
+    const buckets = new Map<number, Record<string, number>>()
+    for (const record of session.records) {
+      if (!record.time) continue
+      const start = first + Math.floor((Date.parse(record.time) - first) / (size * 1000)) * size * 1000
+      const counts = buckets.get(start) ?? {}
+      const key = record.severity ?? record.level ?? 'Other'
+      counts[key] = (counts[key] ?? 0) + 1
+      buckets.set(start, counts)
+    }
+    return {
+      bucketSeconds: size,
+      buckets: [...buckets.entries()].sort((a, b) => a[0] - b[0]).map(([start, counts]) => ({ start: new Date(start).toISOString(), counts }))
+    }
+  }
+
+  /** Starts reading appended lines of the session's plain files; new records arrive as `logs.appended`. */
+  follow(sessionId: string): LogSession {
+    const session = this.session(sessionId)
+    if (session.tails.length === 0) throw new AppError('unsupported', 'Only plain log files can be followed (not pasted text, .gz files or folders)')
+    if (!session.timer) {
+      session.timer = setInterval(() => void this.poll(session), this.deps.pollMs ?? 1000)
+      session.timer.unref?.()
+    }
+    return this.describe(session)
+  }
+
+  unfollow(sessionId: string): LogSession {
+    const session = this.session(sessionId)
+    if (session.timer) clearInterval(session.timer)
+    session.timer = undefined
+    return this.describe(session)
+  }
+
+  close(sessionId: string): void {
+    this.unfollow(sessionId)
+    this.sessions.delete(sessionId)
+  }
+
+  dispose(): void {
+    for (const id of [...this.sessions.keys()]) this.close(id)
+  }
+
+  /** Reads what followed files gained; exposed so tests need not wait for the timer. */
+  async poll(session: Session): Promise<number> {
+    if (session.polling) return 0
+    session.polling = true
+    let added = 0
+    try {
+      for (const tail of session.tails) {
+        const { records, nextOffset, stats } = await readIncrement(tail.path, tail.offset, tail.input, session.options)
+        if (nextOffset < tail.offset) tail.lineBase = 0 // rotated or truncated: lines count from the top again
+        for (const record of records) {
+          record.firstLine += tail.lineBase
+          record.lastLine += tail.lineBase
+          session.diagnoser.add(record)
+          this.store(session, record)
+        }
+        const result = session.results[tail.input]!.result
+        result.stats.lines += stats.lines
+        result.stats.records += stats.records
+        result.stats.auditRecords += stats.auditRecords
+        result.stats.unparsedLines += stats.unparsedLines
+        result.stats.blankLines += stats.blankLines
+        result.stats.truncatedLines += stats.truncatedLines
+        tail.lineBase += stats.lines
+        tail.offset = nextOffset
+        result.endOffset = nextOffset
+        added += records.length
+      }
+    } finally {
+      session.polling = false
+    }
+    if (added > 0) {
+      session.report = reportOf(session.diagnoser, session.results)
+      this.deps.emit('logs', 'appended', { sessionId: session.id, newRecords: added, report: session.report })
+    }
+    return added
+  }
+
+  private async start(name: string, sources: RecordSource[], options: ParserOptions): Promise<LogSession> {
+    const session: Session = {
+      id: randomUUID(), name, records: [], dropped: 0, diagnoser: new Diagnoser(), results: [], options, tails: [], polling: false,
+      report: undefined as unknown as AnalysisReport
+    }
+    try {
+      session.report = await analyzeSources(sources, { diagnoser: session.diagnoser, onRecord: (record) => this.store(session, record) })
+    } catch (error) {
+      throw new AppError('invalid-input', `Cannot read the log: ${(error as Error).message}`)
+    }
+    session.results = session.report.inputs.map((input) => ({
+      path: input.path,
+      result: {
+        format: input.format,
+        endOffset: input.endOffset ?? 0,
+        stats: { lines: input.lines, records: input.records, auditRecords: input.auditRecords, unparsedLines: input.unparsedLines, blankLines: input.blankLines, truncatedLines: input.truncatedLines }
+      }
+    }))
+    for (const [index, input] of session.report.inputs.entries()) {
+      const plain = input.endOffset !== undefined && input.format !== 'omalrecord-dir' && (await isPlainFile(input.path))
+      if (plain) session.tails.push({ path: input.path, input: index, offset: input.endOffset!, lineBase: input.lines })
+    }
+    this.sessions.set(session.id, session)
+    return this.describe(session)
+  }
+
+  private store(session: Session, record: AuditRecord): void {
+    session.records.push(record)
+    if (session.records.length > this.maxStored * 1.1) {
+      const excess = session.records.length - this.maxStored
+      session.records.splice(0, excess)
+      session.dropped += excess
+    }
+  }
+
+  private describe(session: Session): LogSession {
+    return { id: session.id, name: session.name, report: session.report, storedRecords: session.records.length, droppedRecords: session.dropped, following: session.timer !== undefined }
+  }
+
+  private session(id: string): Session {
+    const session = this.sessions.get(id)
+    if (!session) throw new AppError('not-found', 'That log is no longer open')
+    return session
+  }
+}
+
+function parserOptions(zone: string | undefined): ParserOptions {
+  if (zone === undefined || zone === '') return {}
+  const zoneOffset = zoneOffsetMinutes(zone)
+  if (zoneOffset === undefined) throw new AppError('invalid-input', `Unknown time zone ${zone}: use an abbreviation such as GMT or an offset such as +01:00`, { zone: 'Unknown time zone' })
+  return { zoneOffset }
+}
+
+async function isPlainFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile() && !/\.gz$/i.test(path)
+  } catch {
+    return false
+  }
+}
+
+function recordFilter(query: RecordQuery): (record: AuditRecord) => boolean {
+  const severities = query.severities && query.severities.length > 0 ? new Set(query.severities) : undefined
+  return (record) =>
+    (!query.auditOnly || record.audit) &&
+    (!severities || severities.has(record.severity ?? record.level ?? '')) &&
+    (!query.server || record.server === query.server) &&
+    (!query.connector || record.connector === query.connector) &&
+    (!query.messageId || record.messageIds.includes(query.messageId))
+}
+
+function searchableText(record: AuditRecord): string {
+  return [record.server, record.severity, record.messageId, record.text, record.exceptionMessage, ...(record.stackTrace ?? [])].filter(Boolean).join(' ')
+}

@@ -1,0 +1,51 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { LogSession, RecordPage } from '../../../shared/models/audit'
+import type { Result } from '../../../shared/result'
+import { TOKEN_HEADER } from '../../web/browser-host'
+import { startWebApp, type WebApp } from '../../web/web-app'
+
+const seed = fileURLToPath(new URL('../../../../tests/fixtures/audit/seed-2021-startup.log', import.meta.url))
+const dataDir = mkdtempSync(join(tmpdir(), 'dd-logs-http-'))
+let app: WebApp
+
+beforeAll(async () => {
+  app = await startWebApp({ rendererDir: dataDir, dataDir, port: 0 })
+})
+afterAll(async () => {
+  await app.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+type Answer = Result<LogSession & RecordPage>
+
+async function call(method: string, args: unknown[]): Promise<Answer> {
+  const response = await fetch(`http://127.0.0.1:${app.host.port}/api/logs/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: app.host.token },
+    body: JSON.stringify(args)
+  })
+  return (await response.json()) as Answer
+}
+
+describe('logs API over the browser host (127.0.0.1)', () => {
+  it('analyses pasted text and pages records across HTTP', async () => {
+    const opened = await call('openText', [readFileSync(seed, 'utf8'), 'seed'])
+    if (!opened.ok) throw new Error(opened.error.message)
+    expect(opened.value.report.causes[0]).toMatchObject({ source: 'metadata-server', subject: 'cocoMDS1' })
+    const page = await call('records', [opened.value.id, { severities: ['Exception'], limit: 2 }])
+    expect(page).toMatchObject({ ok: true, value: { total: 4 } })
+    expect(page.ok && page.value.records).toHaveLength(2)
+    const closed = await call('close', [opened.value.id])
+    expect(closed.ok).toBe(true)
+    expect(await call('records', [opened.value.id])).toMatchObject({ ok: false, error: { code: 'not-found' } })
+  })
+
+  it('rejects bad arguments and unreadable paths as Results', async () => {
+    expect(await call('search', ['x', { pattern: '' }])).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
+    expect(await call('open', [[join(dataDir, 'missing.log')]])).toMatchObject({ ok: false, error: { code: 'not-found' } })
+  })
+})
