@@ -83,6 +83,20 @@ describe.each([3, 4, 5] as const)('Egeria %i: the seed guide story (coco-pharma)
     expect(report.success).toBe(false)
   })
 
+  it('restart all uses the version\'s calls: per service on 3.x, one daemon-wide call from 4.1', async () => {
+    sim = await startSimulator({ scenario: 'coco-pharma', egeria, port: 0, speed: 60 })
+    sim.updateWorld({
+      metadataServers: { cocoMDS1: { available: true } },
+      resources: Object.fromEntries(COCO_RESOURCES.map((key) => [key, { available: true }]))
+    })
+    const result = await runAction(clientFor(sim), 'restart', { kind: 'all' }, fast)
+    if (!result.ok) throw new Error(JSON.stringify(result.failure))
+    expect(result.value.report.calls.map((call) => call.call)).toEqual(
+      egeria === 3 ? ['restart service files-integrator', 'restart service database-integrator'] : ['restart all']
+    )
+    expect(result.value.report.connectors.filter((entry) => entry.outcome === 'recovered')).toHaveLength(3)
+  })
+
   it('a new error after the metadata server returns but the directories are still missing', async () => {
     sim = await startSimulator({ scenario: 'coco-pharma', egeria, port: 0, speed: 60 })
     sim.updateWorld({ metadataServers: { cocoMDS1: { available: true } } })
