@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { json, selfSignedCertificate, startTestServer, type TestServer } from '../../../../tests/support/test-server'
-import { call, createAgent, type CallResult } from './http'
+import { call, createAgent, MAX_BODY_BYTES, type CallResult } from './http'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -64,6 +64,16 @@ describe('HTTP outcomes over real HTTP', () => {
     server = await startTestServer((request, response) => json(response, request.url === '/broken' ? '{"class": "Void' : '42'))
     expect(await get(`${server.url}/broken`)).toMatchObject({ ok: false, failure: { kind: 'malformed', httpStatus: 200, snippet: '{"class": "Void' } })
     expect(await get(`${server.url}/number`)).toMatchObject({ ok: false, failure: { kind: 'malformed', message: 'not a JSON object' } })
+  })
+
+  it('refuses an answer larger than the limit instead of buffering it', async () => {
+    server = await startTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' })
+      const chunk = Buffer.alloc(1024 * 1024, 32)
+      for (let index = 0; index <= MAX_BODY_BYTES / chunk.length; index++) response.write(chunk)
+      response.end('{}')
+    })
+    expect(await get(`${server.url}/huge`)).toMatchObject({ ok: false, failure: { kind: 'malformed', message: expect.stringContaining('larger than') } })
   })
 
   it('times out a server that accepts but never answers', async () => {
