@@ -236,21 +236,25 @@ describe('connector lifecycle details', () => {
 })
 
 describe('5.0+ blocking connectors', () => {
-  it('run on a dedicated thread (RUNNING, never refreshed) and fail in engage() when their topic goes away', async () => {
-    const sim = await start({ scenario: 'secured-quickstart', egeria: 6, clock: clockAt(), speed: 100_000 })
-    const token = (await call(sim, 'POST', '/api/token', { userId: 'garygeeke', password: 'secret' })).text
-    const status = async (): Promise<Record<string, unknown>> =>
-      (await call(sim, 'GET', '/servers/qs-integration-daemon/open-metadata/integration-daemon/status', undefined, { Authorization: `Bearer ${token}` })).json
+  it('run on a dedicated thread (RUNNING, never refreshed) and fail in engage() when their broker goes away', async () => {
+    const document = structuredClone(conformanceScenario)
+    document.resources = { ...document.resources, 'kafka:9092': { kind: 'endpoint', available: true }, 'lineage.topic': { kind: 'topic', available: true } }
+    document.daemons[0]!.groups![0]!.connectors.push({
+      name: 'LineageListener', id: 'id-lineage', providerClass: 'org.example.OpenLineageProvider', endpoint: 'lineage.topic',
+      refreshMinutes: 0, behaviour: 'topic', usesBlockingCalls: true, requires: ['kafka:9092']
+    })
+    const sim = await start({ scenario: document, egeria: 5, clock: clockAt(), speed: 100_000 })
+    const status = async (): Promise<Record<string, unknown>> => (await call(sim, 'GET', `${base5}/status`)).json
     await sim.tick()
-    let listener = reportNamed(await status(), 'OpenLineageKafkaListener')
+    let listener = reportNamed(await status(), 'LineageListener')
     expect(listener.connectorStatus).toBe('RUNNING')
     expect(listener.lastRefreshTime).toBeUndefined()
-    expect(reportNamed(await status(), 'SecuredFilesMonitor').connectorStatus).toBe('WAITING')
-    sim.updateWorld({ resources: { 'qs-kafka:9092': { available: false } } })
+    expect(reportNamed(await status(), 'FilesA').connectorStatus).toBe('WAITING')
+    sim.updateWorld({ resources: { 'kafka:9092': { available: false } } })
     await sim.tick()
-    listener = reportNamed(await status(), 'OpenLineageKafkaListener')
-    expect(listener).toMatchObject({ connectorStatus: 'FAILED', failingExceptionMessage: 'Connection refused: qs-kafka:9092' })
-    expect(sim.auditLines().some((line) => line.includes('The integration connector OpenLineageKafkaListener method engage has returned'))).toBe(true)
+    listener = reportNamed(await status(), 'LineageListener')
+    expect(listener).toMatchObject({ connectorStatus: 'FAILED', failingExceptionMessage: 'Connection refused: kafka:9092' })
+    expect(sim.auditLines().some((line) => line.includes('The integration connector LineageListener method engage has returned'))).toBe(true)
   })
 })
 
@@ -299,5 +303,27 @@ describe('the audit log files', () => {
     sim.updateWorld({ metadataServers: { cocoMDS1: { available: true } } })
     await call(sim, 'POST', '/servers/exchangeDL01/open-metadata/integration-daemon/users/garygeeke/integration-connectors/refresh')
     expect(readFileSync(file, 'utf8')).toMatch(/Exception INTEGRATION-DAEMON-SERVICES-0031 Supplementary information: log record id [0-9a-f-]{36} org\.odpi\.openmetadata\.frameworks\.connectors\.ffdc\.ConnectorCheckedException returned message of BASIC-FILES/)
+  })
+})
+
+describe('restart during a refresh', () => {
+  it('the old refresh does not stamp the restarted connector, which gets its own first refresh', async () => {
+    const document = structuredClone(conformanceScenario)
+    document.daemons[0]!.services![0]!.connectors[0]!.refreshDurationMs = 200
+    const clock = clockAt()
+    const sim = await start({ scenario: document, egeria: 5, clock, speed: 1 })
+    await sim.tick()
+    clock.advance(11 * 60_000)
+    const refreshing = sim.tick() // FilesA is REFRESHING for 200 ms
+    const base = '/servers/daemon1/open-metadata/integration-daemon/users/garygeeke'
+    expect(reportNamed((await call(sim, 'GET', `${base}/status`)).json, 'FilesA').connectorStatus).toBe('REFRESHING')
+    await call(sim, 'POST', `${base}/integration-connectors/restart`, { name: 'FilesA' })
+    await refreshing
+    let report = reportNamed((await call(sim, 'GET', `${base}/status`)).json, 'FilesA')
+    expect(report.connectorStatus).toBe('INITIALIZED')
+    expect(report.lastRefreshTime).toBeUndefined()
+    await sim.tick()
+    report = reportNamed((await call(sim, 'GET', `${base}/status`)).json, 'FilesA')
+    expect(report.connectorStatus).toBe('WAITING')
   })
 })

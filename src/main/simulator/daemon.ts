@@ -36,6 +36,8 @@ export interface ConnectorState {
   failingExceptionMessage?: string
   refreshCount: number
   busy?: Promise<void>
+  /** Bumped by each restart, so a refresh still running on the old instance leaves the new one alone. */
+  generation: number
 }
 
 export interface ServiceState {
@@ -151,7 +153,8 @@ export class SimulatedDaemon {
       ...placement,
       guid: deterministicGuid(`${this.name}/${config.name}`),
       instanceId: randomUUID(),
-      refreshCount: 0
+      refreshCount: 0,
+      generation: 0
     })
     names.push(config.name)
   }
@@ -410,8 +413,8 @@ export class SimulatedDaemon {
   /** refreshConnector / prepareForRefresh: one refresh attempt; resolves once the connector's work is done. */
   refreshConnector(connector: ConnectorState, reason: 'poll' | 'rest'): Promise<void> {
     if (connector.busy) return connector.busy
-    const work = this.runRefresh(connector, reason).finally(() => {
-      connector.busy = undefined
+    const work: Promise<void> = this.runRefresh(connector, reason).finally(() => {
+      if (connector.busy === work) connector.busy = undefined
     })
     connector.busy = work
     return work
@@ -445,7 +448,9 @@ export class SimulatedDaemon {
     const refreshable = this.profile.waitingStatus ? connector.status === 'WAITING' : connector.status === 'RUNNING'
     if (refreshable) {
       if (this.profile.waitingStatus) this.setStatus(connector, 'REFRESHING')
+      const generation = connector.generation
       await this.context.realDelay(config.refreshDurationMs)
+      if (connector.generation !== generation) return // restarted meanwhile: this refresh belonged to the old instance
       // The world may have changed while the connector was working; and a restart may have replaced the status.
       if (connector.status === (this.profile.waitingStatus ? 'REFRESHING' : 'RUNNING')) {
         const failure = this.connectorFailure(connector)
@@ -466,6 +471,8 @@ export class SimulatedDaemon {
     connector.failingExceptionMessage = undefined
     connector.lastRefreshTime = undefined
     connector.refreshCount = 0
+    connector.generation++
+    connector.busy = undefined
     connector.instanceId = randomUUID()
     this.initializeConnector(connector)
   }
