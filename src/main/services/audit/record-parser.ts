@@ -47,7 +47,8 @@ const CONNECTOR_STOP_WORDS = new Set(['is', 'method', 'has', 'was', 'configurati
 const CONNECTOR_PREFIXES = ['INTEGRATION-DAEMON-SERVICES-', 'OMIS-', 'OIF-CONNECTOR-']
 
 export function connectorNameFromText(messageId: string, text: string): string | undefined {
-  if (!CONNECTOR_PREFIXES.some((prefix) => messageId.startsWith(prefix))) return undefined
+  const first = messageId.charCodeAt(0) // I or O: a cheap gate before the prefix checks
+  if ((first !== 73 && first !== 79) || !CONNECTOR_PREFIXES.some((prefix) => messageId.startsWith(prefix))) return undefined
   // `… connector [named|called] NAME …`, scanned by hand: this runs for every daemon heartbeat.
   let at = text.indexOf('connector ')
   while (at !== -1) {
