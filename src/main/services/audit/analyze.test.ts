@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { Readable } from 'node:stream'
 import { analyzeSources } from './analyze'
-import { openInput, readIncrement } from './log-reader'
+import { openInput, readIncrement, streamBatches } from './log-reader'
 
 const fixturePath = (name: string): string => new URL(`../../../../tests/fixtures/audit/${name}`, import.meta.url).pathname
 const tmp = mkdtempSync(join(tmpdir(), 'dd-audit-'))
@@ -151,5 +153,28 @@ describe('inputs', () => {
     expect(third.records).toEqual([])
     writeFileSync(path, `${seed[0]}\n`) // rotated: smaller than the offset
     expect((await readIncrement(path, second.nextOffset, 0)).records).toHaveLength(1)
+  })
+})
+
+describe('pipeline properties', () => {
+  it('never throws on arbitrary bytes and accounts for every line', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.constantFrom(...readFileSync(fixturePath('egeria6-startup.log')).toString().split('\n').map((l) => Buffer.from(`${l}\n`)))), { maxLength: 30 }), async (parts) => {
+        const bytes = Buffer.concat(parts.map((part) => Buffer.from(part)))
+        const batches = streamBatches(Readable.from([bytes]), 0)
+        let spans = 0
+        for (;;) {
+          const next = await batches.next()
+          if (next.done) {
+            const expectedLines = bytes.length === 0 ? 0 : bytes.toString('latin1').split('\n').length - (bytes[bytes.length - 1] === 10 ? 1 : 0)
+            expect(next.value.stats.lines).toBe(expectedLines)
+            expect(spans + next.value.stats.blankLines + next.value.stats.unparsedLines).toBe(expectedLines)
+            return
+          }
+          for (const record of next.value) spans += record.lastLine - record.firstLine + 1
+        }
+      }),
+      { numRuns: 150 }
+    )
   })
 })

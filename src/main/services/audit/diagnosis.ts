@@ -154,8 +154,10 @@ export class Diagnoser {
       this.connectors.set(key, timeline)
     }
     if (kind === 'initializing') {
-      const service = SERVICE_NAME.exec(record.text)?.[1] ?? GROUP_NAME.exec(record.text)?.[1]
-      if (service) server.service = service.toLowerCase().replace(/ /g, '-')
+      // OMIS services as slugs (`Files Integrator` → files-integrator); 5+ integration groups by qualified name.
+      const omis = SERVICE_NAME.exec(record.text)?.[1]
+      const service = omis ? omis.toLowerCase().replace(/ /g, '-') : GROUP_NAME.exec(record.text)?.[1]?.replace(/,$/, '')
+      if (service) server.service = service
       if (server.service) timeline.service = server.service
       if (timeline.events.length > 0 || timeline.omittedEvents > 0) kind = 'restart'
     }

@@ -55,9 +55,10 @@ export async function* streamBatches(
 ): AsyncGenerator<AuditRecord[], InputResult> {
   let batch: AuditRecord[] = []
   const formats = new Set<string>()
+  let lastFormat = ''
   const parser = new RecordParser(input, (record) => {
     batch.push(record)
-    if (record.audit) formats.add(record.format)
+    if (record.audit && record.format !== lastFormat) formats.add((lastFormat = record.format))
   }, options)
   const splitter = new LineSplitter((line, truncated) => parser.line(line, truncated))
   for await (const chunk of stream) {

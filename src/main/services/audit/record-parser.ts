@@ -4,7 +4,7 @@
  * Spring Boot 2/3 logback lines, platform System.out lines, JSON audit records, and `docker logs -t`
  * prefixes on any of them. Every line ends up in a record or in the unparsed/blank counts.
  */
-import { AUDIT_SEVERITIES, type AuditRecord } from '../../../shared/models/audit'
+import { AUDIT_SEVERITIES, PROBLEM_SEVERITIES, type AuditRecord } from '../../../shared/models/audit'
 import { extractMessageIds, isMessageId } from '../../../shared/knowledge/message-ids'
 import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso, zoneOffsetMinutes } from './java-time'
 
@@ -25,6 +25,7 @@ export interface ParserOptions {
 }
 
 const SEVERITIES = new Set<string>(AUDIT_SEVERITIES)
+const PROBLEM_SEVERITY_SET = new Set<string>(PROBLEM_SEVERITIES)
 SEVERITIES.add('<Unknown>')
 const SUPPLEMENT = 'Supplementary information: log record id '
 const FURTHER_READING = 'Further reading: '
@@ -47,7 +48,8 @@ const CONNECTOR_STOP_WORDS = new Set(['is', 'method', 'has', 'was', 'configurati
 const CONNECTOR_PREFIXES = ['INTEGRATION-DAEMON-SERVICES-', 'OMIS-', 'OIF-CONNECTOR-']
 
 export function connectorNameFromText(messageId: string, text: string): string | undefined {
-  if (!CONNECTOR_PREFIXES.some((prefix) => messageId.startsWith(prefix))) return undefined
+  const first = messageId.charCodeAt(0) // I or O: a cheap gate before the prefix checks
+  if ((first !== 73 && first !== 79) || !CONNECTOR_PREFIXES.some((prefix) => messageId.startsWith(prefix))) return undefined
   // `… connector [named|called] NAME …`, scanned by hand: this runs for every daemon heartbeat.
   let at = text.indexOf('connector ')
   while (at !== -1) {
@@ -317,13 +319,14 @@ export function completeAuditRecord(record: AuditRecord): void {
   if (!id) return
   // Only a text with another `-NNN` can nest an ID: skip the regex for the plain majority of lines.
   const text = record.text
-  if (hasDigitAfterHyphen(text) || record.exceptionMessage || record.stackTrace) {
-    const ids = extractMessageIds(id, text, record.exceptionMessage, record.stackTrace?.[0])
-    record.messageIds = ids
+  const nested = hasDigitAfterHyphen(text)
+  if (nested || record.exceptionMessage || record.stackTrace) {
+    record.messageIds = extractMessageIds(id, text, record.exceptionMessage, record.stackTrace?.[0])
   }
-  record.connector ??= connectorNameFromText(id, text)
-  if (!record.exceptionClass && text.indexOf('Exception') + text.indexOf('Error') !== -2) {
-    // Console Exception-severity lines name the exception inside the text.
+  const connector = record.connector ?? connectorNameFromText(id, text)
+  if (connector !== undefined) record.connector = connector
+  // Exception-severity console lines name the exception inside the text; chatter never needs the scan.
+  if (!record.exceptionClass && (nested || PROBLEM_SEVERITY_SET.has(record.severity ?? ''))) {
     const thrown = /\b((?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error))\b/.exec(text)
     if (thrown) record.exceptionClass = thrown[1]
   }
