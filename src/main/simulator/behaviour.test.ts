@@ -327,3 +327,16 @@ describe('restart during a refresh', () => {
     expect(report.connectorStatus).toBe('WAITING')
   })
 })
+
+describe('the scaled clock', () => {
+  it('runs the periodic refresh on its own, speed times faster than real time', async () => {
+    const sim = await start({ scenario: conformanceScenario, egeria: 4, speed: 60_000 })
+    const base = '/servers/daemon1/open-metadata/integration-daemon/users/garygeeke'
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const first = Date.parse(reportNamed((await call(sim, 'GET', `${base}/status`)).json, 'FilesA').lastRefreshTime!)
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    const later = Date.parse(reportNamed((await call(sim, 'GET', `${base}/status`)).json, 'FilesA').lastRefreshTime!)
+    // 250 ms real is 250 simulated minutes: the 10-minute refresh has run many times.
+    expect(later - first).toBeGreaterThanOrEqual(10 * 60_000)
+  })
+})

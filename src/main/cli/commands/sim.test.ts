@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createProgram, EXIT, runProgram } from '../program'
 import { registerSimCommand } from './sim'
@@ -32,5 +35,19 @@ describe('daemon-doctor sim', () => {
     expect(text).toMatch(/Simulated Egeria 3\.4 platform \(scenario coco-pharma\) listening at http:\/\/127\.0\.0\.1:\d+/)
     expect(text).toMatch(/exchangeDL01 \(Integration Daemon\) {2}http:\/\/127\.0\.0\.1:\d+\/servers\/exchangeDL01\/open-metadata\/integration-daemon\/users\/garygeeke/)
     expect(text).toContain('garygeeke')
+  })
+
+  it('with --tls --cert-out writes the certificate it serves', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sim-cert-'))
+    const output: string[] = []
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      output.push(String(chunk))
+      if (String(chunk).includes('Ctrl+C')) setImmediate(() => process.emit('SIGTERM'))
+      return true
+    })
+    const certificate = join(dir, 'sim.pem')
+    expect(await runProgram(program(), ['node', 'daemon-doctor', 'sim', '--egeria', '6', '--scenario', 'secured-quickstart', '--tls', '--cert-out', certificate])).toBe(EXIT.ok)
+    expect(readFileSync(certificate, 'utf8')).toContain('BEGIN CERTIFICATE')
+    expect(output.join('')).toMatch(/listening at https:\/\/127\.0\.0\.1:\d+[\s\S]*garygeeke \/ secret/)
   })
 })

@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { builtInScenarioNames, startSimulator, type EgeriaMajor, type RunningSimulator } from '../../simulator'
 import { UsageError } from '../program'
@@ -11,6 +12,7 @@ interface SimOptions {
   auditLog?: string
   auditJson?: string
   speed: number
+  certOut?: string
 }
 
 export function registerSimCommand(program: Command): void {
@@ -23,6 +25,7 @@ export function registerSimCommand(program: Command): void {
     .option('--tls', 'serve HTTPS with a generated self-signed certificate')
     .option('--audit-log <file>', 'append the console-format audit log to this file')
     .option('--audit-json <dir>', 'also write one JSON .omalrecord file per audit record to this folder')
+    .option('--cert-out <file>', 'with --tls: write the generated certificate (PEM) here, to trust it in a client')
     .option('--speed <factor>', 'simulated time runs this many times faster (e.g. 60: a 10-minute refresh every 10 s)', parseSpeed, 1)
     .action(async (options: SimOptions) => {
       let sim: RunningSimulator
@@ -39,6 +42,7 @@ export function registerSimCommand(program: Command): void {
       } catch (error) {
         throw new UsageError((error as Error).message)
       }
+      if (options.certOut && sim.caCertificatePem) writeFileSync(resolve(options.certOut), sim.caCertificatePem)
       process.stdout.write(describe(sim, options))
       await new Promise<void>((done) => {
         const stop = (): void => done()
@@ -52,7 +56,9 @@ export function registerSimCommand(program: Command): void {
 function describe(sim: RunningSimulator, options: SimOptions): string {
   const lines = [
     `Simulated Egeria ${sim.egeria.label} platform (scenario ${sim.scenario}) listening at ${sim.url}`,
-    sim.caCertificatePem ? 'TLS: self-signed certificate for localhost / 127.0.0.1 (turn verification off or trust it)' : '',
+    sim.caCertificatePem
+      ? `TLS: self-signed certificate for localhost / 127.0.0.1 (${options.certOut ? `PEM in ${resolve(options.certOut)}` : 'turn verification off, or trust it via --cert-out'})`
+      : '',
     'Servers:',
     ...sim.servers.map((server) => `  ${server.name} (${server.serverType})${server.daemonURL ? `  ${server.daemonURL}` : ''}`),
     sim.egeria.major >= 6
