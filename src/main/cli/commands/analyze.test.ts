@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vites
 import { createProgram, runProgram } from '../program'
 import { registerAnalyzeCommand } from './analyze'
 
-const seed = fileURLToPath(new URL('../../../../tests/fixtures/audit/seed-2021-startup.log', import.meta.url))
+const seed = fileURLToPath(new URL('../../../../tests/fixtures/audit/seed-2021-startup.console.txt', import.meta.url))
 const tmp = mkdtempSync(join(tmpdir(), 'dd-cli-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 

@@ -18,7 +18,7 @@ async function analyze(...paths: string[]) {
 
 describe('analysis of the guide\'s 2021 start-up', () => {
   it('finds exactly three connectors blocked by cocoMDS1 and one of the wrong type', async () => {
-    const report = await analyze(fixturePath('seed-2021-startup.log'))
+    const report = await analyze(fixturePath('seed-2021-startup.console.txt'))
     expect(report).toMatchObject({ records: 28, unparsedLines: 0, servers: ['exchangeDL01'] })
     expect(report.inputs).toEqual([expect.objectContaining({ format: 'console', lines: 28, records: 28 })])
     expect(report.findings.map((f) => [f.connector, f.source, f.subject, f.rootMessageId, f.evidence, f.occurrences])).toEqual([
@@ -47,7 +47,7 @@ describe('analysis of the guide\'s 2021 start-up', () => {
 
 describe('analysis of logs it has never seen', () => {
   it('names connector, source and subject in a 2025 log', async () => {
-    const report = await analyze(fixturePath('egeria6-startup.log'))
+    const report = await analyze(fixturePath('egeria6-startup.console.txt'))
     expect(report.findings.map((f) => [f.connector, f.source, f.subject, f.rootMessageId])).toEqual([
       [undefined, 'third-party', '/deployments/landing/weekly-measurements', 'BASIC-FILES-INTEGRATION-CONNECTORS-0023'],
       ['PostgresTrialsCataloguer', 'third-party', 'clinical-db:5432/trials', 'JDBC-INTEGRATION-CONNECTOR-0002'],
@@ -61,7 +61,7 @@ describe('analysis of logs it has never seen', () => {
   })
 
   it('finds Kafka down in noisy platform output and counts the console/SLF4J copy once', async () => {
-    const report = await analyze(fixturePath('platform-interleaved-kafka.log'))
+    const report = await analyze(fixturePath('platform-interleaved-kafka.console.txt'))
     expect(report.causes.every((cause) => cause.source === 'third-party')).toBe(true)
     expect(report.findings.filter((f) => f.messageIds[0] === 'OMRS-AUDIT-0006')).toHaveLength(1)
     expect(report.findings.find((f) => f.rootMessageId === 'OCF-KAFKA-TOPIC-CONNECTOR-0015')).toMatchObject({ occurrences: 2, subject: 'Kafka' })
@@ -141,7 +141,7 @@ describe('inputs', () => {
 
   it('reads a growing file incrementally from the last offset', async () => {
     const path = join(tmp, 'live.log')
-    const seed = readFileSync(fixturePath('seed-2021-startup.log'), 'utf8').split('\n')
+    const seed = readFileSync(fixturePath('seed-2021-startup.console.txt'), 'utf8').split('\n')
     writeFileSync(path, `${seed.slice(0, 10).join('\n')}\n${seed[10]!.slice(0, 40)}`)
     const first = await readIncrement(path, 0, 0)
     expect(first.records.map((record) => record.firstLine)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])
@@ -159,7 +159,7 @@ describe('inputs', () => {
 describe('pipeline properties', () => {
   it('never throws on arbitrary bytes and accounts for every line', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.constantFrom(...readFileSync(fixturePath('egeria6-startup.log')).toString().split('\n').map((l) => Buffer.from(`${l}\n`)))), { maxLength: 30 }), async (parts) => {
+      fc.asyncProperty(fc.array(fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.constantFrom(...readFileSync(fixturePath('egeria6-startup.console.txt')).toString().split('\n').map((l) => Buffer.from(`${l}\n`)))), { maxLength: 30 }), async (parts) => {
         const bytes = Buffer.concat(parts.map((part) => Buffer.from(part)))
         const batches = streamBatches(Readable.from([bytes]), 0)
         let spans = 0

@@ -7,8 +7,8 @@ import type { LogAppended } from '../../../shared/models/audit'
 import { AppError } from '../../../shared/result'
 import { LogService } from './log-service'
 
-const seedPath = fileURLToPath(new URL('../../../../tests/fixtures/audit/seed-2021-startup.log', import.meta.url))
-const kafkaPath = fileURLToPath(new URL('../../../../tests/fixtures/audit/platform-interleaved-kafka.log', import.meta.url))
+const seedPath = fileURLToPath(new URL('../../../../tests/fixtures/audit/seed-2021-startup.console.txt', import.meta.url))
+const kafkaPath = fileURLToPath(new URL('../../../../tests/fixtures/audit/platform-interleaved-kafka.console.txt', import.meta.url))
 const tmp = mkdtempSync(join(tmpdir(), 'dd-logsvc-'))
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 

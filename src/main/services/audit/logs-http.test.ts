@@ -8,7 +8,7 @@ import type { Result } from '../../../shared/result'
 import { TOKEN_HEADER } from '../../web/browser-host'
 import { startWebApp, type WebApp } from '../../web/web-app'
 
-const seed = fileURLToPath(new URL('../../../../tests/fixtures/audit/seed-2021-startup.log', import.meta.url))
+const seed = fileURLToPath(new URL('../../../../tests/fixtures/audit/seed-2021-startup.console.txt', import.meta.url))
 const dataDir = mkdtempSync(join(tmpdir(), 'dd-logs-http-'))
 let app: WebApp
 

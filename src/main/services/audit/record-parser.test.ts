@@ -24,7 +24,7 @@ function accountedLines(records: AuditRecord[], stats: ParserStats): number {
 
 describe('RecordParser: console destination', () => {
   it('parses the 2021 start-up of the troubleshooting guide', () => {
-    const { records, stats } = parse(fixture('seed-2021-startup.log'))
+    const { records, stats } = parse(fixture('seed-2021-startup.console.txt'))
     expect(stats).toMatchObject({ lines: 28, records: 28, auditRecords: 28, unparsedLines: 0 })
     const failure = records[10]!
     expect(failure).toMatchObject({
@@ -45,7 +45,7 @@ describe('RecordParser: console destination', () => {
   })
 
   it('folds the Further-reading line, the Exception supplement and its stack trace into one record (2025 set)', () => {
-    const { records, stats } = parse(fixture('egeria6-startup.log'))
+    const { records, stats } = parse(fixture('egeria6-startup.console.txt'))
     const jdbc = records.find((record) => record.messageId === 'INTEGRATION-DAEMON-SERVICES-0065')!
     expect(jdbc).toMatchObject({
       firstLine: 12,
@@ -66,7 +66,7 @@ describe('RecordParser: console destination', () => {
   })
 
   it('trims IDs defined with a trailing space and keeps platform, Spring Boot and stray lines apart', () => {
-    const { records, stats } = parse(fixture('platform-interleaved-kafka.log'))
+    const { records, stats } = parse(fixture('platform-interleaved-kafka.console.txt'))
     const kafka = records.find((record) => record.messageId === 'OCF-KAFKA-TOPIC-CONNECTOR-0014')!
     expect(kafka.text.startsWith('Unable to contact Kafka')).toBe(true)
     expect(records.filter((record) => !record.audit).map((record) => record.format)).toEqual(['logback', 'logback', 'platform', 'logback'])
@@ -82,7 +82,7 @@ describe('RecordParser: console destination', () => {
   })
 
   it('reads SLF4J destination lines as audit records, with the server split from the GUID', () => {
-    const { records } = parse(fixture('platform-interleaved-kafka.log'))
+    const { records } = parse(fixture('platform-interleaved-kafka.console.txt'))
     const slf4j = records.find((record) => record.format === 'slf4j')!
     expect(slf4j).toMatchObject({
       server: 'cocoMDS1',
@@ -95,7 +95,7 @@ describe('RecordParser: console destination', () => {
   })
 
   it('strips docker logs -t prefixes and a BOM', () => {
-    const { records, stats } = parse(fixture('docker-timestamps.log'))
+    const { records, stats } = parse(fixture('docker-timestamps.console.txt'))
     expect(stats).toMatchObject({ lines: 9, auditRecords: 9, unparsedLines: 0 })
     expect(records[0]).toMatchObject({ messageId: 'OMRS-AUDIT-0064', server: 'exchangeDL01' })
     expect(records[8]).toMatchObject({ messageId: 'INTEGRATION-DAEMON-SERVICES-0031', connector: 'OakDeneLandingAreaFilesMonitor' })
