@@ -8,6 +8,7 @@ const HOST_PORT = '((?:[\\w-]+\\.)*[\\w-]+:\\d{2,5})'
 
 export const FALLBACK_RULES: readonly FallbackRule[] = [
   { name: 'tls-trust', pattern: 'PKIX path building failed|unable to find valid certification path|SSLHandshakeException|handshake_failure|certificate_unknown', source: 'metadata-server', summary: 'The TLS handshake failed: the certificate is not trusted.', action: 'Add the server\'s certificate (or its CA) to the trust store the daemon uses, then restart the connector.', subject: HOST_PORT },
+  // The exact "Connection refused" wording under CLIENT-SIDE-…-503-002 is inferred from Spring/JDK behaviour.
   { name: 'connection-refused', pattern: 'Connection refused|ECONNREFUSED|ConnectException', source: 'third-party', summary: 'The connection was refused: nothing listens at that address.', action: 'Start the service at that address (or fix the host and port), then restart the connector.', subject: HOST_PORT },
   { name: 'unknown-host', pattern: 'UnknownHostException|ENOTFOUND|Name or service not known|nodename nor servname', source: 'third-party', summary: 'The host name does not resolve.', action: 'Fix the host name in the configuration (or DNS), then restart the connector.', subject: '(?:UnknownHostException:? |host )([\\w.-]+)' },
   { name: 'timeout', pattern: 'SocketTimeoutException|Read timed out|connect timed out|TimeoutException|ETIMEDOUT', source: 'third-party', summary: 'The call timed out.', action: 'Check the remote service is healthy and reachable; then restart the connector.', subject: HOST_PORT },

@@ -51,7 +51,10 @@ const PARTNER_SERVER = /server ([\w.-]+) on platform (\S+)/
 const SERVICE_NAME = /integration service ([A-Z][\w ]*?) OMIS/
 const GROUP_NAME = /integration group ([\w:.-]+)/
 
+type Timeline = ConnectorTimeline & { retryable: boolean }
+
 interface ServerState {
+  connectors?: Map<string, Timeline>
   metadataServer?: string
   egeriaMajor?: number
   service?: string
@@ -71,7 +74,7 @@ export interface Diagnosis {
 
 export class Diagnoser {
   private readonly servers = new Map<string, ServerState>()
-  private readonly connectors = new Map<string, ConnectorTimeline & { retryable: boolean }>()
+  private readonly connectors = new Map<string, Timeline>()
   private readonly findings = new Map<string, FindingState>()
   private readonly recent = new Set<string>()
   private readonly findingIds = new Set<string>()
@@ -147,11 +150,12 @@ export class Diagnoser {
 
   private connectorEvent(record: AuditRecord, server: ServerState, kind: ConnectorEventKind, next: ConnectorState | undefined, id: string): void {
     const name = record.connector!
-    const key = `${record.server ?? ''}\u0000${name}`
-    let timeline = this.connectors.get(key)
+    // Per-server map first: no key string to build for every heartbeat.
+    let timeline = (server.connectors ??= new Map()).get(name)
     if (!timeline) {
       timeline = { name, server: record.server, state: 'unknown', events: [], omittedEvents: 0, refreshes: 0, failures: 0, retryable: false }
-      this.connectors.set(key, timeline)
+      server.connectors.set(name, timeline)
+      this.connectors.set(`${record.server ?? ''}\u0000${name}`, timeline)
     }
     if (kind === 'initializing') {
       // OMIS services as slugs (`Files Integrator` → files-integrator); 5+ integration groups by qualified name.

@@ -386,6 +386,7 @@ export function jsonAuditRecord(value: unknown): Omit<AuditRecord, 'input' | 'fi
     exceptionClass: str(fields.exceptionClassName),
     exceptionMessage: str(fields.exceptionMessage),
     stackTrace: stack ? stack.split('\n').slice(0, 200) : undefined,
+    // `messageURL` is inferred from the 2026 getter name (unverified): the most plausible Jackson field.
     furtherReading: str(fields.messageURL)
   }
   if (typeof fields.timeStamp === 'number') record.time = isoSeconds(fields.timeStamp)
