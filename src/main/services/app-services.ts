@@ -74,7 +74,11 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       list: async () => connections.list(),
       save: async (draft) => connections.save(draft),
       duplicate: async (id) => connections.duplicate(id),
-      remove: async (id) => connections.remove(id),
+      remove: async (id) => {
+        const removed = connections.remove(id)
+        await daemon.forget(id)
+        return removed
+      },
       undoRemove: async (token) => connections.undoRemove(token),
       exportJson: async (ids) => connections.exportJson(ids),
       importJson: async (json) => connections.importJson(json)

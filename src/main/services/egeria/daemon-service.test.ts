@@ -7,6 +7,7 @@ import type { Connection } from '../../../shared/models/connection'
 import type { ActionProgress, StatusSnapshot } from '../../../shared/models/daemon'
 import { json, startTestServer } from '../../../../tests/support/test-server'
 import { startSimulator, type RunningSimulator } from '../../simulator'
+import { AppError } from '../../../shared/result'
 import { DaemonService } from './daemon-service'
 import { JOURNAL_FILE } from './journal'
 
@@ -18,7 +19,7 @@ afterEach(async () => {
   sim = service = undefined
 })
 
-function setup(running: RunningSimulator, overrides: Partial<Connection> = {}): { service: DaemonService; dataDir: string; events: { channel: string; payload: unknown }[] } {
+function setup(running: RunningSimulator, overrides: Partial<Connection> = {}): { service: DaemonService; dataDir: string; events: { channel: string; payload: unknown }[]; connection: Connection } {
   const dataDir = mkdtempSync(join(tmpdir(), 'dd-daemon-'))
   const connection: Connection = {
     id: 'c1',
@@ -44,7 +45,7 @@ function setup(running: RunningSimulator, overrides: Partial<Connection> = {}): 
     intervals: { quickMs: 50, idleMs: 100, quickForMs: 500 },
     settleTimeoutMs: 10_000
   })
-  return { service, dataDir, events }
+  return { service, dataDir, events, connection }
 }
 
 describe('DaemonService', () => {
@@ -114,6 +115,51 @@ describe('DaemonService', () => {
       await daemon.watch('c1', true)
       await expect.poll(statusCalls, { timeout: 3_000 }).toBeGreaterThan(paused)
     } finally {
+      await service?.dispose()
+      service = undefined
+      await server.close()
+    }
+  })
+
+  it('stops polling a connection deleted while watched, and on forget', async () => {
+    const server = await startTestServer((request, response) =>
+      request.url?.endsWith('/origin')
+        ? void response.end('Egeria OMAG Server Platform (version 5.3)')
+        : json(response, { class: 'IntegrationDaemonStatusResponse', relatedHTTPCode: 200, integrationDaemonStatus: {} })
+    )
+    let deleted = false
+    const base = setup({ url: server.url, servers: [{ name: 'd1', serverType: 'Integration Daemon' }] } as RunningSimulator)
+    const lookup = (): Connection => {
+      if (deleted) throw new AppError('not-found', 'That connection no longer exists')
+      return { ...base.connection }
+    }
+    const daemon = new DaemonService({
+      dataDir: base.dataDir,
+      connection: lookup,
+      password: () => undefined,
+      emit: () => {},
+      intervals: { quickMs: 50, idleMs: 50, quickForMs: 500 }
+    })
+    try {
+      const statusCalls = (): number => server.requests.filter((entry) => entry.url.endsWith('/status')).length
+      await daemon.watch('c1', true)
+      await expect.poll(statusCalls, { timeout: 3_000 }).toBeGreaterThan(1)
+      deleted = true
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      const afterDelete = statusCalls()
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(statusCalls()).toBe(afterDelete)
+
+      deleted = false
+      await daemon.watch('c1', true)
+      await expect.poll(statusCalls, { timeout: 3_000 }).toBeGreaterThan(afterDelete)
+      await daemon.forget('c1')
+      const afterForget = statusCalls()
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(statusCalls()).toBeLessThanOrEqual(afterForget + 1)
+      expect(await daemon.watch('c1', false)).toEqual([])
+    } finally {
+      await daemon.dispose()
       await service?.dispose()
       service = undefined
       await server.close()

@@ -194,6 +194,8 @@ export class DaemonService {
       const result = await this.client(connectionId).status()
       this.record(connectionId, result.ok ? { status: result.value } : { error: describeFailure(result.failure) })
     } catch (error) {
+      // The connection was deleted while watched: nobody can look at it any more.
+      if (error instanceof AppError && error.code === 'not-found') return void (await this.forget(connectionId))
       this.record(connectionId, { error: (error as Error).message })
     } finally {
       watch.polling = false
@@ -230,6 +232,16 @@ export class DaemonService {
 
   listJournal(limit?: number): { entries: JournalEntry[]; unreadableLines: number } {
     return this.journal.list(limit)
+  }
+
+  /** Drops everything held for a connection (its poller, running action and pooled sockets). */
+  async forget(connectionId: string): Promise<void> {
+    clearTimeout(this.watches.get(connectionId)?.timer)
+    this.watches.delete(connectionId)
+    this.running.get(connectionId)?.abort()
+    const cached = this.clients.get(connectionId)
+    this.clients.delete(connectionId)
+    await cached?.client.close()
   }
 
   async dispose(): Promise<void> {
