@@ -22,3 +22,34 @@ test('starts the built-in demo daemon from home and changes its world', async ({
   await demoCard.getByRole('button', { name: 'Stop' }).click()
   await expect(card).toHaveCount(0)
 })
+
+test('shows the demo daemon status with every failure classified, needing attention first', async ({ page, host }) => {
+  await openApp(page, host)
+  await page.getByRole('region', { name: 'Demo daemon' }).getByRole('button', { name: 'Start the demo' }).click()
+  await expect(page.getByRole('heading', { name: 'Demo daemon (coco-pharma)' })).toBeVisible()
+  await page.keyboard.press('Alt+2')
+  const rows = page.locator('tr.connector-row')
+  await expect(rows).toHaveCount(4)
+  await expect(page.getByRole('button', { name: /Failed 4/ })).toBeVisible()
+  for (const name of ['OakDeneLandingAreaFilesMonitor', 'OldMarketLandingAreaFilesMonitor', 'DropFootClinicalTrialResultsFilesMonitor']) {
+    const row = rows.filter({ hasText: name })
+    await expect(row.locator('.status-pill')).toHaveText(/FAILED$/)
+    await expect(row.getByText('Metadata server', { exact: true })).toBeVisible()
+    await expect(row.locator('code', { hasText: 'cocoMDS1' })).toBeVisible()
+    await expect(row.locator('mark.message-id', { hasText: 'OMAG-MULTI-TENANT-404-001' })).toBeVisible()
+  }
+  const database = rows.filter({ hasText: 'OakDeneLandingAreaDatabaseMonitor' })
+  await expect(database.getByText('Connector', { exact: true })).toBeVisible()
+  await expect(database.locator('mark.message-id', { hasText: 'OMIS-DATABASE-INTEGRATOR-400-001' })).toBeVisible()
+  await expect(page.getByText(/fetched .*(now|second)/)).toBeVisible()
+  await screenshot(page, '03-demo-status')
+
+  await page.getByRole('button', { name: /Healthy 0/ }).click()
+  await expect(page.getByText('No connector matches this filter.')).toBeVisible()
+  await page.getByRole('button', { name: /All 4/ }).click()
+  await page.getByLabel('Search connectors').fill('Database')
+  await expect(rows).toHaveCount(1)
+
+  await page.getByRole('button', { name: 'Check the connection' }).click()
+  await expect(page.getByRole('region', { name: 'Connection check' })).toContainText('TCP')
+})

@@ -7,7 +7,7 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DemoEgeriaVersion, DemoInfo, DemoWorld, DemoWorldPatch } from '../../shared/models/demo'
 import { AppError } from '../../shared/result'
-import type { RunningSimulator, SimulatorOptions } from '../simulator'
+import { loadScenario, type RunningSimulator, type SimulatorOptions } from '../simulator'
 import type { ConnectionService } from './connection-service'
 
 export const DEMO_SCENARIO = 'coco-pharma'
@@ -92,7 +92,8 @@ export class DemoService {
     mkdirSync(join(this.deps.dataDir, 'demo'), { recursive: true })
     rmSync(this.auditLogPath, { force: true })
     const simulator = await this.deps.startSimulator({
-      scenario: DEMO_SCENARIO,
+      // The guide's story, but told now: ages and overdue refreshes then read as they would live.
+      scenario: { ...loadScenario(DEMO_SCENARIO), startTime: new Date().toISOString() },
       egeria,
       port: 0,
       auditLogFile: this.auditLogPath,

@@ -3,6 +3,9 @@ import { api } from './api'
 
 /** Subscribes once to main's push events and hands them to store actions. */
 export function subscribeToEvents(): () => void {
-  const unsubscribers = [api.events.connections.changed((connections) => useAppStore.getState().setConnections(connections))]
+  const unsubscribers = [
+    api.events.connections.changed((connections) => useAppStore.getState().setConnections(connections)),
+    api.events.daemon.snapshot((snapshot) => useAppStore.getState().applySnapshot(snapshot))
+  ]
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe())
 }

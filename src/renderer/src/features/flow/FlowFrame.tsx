@@ -1,6 +1,7 @@
 import { ConnectionBadges } from '../../components/Badges'
 import { useAppStore } from '../../store'
 import { DemoWorldPanel } from '../demo/DemoWorldPanel'
+import { StatusStep } from '../status/StatusStep'
 import { FLOW_STEPS, type FlowStep } from '../../store/ui-slice'
 
 export const STEP_TITLES: Record<FlowStep, string> = {
@@ -68,9 +69,13 @@ export function FlowFrame({ connectionId, step }: { connectionId: string; step: 
       <div className="step-panel" role="region" aria-labelledby="step-heading">
         <h2 id="step-heading">{STEP_TITLES[step]}</h2>
         <p className="muted">{STEP_PURPOSE[step]}</p>
-        <div className="empty-state">
-          <p>This step is not available in this version of Daemon Doctor yet.</p>
-        </div>
+        {step === 'status' ? (
+          <StatusStep connectionId={connectionId} />
+        ) : (
+          <div className="empty-state">
+            <p>This step is not available in this version of Daemon Doctor yet.</p>
+          </div>
+        )}
       </div>
     </section>
   )

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+import type { ConnectorState } from '../../../../shared/models/daemon'
+import { ageOf, groupConnectors, needingAttentionFirst, readableMessage, timeLabel, visibleConnectors } from './status-view'
+
+const connector = (name: string, status: string, extra: Partial<ConnectorState> = {}): ConnectorState => ({
+  name,
+  status,
+  refreshOverdue: false,
+  failingMessageIds: [],
+  ...extra
+})
+
+describe('status view helpers', () => {
+  const connectors = [
+    connector('b-healthy', 'WAITING', { group: 'G1' }),
+    connector('a-healthy-overdue', 'RUNNING', { refreshOverdue: true, group: 'G2' }),
+    connector('c-failed', 'FAILED', { group: 'G1', failingMessage: 'OMAG-MULTI-TENANT-404-001 The OMAG Server cocoMDS1 is not available' }),
+    connector('d-starting', 'INITIALIZED', { group: 'G2' }),
+    connector('e-config', 'CONFIG_FAILED', { group: 'G1' })
+  ]
+
+  it('puts connectors needing attention first: failed, unusual, overdue, then healthy', () => {
+    expect(needingAttentionFirst(connectors).map((c) => c.name)).toEqual(['c-failed', 'e-config', 'd-starting', 'a-healthy-overdue', 'b-healthy'])
+  })
+
+  it('filters by category and searches names and messages', () => {
+    expect(visibleConnectors(connectors, 'failed', '').map((c) => c.name)).toEqual(['c-failed', 'e-config'])
+    expect(visibleConnectors(connectors, 'all', 'cocomds1').map((c) => c.name)).toEqual(['c-failed'])
+    expect(groupConnectors(visibleConnectors(connectors, 'all', ''), 'group').map((g) => [g.key, g.connectors.length])).toEqual([
+      ['G1', 3],
+      ['G2', 2]
+    ])
+  })
+
+  it('highlights message IDs and folds Connection dumps', () => {
+    const dump = `Connection{displayName='null', ${'x'.repeat(200)}, endpoint=Endpoint{address='data/x'}}`
+    const parts = readableMessage(`BASIC-FILES-INTEGRATION-CONNECTORS-404-001 The directory named data/x in the Connection object ${dump} does not exist`)
+    expect(parts.filter((p) => p.messageId).map((p) => p.text)).toEqual(['BASIC-FILES-INTEGRATION-CONNECTORS-404-001'])
+    expect(parts.filter((p) => p.dump).map((p) => p.text)).toEqual([dump])
+    expect(parts.map((p) => p.text).join('')).toContain('does not exist')
+    const short = readableMessage('short Thing{a=1} stays')
+    expect(short.some((p) => p.dump)).toBe(false)
+    expect(short.map((p) => p.text).join('')).toBe('short Thing{a=1} stays')
+  })
+
+  it('gives ages for past times only, so a skewed daemon clock never reads as "in 2 hours"', () => {
+    const now = Date.parse('2026-11-21T12:00:00Z')
+    expect(ageOf('2026-11-21T11:59:30Z', now)).toBe('30 seconds ago')
+    expect(ageOf('2026-11-21T11:00:00Z', now)).toBe('1 hour ago')
+    expect(timeLabel('2026-11-21T11:58:00Z', now).age).toBe('2 minutes ago')
+    expect(timeLabel('2026-11-21T13:00:00Z', now).age).toBeUndefined()
+    expect(timeLabel(undefined, now)).toEqual({ absolute: '—' })
+  })
+})
