@@ -1,4 +1,5 @@
 /** One status model for every Egeria version: what the UI and the CLI render. */
+import type { FailureClassification as KnowledgeClassification } from '../knowledge/classify'
 import type { FailureSource } from './audit'
 
 export type { FailureSource }
@@ -25,16 +26,8 @@ export type ConnectorStatus = KnownConnectorStatus | 'RESTARTING' | (string & {}
 export const FAILED_STATUSES: readonly string[] = ['FAILED', 'CONFIG_FAILED', 'INITIALIZE_FAILED']
 export const HEALTHY_STATUSES: readonly string[] = ['WAITING', 'REFRESHING', 'RUNNING']
 
-/** Where a failing message comes from, by the log-analysis knowledge base (`src/shared/knowledge`). */
-export interface FailureClassification {
-  source: FailureSource
-  /** The metadata server, third-party resource or connector at fault, when the text says. */
-  subject?: string
-  summary: string
-  action: string
-  /** The innermost message ID: the root cause. */
-  rootMessageId?: string
-}
+/** Where a failing message comes from, by the log-analysis knowledge base (its message IDs are on the connector). */
+export type FailureClassification = Omit<KnowledgeClassification, 'messageIds' | 'rule'>
 
 export interface ConnectorState {
   name: string
