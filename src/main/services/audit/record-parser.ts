@@ -36,9 +36,13 @@ const LOGBACK =
   /^(\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[.,]\d{3}(?:Z|[+-]\d\d:?\d\d)?) +-?(ERROR|WARN|INFO|DEBUG|TRACE) +\d+ +--- +(?:\[[^\]]*\] +)?\[[^\]]*\] +(\S+) *: ?(.*)$/
 const SLF4J_BODY = /^(\S*?)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}) (\S+) +(.*)$/
 const SUPPLEMENT_BODY = /^([0-9a-f-]{36}) (\S+) returned message of (.*?) and stacktrace of\s*(.*)$/
-/** Name characters: letters, digits, `_`, `.`, `:`, `-`. */
+/** Name characters by char code: letters, digits, `_`, `.`, `:`, `-` (a table: this scans every heartbeat). */
+const NAME_CHARS = new Uint8Array(128)
+for (const code of '_.:-'.split('').map((char) => char.charCodeAt(0))) NAME_CHARS[code] = 1
+for (let code = 48; code <= 57; code++) NAME_CHARS[code] = 1
+for (let code = 65; code <= 90; code++) NAME_CHARS[code] = NAME_CHARS[code + 32] = 1
 function isNameChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 58) || code === 95 || code === 46 || code === 45
+  return code < 128 && NAME_CHARS[code] === 1
 }
 function isTrailingPunctuation(code: number): boolean {
   return code === 46 || code === 44 || code === 58 || code === 45
@@ -46,11 +50,17 @@ function isTrailingPunctuation(code: number): boolean {
 const CONNECTOR_STOP_WORDS = new Set(['is', 'method', 'has', 'was', 'configuration', 'for', 'thread', 'that', 'in', 'with'])
 
 /** Message-ID prefixes whose text names an integration connector. */
+/** Per message ID (interned by the parser, so its hash is cached): this runs for every record. */
+const connectorIdMemo = new Map<string, boolean>()
+
 function hasConnectorPrefix(messageId: string): boolean {
-  // Unrolled (no closure per call): this runs for every record.
-  const first = messageId.charCodeAt(0) // I or O: a cheap gate before the prefix checks
-  if (first === 73) return messageId.startsWith('INTEGRATION-DAEMON-SERVICES-')
-  return first === 79 && (messageId.startsWith('OMIS-') || messageId.startsWith('OIF-CONNECTOR-'))
+  let known = connectorIdMemo.get(messageId)
+  if (known === undefined) {
+    known = messageId.startsWith('INTEGRATION-DAEMON-SERVICES-') || messageId.startsWith('OMIS-') || messageId.startsWith('OIF-CONNECTOR-')
+    if (connectorIdMemo.size > 10_000) connectorIdMemo.clear()
+    connectorIdMemo.set(messageId, known)
+  }
+  return known
 }
 
 export function connectorNameFromText(messageId: string, text: string): string | undefined {
