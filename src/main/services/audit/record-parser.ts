@@ -76,7 +76,9 @@ export function connectorNameFromText(messageId: string, text: string): string |
     while (end < text.length && isNameChar(text.charCodeAt(end))) end++
     while (end > start && isTrailingPunctuation(text.charCodeAt(end - 1))) end--
     const name = text.slice(start, end)
-    if (name.length > 0 && !CONNECTOR_STOP_WORDS.has(name)) return name
+    // Stop words are lowercase: a name starting otherwise skips the set lookup.
+    const head = name.charCodeAt(0)
+    if (name.length > 0 && (head < 97 || head > 122 || !CONNECTOR_STOP_WORDS.has(name))) return name
     at = text.indexOf('connector ', at + 10)
   }
   return undefined
