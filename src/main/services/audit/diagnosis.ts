@@ -60,6 +60,15 @@ interface ServerState {
   service?: string
 }
 
+interface IdTraits {
+  /** The Egeria major version only that release's IDs reveal. */
+  major: number | undefined
+  /** The text names the metadata server the daemon calls. */
+  namesPartner: boolean
+  shutdown: boolean
+  lifecycle: { kind: ConnectorEventKind; state?: ConnectorState } | undefined
+}
+
 interface FindingState extends Finding {
   failedConnector: boolean
 }
@@ -82,6 +91,7 @@ export class Diagnoser {
   private readonly quietIds = new Map<number, Set<string>>()
   /** Knowledge-base answers per Egeria major version (null: unknown ID). */
   private readonly entries = new Map<number, Map<string, MessageEntry | null>>()
+  private readonly idTraits = new Map<string, IdTraits>()
   private lastServer = ''
   private lastServerState: ServerState | undefined
 
@@ -95,14 +105,19 @@ export class Diagnoser {
     this.lastServer = server
     this.lastServerState = state
     const id = record.messageId
-    this.noteContext(state, id, record.text)
+    const traits = this.traitsOf(id)
+    if (state.egeriaMajor === undefined && traits.major !== undefined) state.egeriaMajor = traits.major
+    if (traits.namesPartner) {
+      const partner = PARTNER_SERVER.exec(record.text)
+      if (partner) state.metadataServer = partner[1]
+    }
 
-    if (SERVER_SHUTDOWN.has(id)) {
+    if (traits.shutdown) {
       for (const connector of this.connectors.values()) {
         if (connector.server === record.server && connector.state !== 'failed') connector.state = 'stopped'
       }
     }
-    const lifecycle = LIFECYCLE.get(id)
+    const lifecycle = traits.lifecycle
     if (lifecycle && record.connector) this.connectorEvent(record, state, lifecycle.kind, lifecycle.state, id)
     // Most records are known chatter: remember those IDs per version so the hot path skips the lookup.
     const major = state.egeriaMajor ?? 0
@@ -137,15 +152,22 @@ export class Diagnoser {
     }
   }
 
-  private noteContext(state: ServerState, id: string, text: string): void {
-    if (state.egeriaMajor === undefined) {
-      if (id.startsWith('OMAG-ADMIN-') || id.startsWith('OMIS-')) state.egeriaMajor = 4
-      else if (id.startsWith('SERVER-OPS-') || id.startsWith('OIF-CONNECTOR-') || id.startsWith('OPEN-GOVERNANCE-')) state.egeriaMajor = 5
+  /** What an ID means to the diagnosis, worked out once per ID: every record asks. */
+  private traitsOf(id: string): IdTraits {
+    let traits = this.idTraits.get(id)
+    if (traits) return traits
+    let major: number | undefined
+    if (id.startsWith('OMAG-ADMIN-') || id.startsWith('OMIS-')) major = 4
+    else if (id.startsWith('SERVER-OPS-') || id.startsWith('OIF-CONNECTOR-') || id.startsWith('OPEN-GOVERNANCE-')) major = 5
+    traits = {
+      major,
+      namesPartner: id.endsWith('-0001') && (id.startsWith('OMIS-') || id === 'OIF-CONNECTOR-0001' || id === 'OPEN-GOVERNANCE-0002'),
+      shutdown: SERVER_SHUTDOWN.has(id),
+      lifecycle: LIFECYCLE.get(id)
     }
-    if (id.endsWith('-0001') && (id.startsWith('OMIS-') || id === 'OIF-CONNECTOR-0001' || id === 'OPEN-GOVERNANCE-0002')) {
-      const partner = PARTNER_SERVER.exec(text)
-      if (partner) state.metadataServer = partner[1]
-    }
+    if (this.idTraits.size > 10_000) this.idTraits.clear()
+    this.idTraits.set(id, traits)
+    return traits
   }
 
   private connectorEvent(record: AuditRecord, server: ServerState, kind: ConnectorEventKind, next: ConnectorState | undefined, id: string): void {

@@ -3,6 +3,8 @@
  * Lines end at \n; a trailing \r is dropped (CRLF); a leading BOM is dropped; invalid UTF-8 becomes
  * U+FFFD. Lines longer than `maxLineChars` are cut and flagged, never dropped.
  */
+import { isAscii } from 'node:buffer'
+
 export type LineHandler = (line: string, truncated: boolean) => void
 
 export const DEFAULT_MAX_LINE_CHARS = 64 * 1024
@@ -36,7 +38,11 @@ export class LineSplitter {
       this.emitPending()
       start = firstNewline + 1
     }
-    if (start <= last) this.emitText(chunk.toString('utf8', start, last))
+    if (start <= last) {
+      // Logs are almost always ASCII, which latin1 decodes as a plain copy: same text, much cheaper than UTF-8.
+      const body = chunk.subarray(start, last)
+      this.emitText(body.toString(isAscii(body) ? 'latin1' : 'utf8'))
+    }
     this.consumedBytes = this.seenBytes + last + 1
     this.seenBytes += chunk.length
     this.hold(chunk.subarray(last + 1))

@@ -24,9 +24,10 @@ export interface ParserOptions {
   maxStackLines?: number
 }
 
-const SEVERITIES = new Set<string>(AUDIT_SEVERITIES)
+/** Printed severity → the record's severity, as one shared string: later lookups by it reuse its hash. */
+const SEVERITIES = new Map<string, string>(AUDIT_SEVERITIES.map((severity) => [severity, severity]))
 const PROBLEM_SEVERITY_SET = new Set<string>(PROBLEM_SEVERITIES)
-SEVERITIES.add('<Unknown>')
+SEVERITIES.set('<Unknown>', 'Unknown')
 const SUPPLEMENT = 'Supplementary information: log record id '
 const FURTHER_READING = 'Further reading: '
 const DOCKER_PREFIX = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d) /
@@ -35,9 +36,13 @@ const LOGBACK =
   /^(\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[.,]\d{3}(?:Z|[+-]\d\d:?\d\d)?) +-?(ERROR|WARN|INFO|DEBUG|TRACE) +\d+ +--- +(?:\[[^\]]*\] +)?\[[^\]]*\] +(\S+) *: ?(.*)$/
 const SLF4J_BODY = /^(\S*?)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}) (\S+) +(.*)$/
 const SUPPLEMENT_BODY = /^([0-9a-f-]{36}) (\S+) returned message of (.*?) and stacktrace of\s*(.*)$/
-/** Name characters: letters, digits, `_`, `.`, `:`, `-`. */
+/** Name characters by char code: letters, digits, `_`, `.`, `:`, `-` (a table: this scans every heartbeat). */
+const NAME_CHARS = new Uint8Array(128)
+for (const code of '_.:-'.split('').map((char) => char.charCodeAt(0))) NAME_CHARS[code] = 1
+for (let code = 48; code <= 57; code++) NAME_CHARS[code] = 1
+for (let code = 65; code <= 90; code++) NAME_CHARS[code] = NAME_CHARS[code + 32] = 1
 function isNameChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 58) || code === 95 || code === 46 || code === 45
+  return code < 128 && NAME_CHARS[code] === 1
 }
 function isTrailingPunctuation(code: number): boolean {
   return code === 46 || code === 44 || code === 58 || code === 45
@@ -45,11 +50,21 @@ function isTrailingPunctuation(code: number): boolean {
 const CONNECTOR_STOP_WORDS = new Set(['is', 'method', 'has', 'was', 'configuration', 'for', 'thread', 'that', 'in', 'with'])
 
 /** Message-ID prefixes whose text names an integration connector. */
-const CONNECTOR_PREFIXES = ['INTEGRATION-DAEMON-SERVICES-', 'OMIS-', 'OIF-CONNECTOR-']
+/** Per message ID (interned by the parser, so its hash is cached): this runs for every record. */
+const connectorIdMemo = new Map<string, boolean>()
+
+function hasConnectorPrefix(messageId: string): boolean {
+  let known = connectorIdMemo.get(messageId)
+  if (known === undefined) {
+    known = messageId.startsWith('INTEGRATION-DAEMON-SERVICES-') || messageId.startsWith('OMIS-') || messageId.startsWith('OIF-CONNECTOR-')
+    if (connectorIdMemo.size > 10_000) connectorIdMemo.clear()
+    connectorIdMemo.set(messageId, known)
+  }
+  return known
+}
 
 export function connectorNameFromText(messageId: string, text: string): string | undefined {
-  const first = messageId.charCodeAt(0) // I or O: a cheap gate before the prefix checks
-  if ((first !== 73 && first !== 79) || !CONNECTOR_PREFIXES.some((prefix) => messageId.startsWith(prefix))) return undefined
+  if (!hasConnectorPrefix(messageId)) return undefined
   // `… connector [named|called] NAME …`, scanned by hand: this runs for every daemon heartbeat.
   let at = text.indexOf('connector ')
   while (at !== -1) {
@@ -61,10 +76,20 @@ export function connectorNameFromText(messageId: string, text: string): string |
     while (end < text.length && isNameChar(text.charCodeAt(end))) end++
     while (end > start && isTrailingPunctuation(text.charCodeAt(end - 1))) end--
     const name = text.slice(start, end)
-    if (name.length > 0 && !CONNECTOR_STOP_WORDS.has(name)) return name
+    // Stop words are lowercase: a name starting otherwise skips the set lookup.
+    const head = name.charCodeAt(0)
+    if (name.length > 0 && (head < 97 || head > 122 || !CONNECTOR_STOP_WORDS.has(name))) return name
     at = text.indexOf('connector ', at + 10)
   }
   return undefined
+}
+
+/**
+ * V8's own interned copy of a string (property names are interned): flat, hash cached, and no longer a
+ * slice pinning the 1 MB chunk it came from, so every later compare and map lookup by it is cheap.
+ */
+function internString(value: string): string {
+  return Object.keys({ [value]: 0 })[0]!
 }
 
 /** The head of a Java exception or of its cause: `java.io.IOException: …`, `a.b.FooException{…}`. */
@@ -160,9 +185,9 @@ export class RecordParser {
     const serverEnd = line.indexOf(' ', restStart)
     const severityEnd = serverEnd === -1 ? -1 : line.indexOf(' ', serverEnd + 1)
     const idEnd = severityEnd === -1 ? -1 : line.indexOf(' ', severityEnd + 1)
-    const severity = severityEnd === -1 ? '' : line.slice(serverEnd + 1, severityEnd)
-    const messageId = severityEnd === -1 ? '' : idEnd === -1 ? line.slice(severityEnd + 1) : line.slice(severityEnd + 1, idEnd)
-    const canonicalId = SEVERITIES.has(severity) ? this.knownId(messageId) : undefined
+    const severity = severityEnd === -1 ? undefined : SEVERITIES.get(line.slice(serverEnd + 1, severityEnd))
+    const canonicalId =
+      severity === undefined ? undefined : this.knownId(idEnd === -1 ? line.slice(severityEnd + 1) : line.slice(severityEnd + 1, idEnd))
     if (canonicalId === undefined) {
       this.flush()
       this.record({ format: 'platform', audit: false, time, text: line.slice(restStart), messageIds: [] }, lineNo, truncated)
@@ -170,7 +195,7 @@ export class RecordParser {
     }
     let server = line.slice(restStart, serverEnd)
     if (server === this.lastServer) server = this.lastServer // share one string per server, not one per line
-    else this.lastServer = server
+    else this.lastServer = server = internString(server)
     let textStart = idEnd === -1 ? line.length : idEnd + 1
     while (line.charCodeAt(textStart) === 32) textStart++ // IDs defined with a trailing space
     const current = this.current
@@ -197,7 +222,7 @@ export class RecordParser {
       audit: true,
       time,
       server,
-      severity: severity === '<Unknown>' ? 'Unknown' : severity,
+      severity,
       messageId: canonicalId,
       text: line.slice(textStart),
       messageIds: [canonicalId]
@@ -217,8 +242,9 @@ export class RecordParser {
     if (known !== undefined) return known
     if (!isMessageId(token)) return undefined
     if (this.validIds.size > 10_000) this.validIds.clear()
-    this.validIds.set(token, token)
-    return token
+    const id = internString(token)
+    this.validIds.set(id, id)
+    return id
   }
 
   private supplement(record: AuditRecord, body: string): void {
