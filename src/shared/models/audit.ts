@@ -113,15 +113,19 @@ export interface ConnectorTimeline {
   lastRefresh?: string
 }
 
-export interface InputSummary {
-  path: string
-  format: InputFormat
+/** How the lines of an input were accounted for: every line is part of a record or counted as unparsed. */
+export interface LineCounts {
   lines: number
   records: number
   auditRecords: number
   unparsedLines: number
   blankLines: number
   truncatedLines: number
+}
+
+export interface InputSummary extends LineCounts {
+  path: string
+  format: InputFormat
   /** Byte offset after the last complete line of a plain file: where a live tail resumes. */
   endOffset?: number
 }

@@ -4,18 +4,11 @@
  * Spring Boot 2/3 logback lines, platform System.out lines, JSON audit records, and `docker logs -t`
  * prefixes on any of them. Every line ends up in a record or in the unparsed/blank counts.
  */
-import { AUDIT_SEVERITIES, PROBLEM_SEVERITIES, type AuditRecord } from '../../../shared/models/audit'
+import { AUDIT_SEVERITIES, PROBLEM_SEVERITIES, type AuditRecord, type LineCounts } from '../../../shared/models/audit'
 import { extractMessageIds, isMessageId } from '../../../shared/knowledge/message-ids'
 import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso, zoneOffsetMinutes } from './java-time'
 
-export interface ParserStats {
-  lines: number
-  records: number
-  auditRecords: number
-  unparsedLines: number
-  blankLines: number
-  truncatedLines: number
-}
+export type ParserStats = LineCounts
 
 export interface ParserOptions {
   /** Zone offset in minutes that replaces the zone printed in the log. */
