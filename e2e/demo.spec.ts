@@ -53,3 +53,9 @@ test('shows the demo daemon status with every failure classified, needing attent
   await page.getByRole('button', { name: 'Check the connection' }).click()
   await expect(page.getByRole('region', { name: 'Connection check' })).toContainText('TCP')
 })
+
+test('opens straight on the demo daemon with `web --demo` (npm run demo)', async ({ page, host }) => {
+  await page.goto(`${host.url}#demo`)
+  await expect(page.getByRole('heading', { name: 'Demo daemon (coco-pharma)' })).toBeVisible()
+  await expect(page.getByRole('button', { name: /Audit log/ })).toHaveAttribute('aria-current', 'step')
+})

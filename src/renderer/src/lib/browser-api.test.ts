@@ -17,6 +17,13 @@ describe('the browser host api', () => {
     })
   })
 
+  it('sends an omitted optional argument as absent, not null', async () => {
+    const fetchImpl = vi.fn(async () => new Response(JSON.stringify({ ok: true, value: {} })))
+    const api = createBrowserApi('tok', fetchImpl as unknown as typeof fetch)
+    await api.demo.start(undefined)
+    expect((fetchImpl.mock.calls[0] as unknown as [string, RequestInit])[1].body).toBe('[]')
+  })
+
   it('turns refusals and transport failures into failed results', async () => {
     const refused = createBrowserApi('bad', (async () => new Response('{"error":"Refused: missing or wrong token"}', { status: 401 })) as typeof fetch)
     expect(await refused.connections.list()).toEqual({ ok: false, error: { code: 'unauthorized', message: 'Refused: missing or wrong token' } })

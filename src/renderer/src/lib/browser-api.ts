@@ -24,6 +24,13 @@ export function takeToken(location: Location, history: History, storage: Storage
   return storage.getItem(TOKEN_KEY) ?? undefined
 }
 
+/** JSON has no `undefined`: an omitted optional argument would arrive as `null` and fail validation. */
+function withoutTrailingUndefined(args: unknown[]): unknown[] {
+  let end = args.length
+  while (end > 0 && args[end - 1] === undefined) end -= 1
+  return args.slice(0, end)
+}
+
 export function createBrowserApi(token: string, fetchImpl: typeof fetch = fetch.bind(globalThis)): RendererApi {
   const api: Record<string, Record<string, unknown>> = { events: {} }
 
@@ -34,7 +41,7 @@ export function createBrowserApi(token: string, fetchImpl: typeof fetch = fetch.
         const response = await fetchImpl(`/api/${namespace}/${method}`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-          body: JSON.stringify(args)
+          body: JSON.stringify(withoutTrailingUndefined(args))
         })
         const body = (await response.json()) as Result<unknown> | { error: string }
         if ('ok' in body) return body
