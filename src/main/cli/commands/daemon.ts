@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
 import { EGERIA_VERSIONS, type EgeriaVersionSetting, type TlsSettings } from '../../../shared/models/connection'
+import { foldDumps } from '../../../shared/readable-message'
 import { isFailedStatus, type ActionKind, type ActionScope, type DaemonStatus, type ProbeReport } from '../../../shared/models/daemon'
 import { defaultDataDir } from '../../services/data-dir'
 import { EgeriaClient, type DaemonTarget } from '../../services/egeria/client'
@@ -142,7 +143,7 @@ export function statusText(status: DaemonStatus): string {
       .join(', ')
     lines.push(`  ${isFailedStatus(connector.status) ? '✗' : '·'} ${connector.name.padEnd(40)} ${connector.status.padEnd(18)} ${where}  (${flags})`)
     if (connector.failingMessage) {
-      lines.push(`      ${connector.classification ? `[${connector.classification.source}] ` : ''}${connector.failingMessage.slice(0, 240)}`)
+      lines.push(`      ${connector.classification ? `[${connector.classification.source}] ` : ''}${foldDumps(connector.failingMessage).slice(0, 240)}`)
     }
   }
   return lines.join('\n')

@@ -3,7 +3,8 @@ import type { FailureSource } from '../../../../shared/models/audit'
 import type { ConnectorState, DaemonStatus } from '../../../../shared/models/daemon'
 import { useAppStore } from '../../store'
 import type { StatusFilter } from '../../store/status-slice'
-import { ageOf, categoryOf, groupConnectors, readableMessage, timeLabel, visibleConnectors, type StatusCategory } from './status-view'
+import { messageParts } from '../../../../shared/readable-message'
+import { ageOf, categoryOf, groupConnectors, timeLabel, visibleConnectors, type StatusCategory } from './status-view'
 
 /** A snapshot older than this is called stale: the poller runs every 15 s when idle. */
 const STALE_AFTER_MS = 60_000
@@ -225,7 +226,7 @@ function TimeCell({ iso, now }: { iso?: string; now: number }): React.JSX.Elemen
 function FailingMessage({ message }: { message: string }): React.JSX.Element {
   return (
     <p className="failing-message">
-      {readableMessage(message).map((part, index) =>
+      {messageParts(message).map((part, index) =>
         part.messageId ? (
           <mark key={index} className="message-id">
             {part.text}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ConnectorState } from '../../../../shared/models/daemon'
-import { ageOf, groupConnectors, needingAttentionFirst, readableMessage, timeLabel, visibleConnectors } from './status-view'
+import { ageOf, groupConnectors, needingAttentionFirst, timeLabel, visibleConnectors } from './status-view'
 
 const connector = (name: string, status: string, extra: Partial<ConnectorState> = {}): ConnectorState => ({
   name,
@@ -30,17 +30,6 @@ describe('status view helpers', () => {
       ['G1', 3],
       ['G2', 2]
     ])
-  })
-
-  it('highlights message IDs and folds Connection dumps', () => {
-    const dump = `Connection{displayName='null', ${'x'.repeat(200)}, endpoint=Endpoint{address='data/x'}}`
-    const parts = readableMessage(`BASIC-FILES-INTEGRATION-CONNECTORS-404-001 The directory named data/x in the Connection object ${dump} does not exist`)
-    expect(parts.filter((p) => p.messageId).map((p) => p.text)).toEqual(['BASIC-FILES-INTEGRATION-CONNECTORS-404-001'])
-    expect(parts.filter((p) => p.dump).map((p) => p.text)).toEqual([dump])
-    expect(parts.map((p) => p.text).join('')).toContain('does not exist')
-    const short = readableMessage('short Thing{a=1} stays')
-    expect(short.some((p) => p.dump)).toBe(false)
-    expect(short.map((p) => p.text).join('')).toBe('short Thing{a=1} stays')
   })
 
   it('gives ages for past times only, so a skewed daemon clock never reads as "in 2 hours"', () => {
