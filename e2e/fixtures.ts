@@ -5,9 +5,9 @@
  */
 import { test as base, expect, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+
+
+import { tempDir } from '../tests/temp-dir'
 
 export interface RunningHost {
   url: string
@@ -64,7 +64,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 export const test = base.extend<{ dataDir: string; host: RunningHost }>({
   dataDir: async ({}, use) => {
-    await use(mkdtempSync(join(tmpdir(), 'daemon-doctor-e2e-')))
+    await use(tempDir('daemon-doctor-e2e-'))
   },
   host: async ({ dataDir }, use) => {
     const host = await startHost(dataDir)

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startWebApp, type WebApp } from '../src/main/web/web-app'
-import { tempDataDir } from './temp-dir'
+import { tempDir } from './temp-dir'
 
 /** The real services behind the real browser host, with a throwaway settings folder and renderer. */
-export async function startTestWebApp(dataDir = tempDataDir()): Promise<WebApp> {
+export async function startTestWebApp(dataDir = tempDir()): Promise<WebApp> {
   const rendererDir = join(dataDir, 'renderer')
   mkdirSync(join(rendererDir, 'assets'), { recursive: true })
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Daemon Doctor</title>')

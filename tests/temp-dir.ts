@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-/** A fresh settings folder per test: no test sees another's files. */
-export function tempDataDir(prefix = 'daemon-doctor-test-'): string {
+/** A fresh folder per test (settings, logs, CA files): no test sees another's files. */
+export function tempDir(prefix = 'daemon-doctor-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix))
 }

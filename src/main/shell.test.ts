@@ -3,11 +3,12 @@
  * the composition root must register every contract channel, harden the window, and refuse
  * untrusted IPC senders.
  */
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+
+
 import { join } from 'node:path'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { channels } from '../shared/channels'
+import { tempDir } from '../../tests/temp-dir'
 
 const electron = vi.hoisted(() => {
   const handlers = new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>()
@@ -68,7 +69,7 @@ const electron = vi.hoisted(() => {
 vi.mock('electron', () => ({ ...electron.module, default: electron.module }))
 
 beforeEach(() => {
-  electron.userData.path = mkdtempSync(join(tmpdir(), 'daemon-doctor-shell-'))
+  electron.userData.path = tempDir('daemon-doctor-shell-')
 })
 
 async function startShell() {

@@ -29,6 +29,9 @@ export const eventNames = {
   logs: { appended: true }
 } as const satisfies { [N in keyof AppEvents]: { [E in keyof AppEvents[N]]: true } }
 
+/** The browser host's per-launch token travels in this header (or `?token=` for the event stream). */
+export const TOKEN_HEADER = 'x-daemon-doctor-token'
+
 export function channelName(namespace: string, member: string): string {
   return `${namespace}:${member}`
 }

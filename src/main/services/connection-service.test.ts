@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import type { ConnectionDraft } from '../../shared/models/connection'
 import { type AppError } from '../../shared/result'
-import { tempDataDir } from '../../../tests/temp-dir'
+import { tempDir } from '../../../tests/temp-dir'
 import { openConfStore } from '../web/conf-store'
 import { ConnectionService } from './connection-service'
 import { createMemorySecretStore } from './secret-store'
@@ -20,7 +20,7 @@ const draft = (overrides: Partial<ConnectionDraft> = {}): ConnectionDraft => ({
   ...overrides
 })
 
-function setup(dir = tempDataDir()) {
+function setup(dir = tempDir()) {
   const secrets = createMemorySecretStore()
   const emit = vi.fn()
   const service = new ConnectionService({ dataDir: dir, openStore: openConfStore, secrets, emit })

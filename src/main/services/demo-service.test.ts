@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startSimulator } from '../simulator'
-import { tempDataDir } from '../../../tests/temp-dir'
+import { tempDir } from '../../../tests/temp-dir'
 import { openConfStore } from '../web/conf-store'
 import { ConnectionService, DEMO_CONNECTION_ID } from './connection-service'
 import { DemoService } from './demo-service'
@@ -12,7 +12,7 @@ afterEach(async () => {
   await Promise.all(started.splice(0).map((service) => service.dispose()))
 })
 
-function setup(dataDir = tempDataDir()) {
+function setup(dataDir = tempDir()) {
   const secrets = createMemorySecretStore()
   const connections = new ConnectionService({ dataDir, openStore: openConfStore, secrets, emit: vi.fn() })
   const demo = new DemoService({ connections, dataDir, startSimulator })

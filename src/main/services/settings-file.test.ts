@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
-import { tempDataDir } from '../../../tests/temp-dir'
+import { tempDir } from '../../../tests/temp-dir'
 import { openConfStore } from '../web/conf-store'
 import { openSettingsFile } from './settings-file'
 
@@ -25,7 +25,7 @@ const open = (dir: string) =>
 
 describe('openSettingsFile', () => {
   it('starts a fresh versioned file and writes through', () => {
-    const dir = tempDataDir()
+    const dir = tempDir()
     const file = open(dir)
     expect(file.read()).toEqual({ items: [] })
     file.write({ items: [{ name: 'a' }] })
@@ -34,7 +34,7 @@ describe('openSettingsFile', () => {
   })
 
   it('migrates a version 1 document and records the new version', () => {
-    const dir = tempDataDir()
+    const dir = tempDir()
     writeFileSync(join(dir, 'things.json'), JSON.stringify({ list: ['x', 'y'] }))
     const file = open(dir)
     expect(file.read()).toEqual({ items: [{ name: 'x' }, { name: 'y' }] })
@@ -43,7 +43,7 @@ describe('openSettingsFile', () => {
   })
 
   it('moves a file that is not JSON aside and reports it', () => {
-    const dir = tempDataDir()
+    const dir = tempDir()
     writeFileSync(join(dir, 'things.json'), '{"items": [ {"name": "half')
     const file = open(dir)
     expect(file.read()).toEqual({ items: [] })
@@ -54,7 +54,7 @@ describe('openSettingsFile', () => {
   })
 
   it('keeps the valid entries of a document that fails the schema, with a backup of the original', () => {
-    const dir = tempDataDir()
+    const dir = tempDir()
     const original = JSON.stringify({ schemaVersion: 2, items: [{ name: 'good' }, { name: 42 }] })
     writeFileSync(join(dir, 'things.json'), original)
     const file = open(dir)

@@ -1,12 +1,13 @@
 /** Simulator behaviour over real HTTP: tokens, TLS, the world API, faults, the audit log files, updates, scale. */
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import { request } from 'node:https'
-import { tmpdir } from 'node:os'
+
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { call, reportNamed, reportsOf } from '../../../tests/support/sim-http'
 import { ManualClock, startSimulator, type RunningSimulator, type SimulatorOptions } from '.'
 import { conformanceScenario } from '../../../tests/support/conformance-scenario'
+import { tempDir } from '../../../tests/temp-dir'
 
 const running: RunningSimulator[] = []
 afterEach(async () => {
@@ -286,7 +287,7 @@ describe('stopping and starting the daemon', () => {
 
 describe('the audit log files', () => {
   it('writes the console format to a file and one JSON record per audit record, consistent with the status', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sim-audit-'))
+    const dir = tempDir('sim-audit-')
     const file = join(dir, 'daemon.log')
     const jsonDir = join(dir, 'records')
     const clock = clockAt('2021-02-02T20:57:50.640Z')

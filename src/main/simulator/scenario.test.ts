@@ -1,10 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
+
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startSimulator } from '.'
 import { builtInScenarioNames, loadScenario, parseScenario } from './scenario'
 import { applyWorldPatch, worldFromScenario } from './world'
+import { tempDir } from '../../../tests/temp-dir'
 
 describe('scenarios', () => {
   it('ships the four built-in scenarios, each valid', () => {
@@ -19,7 +20,7 @@ describe('scenarios', () => {
     expect(() => parseScenario({ name: 'x', metadataServers: {}, daemons: [] })).toThrow(/daemons/)
     expect(() => loadScenario('no-such-scenario')).toThrow(/Unknown scenario "no-such-scenario" \(built in: coco-pharma/)
     expect(() => loadScenario('../etc/passwd')).toThrow(/does not exist/)
-    const dir = mkdtempSync(join(tmpdir(), 'scenario-'))
+    const dir = tempDir('scenario-')
     writeFileSync(join(dir, 'broken.json'), '{"name":')
     expect(() => loadScenario(join(dir, 'broken.json'))).toThrow(/is not valid JSON/)
   })

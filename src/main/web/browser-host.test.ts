@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { channels } from '../../shared/channels'
 import { startTestWebApp } from '../../../tests/app-under-test'
-import { TOKEN_HEADER } from './browser-host'
+import { TOKEN_HEADER } from '../../shared/channels'
 import type { WebApp } from './web-app'
 
 let app: WebApp

@@ -14,11 +14,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { extname, normalize, resolve, sep } from 'node:path'
 import type { AppApi } from '../../shared/api'
-import { channels, type ChannelEntry } from '../../shared/channels'
+import { channels, TOKEN_HEADER, type ChannelEntry } from '../../shared/channels'
 import type { EventHub } from '../services/event-hub'
 import { invokeChannel } from '../services/invoke'
 
-export const TOKEN_HEADER = 'x-daemon-doctor-token'
 const MAX_BODY_BYTES = 64 * 1024 * 1024
 const HEARTBEAT_MS = 20_000
 

@@ -1,14 +1,15 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createProgram, runProgram } from '../program'
 import { registerAnalyzeCommand } from './analyze'
+import { tempDir } from '../../../../tests/temp-dir'
 
 const seed = fileURLToPath(new URL('../../../../tests/fixtures/audit/seed-2021-startup.console.txt', import.meta.url))
-const tmp = mkdtempSync(join(tmpdir(), 'dd-cli-'))
+const tmp = tempDir('dd-cli-')
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
 let stdout = ''

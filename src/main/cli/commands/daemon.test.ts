@@ -1,11 +1,12 @@
 /** The daemon commands end to end against the simulator (in-process, real HTTP). */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, writeFileSync } from 'node:fs'
+
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startSimulator, type RunningSimulator } from '../../simulator'
 import { createProgram, runProgram } from '../program'
 import { registerDaemonCommands } from './daemon'
+import { tempDir } from '../../../../tests/temp-dir'
 
 let sim: RunningSimulator | undefined
 afterEach(async () => {
@@ -55,7 +56,7 @@ describe('daemon-doctor status, probe, restart, refresh', () => {
   it('status of a healthy 6.x daemon over TLS with its CA file exits 0; verifying without it exits 2', async () => {
     sim = await startSimulator({ scenario: 'secured-quickstart', egeria: 6, port: 0, tls: true })
     await sim.tick()
-    const caFile = join(mkdtempSync(join(tmpdir(), 'dd-cli-')), 'ca.pem')
+    const caFile = join(tempDir('dd-cli-'), 'ca.pem')
     writeFileSync(caFile, sim.caCertificatePem!)
     process.env.DD_TEST_PASSWORD = 'secret'
     const base = ['--url', sim.url, '--server', 'qs-integration-daemon', '--password-env', 'DD_TEST_PASSWORD']
@@ -90,7 +91,7 @@ describe('daemon-doctor status, probe, restart, refresh', () => {
         'data/data-lake/research/clinical-trials/drop-foot/weekly-measurements': { available: true }
       }
     })
-    const dataDir = mkdtempSync(join(tmpdir(), 'dd-cli-journal-'))
+    const dataDir = tempDir('dd-cli-journal-')
     const one = await cli('restart', ...base, '--connector', 'OakDeneLandingAreaFilesMonitor', '--yes', '--format', 'json', '--data-dir', dataDir)
     expect(one.code).toBe(0)
     expect(JSON.parse(one.stdout)).toMatchObject({ success: true, connectors: [{ name: 'OakDeneLandingAreaFilesMonitor', outcome: 'recovered' }] })

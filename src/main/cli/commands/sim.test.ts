@@ -1,9 +1,10 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
+
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createProgram, EXIT, runProgram } from '../program'
 import { registerSimCommand } from './sim'
+import { tempDir } from '../../../../tests/temp-dir'
 
 afterEach(() => vi.restoreAllMocks())
 
@@ -38,7 +39,7 @@ describe('daemon-doctor sim', () => {
   })
 
   it('with --tls --cert-out writes the certificate it serves', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sim-cert-'))
+    const dir = tempDir('sim-cert-')
     const output: string[] = []
     vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
       output.push(String(chunk))

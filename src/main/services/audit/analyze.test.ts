@@ -1,5 +1,5 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, appendFileSync, mkdirSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync, writeFileSync, appendFileSync, mkdirSync } from 'node:fs'
+
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -7,9 +7,10 @@ import fc from 'fast-check'
 import { Readable } from 'node:stream'
 import { analyzeSources } from './analyze'
 import { openInput, readIncrement, streamBatches } from './log-reader'
+import { tempDir } from '../../../../tests/temp-dir'
 
 const fixturePath = (name: string): string => new URL(`../../../../tests/fixtures/audit/${name}`, import.meta.url).pathname
-const tmp = mkdtempSync(join(tmpdir(), 'dd-audit-'))
+const tmp = tempDir('dd-audit-')
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
 async function analyze(...paths: string[]) {

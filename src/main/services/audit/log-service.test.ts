@@ -1,15 +1,16 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { LogAppended } from '../../../shared/models/audit'
 import { AppError } from '../../../shared/result'
 import { LogService } from './log-service'
+import { tempDir } from '../../../../tests/temp-dir'
 
 const seedPath = fileURLToPath(new URL('../../../../tests/fixtures/audit/seed-2021-startup.console.txt', import.meta.url))
 const kafkaPath = fileURLToPath(new URL('../../../../tests/fixtures/audit/platform-interleaved-kafka.console.txt', import.meta.url))
-const tmp = mkdtempSync(join(tmpdir(), 'dd-logsvc-'))
+const tmp = tempDir('dd-logsvc-')
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
 function service(maxStoredRecords?: number): { logs: LogService; events: LogAppended[] } {

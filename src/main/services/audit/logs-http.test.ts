@@ -1,15 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync } from 'node:fs'
+
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { LogSession, RecordPage } from '../../../shared/models/audit'
 import type { Result } from '../../../shared/result'
-import { TOKEN_HEADER } from '../../web/browser-host'
+import { TOKEN_HEADER } from '../../../shared/channels'
 import { startWebApp, type WebApp } from '../../web/web-app'
+import { tempDir } from '../../../../tests/temp-dir'
 
 const seed = fileURLToPath(new URL('../../../../tests/fixtures/audit/seed-2021-startup.console.txt', import.meta.url))
-const dataDir = mkdtempSync(join(tmpdir(), 'dd-logs-http-'))
+const dataDir = tempDir('dd-logs-http-')
 let app: WebApp
 
 beforeAll(async () => {

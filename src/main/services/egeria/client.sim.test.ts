@@ -1,12 +1,13 @@
 /** The client against the simulator over real HTTP(S), on every Egeria version. */
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
+
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startSimulator, type RunningSimulator } from '../../simulator'
 import { EgeriaClient, type DaemonTarget } from './client'
 import { runAction } from './operations'
 import { probeDaemon } from './probe'
+import { tempDir } from '../../../../tests/temp-dir'
 
 const COCO_RESOURCES = [
   'data/landing-area/hospitals/oak-dene/clinical-trials/drop-foot',
@@ -129,7 +130,7 @@ describe('Egeria 3: refresh and services', () => {
 describe('Egeria 6: tokens, TLS and groups (secured-quickstart)', () => {
   it('refuses the self-signed certificate when verifying, accepts it with its CA file or verification off', async () => {
     sim = await startSimulator({ scenario: 'secured-quickstart', egeria: 6, port: 0, tls: true })
-    const caFile = join(mkdtempSync(join(tmpdir(), 'dd-sim-ca-')), 'ca.pem')
+    const caFile = join(tempDir('dd-sim-ca-'), 'ca.pem')
     writeFileSync(caFile, sim.caCertificatePem!)
     expect(await clientFor(sim, { tls: { mode: 'system' } }).status()).toMatchObject({ ok: false, failure: { kind: 'tls' } })
     const withCa = await clientFor(sim, { tls: { mode: 'ca-file', caFile } }).status()

@@ -1,6 +1,6 @@
 /** The app's daemon service against the simulator: read-only, journal, serialised actions, poller. */
-import { mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
+
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Connection } from '../../../shared/models/connection'
@@ -10,6 +10,7 @@ import { startSimulator, type RunningSimulator } from '../../simulator'
 import { AppError } from '../../../shared/result'
 import { DaemonService } from './daemon-service'
 import { JOURNAL_FILE } from './journal'
+import { tempDir } from '../../../../tests/temp-dir'
 
 let sim: RunningSimulator | undefined
 let service: DaemonService | undefined
@@ -20,7 +21,7 @@ afterEach(async () => {
 })
 
 function setup(running: RunningSimulator, overrides: Partial<Connection> = {}): { service: DaemonService; dataDir: string; events: { channel: string; payload: unknown }[]; connection: Connection } {
-  const dataDir = mkdtempSync(join(tmpdir(), 'dd-daemon-'))
+  const dataDir = tempDir('dd-daemon-')
   const connection: Connection = {
     id: 'c1',
     name: 'Coco exchange',

@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
+
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { json, selfSignedCertificate, startTestServer, type TestServer } from '../../../../tests/support/test-server'
 import { call, createAgent, MAX_BODY_BYTES, type CallResult } from './http'
+import { tempDir } from '../../../../tests/temp-dir'
 
 let server: TestServer | undefined
 afterEach(async () => {
@@ -105,7 +106,7 @@ describe('TLS settings per connection', () => {
   let caFile: string
   beforeAll(async () => {
     certificate = await selfSignedCertificate()
-    caFile = join(mkdtempSync(join(tmpdir(), 'dd-ca-')), 'ca.pem')
+    caFile = join(tempDir('dd-ca-'), 'ca.pem')
     writeFileSync(caFile, certificate.cert)
   })
 
@@ -125,7 +126,7 @@ describe('TLS settings per connection', () => {
 
   it('names an expired certificate and a hostname mismatch', async () => {
     const expired = await selfSignedCertificate({ expired: true })
-    const expiredCa = join(mkdtempSync(join(tmpdir(), 'dd-ca-')), 'ca.pem')
+    const expiredCa = join(tempDir('dd-ca-'), 'ca.pem')
     writeFileSync(expiredCa, expired.cert)
     server = await startTestServer((_request, response) => json(response, { relatedHTTPCode: 200 }), expired)
     expect(await get(`${server.url}/x`, { tls: { mode: 'ca-file', caFile: expiredCa } })).toMatchObject({
@@ -134,7 +135,7 @@ describe('TLS settings per connection', () => {
     })
     await server.close()
     const other = await selfSignedCertificate({ name: 'egeria.example' })
-    const otherCa = join(mkdtempSync(join(tmpdir(), 'dd-ca-')), 'ca.pem')
+    const otherCa = join(tempDir('dd-ca-'), 'ca.pem')
     writeFileSync(otherCa, other.cert)
     server = await startTestServer((_request, response) => json(response, { relatedHTTPCode: 200 }), other)
     expect(await get(`${server.url}/x`, { tls: { mode: 'ca-file', caFile: otherCa } })).toMatchObject({

@@ -1,9 +1,10 @@
-import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { appendFileSync, readFileSync } from 'node:fs'
+
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { JournalEntry } from '../../../shared/models/daemon'
 import { ActionJournal } from './journal'
+import { tempDir } from '../../../../tests/temp-dir'
 
 const entry = (time: string): JournalEntry => ({
   time,
@@ -17,7 +18,7 @@ const entry = (time: string): JournalEntry => ({
 
 describe('ActionJournal', () => {
   it('appends JSON lines, lists newest first, skips a torn line and exports in order', () => {
-    const journal = new ActionJournal(join(mkdtempSync(join(tmpdir(), 'dd-journal-')), 'nested'))
+    const journal = new ActionJournal(join(tempDir('dd-journal-'), 'nested'))
     expect(journal.list()).toEqual({ entries: [], unreadableLines: 0 })
     journal.append(entry('2026-01-01T00:00:00.000Z'))
     appendFileSync(journal.path, '{"time": "torn\n')

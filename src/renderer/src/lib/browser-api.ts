@@ -4,11 +4,10 @@
  * arrive as server-sent events. Transport failures become failed `Result`s, like any other error.
  */
 import type { RendererApi } from '../../../shared/api'
-import { channels, eventChannels } from '../../../shared/channels'
+import { channels, eventChannels, TOKEN_HEADER } from '../../../shared/channels'
 import type { Result } from '../../../shared/result'
 
 const TOKEN_KEY = 'daemon-doctor-token'
-const TOKEN_HEADER = 'x-daemon-doctor-token'
 
 /** The token arrives once in the address (?token=…); keep it for this tab and take it out of the URL. */
 export function takeToken(location: Location, history: History, storage: Storage): string | undefined {
