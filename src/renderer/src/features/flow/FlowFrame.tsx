@@ -20,6 +20,21 @@ const STEP_PURPOSE: Record<FlowStep, string> = {
   report: 'Save what was wrong and what was done.'
 }
 
+/** One panel per step; each step's feature folder owns its panel. */
+function StepPanel({ step, connectionId }: { step: FlowStep; connectionId: string }): React.JSX.Element {
+  switch (step) {
+    case 'status':
+      return <StatusStep connectionId={connectionId} />
+
+    default:
+      return (
+        <div className="empty-state">
+          <p>This step is not available in this version of Daemon Doctor yet.</p>
+        </div>
+      )
+  }
+}
+
 /** The guided flow for one connection: a stepper with one panel per step (shortcuts Alt+1 … Alt+5). */
 export function FlowFrame({ connectionId, step }: { connectionId: string; step: FlowStep }): React.JSX.Element {
   const connection = useAppStore((state) => state.connections.find((c) => c.id === connectionId))
@@ -69,13 +84,7 @@ export function FlowFrame({ connectionId, step }: { connectionId: string; step: 
       <div className="step-panel" role="region" aria-labelledby="step-heading">
         <h2 id="step-heading">{STEP_TITLES[step]}</h2>
         <p className="muted">{STEP_PURPOSE[step]}</p>
-        {step === 'status' ? (
-          <StatusStep connectionId={connectionId} />
-        ) : (
-          <div className="empty-state">
-            <p>This step is not available in this version of Daemon Doctor yet.</p>
-          </div>
-        )}
+        <StepPanel step={step} connectionId={connectionId} />
       </div>
     </section>
   )
