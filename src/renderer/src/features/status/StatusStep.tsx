@@ -1,6 +1,7 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo } from 'react'
 import type { FailureSource } from '../../../../shared/models/audit'
 import type { ConnectorState, DaemonStatus } from '../../../../shared/models/daemon'
+import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
 import type { StatusFilter } from '../../store/status-slice'
 import { messageParts } from '../../../../shared/readable-message'
@@ -242,14 +243,4 @@ function FailingMessage({ message }: { message: string }): React.JSX.Element {
       )}
     </p>
   )
-}
-
-/** The current time, ticking so that ages ("12 seconds ago") stay true without refetching. */
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs)
-    return () => clearInterval(timer)
-  }, [intervalMs])
-  return now
 }
