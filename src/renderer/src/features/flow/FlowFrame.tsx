@@ -3,14 +3,9 @@ import { useAppStore } from '../../store'
 import { DemoWorldPanel } from '../demo/DemoWorldPanel'
 import { StatusStep } from '../status/StatusStep'
 import { FLOW_STEPS, type FlowStep } from '../../store/ui-slice'
-
-export const STEP_TITLES: Record<FlowStep, string> = {
-  'audit-log': 'Audit log',
-  status: 'Status',
-  restart: 'Restart',
-  refresh: 'Refresh',
-  report: 'Report'
-}
+import { useWatchedStatus } from '../status/use-watched-status'
+import { GuidanceBar } from './GuidanceBar'
+import { STEP_TITLES } from './step-titles'
 
 const STEP_PURPOSE: Record<FlowStep, string> = {
   'audit-log': 'Read what the daemon wrote and find which source is failing: a connector, the third-party technology, or the metadata server.',
@@ -39,6 +34,7 @@ function StepPanel({ step, connectionId }: { step: FlowStep; connectionId: strin
 export function FlowFrame({ connectionId, step }: { connectionId: string; step: FlowStep }): React.JSX.Element {
   const connection = useAppStore((state) => state.connections.find((c) => c.id === connectionId))
   const navigate = useAppStore((state) => state.navigate)
+  useWatchedStatus(connectionId)
   if (!connection) {
     return (
       <section className="screen">
@@ -81,6 +77,7 @@ export function FlowFrame({ connectionId, step }: { connectionId: string; step: 
           ))}
         </ol>
       </nav>
+      <GuidanceBar connectionId={connectionId} step={step} />
       <div className="step-panel" role="region" aria-labelledby="step-heading">
         <h2 id="step-heading">{STEP_TITLES[step]}</h2>
         <p className="muted">{STEP_PURPOSE[step]}</p>
