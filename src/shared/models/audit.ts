@@ -171,6 +171,22 @@ export interface RecordPage {
   records: AuditRecord[]
 }
 
+/** Where to go among a session's records (after the filters of a `RecordQuery`). */
+export type LocateTarget =
+  /** The record holding this line of an input (an evidence line). */
+  | { kind: 'line'; input: number; line: number; file?: string }
+  /** The first record at or after this time. */
+  | { kind: 'time'; time: string }
+  /** The next or previous problem record (Error, Exception, Action, Security or a logback ERROR) from a position. */
+  | { kind: 'problem'; from: number; direction: 'next' | 'previous' }
+
+export interface LocateResult {
+  /** Position among the filtered records; absent when no record matches. */
+  position?: number
+  /** Records matching the filters. */
+  total: number
+}
+
 export interface SearchQuery {
   pattern: string
   ignoreCase?: boolean
