@@ -6,7 +6,7 @@
  * `Result`. Namespaces are domains; channel names are `namespace:method` (see contract.ts).
  */
 import type {
-  LocateResult, LocateTarget, LogAppended, LogSession, RecordPage, RecordQuery, SearchHit, SearchQuery, SeverityHistogram
+  LocateResult, LocateTarget, LogAppended, LogText, LogSession, RecordPage, RecordQuery, SearchHit, SearchQuery, SeverityHistogram
 } from './models/audit'
 import type { Connection, ConnectionDraft } from './models/connection'
 import type {
@@ -123,6 +123,8 @@ export interface AppApi {
     open(paths: string[], zone?: string): Promise<LogSession>
     /** Analyse pasted log text. */
     openText(text: string, name?: string, zone?: string): Promise<LogSession>
+    /** Analyse several texts (files read by the browser) as one timeline, merged by time. */
+    openTexts(texts: LogText[], zone?: string): Promise<LogSession>
     /** A page of the session's records, filtered by severity, server, connector or message ID. */
     records(sessionId: string, query?: RecordQuery): Promise<RecordPage>
     /** Position of an evidence line, a time or the next/previous problem among the records matching `query`. */

@@ -90,6 +90,7 @@ export const argsSchemas = {
   logs: {
     open: z.tuple([z.array(z.string().min(1).max(4096)).min(1).max(100), zone]),
     openText: z.tuple([z.string().max(100_000_000), z.string().max(200).optional(), zone]),
+    openTexts: z.tuple([z.array(z.object({ name: z.string().min(1).max(400), text: z.string().max(100_000_000) })).min(1).max(100), zone]),
     records: z.tuple([id, recordQuerySchema.optional()]),
     locate: z.tuple([id, locateTargetSchema, recordQuerySchema.optional()]),
     search: z.tuple([id, searchQuerySchema]),

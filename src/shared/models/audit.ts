@@ -142,6 +142,12 @@ export interface AnalysisReport {
   severityCounts: Record<string, number>
 }
 
+/** A log's text with the name it is shown under (a file read by the browser, or a paste). */
+export interface LogText {
+  name: string
+  text: string
+}
+
 /** An opened log in the app: the analysis plus the records kept for browsing. */
 export interface LogSession {
   id: string

@@ -84,6 +84,20 @@ describe('LogService', () => {
     logs.close(session.id)
   })
 
+  it('merges several texts by time, each with its own line numbers', async () => {
+    const { logs } = service()
+    const seed = readFileSync(seedPath, 'utf8')
+    const kafka = readFileSync(kafkaPath, 'utf8')
+    const session = await logs.openTexts([{ name: 'daemon.log', text: seed }, { name: 'platform.log', text: kafka }])
+    expect(session.name).toBe('daemon.log, platform.log')
+    expect(session.report.inputs.map((input) => input.path)).toEqual(['daemon.log', 'platform.log'])
+    expect(session.storedRecords).toBe(38)
+    const records = logs.records(session.id, { limit: 1000 }).records
+    // The 2021-05 platform log sorts after the 2021-02 daemon log, whatever order the texts came in.
+    expect(records.findIndex((record) => record.input === 1)).toBe(28)
+    expect(logs.locate(session.id, { kind: 'line', input: 1, line: records[28]!.firstLine }).position).toBe(28)
+  })
+
   it('builds a severity histogram over time', async () => {
     const { logs } = service()
     const session = await logs.open([kafkaPath])

@@ -8,7 +8,7 @@ import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import type { EmitEvent } from '../../../shared/api'
 import {
-  PROBLEM_SEVERITIES, type AnalysisReport, type AuditRecord, type LocateResult, type LocateTarget, type LogSession,
+  PROBLEM_SEVERITIES, type AnalysisReport, type AuditRecord, type LocateResult, type LocateTarget, type LogSession, type LogText,
   type RecordPage, type RecordQuery, type SearchHit, type SearchQuery, type SeverityHistogram
 } from '../../../shared/models/audit'
 import { AppError } from '../../../shared/result'
@@ -81,8 +81,14 @@ export class LogService {
   }
 
   async openText(text: string, name = 'Pasted log', zone?: string): Promise<LogSession> {
+    return this.openTexts([{ name, text }], zone)
+  }
+
+  async openTexts(texts: LogText[], zone?: string): Promise<LogSession> {
+    if (texts.length === 0) throw new AppError('invalid-input', 'Give at least one log text')
     const options = parserOptions(zone)
-    return this.start(name, [{ path: name, batches: streamBatches(Readable.from([Buffer.from(text)]), 0, options) }], options)
+    const sources = texts.map(({ name, text }, index) => ({ path: name, batches: streamBatches(Readable.from([Buffer.from(text)]), index, options) }))
+    return this.start(texts.map((text) => text.name).join(', '), sources, options)
   }
 
   records(sessionId: string, query: RecordQuery = {}): RecordPage {
