@@ -80,7 +80,7 @@ export interface LogsSlice {
   applyLogAppended(event: LogAppended): void
 }
 
-export const NO_FILTERS: LogFilters = { severities: [] }
+export const NO_FILTERS: LogFilters = { severities: [], server: undefined, connector: undefined, messageId: undefined }
 const NO_SEARCH: LogSearch = { pattern: '', ignoreCase: true, onlyMatching: false, context: 2 }
 const emptyView: LogView = { opening: false, version: 0, filters: NO_FILTERS, search: NO_SEARCH, reveal: 0, announcement: '', pins: [] }
 const NO_PINS: PinnedEvidence[] = []

@@ -50,15 +50,26 @@ function CauseCard({ owner, cause, findings, inputs }: { owner: string; cause: C
       </div>
       <p className="cause-subject">
         <span className="muted">At fault:</span> <code>{cause.subject}</code>
-        <span className="muted"> · Blocks:</span> {cause.connectors.join(', ')}
+        {cause.connectors.length > 0 && (
+          <>
+            <span className="muted"> · Blocks {cause.connectors.length === 1 ? 'connector' : `${cause.connectors.length} connectors`}:</span>{' '}
+            {cause.connectors.join(', ')}
+          </>
+        )}
       </p>
       <p className="cause-action">
         <span aria-hidden="true">→ </span>
         <strong>What to do:</strong> {cause.action}
       </p>
-      <details className="findings" open={findings.length <= 4}>
+      <div className="evidence-links" role="group" aria-label="Evidence">
+        <span className="muted small">Evidence:</span>
+        {findings.map((finding) => (
+          <EvidenceButton key={finding.id} owner={owner} evidence={finding.evidence[0]!} inputs={inputs} prefix={finding.connector ?? finding.subject} />
+        ))}
+      </div>
+      <details className="findings">
         <summary>
-          {findings.length} finding{findings.length === 1 ? '' : 's'} with evidence
+          {findings.length === 1 ? 'The finding' : `${findings.length} findings`} in detail
         </summary>
         <ul>
           {findings.map((finding) => (
@@ -81,14 +92,16 @@ function CauseCard({ owner, cause, findings, inputs }: { owner: string; cause: C
   )
 }
 
-function EvidenceButton({ owner, evidence, inputs }: { owner: string; evidence: EvidenceRef; inputs: string[] }): React.JSX.Element {
+function EvidenceButton({ owner, evidence, inputs, prefix }: { owner: string; evidence: EvidenceRef; inputs: string[]; prefix?: string }): React.JSX.Element {
   const revealEvidence = useAppStore((state) => state.revealEvidence)
   const name = (evidence.file ?? inputs[evidence.input] ?? '').split(/[\\/]/).pop()
-  const label = inputs.length > 1 || evidence.file ? `${name}, line ${evidence.line}` : `Line ${evidence.line}`
+  const where = inputs.length > 1 || evidence.file ? `${name}, line ${evidence.line}` : `line ${evidence.line}`
+  const label = prefix ? `${prefix}, ${where}` : where
   return (
-    <button type="button" className="evidence-link" onClick={() => void revealEvidence(owner, evidence)} aria-label={`Show ${label} in the log`}>
+    <button type="button" className="evidence-link" onClick={() => void revealEvidence(owner, evidence)} aria-label={`Show ${label} in the log`} title={`Show ${label} in the log`}>
       <span aria-hidden="true">↳ </span>
-      {label}
+      {prefix && <span className="evidence-prefix">{prefix} </span>}
+      <span className="evidence-where">{prefix ? `(${where})` : where}</span>
     </button>
   )
 }

@@ -38,9 +38,9 @@ export function LogFilterBar({ owner, view }: { owner: string; view: LogView }):
         ))}
       </div>
       {report.servers.length > 1 && (
-        <label>
-          Server{' '}
-          <select value={filters.server ?? ''} onChange={(event) => setFilters(owner, { server: event.target.value || undefined })}>
+        <label className="inline-label">
+          <span>Server</span>
+          <select aria-label="Server" value={filters.server ?? ''} onChange={(event) => setFilters(owner, { server: event.target.value || undefined })}>
             <option value="">all</option>
             {report.servers.map((server) => (
               <option key={server}>{server}</option>
@@ -49,9 +49,9 @@ export function LogFilterBar({ owner, view }: { owner: string; view: LogView }):
         </label>
       )}
       {connectors.length > 0 && (
-        <label>
-          Connector{' '}
-          <select value={filters.connector ?? ''} onChange={(event) => setFilters(owner, { connector: event.target.value || undefined })}>
+        <label className="inline-label">
+          <span>Connector</span>
+          <select aria-label="Connector" value={filters.connector ?? ''} onChange={(event) => setFilters(owner, { connector: event.target.value || undefined })}>
             <option value="">all</option>
             {connectors.map((connector) => (
               <option key={connector}>{connector}</option>

@@ -166,7 +166,7 @@ export function LogViewer({ owner, view }: Props): React.JSX.Element {
       {rows && rows.length === 0 && <p className="empty-state">No record matches “{view.search.pattern}”.</p>}
       <div
         ref={listRef}
-        className="log-list"
+        className={`log-list${session.report.servers.length <= 1 ? ' one-server' : ''}`}
         role="listbox"
         tabIndex={0}
         aria-label={`Log records of ${session.name}`}

@@ -77,7 +77,8 @@ export function timelineLayout(histogram: SeverityHistogram, width: number, heig
   if (buckets.length === 0) return { bars: [], maxTotal: 0, ticks: [] }
   const size = histogram.bucketSeconds * 1000
   const first = Date.parse(buckets[0]!.start)
-  const span = Math.max(size, Date.parse(buckets[buckets.length - 1]!.start) + size - first)
+  // At least 20 buckets wide: a log written within one bucket shows one bar, not a wall.
+  const span = Math.max(20 * size, Date.parse(buckets[buckets.length - 1]!.start) + size - first)
   const scale = width / span
   const totals = buckets.map((bucket) => Object.values(bucket.counts).reduce((sum, count) => sum + count, 0))
   const maxTotal = Math.max(...totals)
