@@ -1,14 +1,16 @@
 import { create } from 'zustand'
 import { createConnectionsSlice, type ConnectionsSlice } from './connections-slice'
 import { createDemoSlice, type DemoSlice } from './demo-slice'
+import { createLogsSlice, type LogsSlice } from './logs-slice'
 import { createStatusSlice, type StatusSlice } from './status-slice'
 import { createUiSlice, type UiSlice } from './ui-slice'
 
-export type AppState = ConnectionsSlice & DemoSlice & StatusSlice & UiSlice
+export type AppState = ConnectionsSlice & DemoSlice & LogsSlice & StatusSlice & UiSlice
 
 export const useAppStore = create<AppState>()((...args) => ({
   ...createConnectionsSlice(...args),
   ...createDemoSlice(...args),
+  ...createLogsSlice(...args),
   ...createStatusSlice(...args),
   ...createUiSlice(...args)
 }))

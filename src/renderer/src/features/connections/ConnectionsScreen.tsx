@@ -3,6 +3,7 @@ import type { Connection } from '../../../../shared/models/connection'
 import { ConnectionBadges } from '../../components/Badges'
 import { useAppStore } from '../../store'
 import { downloadText } from '../../lib/download'
+import { OpenLogsCard } from '../audit-log/OpenLogsCard'
 import { DemoCard } from '../demo/DemoCard'
 import { HealthSummary } from './HealthSummary'
 
@@ -68,6 +69,7 @@ export function ConnectionsScreen(): React.JSX.Element {
       </header>
 
       <DemoCard />
+      <OpenLogsCard />
 
       <div className="search-row">
         <label htmlFor="connection-search" className="visually-hidden">

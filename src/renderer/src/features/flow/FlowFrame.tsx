@@ -1,4 +1,5 @@
 import { ConnectionBadges } from '../../components/Badges'
+import { AuditLogStep } from '../audit-log/AuditLogStep'
 import { useAppStore } from '../../store'
 import { DemoWorldPanel } from '../demo/DemoWorldPanel'
 import { StatusStep } from '../status/StatusStep'
@@ -18,6 +19,8 @@ const STEP_PURPOSE: Record<FlowStep, string> = {
 /** One panel per step; each step's feature folder owns its panel. */
 function StepPanel({ step, connectionId }: { step: FlowStep; connectionId: string }): React.JSX.Element {
   switch (step) {
+    case 'audit-log':
+      return <AuditLogStep connectionId={connectionId} />
     case 'status':
       return <StatusStep connectionId={connectionId} />
 

@@ -5,6 +5,7 @@ import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
 import type { StatusFilter } from '../../store/status-slice'
 import { messageParts } from '../../../../shared/readable-message'
+import { RelatedLogLines } from '../audit-log/RelatedLogLines'
 import { ageOf, categoryOf, groupConnectors, timeLabel, visibleConnectors, type StatusCategory } from './status-view'
 
 /** A snapshot older than this is called stale: the poller runs every 15 s when idle. */
@@ -197,6 +198,7 @@ function ConnectorRow({ connector, changed, now }: { connector: ConnectorState; 
           </p>
         )}
         {connector.failingMessage && <FailingMessage message={connector.failingMessage} />}
+        <RelatedLogLines connector={connector.name} lastStatusChange={connector.lastStatusChange} />
       </td>
     </tr>
   )
