@@ -105,6 +105,9 @@ export interface ConnectorOutcome {
   after?: string
   beforeMessageId?: string
   afterMessageId?: string
+  /** `lastRefreshTime` before and after: a refresh shows in these, not in the status. */
+  beforeRefreshTime?: string
+  afterRefreshTime?: string
   outcome: ConnectorOutcomeKind
   /** Plain-language sentence for the operator. */
   verdict: string

@@ -89,6 +89,15 @@ describe.each([3, 4, 5] as const)('Egeria %i', (egeria) => {
     // The connectors that were not chosen are left alone.
     expect(status.connectors.find((entry) => entry.name === 'DropFootClinicalTrialResultsFilesMonitor')?.status).toMatch(/FAILED/)
     expect(daemon.listJournal().entries[0]).toMatchObject({ action: 'restart', scope: { kind: 'connectors', names: FILES } })
+
+    // Let simulated time pass so a refresh stamps a later lastRefreshTime than the restart's first refresh.
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const refresh = await daemon.refresh('c1', { kind: 'connectors', names: FILES })
+    expect(refresh.calls).toHaveLength(2)
+    for (const entry of refresh.connectors) {
+      expect(entry.beforeRefreshTime).toBeDefined()
+      expect(Date.parse(entry.afterRefreshTime!)).toBeGreaterThan(Date.parse(entry.beforeRefreshTime!))
+    }
   })
 })
 

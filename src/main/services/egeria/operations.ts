@@ -146,7 +146,9 @@ export function judgeConnector(name: string, before: ConnectorState | undefined,
     before: before?.status,
     after: after?.status,
     beforeMessageId: before?.failingMessageId,
-    afterMessageId: after?.failingMessageId
+    afterMessageId: after?.failingMessageId,
+    beforeRefreshTime: before?.lastRefreshTime,
+    afterRefreshTime: after?.lastRefreshTime
   }
   if (!after) return { ...base, outcome: 'now-failing', verdict: `${name} is no longer reported by the daemon` }
   const wasFailed = before ? isFailedStatus(before.status) : false
