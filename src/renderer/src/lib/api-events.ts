@@ -5,7 +5,8 @@ import { api } from './api'
 export function subscribeToEvents(): () => void {
   const unsubscribers = [
     api.events.connections.changed((connections) => useAppStore.getState().setConnections(connections)),
-    api.events.daemon.snapshot((snapshot) => useAppStore.getState().applySnapshot(snapshot))
+    api.events.daemon.snapshot((snapshot) => useAppStore.getState().applySnapshot(snapshot)),
+    api.events.daemon.progress((progress) => useAppStore.getState().applyProgress(progress))
   ]
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe())
 }

@@ -1,12 +1,14 @@
 import { create } from 'zustand'
+import { createActionsSlice, type ActionsSlice } from './actions-slice'
 import { createConnectionsSlice, type ConnectionsSlice } from './connections-slice'
 import { createDemoSlice, type DemoSlice } from './demo-slice'
 import { createStatusSlice, type StatusSlice } from './status-slice'
 import { createUiSlice, type UiSlice } from './ui-slice'
 
-export type AppState = ConnectionsSlice & DemoSlice & StatusSlice & UiSlice
+export type AppState = ActionsSlice & ConnectionsSlice & DemoSlice & StatusSlice & UiSlice
 
 export const useAppStore = create<AppState>()((...args) => ({
+  ...createActionsSlice(...args),
   ...createConnectionsSlice(...args),
   ...createDemoSlice(...args),
   ...createStatusSlice(...args),

@@ -1,6 +1,8 @@
 import { ConnectionBadges } from '../../components/Badges'
 import { useAppStore } from '../../store'
 import { DemoWorldPanel } from '../demo/DemoWorldPanel'
+import { RefreshStep } from '../refresh/RefreshStep'
+import { RestartStep } from '../restart/RestartStep'
 import { StatusStep } from '../status/StatusStep'
 import { FLOW_STEPS, type FlowStep } from '../../store/ui-slice'
 
@@ -25,6 +27,10 @@ function StepPanel({ step, connectionId }: { step: FlowStep; connectionId: strin
   switch (step) {
     case 'status':
       return <StatusStep connectionId={connectionId} />
+    case 'restart':
+      return <RestartStep connectionId={connectionId} />
+    case 'refresh':
+      return <RefreshStep connectionId={connectionId} />
 
     default:
       return (
