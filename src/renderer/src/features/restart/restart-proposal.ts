@@ -40,12 +40,13 @@ export const SOURCE_LABEL: Record<Cause['source'], string> = {
   unknown: 'Unclassified failure'
 }
 
+const CANNOT_HELP = 'Restarting the connector cannot help: its configuration is wrong.'
 const CONFIGURATION_ADVICE =
-  'Restarting the connector cannot help: its configuration is wrong. Change the integration daemon’s configuration (move the connector to the right integration service or group, or fix its connector type), then restart the daemon.'
+  'Change the integration daemon’s configuration (move the connector to the right integration service or group, or fix its connector type), then restart the daemon.'
 
 function preconditionOf(source: Cause['source'], subject: string | undefined, connector: ConnectorState): Precondition {
   if (source === 'connector' || connector.status === 'CONFIG_FAILED') {
-    return { kind: 'cannot-help', advice: connector.classification?.action ? `${CONFIGURATION_ADVICE} ${connector.classification.action}` : CONFIGURATION_ADVICE }
+    return { kind: 'cannot-help', advice: `${CANNOT_HELP} ${connector.classification?.action ?? CONFIGURATION_ADVICE}` }
   }
   if (source === 'metadata-server' && subject) return { kind: 'server-active', server: subject }
   if (source === 'metadata-server') return { kind: 'operator', statement: 'The metadata server these connectors call is running again' }
