@@ -17,6 +17,7 @@ import type {
   JournalExport,
   JournalPage,
   ProbeReport,
+  ServerCheck,
   StatusSnapshot
 } from './models/daemon'
 import type { DemoEgeriaVersion, DemoInfo, DemoWorld, DemoWorldPatch } from './models/demo'
@@ -95,6 +96,8 @@ export interface AppApi {
     refresh(connectionId: string, scope: ActionScope): Promise<ActionReport>
     /** Stop waiting for the running action on this connection; `false` when none runs. */
     cancel(connectionId: string): Promise<boolean>
+    /** Whether a server (such as a connector's metadata server) is active, asked of the connection's platform. */
+    checkServer(connectionId: string, serverName: string): Promise<ServerCheck>
     /** Start (visible) or pause (hidden) the status poller; returns the history kept so far. */
     watch(connectionId: string, visible: boolean): Promise<StatusSnapshot[]>
   }

@@ -89,6 +89,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       restart: (id, scope) => daemon.restart(id, scope),
       refresh: (id, scope) => daemon.refresh(id, scope),
       cancel: (id) => daemon.cancel(id),
+      checkServer: (id, serverName) => daemon.checkServer(id, serverName),
       watch: (id, visible) => daemon.watch(id, visible)
     },
     journal: {

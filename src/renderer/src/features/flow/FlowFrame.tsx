@@ -2,6 +2,8 @@ import { ConnectionBadges } from '../../components/Badges'
 import { AuditLogStep } from '../audit-log/AuditLogStep'
 import { useAppStore } from '../../store'
 import { DemoWorldPanel } from '../demo/DemoWorldPanel'
+import { RefreshStep } from '../refresh/RefreshStep'
+import { RestartStep } from '../restart/RestartStep'
 import { StatusStep } from '../status/StatusStep'
 import { FLOW_STEPS, type FlowStep } from '../../store/ui-slice'
 import { useWatchedStatus } from '../status/use-watched-status'
@@ -23,6 +25,10 @@ function StepPanel({ step, connectionId }: { step: FlowStep; connectionId: strin
       return <AuditLogStep connectionId={connectionId} />
     case 'status':
       return <StatusStep connectionId={connectionId} />
+    case 'restart':
+      return <RestartStep connectionId={connectionId} />
+    case 'refresh':
+      return <RefreshStep connectionId={connectionId} />
 
     default:
       return (
