@@ -151,7 +151,7 @@ export function renderHtml(document: IncidentDocument): string {
 <main>
 ${document.blocks.map(htmlBlock).join('\n')}
 </main>
-<footer>Made by Daemon Doctor. Passwords and secrets are never included in this report.</footer>
+<footer>Made by Daemon Doctor. Passwords are never included in this report.</footer>
 </body>
 </html>
 `
