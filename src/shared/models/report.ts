@@ -1,4 +1,5 @@
 /** The incident report: what was wrong and what was done, for one connection, as Markdown and HTML. */
+import { isFailedStatus, isHealthyStatus, type ActionScope, type JournalEntry } from './daemon'
 
 /** A log line the operator pinned as evidence in step 1; the renderer passes it in with its text. */
 export interface PinnedEvidence {
@@ -45,4 +46,52 @@ export const OUTCOME_LABELS: Record<string, { icon: string; text: string; tone: 
 
 export function outcomeLabel(outcome: string): { icon: string; text: string; tone: 'ok' | 'err' | 'neutral' } {
   return OUTCOME_LABELS[outcome] ?? { icon: '●', text: outcome, tone: 'neutral' }
+}
+
+/** Icon and tone of a connector status, as the report and the journal draw it (text always beside it). */
+export function statusTone(status: string | undefined): { icon: string; tone: 'ok' | 'err' | 'neutral' } {
+  if (!status) return { icon: '–', tone: 'neutral' }
+  if (isFailedStatus(status)) return { icon: '✖', tone: 'err' }
+  if (isHealthyStatus(status)) return { icon: '✔', tone: 'ok' }
+  return { icon: '●', tone: 'neutral' }
+}
+
+/** An action's scope in words: "connector X", "the failed connectors"… */
+export function scopeText(scope: ActionScope): string {
+  switch (scope.kind) {
+    case 'connector':
+      return `connector ${scope.name}`
+    case 'service':
+      return `integration service ${scope.marker}`
+    case 'group':
+      return `integration group ${scope.name}`
+    case 'failed':
+      return 'the failed connectors'
+    case 'all':
+      return 'all connectors'
+  }
+}
+
+export interface ComparisonRow {
+  name: string
+  before?: { status: string; messageId?: string }
+  after?: { status: string; messageId?: string }
+  outcome?: string
+  verdict?: string
+}
+
+/** One row per connector the action touched, with its status before and after and the verdict. */
+export function comparisonRows(entry: JournalEntry): ComparisonRow[] {
+  const names = entry.outcome.connectors.length > 0 ? entry.outcome.connectors.map((connector) => connector.name) : entry.before.map((connector) => connector.name)
+  return names.map((name) => {
+    const before = entry.before.find((connector) => connector.name === name)
+    const after = entry.after.find((connector) => connector.name === name)
+    const outcome = entry.outcome.connectors.find((connector) => connector.name === name)
+    return {
+      name,
+      ...(before ? { before: { status: before.status, messageId: before.failingMessageId } } : {}),
+      ...(after ? { after: { status: after.status, messageId: after.failingMessageId } } : {}),
+      ...(outcome ? { outcome: outcome.outcome, verdict: outcome.verdict } : {})
+    }
+  })
 }

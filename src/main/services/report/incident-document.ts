@@ -4,11 +4,11 @@
  * the two renderers only. Every text from outside (log lines, messages, names) passes `redact`.
  */
 import { ENVIRONMENT_LABELS, TLS_MODE_LABELS } from '../../../shared/models/connection'
-import { isFailedStatus, isHealthyStatus, type JournalEntry } from '../../../shared/models/daemon'
-import { outcomeLabel } from '../../../shared/models/report'
+import { isFailedStatus, type JournalEntry } from '../../../shared/models/daemon'
+import { comparisonRows, outcomeLabel, scopeText, statusTone, type ComparisonRow } from '../../../shared/models/report'
 import { foldDumps } from '../../../shared/readable-message'
 import { SOURCE_LABELS } from '../audit/report-format'
-import { refKey, scopeText, type IncidentData } from './incident-report'
+import { refKey, type IncidentData } from './incident-report'
 
 export type Tone = 'ok' | 'err' | 'neutral'
 export type Inline = string | { code: string } | { strong: string } | { badge: string; icon: string; tone: Tone }
@@ -29,10 +29,7 @@ export interface IncidentDocument {
 const MAX_MESSAGE_CHARS = 400
 
 export function statusBadge(status: string | undefined): Inline {
-  if (!status) return { badge: 'not reported', icon: '–', tone: 'neutral' }
-  if (isFailedStatus(status)) return { badge: status, icon: '✖', tone: 'err' }
-  if (isHealthyStatus(status)) return { badge: status, icon: '✔', tone: 'ok' }
-  return { badge: status, icon: '●', tone: 'neutral' }
+  return { badge: status ?? 'not reported', ...statusTone(status) }
 }
 
 export function formatTime(iso: string): string {
@@ -145,7 +142,7 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
     if (failedCalls.length > 0) {
       add({ kind: 'list', items: failedCalls.map((call) => [{ code: text(call.call) }, ` failed: ${text(call.error ?? 'no reason given')}`]) })
     }
-    add({ kind: 'table', head: ['Connector', 'Before', 'After', 'Outcome'], rows: comparisonRows(entry, text) })
+    add({ kind: 'table', head: ['Connector', 'Before', 'After', 'Outcome'], rows: comparisonInlines(entry, text) })
   }
 
   // Final state
@@ -186,19 +183,15 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
   }
 }
 
-function comparisonRows(entry: JournalEntry, text: (value: string) => string): Inline[][][] {
-  const names = entry.outcome.connectors.length > 0 ? entry.outcome.connectors.map((connector) => connector.name) : entry.before.map((connector) => connector.name)
-  return names.map((name) => {
-    const before = entry.before.find((connector) => connector.name === name)
-    const after = entry.after.find((connector) => connector.name === name)
-    const outcome = entry.outcome.connectors.find((connector) => connector.name === name)
-    const label = outcome ? outcomeLabel(outcome.outcome) : undefined
-    const state = (value: typeof before): Inline[] => [statusBadge(value?.status), ...(value?.failingMessageId ? [' ', { code: text(value.failingMessageId) }] : [])]
+function comparisonInlines(entry: JournalEntry, text: (value: string) => string): Inline[][][] {
+  const state = (value: ComparisonRow['before']): Inline[] => [statusBadge(value?.status), ...(value?.messageId ? [' ', { code: text(value.messageId) }] : [])]
+  return comparisonRows(entry).map((row) => {
+    const label = row.outcome ? outcomeLabel(row.outcome) : undefined
     return [
-      [{ code: text(name) }],
-      state(before),
-      state(after),
-      label ? [{ badge: label.text, icon: label.icon, tone: label.tone }, ...(outcome?.verdict ? [` ${text(outcome.verdict)}`] : [])] : ['–']
+      [{ code: text(row.name) }],
+      state(row.before),
+      state(row.after),
+      label ? [{ badge: label.text, icon: label.icon, tone: label.tone }, ...(row.verdict ? [` ${text(row.verdict)}`] : [])] : ['–']
     ]
   })
 }

@@ -12,7 +12,7 @@ import { createGunzip } from 'node:zlib'
 import type { AnalysisReport, EvidenceRef } from '../../../shared/models/audit'
 import type { Connection } from '../../../shared/models/connection'
 import type { DaemonStatus, JournalEntry, StatusSnapshot } from '../../../shared/models/daemon'
-import type { IncidentReport, IncidentReportOptions, PinnedEvidence } from '../../../shared/models/report'
+import { scopeText, type IncidentReport, type IncidentReportOptions, type PinnedEvidence } from '../../../shared/models/report'
 import { analyzeSources } from '../audit/analyze'
 import { openInput } from '../audit/log-reader'
 import { incidentDocument } from './incident-document'
@@ -224,21 +224,6 @@ function timelineOf(
   }
   items.sort((a, b) => a.time.localeCompare(b.time))
   return { items, omitted }
-}
-
-export function scopeText(scope: JournalEntry['scope']): string {
-  switch (scope.kind) {
-    case 'connector':
-      return `connector ${scope.name}`
-    case 'service':
-      return `integration service ${scope.marker}`
-    case 'group':
-      return `integration group ${scope.name}`
-    case 'failed':
-      return 'the failed connectors'
-    case 'all':
-      return 'all connectors'
-  }
 }
 
 const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)

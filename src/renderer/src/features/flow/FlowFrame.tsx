@@ -1,6 +1,7 @@
 import { ConnectionBadges } from '../../components/Badges'
 import { useAppStore } from '../../store'
 import { DemoWorldPanel } from '../demo/DemoWorldPanel'
+import { ReportStep } from '../report/ReportStep'
 import { StatusStep } from '../status/StatusStep'
 import { FLOW_STEPS, type FlowStep } from '../../store/ui-slice'
 
@@ -25,6 +26,8 @@ function StepPanel({ step, connectionId }: { step: FlowStep; connectionId: strin
   switch (step) {
     case 'status':
       return <StatusStep connectionId={connectionId} />
+    case 'report':
+      return <ReportStep connectionId={connectionId} />
 
     default:
       return (
