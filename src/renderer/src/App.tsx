@@ -1,4 +1,6 @@
 import { useEffect } from 'react'
+import { Announcer } from './components/Announcer'
+import { CommandPalette } from './components/CommandPalette'
 import { Notices } from './components/Notices'
 import { ConnectionForm } from './features/connections/ConnectionForm'
 import { ConnectionsScreen } from './features/connections/ConnectionsScreen'
@@ -41,6 +43,8 @@ export function App(): React.JSX.Element {
         {view.kind === 'flow' && <FlowFrame connectionId={view.connectionId} step={view.step} />}
       </main>
       <Notices />
+      <CommandPalette />
+      <Announcer />
     </div>
   )
 }
