@@ -47,15 +47,15 @@ function PaletteDialog({ onClose }: { onClose(restoreFocus: boolean): void }): R
   const [query, setQuery] = useState('')
   const [active, setActive] = useState(0)
   const input = useRef<HTMLInputElement>(null)
-  const list = useRef<HTMLUListElement>(null)
   const ids = useId()
   const matches = useMemo(() => filterCommands(commands, query), [commands, query])
   const current = matches[Math.min(active, matches.length - 1)]
 
   useEffect(() => input.current?.focus(), [])
   useEffect(() => {
-    if (current) list.current?.querySelector(`[data-command="${CSS.escape(current.id)}"]`)?.scrollIntoView({ block: 'nearest' })
-  }, [current])
+    // jsdom has no scrollIntoView; browsers do.
+    if (current) document.getElementById(`${ids}-${current.id}`)?.scrollIntoView?.({ block: 'nearest' })
+  }, [current, ids])
 
   const run = (command: PaletteCommand | undefined): void => {
     if (!command) return
@@ -124,7 +124,7 @@ function PaletteDialog({ onClose }: { onClose(restoreFocus: boolean): void }): R
           spellCheck={false}
           autoComplete="off"
         />
-        <ul ref={list} id={`${ids}-list`} className="palette-list" role="listbox" aria-label="Commands">
+        <ul id={`${ids}-list`} className="palette-list" role="listbox" aria-label="Commands">
           {matches.map((command, index) => {
             const header = command.group !== matches[index - 1]?.group ? command.group : undefined
             const selected = command === current
