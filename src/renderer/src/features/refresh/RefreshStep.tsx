@@ -231,7 +231,7 @@ export function RefreshResult({ report }: { report: ActionReport }): React.JSX.E
           {failedDuring.length > 0 ? `; ${failedDuring.length} failed during the refresh` : ''}.
         </strong>{' '}
         <span className="muted small">
-          Took {seconds} s; finished {new Date(report.finishedAt).toLocaleTimeString()}.
+          Took {seconds} s; finished {new Date(report.finishedAt).toLocaleTimeString()}. Refresh times are the daemon’s own clock.
         </span>
       </p>
       {report.calls

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { ConnectorState, ServerCheck } from '../../../../shared/models/daemon'
 import { useAppStore } from '../../store'
-import type { ActionsView } from '../../store/actions-slice'
+import { emptyActions, type ActionsView } from '../../store/actions-slice'
 import { ActionErrorCallout, ActionProgressPanel, StatusPill } from './ActionParts'
 import { BeforeAfter } from './BeforeAfter'
 import { ConfirmActionDialog } from './ConfirmActionDialog'
@@ -21,12 +21,11 @@ import './restart.css'
 
 /** While a metadata server is down, ask its platform again this often (cheap platform calls). */
 const RECHECK_MS = 5_000
-const NO_ACTIONS: ActionsView = { serverChecks: {}, checking: false, confirmed: {}, selection: {}, recovered: [] }
 
 export function RestartStep({ connectionId }: { connectionId: string }): React.JSX.Element {
   const connection = useAppStore((state) => state.connections.find((candidate) => candidate.id === connectionId))
   const view = useAppStore((state) => state.daemons[connectionId])
-  const actions = useAppStore((state) => state.actions[connectionId]) ?? NO_ACTIONS
+  const actions = useAppStore((state) => state.actions[connectionId]) ?? emptyActions
   const checkServers = useAppStore((state) => state.checkServers)
   const runDaemonAction = useAppStore((state) => state.runDaemonAction)
   const resetSelection = useAppStore((state) => state.resetSelection)
@@ -73,6 +72,14 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
       {actions.lastRestart && !running && (
         <>
           <BeforeAfter report={actions.lastRestart} label="Restart outcome: before and after" />
+          {actions.earlierRestarts.length > 0 && (
+            <details className="earlier-restarts">
+              <summary>Earlier restarts in this session ({actions.earlierRestarts.length})</summary>
+              {actions.earlierRestarts.map((report) => (
+                <BeforeAfter key={report.id} report={report} label={`Restart at ${new Date(report.finishedAt).toLocaleTimeString()}`} />
+              ))}
+            </details>
+          )}
           <NextStep causes={causes} recovered={actions.recovered.length} onRefresh={() => navigate({ kind: 'flow', connectionId, step: 'refresh' })} />
         </>
       )}
@@ -130,7 +137,9 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
             </div>
             {selected.length === 0 && !running && (
               <p className="muted small" role="note">
-                Fix a cause above (or confirm that it is fixed) and its connectors are proposed here.
+                {restartable.length > 0
+                  ? 'Fix a cause above (or confirm that it is fixed) and its connectors are proposed here.'
+                  : 'No failing connector here can recover by a restart: see what to do instead above.'}
               </p>
             )}
           </div>
