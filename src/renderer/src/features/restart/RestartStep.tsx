@@ -69,6 +69,11 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
       )}
       <ActionErrorCallout connectionId={connectionId} kind="restart" />
       <ActionProgressPanel connectionId={connectionId} kind="restart" />
+      {running && running.kind !== 'restart' && (
+        <p className="callout info" role="status">
+          <span aria-hidden="true">⏳</span>A {running.kind} runs on this daemon: restart is available once it has finished.
+        </p>
+      )}
       {actions.lastRestart && !running && (
         <>
           <BeforeAfter report={actions.lastRestart} label="Restart outcome: before and after" />
