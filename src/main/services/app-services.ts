@@ -106,7 +106,9 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     logs: {
       open: async (paths, zone) => logs.open(paths, zone),
       openText: async (text, name, zone) => logs.openText(text, name, zone),
+      openTexts: async (texts, zone) => logs.openTexts(texts, zone),
       records: async (sessionId, query) => logs.records(sessionId, query),
+      locate: async (sessionId, target, query) => logs.locate(sessionId, target, query),
       search: async (sessionId, query) => logs.search(sessionId, query),
       histogram: async (sessionId, bucketSeconds) => logs.histogram(sessionId, bucketSeconds),
       follow: async (sessionId) => logs.follow(sessionId),
