@@ -66,11 +66,11 @@ function refreshReport(): ActionReport {
 }
 
 beforeEach(() => {
-  api.daemon.status.mockResolvedValue({
-    ok: true,
-    value: statusOf([...COCO_FILES.map((name) => connector(name, 'RUNNING')), connector(COCO_DATABASE, 'FAILED', COCO_WRONG_TYPE)])
-  })
-  useAppStore.setState({ connections: [connection], daemons: {}, actions: { c1: { ...emptyActions, recovered } } })
+  const status = statusOf([...COCO_FILES.map((name) => connector(name, 'RUNNING')), connector(COCO_DATABASE, 'FAILED', COCO_WRONG_TYPE)])
+  api.daemon.status.mockResolvedValue({ ok: true, value: status })
+  // The flow frame keeps the status watched; the step reads it from the store.
+  const daemons = { c1: { status, loading: false, changed: [], probing: false } }
+  useAppStore.setState({ connections: [connection], daemons, actions: { c1: { ...emptyActions, recovered } } })
 })
 afterEach(() => {
   cleanup()

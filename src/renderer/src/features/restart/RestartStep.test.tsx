@@ -62,7 +62,9 @@ function recoveredReport(names: string[]): ActionReport {
 }
 
 function renderStep(overrides: Partial<Connection> = {}): void {
-  useAppStore.setState({ connections: [{ ...connection, ...overrides }], daemons: {}, actions: {} })
+  // The flow frame keeps the status watched; the step reads it from the store.
+  const daemons = { c1: { status: cocoStart(), loading: false, changed: [], probing: false } }
+  useAppStore.setState({ connections: [{ ...connection, ...overrides }], daemons, actions: {} })
   render(<RestartStep connectionId="c1" />)
 }
 
@@ -83,7 +85,7 @@ describe('the restart step', () => {
     const metadata = await screen.findByRole('listitem', { name: /Metadata server cocoMDS1: 3 connectors/ })
     await within(metadata).findByText(/Blocked: cocoMDS1 is not active/)
     expect(restartButton()).toHaveProperty('disabled', true)
-    const configuration = screen.getByRole('listitem', { name: /Connector configuration: 1 connector/ })
+    const configuration = screen.getByRole('listitem', { name: /Connector configuration OakDeneLandingAreaDatabaseMonitor: 1 connector/ })
     expect(within(configuration).queryAllByRole('checkbox')).toHaveLength(0)
     expect(within(configuration).getByText(/then restart the daemon/)).toBeTruthy()
 

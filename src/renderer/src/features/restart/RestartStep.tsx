@@ -16,7 +16,6 @@ import {
   serversToCheck,
   type Cause
 } from './restart-proposal'
-import { useWatchedStatus } from './use-watched-status'
 import './restart.css'
 
 /** While a metadata server is down, ask its platform again this often (cheap platform calls). */
@@ -31,7 +30,6 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
   const resetSelection = useAppStore((state) => state.resetSelection)
   const navigate = useAppStore((state) => state.navigate)
   const [confirming, setConfirming] = useState<{ scopeAll: boolean } | undefined>()
-  useWatchedStatus(connectionId)
 
   const status = view?.status
   const causes = useMemo(() => (status ? causesOf(status) : []), [status])
@@ -209,7 +207,7 @@ function CauseCard({ connectionId, cause, actions, disabled }: { connectionId: s
       </div>
       <p className="cause-summary">{cause.summary}</p>
       <PreconditionView connectionId={connectionId} cause={cause} actions={actions} disabled={disabled} />
-      <ul className="cause-connectors" aria-label={`Connectors failing because of ${SOURCE_LABEL[cause.source].toLowerCase()} ${cause.subject ?? ''}`}>
+      <ul className="cause-connectors" aria-label={`Connectors failing because of ${SOURCE_LABEL[cause.source].toLowerCase()} ${cause.subject}`}>
         {cause.connectors.map((connector) => (
           <ConnectorChoice
             key={connector.name}
