@@ -91,6 +91,12 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
           <span aria-hidden="true">✖</span>The status could not be read, so nothing can be proposed: {view.error.message}
         </p>
       )}
+      {view?.error && status && (
+        <p className="callout warning" role="alert">
+          <span aria-hidden="true">⚠</span>The latest status could not be read ({view.error.message}). The proposal below uses the status read at{' '}
+          {new Date(status.fetchedAt).toLocaleTimeString()}; a restart now would probably fail to reach the daemon.
+        </p>
+      )}
       {!status && !view?.error && <p className="muted">Reading the daemon’s status…</p>}
       {status && causes.length === 0 && (
         <div className="empty-state">
@@ -303,15 +309,15 @@ function NextStep({ causes, recovered, onRefresh }: { causes: Cause[]; recovered
     <section className="next-step" aria-label="Suggested next step">
       <h3>Next</h3>
       <ul>
-        {fixable.map((cause) => (
-          <li key={cause.key}>
+        {fixable.length > 0 && (
+          <li>
             <span aria-hidden="true">→ </span>
-            <strong>
-              {SOURCE_LABEL[cause.source]} {cause.subject && <code>{cause.subject}</code>}
-            </strong>{' '}
-            still blocks {connectorCount(cause.connectors.length)}: {cause.action}
+            {fixable.length === 1 ? 'One cause still blocks' : `${fixable.length} causes still block`}{' '}
+            {connectorCount(fixable.reduce((sum, cause) => sum + cause.connectors.length, 0))}:{' '}
+            {fixable.map((cause) => cause.action).filter((action, index, all) => all.indexOf(action) === index).join(' ')} Each cause is listed below;
+            once it is fixed (and confirmed), restart its connectors again.
           </li>
-        ))}
+        )}
         {configuration.map((cause) => (
           <li key={cause.key}>
             <span aria-hidden="true">⊘ </span>
