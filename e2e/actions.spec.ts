@@ -56,6 +56,7 @@ test('restart waits for the metadata server, then for the directories, and shows
   await expect(confirmAll).toBeDisabled()
   await allDialog.getByLabel(/Type the daemon’s name/).fill('exchangeDL01')
   await expect(confirmAll).toBeEnabled()
+  await screenshot(page, 'actions-01b-restart-all-typed-name')
   await page.keyboard.press('Escape')
   await expect(allDialog).toHaveCount(0)
 
@@ -100,6 +101,9 @@ test('restart waits for the metadata server, then for the directories, and shows
   await expect(restartButton).toHaveText('Restart 3 connectors…')
   await restartButton.click()
   await page.getByRole('dialog').getByRole('button', { name: 'Restart 3 connectors' }).click()
+  const progress = page.getByRole('region', { name: 'Restarting in progress' })
+  await expect(progress.getByRole('button', { name: 'Stop waiting' })).toBeVisible()
+  await save(page, 'actions-03b-restart-progress')
   await expect(outcome.getByRole('listitem').filter({ hasText: FILES[0]! })).toHaveAttribute('data-outcome', 'recovered', { timeout: 60_000 })
   for (const name of FILES) {
     const row = outcome.getByRole('listitem').filter({ hasText: name })

@@ -184,7 +184,10 @@ function RefreshPreview({ status, names }: { status: DaemonStatus; names: string
   return (
     <table className="refresh-table">
       <caption>
-        In scope: {connectorCount(names.length)} <span className="muted">(last refresh as read {new Date(status.fetchedAt).toLocaleTimeString()})</span>
+        In scope: {connectorCount(names.length)}{' '}
+        <span className="muted">
+          (status read {new Date(status.fetchedAt).toLocaleTimeString()}; refresh times on the daemon’s clock)
+        </span>
       </caption>
       <thead>
         <tr>

@@ -31,7 +31,7 @@ export function formatElapsed(seconds: number): string {
 }
 
 const PHASE_LABEL = {
-  before: 'Reading the status before',
+  before: 'Reading the status before the action',
   calling: 'Calling the daemon',
   waiting: 'Waiting for the connectors to settle',
   after: 'Reading the status after',
@@ -60,10 +60,7 @@ function RunningProgress({ connectionId, running }: { connectionId: string; runn
         <strong>
           {verb} {running.names.length > 0 ? `${running.names.length} connector${running.names.length === 1 ? '' : 's'}` : 'connectors'}
         </strong>
-        <span className="muted elapsed" aria-label={`Elapsed ${formatElapsed(elapsed)}`}>
-          <span aria-hidden="true">⏱ </span>
-          {formatElapsed(elapsed)}
-        </span>
+        <span className="muted elapsed">elapsed {formatElapsed(elapsed)}</span>
         <button type="button" onClick={() => void stopWaiting(connectionId)} disabled={running.stopping}>
           {running.stopping ? 'Stopping…' : 'Stop waiting'}
         </button>
@@ -77,7 +74,8 @@ function RunningProgress({ connectionId, running }: { connectionId: string; runn
         {progress ? (
           <>
             <strong>{PHASE_LABEL[progress.phase]}</strong>
-            {total ? ` (${Math.min(done ?? 0, total)} of ${total} call${total === 1 ? '' : 's'} sent)` : ''}: {progress.message}
+            {total ? ` (${Math.min(done ?? 0, total)} of ${total} call${total === 1 ? '' : 's'} sent)` : ''}
+            {progress.message !== PHASE_LABEL[progress.phase] && `: ${progress.message}`}
           </>
         ) : (
           'Starting…'
