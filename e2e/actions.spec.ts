@@ -62,8 +62,9 @@ test('restart waits for the metadata server, then for the directories, and shows
 
   // Fix the metadata server: the app sees it active and proposes its three connectors.
   await (await worldButton(page, 'Start cocoMDS1')).click()
-  await metadataCause.getByRole('button', { name: 'Check again' }).click()
+  // No click needed: while the server is down the app asks its platform again every few seconds.
   await expect(metadataCause.getByText('Ready: restart proposed')).toBeVisible()
+  await expect(metadataCause.getByText(/cocoMDS1 is active on http:\/\/127\.0\.0\.1:\d+/)).toBeVisible()
   await expect(restartButton).toHaveText('Restart 3 connectors…')
   await restartButton.click()
   const dialog = page.getByRole('dialog', { name: 'Restart 3 connectors on exchangeDL01?' })

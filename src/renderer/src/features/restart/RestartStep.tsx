@@ -35,7 +35,8 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
   const causes = useMemo(() => (status ? causesOf(status) : []), [status])
   const servers = serversToCheck(causes)
   const serverKey = servers.join('\n')
-  const blockedServer = servers.some((server) => actions.serverChecks[server]?.state !== 'active')
+  // Only a server the platform reports down can come up by itself; "cannot tell" stays so.
+  const blockedServer = servers.some((server) => actions.serverChecks[server]?.state === 'inactive')
   const running = actions.running
 
   useEffect(() => {
@@ -289,10 +290,13 @@ function PreconditionView({ connectionId, cause, actions, disabled }: { connecti
   const icon = !check ? '◌' : check.state === 'active' ? '✔' : check.state === 'inactive' ? '✖' : '⚠'
   return (
     <div className="precondition">
-      <p className={`server-check server-${check?.state ?? 'pending'}`} aria-live="polite">
-        <span aria-hidden="true">{icon} </span>
-        {check ? check.verdict : `Asking the platform whether ${precondition.server} is active…`}
-        {check && <span className="muted small"> (checked {new Date(check.checkedAt).toLocaleTimeString()})</span>}
+      <p className={`server-check server-${check?.state ?? 'pending'}`}>
+        {/* Only the verdict is live: the check time changes on every re-check and would be read out each time. */}
+        <span aria-live="polite">
+          <span aria-hidden="true">{icon} </span>
+          {check ? check.verdict : `Asking the platform whether ${precondition.server} is active…`}
+        </span>
+        {check && <span className="muted small">(checked {new Date(check.checkedAt).toLocaleTimeString()})</span>}
         <button type="button" onClick={() => void checkServers(connectionId, [precondition.server])} disabled={actions.checking}>
           {actions.checking ? 'Checking…' : 'Check again'}
         </button>
