@@ -17,8 +17,10 @@ async function screenshot(page: Page, name: string): Promise<void> {
   await save(page, name)
 }
 
-async function openDemoRestart(page: Page): Promise<void> {
-  await page.getByRole('region', { name: 'Demo daemon' }).getByRole('button', { name: 'Start the demo' }).click()
+async function openDemoRestart(page: Page, egeria = '3'): Promise<void> {
+  const card = page.getByRole('region', { name: 'Demo daemon' })
+  await card.getByLabel('Egeria version').selectOption(egeria)
+  await card.getByRole('button', { name: 'Start the demo' }).click()
   await expect(page.getByRole('heading', { name: 'Demo daemon (coco-pharma)' })).toBeVisible()
   await page.keyboard.press('Alt+3')
   await expect(page.getByRole('button', { name: /Restart/ }).first()).toBeVisible()
@@ -138,4 +140,27 @@ test('restart waits for the metadata server, then for the directories, and shows
   await screenshot(page, 'actions-07-refresh-done')
   await page.emulateMedia({ colorScheme: 'dark' })
   await screenshot(page, 'actions-08-refresh-done-dark')
+})
+
+test('Egeria 5: the same proposal, checked through the 5.x platform services, and a restart of the chosen connectors', async ({ page, host }) => {
+  await openApp(page, host)
+  await openDemoRestart(page, '5')
+  const metadataCause = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Metadata server cocoMDS1: 3 connectors/ }) })
+  await expect(metadataCause.getByText('Blocked: cocoMDS1 is not active')).toBeVisible()
+  await (await worldButton(page, 'Start cocoMDS1')).click()
+  await expect(metadataCause.getByText('Ready: restart proposed')).toBeVisible()
+  // Take one connector out: only the two others are restarted.
+  await metadataCause.getByRole('checkbox', { name: new RegExp(FILES[2]!) }).uncheck()
+  const restartButton = page.getByRole('button', { name: 'Restart 2 connectors…' })
+  await restartButton.click()
+  const dialog = page.getByRole('dialog', { name: 'Restart 2 connectors on exchangeDL01?' })
+  await expect(dialog.getByText(FILES[2]!)).toHaveCount(0)
+  await dialog.getByRole('button', { name: 'Restart 2 connectors' }).click()
+  const outcome = page.getByRole('region', { name: 'Restart outcome: before and after' })
+  await expect(outcome).toBeVisible({ timeout: 60_000 })
+  await expect(outcome.getByRole('listitem')).toHaveCount(2)
+  for (const name of FILES.slice(0, 2)) {
+    await expect(outcome.getByRole('listitem').filter({ hasText: name })).toHaveAttribute('data-outcome', 'failing-new-error')
+  }
+  await screenshot(page, 'actions-09-egeria5-two-chosen')
 })
