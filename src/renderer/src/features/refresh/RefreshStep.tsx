@@ -5,7 +5,7 @@ import { useAppStore } from '../../store'
 import { ActionErrorCallout, ActionProgressPanel, StatusPill } from '../restart/ActionParts'
 import { OUTCOME } from '../restart/BeforeAfter'
 import { ConfirmActionDialog } from '../restart/ConfirmActionDialog'
-import { connectorCount } from '../restart/restart-proposal'
+import { connectorCount } from '../flow/guidance'
 import {
   defaultChoice,
   failedConnectors,
@@ -184,7 +184,10 @@ function RefreshPreview({ status, names }: { status: DaemonStatus; names: string
   return (
     <table className="refresh-table">
       <caption>
-        In scope: {connectorCount(names.length)} <span className="muted">(last refresh as read {new Date(status.fetchedAt).toLocaleTimeString()})</span>
+        In scope: {connectorCount(names.length)}{' '}
+        <span className="muted">
+          (status read {new Date(status.fetchedAt).toLocaleTimeString()}; refresh times on the daemon’s clock)
+        </span>
       </caption>
       <thead>
         <tr>
@@ -229,7 +232,7 @@ export function RefreshResult({ report }: { report: ActionReport }): React.JSX.E
           {failedDuring.length > 0 ? `; ${failedDuring.length} failed during the refresh` : ''}.
         </strong>{' '}
         <span className="muted small">
-          Took {seconds} s; finished {new Date(report.finishedAt).toLocaleTimeString()}.
+          Took {seconds} s; finished {new Date(report.finishedAt).toLocaleTimeString()}. Refresh times are the daemon’s own clock.
         </span>
       </p>
       {report.calls
