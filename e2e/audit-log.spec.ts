@@ -1,7 +1,6 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { readFileSync } from 'node:fs'
 import { expect, openApp, screenshot, test } from './fixtures'
 import { AuditLogPage } from './pages/audit-log-page'
 
@@ -102,6 +101,17 @@ test('opens pasted text, .gz files, and says clearly what is wrong with bad inpu
   await expect(logs.cause('metadata server cocoMDS1 unavailable: 3 connectors')).toBeVisible()
   await page.getByRole('button', { name: 'Close this log' }).click()
 
+  // Drag and drop: the browser reads the dropped file.
+  const dropped = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer()
+    transfer.items.add(new File([text], 'dropped.log', { type: 'text/plain' }))
+    return transfer
+  }, readFileSync(kafka, 'utf8'))
+  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer: dropped })
+  await expect(logs.cause('third-party resource Kafka failing')).toBeVisible()
+  await expect(page.locator('.source-name')).toContainText('dropped.log')
+  await page.getByRole('button', { name: 'Close this log' }).click()
+
   const lines = readFileSync(seed, 'utf8').split('\n').slice(0, 20).join('\n')
   await page.getByLabel('Paste log text').fill(lines)
   await page.getByRole('button', { name: 'Analyse the pasted text' }).click()
@@ -145,8 +155,13 @@ test('step 1 of the demo daemon follows its live audit log and shows the causes 
   await expect(database.locator('.related-lines')).toContainText('INTEGRATION-DAEMON-SERVICES')
   await screenshot(page, 'demo-02-status-related')
 
+  // A related line opens step 1 on it.
+  await database.locator('.related-lines li', { hasText: 'Exception' }).getByRole('button').click()
+  await expect(page.getByRole('button', { name: /Audit log/ })).toHaveAttribute('aria-current', 'step')
+  await expect(logs.selectedRow).toContainText('Exception')
+  await expect(logs.selectedRow).toContainText('OakDeneLandingAreaDatabaseMonitor')
+
   await page.emulateMedia({ colorScheme: 'dark' })
-  await page.keyboard.press('Alt+1')
   await expect(metadata).toBeVisible()
   await expect(page.getByText('1 line pinned as evidence: they go into the incident report.')).toBeVisible()
   await screenshot(page, 'demo-03-step1-dark')

@@ -61,20 +61,25 @@ export function LogViewer({ owner, view }: Props): React.JSX.Element {
     return () => clearTimeout(timer)
   }, [pages, rows, first, last])
 
-  // Ask the viewer to show the selection (evidence click, jump to error or time).
-  useEffect(() => {
-    if (view.reveal === 0 || view.selected === undefined) return
-    virtualizer.scrollToIndex(view.selected, { align: 'center' })
-    listRef.current?.focus({ preventScroll: true })
-    // Only a new reveal request scrolls; selection by keyboard scrolls itself.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view.reveal])
-
   // Following a live log: stay at the bottom when the operator is there (like `tail -f`).
   const atBottom = useRef(true)
   useEffect(() => {
     if (session.following && atBottom.current && !rows && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' })
   }, [count, session.following, rows, virtualizer])
+
+  // Show the selection when asked (evidence click, jump to error or time), once its rows are counted:
+  // a reveal that cleared the filters arrives before the new view's first page.
+  const pendingReveal = useRef(view.reveal > 0)
+  useEffect(() => {
+    if (view.reveal > 0) pendingReveal.current = true
+  }, [view.reveal])
+  useEffect(() => {
+    if (!pendingReveal.current || view.selected === undefined || count <= view.selected) return
+    pendingReveal.current = false
+    atBottom.current = false
+    virtualizer.scrollToIndex(view.selected, { align: 'center' })
+    listRef.current?.focus({ preventScroll: true })
+  }, [view.reveal, view.selected, count, virtualizer])
 
   const select = async (position: number): Promise<void> => {
     const bounded = Math.max(0, Math.min(count - 1, position))
