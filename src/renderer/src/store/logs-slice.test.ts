@@ -42,6 +42,18 @@ describe('logs slice', () => {
     expect(logs.open).toHaveBeenCalledTimes(1)
   })
 
+  it('keeps logs the operator opened in step 1 until asked to go back to the live log', async () => {
+    const other: LogSession = { ...session, id: 's2', name: 'copy.log' }
+    logs.openText.mockResolvedValue({ ok: true, value: other })
+    await useAppStore.getState().openLogTexts('c1', [{ name: 'copy.log', text: 'x' }])
+    expect(logs.close).toHaveBeenCalledWith('s1')
+    await useAppStore.getState().openConnectionLog('c1', '/logs/exchangeDL01.log')
+    expect(useAppStore.getState().logs.c1!.session!.id).toBe('s2')
+    await useAppStore.getState().openConnectionLog('c1', '/logs/exchangeDL01.log', true)
+    expect(useAppStore.getState().logs.c1!.session!.id).toBe('s1')
+    expect(useAppStore.getState().logs.c1!.source).toEqual({ kind: 'live', path: '/logs/exchangeDL01.log' })
+  })
+
   it('reveals an evidence line, clearing filters that hide it and leaving "only matching lines"', async () => {
     const store = useAppStore.getState()
     store.setLogFilters('c1', { severities: ['Information'] })

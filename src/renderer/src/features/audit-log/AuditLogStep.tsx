@@ -54,6 +54,17 @@ export function AuditLogStep({ connectionId }: { connectionId: string }): React.
         </p>
       )}
       {(!session && !view?.opening) || picking ? <LogSourcePicker owner={connectionId} compact={!!session} /> : null}
+      {session && path && view?.source?.kind !== 'live' && (
+        <p className="callout info">
+          <span aria-hidden="true">ℹ </span>
+          <span>
+            Showing logs you opened, not the daemon’s live audit log <code>{path}</code>.
+          </span>
+          <button type="button" onClick={() => void openConnectionLog(connectionId, path, true)}>
+            Back to the live audit log
+          </button>
+        </p>
+      )}
       {session && view && (
         <LogWorkspace owner={connectionId} view={view} egeriaMajor={egeriaMajor} onOpenOther={() => setPicking(!picking)} />
       )}

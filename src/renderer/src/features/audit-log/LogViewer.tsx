@@ -194,7 +194,7 @@ export function LogViewer({ owner, view }: Props): React.JSX.Element {
           atBottom.current = element.scrollTop + element.clientHeight >= element.scrollHeight - ROW_HEIGHT * 2
         }}
       >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row: SearchRow | undefined = rows?.[item.index]
             const style = { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }
@@ -310,6 +310,10 @@ function SearchBox({ owner, view, search, onMatch }: { owner: string; view: LogV
           if (event.key === 'Enter') {
             event.preventDefault()
             onMatch(event.shiftKey ? -1 : 1)
+          } else if (event.key === 'Escape' && view.search.pattern) {
+            // Escape clears the search first; only an empty box lets it leave the screen.
+            event.stopPropagation()
+            setLogSearch(owner, { pattern: '' })
           }
         }}
       />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AuditRecord, SearchHit } from '../../../../shared/models/audit'
-import { highlightParts, patternError, searchRows, severityChoices, timelineLayout, toneOf } from './log-view'
+import { durationLabel, highlightParts, patternError, searchRows, severityChoices, timelineLayout, toneOf } from './log-view'
 
 const record = (firstLine: number): AuditRecord => ({ input: 0, firstLine, lastLine: firstLine, format: 'console', audit: true, text: `line ${firstLine}`, messageIds: [] })
 
@@ -42,6 +42,12 @@ describe('timelineLayout', () => {
     expect(layout.bars[0]!.width).toBeLessThanOrEqual(20)
     expect(layout.bars[0]!.stacks[0]).toMatchObject({ tone: 'problem', height: 1 })
     expect(timelineLayout({ bucketSeconds: 60, buckets: [] }, 400, 50).bars).toEqual([])
+  })
+})
+
+describe('durationLabel', () => {
+  it('names bucket sizes in readable units', () => {
+    expect([1, 90, 300, 85_140, 172_800 * 2].map(durationLabel)).toEqual(['1 s', '90 s', '5 min', '24 h', '4 d'])
   })
 })
 

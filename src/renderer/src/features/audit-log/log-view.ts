@@ -125,6 +125,14 @@ export function timeLabel(iso: string, spanMs: number): string {
   return time.slice(11, 19)
 }
 
+/** A bucket size in the largest unit that keeps it readable: 30 s, 5 min, 2 h, 3 d. */
+export function durationLabel(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`
+  if (seconds < 172_800) return `${Math.round(seconds / 3600)} h`
+  return `${Math.round(seconds / 86_400)} d`
+}
+
 /** The viewer's time column: UTC, to the second, with the date when it differs from the first record's. */
 export function recordTime(iso: string | undefined): string {
   if (!iso) return ''
