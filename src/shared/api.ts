@@ -17,9 +17,11 @@ import type {
   JournalExport,
   JournalPage,
   ProbeReport,
+  ServerCheck,
   StatusSnapshot
 } from './models/daemon'
 import type { DemoEgeriaVersion, DemoInfo, DemoWorld, DemoWorldPatch } from './models/demo'
+import type { IncidentReport, IncidentReportOptions } from './models/report'
 import type { Result } from './result'
 
 export type HostKind = 'desktop' | 'browser'
@@ -95,6 +97,8 @@ export interface AppApi {
     refresh(connectionId: string, scope: ActionScope): Promise<ActionReport>
     /** Stop waiting for the running action on this connection; `false` when none runs. */
     cancel(connectionId: string): Promise<boolean>
+    /** Whether a server (such as a connector's metadata server) is active, asked of the connection's platform. */
+    checkServer(connectionId: string, serverName: string): Promise<ServerCheck>
     /** Start (visible) or pause (hidden) the status poller; returns the history kept so far. */
     watch(connectionId: string, visible: boolean): Promise<StatusSnapshot[]>
   }
@@ -103,6 +107,10 @@ export interface AppApi {
     list(limit?: number): Promise<JournalPage>
     /** The whole journal as JSON lines for saving. */
     export(): Promise<JournalExport>
+  }
+  report: {
+    /** The connection's incident report (log analysis, pinned lines, journal actions, status now, timeline) as Markdown and HTML. */
+    incident(connectionId: string, options?: IncidentReportOptions): Promise<IncidentReport>
   }
   demo: {
     /** Whether the built-in demo daemon runs, and where. */

@@ -19,6 +19,7 @@ const name = z.string().min(1).max(1000)
 
 const actionScope: z.ZodType<ActionScope> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('connector'), name }),
+  z.object({ kind: z.literal('connectors'), names: z.array(name).min(1).max(5_000) }),
   z.object({ kind: z.literal('service'), marker: name }),
   z.object({ kind: z.literal('group'), name }),
   z.object({ kind: z.literal('failed') }),
@@ -67,11 +68,26 @@ export const argsSchemas = {
     restart: z.tuple([id, actionScope]),
     refresh: z.tuple([id, actionScope]),
     cancel: z.tuple([id]),
+    checkServer: z.tuple([id, z.string().min(1).max(200)]),
     watch: z.tuple([id, z.boolean()])
   },
   journal: {
     list: z.tuple([z.number().int().min(1).max(100_000).optional()]),
     export: z.tuple([])
+  },
+  report: {
+    incident: z.tuple([
+      id,
+      z
+        .object({
+          pins: z
+            .array(z.object({ input: z.string().max(4096), line: z.number().int().min(0), text: z.string().max(100_000) }).strict())
+            .max(1000)
+            .optional()
+        })
+        .strict()
+        .optional()
+    ])
   },
   demo: {
     info: z.tuple([]),

@@ -1,7 +1,7 @@
 /** Renders an AnalysisReport for a terminal (text) or for sharing (markdown). JSON is the report itself. */
 import type { AnalysisReport, Finding } from '../../../shared/models/audit'
 
-const SOURCE_LABELS = { 'metadata-server': 'metadata server', 'third-party': 'third-party technology', connector: 'connector' }
+export const SOURCE_LABELS = { 'metadata-server': 'metadata server', 'third-party': 'third-party technology', connector: 'connector' }
 
 function evidenceText(report: AnalysisReport, finding: Finding): string {
   return finding.evidence
