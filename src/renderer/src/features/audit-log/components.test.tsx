@@ -50,7 +50,7 @@ describe('CausesPanel', () => {
     useAppStore.setState({ revealEvidence })
     render(<CausesPanel owner="c1" report={report} />)
     expect(screen.getByRole('heading', { name: /^2 causes found/ })).toBeTruthy()
-    const [metadata, connector] = screen.getAllByRole('listitem').filter((item) => item.classList.contains('cause'))
+    const [metadata, connector] = screen.getAllByRole('listitem').filter((item) => item.classList.contains('log-cause'))
     expect(within(metadata!).getByText('metadata server cocoMDS1 unavailable: 3 connectors')).toBeTruthy()
     expect(metadata!.querySelector('.source-tag')!.textContent).toBe('⛁ Metadata server')
     expect(within(metadata!).getByText(/Blocks 3 connectors/)).toBeTruthy()
