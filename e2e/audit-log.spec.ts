@@ -10,6 +10,8 @@ const kafka = join(fixtures, 'platform-interleaved-kafka.console.txt')
 
 test('inspects log files offline with no connection: causes, evidence, filters, search, errors, pins', async ({ page, host }) => {
   await openApp(page, host)
+  await expect(page.getByRole('region', { name: 'Open log files' })).toContainText('Inspect audit logs offline')
+  await screenshot(page, 'offline-00-home')
   await page.getByRole('region', { name: 'Open log files' }).getByRole('button', { name: 'Open log files' }).click()
   await expect(page.getByRole('heading', { name: 'Log files', level: 1 })).toBeVisible()
   await screenshot(page, 'offline-01-empty')

@@ -108,7 +108,7 @@ export function timelineLayout(histogram: SeverityHistogram, width: number, heig
       label: `${timeLabel(bucket.start, span)} to ${timeLabel(end, span)}: ${counts.join(', ')}`
     }
   })
-  const tickCount = Math.min(6, bars.length)
+  const tickCount = 5
   const ticks = Array.from({ length: tickCount }, (_, index) => {
     const time = first + (span * index) / Math.max(1, tickCount - 1)
     return { x: (time - first) * scale, label: timeLabel(new Date(time).toISOString(), span) }
