@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { expect, openApp, screenshot, test } from './fixtures'
@@ -60,6 +60,11 @@ test('inspects log files offline with no connection: causes, evidence, filters, 
   await expect(logs.rows.first()).toContainText('INTEGRATION-DAEMON-SERVICES-0031')
   await page.getByRole('button', { name: 'Clear filters' }).click()
   await expect(page.getByText('38 records', { exact: true })).toBeVisible()
+  await page.getByLabel('Message ID').fill('omag-multi-tenant-404-001')
+  await page.getByLabel('Message ID').press('Enter')
+  await expect(page.getByText('3 of 38 records match the filters')).toBeVisible()
+  await page.getByRole('button', { name: 'Clear filters' }).click()
+  await expect(page.getByLabel('Message ID')).toHaveValue('')
 
   // Regex search with only matching lines and context.
   await page.getByLabel('Search the log (regular expression)').fill('listNodes|Kafka')
@@ -138,6 +143,15 @@ test('step 1 of the demo daemon follows its live audit log and shows the causes 
   await expect(page.getByText(/Following: new lines appear/)).toBeVisible()
   await logs.expectRowsLoaded()
   await screenshot(page, 'demo-01-step1')
+
+  // Lines the daemon writes now arrive while the step is open.
+  const logPath = await page.locator('.source-name code').innerText()
+  appendFileSync(logPath, `${new Date().toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, '$1 $3 $2 $5 GMT $4')} exchangeDL01 Error OMAG-E2E-0001 marker line written by the test\n`)
+  await page.getByLabel('Search the log (regular expression)').fill('marker line written')
+  await expect(page.getByText('1 matches')).toBeVisible({ timeout: 15_000 })
+  await page.getByLabel('Search the log (regular expression)').press('Escape')
+  await expect(page.getByLabel('Search the log (regular expression)')).toHaveValue('')
+  await expect(page.getByRole('heading', { name: 'Demo daemon (coco-pharma)' })).toBeVisible()
 
   await page.getByRole('button', { name: 'Pause' }).click()
   await expect(page.getByText(/Paused: new lines are not read/)).toBeVisible()

@@ -63,6 +63,9 @@ export function LogViewer({ owner, view }: Props): React.JSX.Element {
 
   // Following a live log: stay at the bottom when the operator is there (like `tail -f`).
   const atBottom = useRef(true)
+  // Where the operator left the tail: records after it are announced as new, with a way back down.
+  const [leftTailAt, setLeftTailAt] = useState<number>()
+  const newBelow = session.following && !rows && leftTailAt !== undefined ? count - leftTailAt : 0
   useEffect(() => {
     if (session.following && atBottom.current && !rows && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' })
   }, [count, session.following, rows, virtualizer])
@@ -181,6 +184,20 @@ export function LogViewer({ owner, view }: Props): React.JSX.Element {
         <p className="empty-state">No record matches these filters. Clear a filter to see more.</p>
       )}
       {rows && rows.length === 0 && <p className="empty-state">No record matches “{view.search.pattern}”.</p>}
+      {newBelow > 0 && (
+        <button
+          type="button"
+          className="new-below"
+          onClick={() => {
+            atBottom.current = true
+            setLeftTailAt(undefined)
+            virtualizer.scrollToIndex(count - 1, { align: 'end' })
+          }}
+        >
+          <span aria-hidden="true">↓ </span>
+          {newBelow.toLocaleString()} new record{newBelow === 1 ? '' : 's'}: go to the end and keep following
+        </button>
+      )}
       <div
         ref={listRef}
         className={`log-list${session.report.servers.length <= 1 ? ' one-server' : ''}`}
@@ -192,6 +209,8 @@ export function LogViewer({ owner, view }: Props): React.JSX.Element {
         onScroll={(event) => {
           const element = event.currentTarget
           atBottom.current = element.scrollTop + element.clientHeight >= element.scrollHeight - ROW_HEIGHT * 2
+          if (atBottom.current && leftTailAt !== undefined) setLeftTailAt(undefined)
+          else if (!atBottom.current && leftTailAt === undefined) setLeftTailAt(count)
         }}
       >
         <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
