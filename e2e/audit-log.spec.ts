@@ -99,7 +99,7 @@ test('opens pasted text, .gz files, and says clearly what is wrong with bad inpu
   await expect(page.getByRole('alert')).toContainText('Cannot read broken.log.gz: it is not a valid gzip file')
   await page.getByLabel('Open by path').fill('/nowhere/exchangeDL01.log')
   await page.getByRole('button', { name: 'Open', exact: true }).click()
-  await expect(page.getByRole('alert')).toContainText('Cannot read /nowhere/exchangeDL01.log')
+  await expect(page.getByRole('alert')).toContainText('Cannot read /nowhere/exchangeDL01.log: there is no such file or folder (ENOENT). Check the path')
   await screenshot(page, 'offline-04-errors')
 
   const gz = testInfo.outputPath('seed.log.gz')

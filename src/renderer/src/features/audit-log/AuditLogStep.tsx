@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useAppStore } from '../../store'
 import { LogSourcePicker } from './LogSourcePicker'
 import { LogWorkspace } from './LogWorkspace'
+import { sentence } from './log-view'
 import './audit-log.css'
 
 /**
@@ -27,7 +28,7 @@ export function AuditLogStep({ connectionId }: { connectionId: string }): React.
       {view?.error && (
         <p className="callout error" role="alert">
           <span aria-hidden="true">✖ </span>
-          {view.error.message}
+          {sentence(view.error.message)}
           {path && view.source?.kind !== 'files' && view.source?.kind !== 'text' && ' Check that the file exists and can be read, or open the log another way below.'}
           {path && (
             <button type="button" onClick={() => void openConnectionLog(connectionId, path)}>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { AuditRecord, SearchHit } from '../../../../shared/models/audit'
-import { durationLabel, highlightParts, patternError, searchRows, severityChoices, timelineLayout, toneOf } from './log-view'
+import { durationLabel, highlightParts, sentence, patternError, searchRows, severityChoices, timelineLayout, toneOf } from './log-view'
 
 const record = (firstLine: number): AuditRecord => ({ input: 0, firstLine, lastLine: firstLine, format: 'console', audit: true, text: `line ${firstLine}`, messageIds: [] })
 
@@ -42,6 +42,13 @@ describe('timelineLayout', () => {
     expect(layout.bars[0]!.width).toBeLessThanOrEqual(20)
     expect(layout.bars[0]!.stacks[0]).toMatchObject({ tone: 'problem', height: 1 })
     expect(timelineLayout({ bucketSeconds: 60, buckets: [] }, 400, 50).bars).toEqual([])
+  })
+})
+
+describe('sentence', () => {
+  it('ends a message with one full stop', () => {
+    expect(sentence('Cannot read /x.log: there is no such file or folder (ENOENT)')).toBe('Cannot read /x.log: there is no such file or folder (ENOENT).')
+    expect(sentence('The log is empty. ')).toBe('The log is empty.')
   })
 })
 

@@ -193,6 +193,11 @@ export function highlightParts(text: string, pattern: string, ignoreCase: boolea
   return parts
 }
 
+/** The text as a sentence: ends with a full stop unless it already ends with punctuation. */
+export function sentence(text: string): string {
+  return /[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`
+}
+
 /** Why a search pattern is not a valid regular expression, or undefined when it is. */
 export function patternError(pattern: string): string | undefined {
   try {
