@@ -47,8 +47,12 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
   const summaryRows: [string, Inline[]][] = []
   if ('report' in analysis) {
     const { causes } = analysis.report
-    summaryRows.push(['Causes found', [causes.length === 0 ? 'None: the audit log shows no failure' : causes.map((cause) => text(cause.verdict)).join('; ')]])
-  } else summaryRows.push(['Causes found', ['Not analysed (see Audit log)']])
+    if (causes.length === 0) add({ kind: 'paragraph', parts: ['The audit log shows no failure.'] })
+    else {
+      add({ kind: 'paragraph', parts: [`What was wrong, from the audit log (${causes.length} cause${causes.length === 1 ? '' : 's'}):`] })
+      add({ kind: 'list', items: causes.map((cause) => [{ strong: text(cause.verdict) }, ` (${SOURCE_LABELS[cause.source]})`]) })
+    }
+  } else add({ kind: 'paragraph', parts: ['The audit log was not analysed (see Audit log analysis).'] })
   summaryRows.push(['Actions taken', [actionsSummary(data.actions)]])
   if ('status' in final) {
     const { counts } = final.status
