@@ -146,19 +146,32 @@ try {
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('Profiler.enable')
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+    const profiled = async (label: string, work: () => Promise<unknown>): Promise<void> => {
+      await cdp.send('Profiler.start')
+      await work()
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+        profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] }
+      }
+      const self = new Map<string, number>()
+      const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+      profile.samples.forEach((id, index) => {
+        const frame = byId.get(id)!.callFrame
+        const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`
+        self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000)
+      })
+      console.log(`${label} profile, self time in ms ("(program)" is the browser's own work: style, layout, paint):`)
+      for (const [key, ms] of [...self].filter(([key]) => !key.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${ms.toFixed(0).padStart(6)}  ${key}`)
+    }
     await leaveStatus()
-    await cdp.send('Profiler.start')
-    await openStatus(CONNECTORS)
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } }
-    const self = new Map<string, number>()
-    const byId = new Map(profile.nodes.map((node) => [node.id, node]))
-    profile.samples.forEach((id, index) => {
-      const frame = byId.get(id)!.callFrame
-      const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`
-      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000)
+    await profiled('re-open', () => openStatus(CONNECTORS))
+    await flipTargets(true)
+    await profiled('update', async () => {
+      const painted = page.evaluate(`window.benchAwaitFailedRows(${CHANGING})`)
+      await hostCall('daemon/status', [connection.id])
+      await painted
     })
-    console.log('re-open profile, self time (ms):')
-    for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${ms.toFixed(0).padStart(6)}  ${key}`)
+    await flipTargets(false)
+    await hostCall('daemon/status', [connection.id])
   }
 
   const update: number[] = []
