@@ -28,6 +28,7 @@ export interface Announcement {
 export interface UiSlice {
   view: View
   announcement?: Announcement
+  paletteOpen: boolean
   theme: ThemeChoice
   appInfo?: AppInfo
   notices: Notice[]
@@ -39,6 +40,8 @@ export interface UiSlice {
   dismissNotice(id: number): void
   /** Says something to screen-reader users without moving focus; the latest message wins. */
   announce(text: string): void
+  /** Opens or closes the command palette (components/CommandPalette: use its `openCommandPalette` to keep focus right). */
+  setPaletteOpen(open: boolean): void
 }
 
 const THEME_KEY = 'daemon-doctor-theme'
@@ -54,6 +57,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   view: { kind: 'home' },
   theme: savedTheme(),
   notices: [],
+  paletteOpen: false,
   navigate: (view) => set({ view }),
   setTheme(theme) {
     globalThis.localStorage?.setItem(THEME_KEY, theme)
@@ -74,5 +78,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
     set({ notices: [...get().notices.slice(-3), { ...notice, id }] })
   },
   dismissNotice: (id) => set({ notices: get().notices.filter((notice) => notice.id !== id) }),
-  announce: (text) => set({ announcement: { id: nextAnnouncementId++, text } })
+  announce: (text) => set({ announcement: { id: nextAnnouncementId++, text } }),
+  setPaletteOpen: (paletteOpen) => set({ paletteOpen })
 })
