@@ -14,13 +14,17 @@ test('starts the built-in demo daemon from home and changes its world', async ({
   await screenshot(page, '01-demo-flow')
 
   await page.keyboard.press('Escape')
-  const card = page.getByRole('listitem', { name: 'Demo daemon (coco-pharma)', exact: true })
-  await expect(card.locator('.badge', { hasText: 'Demo' })).toBeVisible()
-  await expect(card.getByRole('button', { name: /^Edit/ })).toHaveCount(0)
   await expect(demoCard.getByText(/Running 3\./)).toBeVisible()
+  // Health at a glance: the connectors stay FAILED after their metadata server is back (no self-recovery).
+  await expect(demoCard.getByText('4 failed')).toBeVisible()
+  await expect(demoCard.getByText('4 connectors')).toBeVisible()
+  await expect(demoCard.getByText(/checked (now|\d+ seconds? ago)/)).toBeVisible()
+  // The demo has its own card: the saved list stays for the operator's own daemons.
+  await expect(page.getByRole('listitem', { name: 'Demo daemon (coco-pharma)', exact: true })).toHaveCount(0)
+  await expect(page.getByText('0 saved')).toBeVisible()
   await screenshot(page, '02-home-demo-running')
   await demoCard.getByRole('button', { name: 'Stop' }).click()
-  await expect(card).toHaveCount(0)
+  await expect(demoCard.getByText('4 connectors')).toHaveCount(0)
 })
 
 test('shows the demo daemon status with every failure classified, needing attention first', async ({ page, host }) => {

@@ -3,7 +3,7 @@
  * push event, built from the shared tables. No generic invoke/send/on is exposed, and listeners
  * never receive the IpcRendererEvent (it carries `sender`).
  */
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import { channels, eventChannels } from '../shared/channels'
 
 const api: Record<string, Record<string, unknown>> = { events: {} }
@@ -24,3 +24,5 @@ for (const { namespace, event, channel } of eventChannels) {
 }
 
 contextBridge.exposeInMainWorld('api', api)
+// A picked or dropped File's path on disk, so main reads the log itself (any size, .gz, followed live).
+contextBridge.exposeInMainWorld('files', { pathForFile: (file: File) => webUtils.getPathForFile(file) })

@@ -6,7 +6,7 @@
  * `Result`. Namespaces are domains; channel names are `namespace:method` (see contract.ts).
  */
 import type {
-  LogAppended, LogSession, RecordPage, RecordQuery, SearchHit, SearchQuery, SeverityHistogram
+  LocateResult, LocateTarget, LogAppended, LogText, LogSession, RecordPage, RecordQuery, SearchHit, SearchQuery, SeverityHistogram
 } from './models/audit'
 import type { Connection, ConnectionDraft } from './models/connection'
 import type {
@@ -17,6 +17,7 @@ import type {
   JournalExport,
   JournalPage,
   ProbeReport,
+  ServerCheck,
   StatusSnapshot
 } from './models/daemon'
 import type { DemoEgeriaVersion, DemoInfo, DemoWorld, DemoWorldPatch } from './models/demo'
@@ -96,6 +97,8 @@ export interface AppApi {
     refresh(connectionId: string, scope: ActionScope): Promise<ActionReport>
     /** Stop waiting for the running action on this connection; `false` when none runs. */
     cancel(connectionId: string): Promise<boolean>
+    /** Whether a server (such as a connector's metadata server) is active, asked of the connection's platform. */
+    checkServer(connectionId: string, serverName: string): Promise<ServerCheck>
     /** Start (visible) or pause (hidden) the status poller; returns the history kept so far. */
     watch(connectionId: string, visible: boolean): Promise<StatusSnapshot[]>
   }
@@ -128,8 +131,12 @@ export interface AppApi {
     open(paths: string[], zone?: string): Promise<LogSession>
     /** Analyse pasted log text. */
     openText(text: string, name?: string, zone?: string): Promise<LogSession>
+    /** Analyse several texts (files read by the browser) as one timeline, merged by time. */
+    openTexts(texts: LogText[], zone?: string): Promise<LogSession>
     /** A page of the session's records, filtered by severity, server, connector or message ID. */
     records(sessionId: string, query?: RecordQuery): Promise<RecordPage>
+    /** Position of an evidence line, a time or the next/previous problem among the records matching `query`. */
+    locate(sessionId: string, target: LocateTarget, query?: RecordQuery): Promise<LocateResult>
     /** Records matching a regex, each with records of context around it. */
     search(sessionId: string, query: SearchQuery): Promise<SearchHit[]>
     /** Record counts per severity over time (about 100 buckets unless `bucketSeconds` is given). */

@@ -17,11 +17,11 @@ export const methodNames = {
     exportJson: true,
     importJson: true
   },
-  daemon: { status: true, probe: true, restart: true, refresh: true, cancel: true, watch: true },
+  daemon: { status: true, probe: true, restart: true, refresh: true, cancel: true, checkServer: true, watch: true },
   journal: { list: true, export: true },
   report: { incident: true },
   demo: { info: true, start: true, stop: true, world: true, updateWorld: true },
-  logs: { open: true, openText: true, records: true, search: true, histogram: true, follow: true, unfollow: true, close: true }
+  logs: { open: true, openText: true, openTexts: true, records: true, locate: true, search: true, histogram: true, follow: true, unfollow: true, close: true }
 } as const satisfies { [N in Namespace]: { [M in keyof AppApi[N]]: true } }
 
 export const eventNames = {

@@ -19,6 +19,7 @@ const name = z.string().min(1).max(1000)
 
 const actionScope: z.ZodType<ActionScope> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('connector'), name }),
+  z.object({ kind: z.literal('connectors'), names: z.array(name).min(1).max(5_000) }),
   z.object({ kind: z.literal('service'), marker: name }),
   z.object({ kind: z.literal('group'), name }),
   z.object({ kind: z.literal('failed') }),
@@ -40,6 +41,11 @@ const searchQuerySchema = z.object({
   context: z.number().int().min(0).max(20).optional(),
   limit: z.number().int().min(1).max(500).optional()
 })
+const locateTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('line'), input: z.number().int().min(0), line: z.number().int().min(0), file: z.string().max(4096).optional() }),
+  z.object({ kind: z.literal('time'), time: z.iso.datetime({ offset: true }) }),
+  z.object({ kind: z.literal('problem'), from: z.number().int().min(-1), direction: z.enum(['next', 'previous']) })
+])
 
 export const argsSchemas = {
   app: {
@@ -62,6 +68,7 @@ export const argsSchemas = {
     restart: z.tuple([id, actionScope]),
     refresh: z.tuple([id, actionScope]),
     cancel: z.tuple([id]),
+    checkServer: z.tuple([id, z.string().min(1).max(200)]),
     watch: z.tuple([id, z.boolean()])
   },
   journal: {
@@ -99,7 +106,9 @@ export const argsSchemas = {
   logs: {
     open: z.tuple([z.array(z.string().min(1).max(4096)).min(1).max(100), zone]),
     openText: z.tuple([z.string().max(100_000_000), z.string().max(200).optional(), zone]),
+    openTexts: z.tuple([z.array(z.object({ name: z.string().min(1).max(400), text: z.string().max(100_000_000) })).min(1).max(100), zone]),
     records: z.tuple([id, recordQuerySchema.optional()]),
+    locate: z.tuple([id, locateTargetSchema, recordQuerySchema.optional()]),
     search: z.tuple([id, searchQuerySchema]),
     histogram: z.tuple([id, z.number().int().min(1).max(31_536_000).optional()]),
     follow: z.tuple([id]),

@@ -97,6 +97,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       restart: (id, scope) => daemon.restart(id, scope),
       refresh: (id, scope) => daemon.refresh(id, scope),
       cancel: (id) => daemon.cancel(id),
+      checkServer: (id, serverName) => daemon.checkServer(id, serverName),
       watch: (id, visible) => daemon.watch(id, visible)
     },
     journal: {
@@ -116,7 +117,9 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     logs: {
       open: async (paths, zone) => logs.open(paths, zone),
       openText: async (text, name, zone) => logs.openText(text, name, zone),
+      openTexts: async (texts, zone) => logs.openTexts(texts, zone),
       records: async (sessionId, query) => logs.records(sessionId, query),
+      locate: async (sessionId, target, query) => logs.locate(sessionId, target, query),
       search: async (sessionId, query) => logs.search(sessionId, query),
       histogram: async (sessionId, bucketSeconds) => logs.histogram(sessionId, bucketSeconds),
       follow: async (sessionId) => logs.follow(sessionId),

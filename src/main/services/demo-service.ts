@@ -91,15 +91,17 @@ export class DemoService {
     this.simulator = undefined
     mkdirSync(join(this.deps.dataDir, 'demo'), { recursive: true })
     rmSync(this.auditLogPath, { force: true })
+    const scenario = loadScenario(DEMO_SCENARIO)
     const simulator = await this.deps.startSimulator({
       // The guide's story, but told now: ages and overdue refreshes then read as they would live.
-      scenario: { ...loadScenario(DEMO_SCENARIO), startTime: new Date().toISOString() },
+      scenario: { ...scenario, startTime: new Date().toISOString(), metadataServers: onThisPlatform(scenario.metadataServers) },
       egeria,
       port: 0,
       auditLogFile: this.auditLogPath,
       speed: DEMO_SPEED
     })
     this.simulator = simulator
+    simulator.updateWorld({ metadataServers: Object.fromEntries(Object.keys(scenario.metadataServers).map((name) => [name, { platformURL: simulator.url }])) })
     const user = simulator.users.find((candidate) => candidate.userId === simulator.defaultUser)
     this.deps.connections.saveDemo(
       {
@@ -130,4 +132,12 @@ function toDemoWorld(world: ReturnType<RunningSimulator['world']>): DemoWorld {
       Object.entries(world.resources).map(([key, resource]) => [key, { available: resource.available, kind: resource.kind }])
     )
   }
+}
+
+/**
+ * The demo hosts its metadata servers on the simulated platform itself, so the app can check
+ * whether they are active the way it would on a real single-platform install (platform services).
+ */
+function onThisPlatform<T extends object>(servers: Record<string, T>): Record<string, T & { onPlatform: true }> {
+  return Object.fromEntries(Object.entries(servers).map(([name, server]) => [name, { ...server, onPlatform: true as const }]))
 }

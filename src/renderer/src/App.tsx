@@ -4,6 +4,7 @@ import { CommandPalette, CommandPaletteButton } from './components/CommandPalett
 import { Notices } from './components/Notices'
 import { ConnectionForm } from './features/connections/ConnectionForm'
 import { ConnectionsScreen } from './features/connections/ConnectionsScreen'
+import { OfflineLogsView } from './features/audit-log/OfflineLogsView'
 import { FlowFrame } from './features/flow/FlowFrame'
 import { subscribeToEvents } from './lib/api-events'
 import { useKeyboardShortcuts } from './lib/shortcuts'
@@ -41,6 +42,7 @@ export function App(): React.JSX.Element {
         {view.kind === 'home' && <ConnectionsScreen />}
         {view.kind === 'edit-connection' && <ConnectionForm key={view.id ?? 'new'} connectionId={view.id} />}
         {view.kind === 'flow' && <FlowFrame connectionId={view.connectionId} step={view.step} />}
+        {view.kind === 'logs' && <OfflineLogsView />}
       </main>
       <Notices />
       <CommandPalette />

@@ -142,6 +142,12 @@ export interface AnalysisReport {
   severityCounts: Record<string, number>
 }
 
+/** A log's text with the name it is shown under (a file read by the browser, or a paste). */
+export interface LogText {
+  name: string
+  text: string
+}
+
 /** An opened log in the app: the analysis plus the records kept for browsing. */
 export interface LogSession {
   id: string
@@ -169,6 +175,22 @@ export interface RecordPage {
   total: number
   offset: number
   records: AuditRecord[]
+}
+
+/** Where to go among a session's records (after the filters of a `RecordQuery`). */
+export type LocateTarget =
+  /** The record holding this line of an input (an evidence line). */
+  | { kind: 'line'; input: number; line: number; file?: string }
+  /** The first record at or after this time. */
+  | { kind: 'time'; time: string }
+  /** The next or previous problem record (Error, Exception, Action, Security or a logback ERROR) from a position. */
+  | { kind: 'problem'; from: number; direction: 'next' | 'previous' }
+
+export interface LocateResult {
+  /** Position among the filtered records; absent when no record matches. */
+  position?: number
+  /** Records matching the filters. */
+  total: number
 }
 
 export interface SearchQuery {

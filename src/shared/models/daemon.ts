@@ -88,10 +88,30 @@ export function isHealthyStatus(status: string): boolean {
 /** What an action applies to. */
 export type ActionScope =
   | { kind: 'connector'; name: string }
+  /** Several named connectors: one call each, like `failed`, but chosen by the operator. */
+  | { kind: 'connectors'; names: string[] }
   | { kind: 'service'; marker: string }
   | { kind: 'group'; name: string }
   | { kind: 'failed' }
   | { kind: 'all' }
+
+/** An action's scope in words: "connector X", "the failed connectors"… */
+export function describeScope(scope: ActionScope): string {
+  switch (scope.kind) {
+    case 'connector':
+      return `connector ${scope.name}`
+    case 'connectors':
+      return scope.names.length === 1 ? `connector ${scope.names[0]}` : `${scope.names.length} connectors (${scope.names.join(', ')})`
+    case 'service':
+      return `integration service ${scope.marker}`
+    case 'group':
+      return `integration group ${scope.name}`
+    case 'failed':
+      return 'the failed connectors'
+    case 'all':
+      return 'all connectors'
+  }
+}
 
 export type ActionKind = 'restart' | 'refresh'
 
@@ -103,6 +123,9 @@ export interface ConnectorOutcome {
   after?: string
   beforeMessageId?: string
   afterMessageId?: string
+  /** `lastRefreshTime` before and after: a refresh shows in these, not in the status. */
+  beforeRefreshTime?: string
+  afterRefreshTime?: string
   outcome: ConnectorOutcomeKind
   /** Plain-language sentence for the operator. */
   verdict: string
@@ -128,6 +151,21 @@ export interface ActionReport {
   /** True when every affected connector ends healthy and every call succeeded. */
   success: boolean
   summary: string
+}
+
+/**
+ * Whether a server (typically the metadata server a connector calls) is active, as the connection's
+ * platform says. `unknown`: the platform does not host it, so the app cannot tell from here.
+ */
+export interface ServerCheck {
+  server: string
+  /** The platform that was asked: the connection's own. */
+  platformUrl: string
+  state: 'active' | 'inactive' | 'unknown' | 'unreachable'
+  serverType?: string
+  /** Plain-language answer for the operator, saying what to do when the state is not `active`. */
+  verdict: string
+  checkedAt: string
 }
 
 export interface ProbeHop {

@@ -1,5 +1,5 @@
 /** The incident report: what was wrong and what was done, for one connection, as Markdown and HTML. */
-import { isFailedStatus, isHealthyStatus, type ActionScope, type JournalEntry } from './daemon'
+import { isFailedStatus, isHealthyStatus, type JournalEntry } from './daemon'
 
 /** A log line the operator pinned as evidence in step 1; the renderer passes it in with its text. */
 export interface PinnedEvidence {
@@ -54,22 +54,6 @@ export function statusTone(status: string | undefined): { icon: string; tone: 'o
   if (isFailedStatus(status)) return { icon: '✖', tone: 'err' }
   if (isHealthyStatus(status)) return { icon: '✔', tone: 'ok' }
   return { icon: '●', tone: 'neutral' }
-}
-
-/** An action's scope in words: "connector X", "the failed connectors"… */
-export function scopeText(scope: ActionScope): string {
-  switch (scope.kind) {
-    case 'connector':
-      return `connector ${scope.name}`
-    case 'service':
-      return `integration service ${scope.marker}`
-    case 'group':
-      return `integration group ${scope.name}`
-    case 'failed':
-      return 'the failed connectors'
-    case 'all':
-      return 'all connectors'
-  }
 }
 
 export interface ComparisonRow {

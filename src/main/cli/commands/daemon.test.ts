@@ -95,6 +95,12 @@ describe('daemon-doctor status, probe, restart, refresh', () => {
     const one = await cli('restart', ...base, '--connector', 'OakDeneLandingAreaFilesMonitor', '--yes', '--format', 'json', '--data-dir', dataDir)
     expect(one.code).toBe(0)
     expect(JSON.parse(one.stdout)).toMatchObject({ success: true, connectors: [{ name: 'OakDeneLandingAreaFilesMonitor', outcome: 'recovered' }] })
+    const several = await cli('restart', ...base, '--connector', 'OldMarketLandingAreaFilesMonitor', '--connector', 'DropFootClinicalTrialResultsFilesMonitor', '--yes', '--format', 'json', '--no-journal')
+    expect(several.code).toBe(0)
+    expect(JSON.parse(several.stdout)).toMatchObject({
+      scope: { kind: 'connectors', names: ['OldMarketLandingAreaFilesMonitor', 'DropFootClinicalTrialResultsFilesMonitor'] },
+      connectors: [{ outcome: 'recovered' }, { outcome: 'recovered' }]
+    })
     const failed = await cli('restart', ...base, '--failed', '--yes', '--data-dir', dataDir)
     expect(failed.code).toBe(1)
     expect(failed.stdout).toContain('OakDeneLandingAreaDatabaseMonitor is still CONFIG_FAILED with the same error')

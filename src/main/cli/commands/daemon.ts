@@ -25,7 +25,7 @@ interface TargetOptions {
 }
 
 interface ActionOptions extends TargetOptions {
-  connector?: string
+  connector: string[]
   service?: string
   group?: string
   failed?: boolean
@@ -160,13 +160,14 @@ export function probeText(report: ProbeReport): string {
 
 function scopeFrom(options: ActionOptions): ActionScope {
   const chosen = [
-    options.connector !== undefined ? ({ kind: 'connector', name: options.connector } as const) : undefined,
+    options.connector.length === 1 ? ({ kind: 'connector', name: options.connector[0]! } as const) : undefined,
+    options.connector.length > 1 ? { kind: 'connectors' as const, names: [...new Set(options.connector)] } : undefined,
     options.service !== undefined ? ({ kind: 'service', marker: options.service } as const) : undefined,
     options.group !== undefined ? ({ kind: 'group', name: options.group } as const) : undefined,
     options.failed ? ({ kind: 'failed' } as const) : undefined,
     options.all ? ({ kind: 'all' } as const) : undefined
   ].filter((scope) => scope !== undefined)
-  if (chosen.length !== 1) throw new UsageError('Choose exactly one of --connector NAME, --service MARKER, --group NAME, --failed or --all')
+  if (chosen.length !== 1) throw new UsageError('Choose exactly one of --connector NAME (repeatable), --service MARKER, --group NAME, --failed or --all')
   return chosen[0]!
 }
 
@@ -177,7 +178,7 @@ function registerAction(program: Command, action: ActionKind): void {
         ? 'Restart connectors, then verify: recovered, still failing, failing with a new error, or unchanged.'
         : 'Refresh connectors (can take many minutes), then verify the outcome.'
     )
-    .option('--connector <name>', 'one connector')
+    .option('--connector <name>', 'a connector (repeat the option for several)', (name: string, names: string[]) => [...names, name], [] as string[])
     .option('--service <marker>', 'every connector of an integration service (3.x–5.3)')
     .option('--group <name>', 'every connector of an integration group (4.x+, qualified name)')
     .option('--failed', 'only the failed connectors (one call each)')

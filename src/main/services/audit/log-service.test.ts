@@ -46,6 +46,58 @@ describe('LogService', () => {
     expect(logs.records(session.id, { auditOnly: true }).total).toBe(6)
   })
 
+  it('locates evidence lines, times and the next or previous problem within the filtered records', async () => {
+    const { logs } = service()
+    const session = await logs.open([seedPath])
+    expect(logs.locate(session.id, { kind: 'line', input: 0, line: 14 })).toEqual({ position: 13, total: 28 })
+    // Within a filter, positions count the filtered records only.
+    expect(logs.locate(session.id, { kind: 'line', input: 0, line: 14 }, { severities: ['Exception'] })).toEqual({ position: 1, total: 4 })
+    expect(logs.locate(session.id, { kind: 'line', input: 0, line: 9 }, { severities: ['Exception'] })).toEqual({ total: 4 })
+    expect(logs.locate(session.id, { kind: 'line', input: 1, line: 9 }).position).toBeUndefined()
+    expect(logs.locate(session.id, { kind: 'problem', from: -1, direction: 'next' }).position).toBe(10)
+    expect(logs.locate(session.id, { kind: 'problem', from: 10, direction: 'next' }).position).toBe(13)
+    expect(logs.locate(session.id, { kind: 'problem', from: 13, direction: 'previous' }).position).toBe(10)
+    expect(logs.locate(session.id, { kind: 'problem', from: 10, direction: 'previous' }).position).toBeUndefined()
+    expect(logs.locate(session.id, { kind: 'problem', from: 19, direction: 'next' }).position).toBeUndefined()
+    const kafka = await logs.open([kafkaPath])
+    const timed = logs.records(kafka.id).records
+    const target = timed.findIndex((record) => record.time !== undefined && record.time > timed[0]!.time!)
+    expect(logs.locate(kafka.id, { kind: 'time', time: timed[target]!.time! }).position).toBe(target)
+    expect(logs.locate(kafka.id, { kind: 'time', time: '2099-01-01T00:00:00Z' })).toEqual({ total: 10 })
+  })
+
+  it('keeps filtered views true as followed records arrive', async () => {
+    const { logs } = service()
+    const path = join(tmp, 'views.log')
+    const lines = readFileSync(seedPath, 'utf8').split('\n')
+    writeFileSync(path, `${lines.slice(0, 12).join('\n')}\n`)
+    const session = await logs.open([path])
+    expect(logs.records(session.id, { severities: ['Exception'] }).total).toBe(1)
+    logs.follow(session.id)
+    appendFileSync(path, `${lines.slice(12, 20).join('\n')}\n`)
+    const internal = (logs as unknown as { sessions: Map<string, Parameters<LogService['poll']>[0]> }).sessions.get(session.id)!
+    await logs.poll(internal)
+    const page = logs.records(session.id, { severities: ['Exception'] })
+    expect(page.total).toBe(4)
+    expect(page.records.map((record) => record.firstLine)).toEqual([11, 14, 17, 20])
+    expect(logs.histogram(session.id).buckets[0]!.counts.Exception).toBe(4)
+    logs.close(session.id)
+  })
+
+  it('merges several texts by time, each with its own line numbers', async () => {
+    const { logs } = service()
+    const seed = readFileSync(seedPath, 'utf8')
+    const kafka = readFileSync(kafkaPath, 'utf8')
+    const session = await logs.openTexts([{ name: 'daemon.log', text: seed }, { name: 'platform.log', text: kafka }])
+    expect(session.name).toBe('daemon.log, platform.log')
+    expect(session.report.inputs.map((input) => input.path)).toEqual(['daemon.log', 'platform.log'])
+    expect(session.storedRecords).toBe(38)
+    const records = logs.records(session.id, { limit: 1000 }).records
+    // The 2021-05 platform log sorts after the 2021-02 daemon log, whatever order the texts came in.
+    expect(records.findIndex((record) => record.input === 1)).toBe(28)
+    expect(logs.locate(session.id, { kind: 'line', input: 1, line: records[28]!.firstLine }).position).toBe(28)
+  })
+
   it('builds a severity histogram over time', async () => {
     const { logs } = service()
     const session = await logs.open([kafkaPath])

@@ -7,8 +7,9 @@ import { randomUUID } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import type { EmitEvent } from '../../../shared/api'
-import type {
-  AnalysisReport, AuditRecord, LogSession, RecordPage, RecordQuery, SearchHit, SearchQuery, SeverityHistogram
+import {
+  PROBLEM_SEVERITIES, type AnalysisReport, type AuditRecord, type LocateResult, type LocateTarget, type LogSession, type LogText,
+  type RecordPage, type RecordQuery, type SearchHit, type SearchQuery, type SeverityHistogram
 } from '../../../shared/models/audit'
 import { AppError } from '../../../shared/result'
 import { analyzeSources, reportOf } from './analyze'
@@ -17,9 +18,12 @@ import { zoneOffsetMinutes } from './java-time'
 import { openInput, readIncrement, streamBatches, type InputResult, type RecordSource } from './log-reader'
 import type { ParserOptions } from './record-parser'
 
-export const MAX_STORED_RECORDS = 200_000
+/** A million records cost about 300 MB of heap: the viewer must stay usable with that many. */
+export const MAX_STORED_RECORDS = 1_000_000
 const MAX_PAGE = 1000
 const MAX_HITS = 500
+/** Filtered views kept per session: the viewer pages through one view and flips between a few. */
+const MAX_CACHED_VIEWS = 6
 
 export interface LogServiceDeps {
   emit: EmitEvent
@@ -47,6 +51,11 @@ interface Session {
   tails: Tail[]
   timer?: ReturnType<typeof setInterval>
   polling: boolean
+  /** Bumped whenever records are added or dropped: cached views and the histogram are then rebuilt. */
+  version: number
+  /** Positions of the records matching a filter, by filter key (absent key: unfiltered). */
+  views: Map<string, { version: number; positions: Int32Array }>
+  histogram?: { version: number; bucketSeconds?: number; value: SeverityHistogram }
 }
 
 export class LogService {
@@ -72,23 +81,54 @@ export class LogService {
   }
 
   async openText(text: string, name = 'Pasted log', zone?: string): Promise<LogSession> {
+    return this.openTexts([{ name, text }], zone)
+  }
+
+  async openTexts(texts: LogText[], zone?: string): Promise<LogSession> {
+    if (texts.length === 0) throw new AppError('invalid-input', 'Give at least one log text')
     const options = parserOptions(zone)
-    return this.start(name, [{ path: name, batches: streamBatches(Readable.from([Buffer.from(text)]), 0, options) }], options)
+    const sources = texts.map(({ name, text }, index) => ({ path: name, batches: streamBatches(Readable.from([Buffer.from(text)]), index, options) }))
+    return this.start(texts.map((text) => text.name).join(', '), sources, options)
   }
 
   records(sessionId: string, query: RecordQuery = {}): RecordPage {
     const session = this.session(sessionId)
     const offset = Math.max(0, query.offset ?? 0)
     const limit = Math.min(Math.max(1, query.limit ?? 200), MAX_PAGE)
-    const matches = recordFilter(query)
+    const positions = this.view(session, query)
+    const total = positions ? positions.length : session.records.length
     const page: AuditRecord[] = []
-    let total = 0
-    for (const record of session.records) {
-      if (!matches(record)) continue
-      if (total >= offset && page.length < limit) page.push(record)
-      total++
+    for (let index = offset; index < Math.min(total, offset + limit); index++) {
+      page.push(session.records[positions ? positions[index]! : index]!)
     }
     return { total, offset, records: page }
+  }
+
+  locate(sessionId: string, target: LocateTarget, query: RecordQuery = {}): LocateResult {
+    const session = this.session(sessionId)
+    const positions = this.view(session, query)
+    const total = positions ? positions.length : session.records.length
+    const at = (index: number): AuditRecord => session.records[positions ? positions[index]! : index]!
+    const found = (test: (record: AuditRecord) => boolean, from = 0, step = 1): number | undefined => {
+      for (let index = from; index >= 0 && index < total; index += step) if (test(at(index))) return index
+      return undefined
+    }
+    switch (target.kind) {
+      case 'line':
+        return {
+          total,
+          position: found((record) => record.input === target.input && record.firstLine <= target.line && target.line <= record.lastLine && (!target.file || record.file === target.file))
+        }
+      case 'time': {
+        // Records are merged by time; untimed records (platform lines) sit between their neighbours.
+        const time = Date.parse(target.time)
+        return { total, position: found((record) => record.time !== undefined && Date.parse(record.time) >= time) }
+      }
+      case 'problem':
+        return target.direction === 'next'
+          ? { total, position: found(isProblem, target.from + 1) }
+          : { total, position: found(isProblem, Math.min(target.from, total) - 1, -1) }
+    }
   }
 
   search(sessionId: string, query: SearchQuery): SearchHit[] {
@@ -113,25 +153,11 @@ export class LogService {
 
   histogram(sessionId: string, bucketSeconds?: number): SeverityHistogram {
     const session = this.session(sessionId)
-    const times = session.records.flatMap((record) => (record.time ? [Date.parse(record.time)] : []))
-    if (times.length === 0) return { bucketSeconds: bucketSeconds ?? 60, buckets: [] }
-    const first = times.reduce((a, b) => Math.min(a, b))
-    const last = times.reduce((a, b) => Math.max(a, b))
-    // About 100 buckets over the span unless the caller asks otherwise.
-    const size = Math.max(1, Math.round(bucketSeconds ?? Math.max(1, Math.ceil((last - first) / 1000 / 100))))
-    const buckets = new Map<number, Record<string, number>>()
-    for (const record of session.records) {
-      if (!record.time) continue
-      const start = first + Math.floor((Date.parse(record.time) - first) / (size * 1000)) * size * 1000
-      const counts = buckets.get(start) ?? {}
-      const key = record.severity ?? record.level ?? 'Other'
-      counts[key] = (counts[key] ?? 0) + 1
-      buckets.set(start, counts)
-    }
-    return {
-      bucketSeconds: size,
-      buckets: [...buckets.entries()].sort((a, b) => a[0] - b[0]).map(([start, counts]) => ({ start: new Date(start).toISOString(), counts }))
-    }
+    const cached = session.histogram
+    if (cached && cached.version === session.version && cached.bucketSeconds === bucketSeconds) return cached.value
+    const value = severityHistogram(session.records, bucketSeconds)
+    session.histogram = { version: session.version, bucketSeconds, value }
+    return value
   }
 
   /** Starts reading appended lines of the session's plain files; new records arrive as `logs.appended`. */
@@ -201,7 +227,7 @@ export class LogService {
   private async start(name: string, sources: RecordSource[], options: ParserOptions): Promise<LogSession> {
     const session: Session = {
       id: randomUUID(), name, records: [], dropped: 0, diagnoser: new Diagnoser(), results: [], options, tails: [], polling: false,
-      report: undefined as unknown as AnalysisReport
+      version: 0, views: new Map(), report: undefined as unknown as AnalysisReport
     }
     try {
       session.report = await analyzeSources(sources, { diagnoser: session.diagnoser, onRecord: (record) => this.store(session, record) })
@@ -225,12 +251,30 @@ export class LogService {
   }
 
   private store(session: Session, record: AuditRecord): void {
+    session.version++
     session.records.push(record)
     if (session.records.length > this.maxStored * 1.1) {
       const excess = session.records.length - this.maxStored
       session.records.splice(0, excess)
       session.dropped += excess
     }
+  }
+
+  /** Positions of the records matching the query's filters, cached per filter; undefined when nothing filters. */
+  private view(session: Session, query: RecordQuery): Int32Array | undefined {
+    const key = filterKey(query)
+    if (key === undefined) return undefined
+    const cached = session.views.get(key)
+    if (cached && cached.version === session.version) return cached.positions
+    const matches = recordFilter(query)
+    const positions: number[] = []
+    session.records.forEach((record, index) => {
+      if (matches(record)) positions.push(index)
+    })
+    session.views.delete(key)
+    session.views.set(key, { version: session.version, positions: Int32Array.from(positions) })
+    if (session.views.size > MAX_CACHED_VIEWS) session.views.delete(session.views.keys().next().value!)
+    return session.views.get(key)!.positions
   }
 
   private describe(session: Session): LogSession {
@@ -256,6 +300,47 @@ async function isPlainFile(path: string): Promise<boolean> {
     return (await stat(path)).isFile() && !/\.gz$/i.test(path)
   } catch {
     return false
+  }
+}
+
+/** Identifies a filter for the view cache; undefined when the query filters nothing. */
+function filterKey(query: RecordQuery): string | undefined {
+  const severities = query.severities && query.severities.length > 0 ? [...query.severities].sort() : undefined
+  if (!query.auditOnly && !severities && !query.server && !query.connector && !query.messageId) return undefined
+  return JSON.stringify([query.auditOnly ?? false, severities, query.server, query.connector, query.messageId])
+}
+
+function isProblem(record: AuditRecord): boolean {
+  return record.severity ? (PROBLEM_SEVERITIES as readonly string[]).includes(record.severity) : record.level === 'ERROR'
+}
+
+function severityHistogram(records: AuditRecord[], bucketSeconds?: number): SeverityHistogram {
+  // Parse each time once: with a million records, parsing dominates.
+  const times = new Float64Array(records.length)
+  let first = Infinity
+  let last = -Infinity
+  records.forEach((record, index) => {
+    const time = record.time ? Date.parse(record.time) : NaN
+    times[index] = time
+    if (time < first) first = time
+    if (time > last) last = time
+  })
+  if (first === Infinity) return { bucketSeconds: bucketSeconds ?? 60, buckets: [] }
+  // About 100 buckets over the span unless the caller asks otherwise.
+  const size = Math.max(1, Math.round(bucketSeconds ?? Math.max(1, Math.ceil((last - first) / 1000 / 100))))
+  const buckets = new Map<number, Record<string, number>>()
+  records.forEach((record, index) => {
+    const time = times[index]!
+    if (Number.isNaN(time)) return
+    const start = first + Math.floor((time - first) / (size * 1000)) * size * 1000
+    let counts = buckets.get(start)
+    if (!counts) buckets.set(start, (counts = {}))
+    const key = record.severity ?? record.level ?? 'Other'
+    counts[key] = (counts[key] ?? 0) + 1
+  })
+  return {
+    bucketSeconds: size,
+    buckets: [...buckets.entries()].sort((a, b) => a[0] - b[0]).map(([start, counts]) => ({ start: new Date(start).toISOString(), counts }))
   }
 }
 

@@ -3,7 +3,7 @@ import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { LogSession, RecordPage } from '../../../shared/models/audit'
+import type { LocateResult, LogSession, RecordPage } from '../../../shared/models/audit'
 import type { Result } from '../../../shared/result'
 import { TOKEN_HEADER } from '../../../shared/channels'
 import { startWebApp, type WebApp } from '../../web/web-app'
@@ -21,7 +21,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
-type Answer = Result<LogSession & RecordPage>
+type Answer = Result<LogSession & RecordPage & LocateResult>
 
 async function call(method: string, args: unknown[]): Promise<Answer> {
   const response = await fetch(`http://127.0.0.1:${app.host.port}/api/logs/${method}`, {
@@ -40,6 +40,9 @@ describe('logs API over the browser host (127.0.0.1)', () => {
     const page = await call('records', [opened.value.id, { severities: ['Exception'], limit: 2 }])
     expect(page).toMatchObject({ ok: true, value: { total: 4 } })
     expect(page.ok && page.value.records).toHaveLength(2)
+    const located = await call('locate', [opened.value.id, { kind: 'line', input: 0, line: 14 }, { severities: ['Exception'] }])
+    expect(located).toEqual({ ok: true, value: { position: 1, total: 4 } })
+    expect(await call('locate', [opened.value.id, { kind: 'time', time: 'yesterday' }])).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     const closed = await call('close', [opened.value.id])
     expect(closed.ok).toBe(true)
     expect(await call('records', [opened.value.id])).toMatchObject({ ok: false, error: { code: 'not-found' } })

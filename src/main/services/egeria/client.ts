@@ -185,6 +185,25 @@ export class EgeriaClient {
     }
   }
 
+  /**
+   * Asks this platform whether it hosts a server and whether it is active (platform services
+   * `is-known`, then `status`). `known: false` means the server lives elsewhere, or nowhere.
+   */
+  async serverState(serverName: string, signal?: AbortSignal): Promise<ClientResult<{ known: boolean; active: boolean; serverType?: string }>> {
+    const version = await this.detectVersion(signal)
+    if (!version.ok) return version
+    const { major } = version.value
+    const known = await this.raw<{ flag?: boolean }>({ method: 'GET', path: paths.serverIsKnown(major, this.target.userId, serverName), kind: 'probe', expect: 'json', signal }, major)
+    if (!known.ok) return known
+    if (known.value.flag !== true) return { ok: true, value: { known: false, active: false } }
+    const status = await this.raw<{ active?: boolean; serverType?: string }>(
+      { method: 'GET', path: paths.serverStatus(major, this.target.userId, serverName), kind: 'probe', expect: 'json', signal },
+      major
+    )
+    if (!status.ok) return status
+    return { ok: true, value: { known: true, active: status.value.active === true, serverType: status.value.serverType } }
+  }
+
   /** Runs one restart or refresh call. Never retried (apart from a fresh token after a 401). */
   async operate(operation: OperationCall, kind: 'restart' | 'refresh', signal?: AbortSignal): Promise<CallResult<unknown>> {
     return this.raw({ method: operation.method, path: operation.path, body: operation.body, kind, expect: 'json', signal })

@@ -11,6 +11,7 @@ import type {
   DaemonStatus,
   JournalEntry,
   ProbeReport,
+  ServerCheck,
   StatusSnapshot
 } from '../../../shared/models/daemon'
 import { AppError, type ErrorCode } from '../../../shared/result'
@@ -109,6 +110,35 @@ export class DaemonService {
 
   async probe(connectionId: string): Promise<ProbeReport> {
     return probeDaemon(this.client(connectionId))
+  }
+
+  /**
+   * Whether a server is active, as the connection's platform says. Failures to ask are an answer
+   * too (`unreachable`): the operator must then check by other means, so this never throws for them.
+   */
+  async checkServer(connectionId: string, serverName: string): Promise<ServerCheck> {
+    const client = this.client(connectionId)
+    const platformUrl = client.target.platformUrl
+    const base = { server: serverName, platformUrl, checkedAt: new Date().toISOString() }
+    const result = await client.serverState(serverName)
+    if (!result.ok) {
+      return {
+        ...base,
+        state: 'unreachable',
+        verdict: `The platform at ${platformUrl} could not be asked about ${serverName}: ${describeFailure(result.failure)}. Check that ${serverName} runs by other means.`
+      }
+    }
+    const { known, active, serverType } = result.value
+    if (!known) {
+      return {
+        ...base,
+        state: 'unknown',
+        verdict: `${serverName} is not hosted on ${platformUrl}, so Daemon Doctor cannot tell whether it runs: check it on its own platform.`
+      }
+    }
+    return active
+      ? { ...base, state: 'active', serverType, verdict: `${serverName} is active on ${platformUrl}.` }
+      : { ...base, state: 'inactive', serverType, verdict: `${serverName} is known to ${platformUrl} but not active: start it before restarting its connectors.` }
   }
 
   restart(connectionId: string, scope: ActionScope): Promise<ActionReport> {

@@ -6,6 +6,7 @@ import { foldDumps } from '../../../shared/readable-message'
 import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
 import {
+  describeScope,
   isFailedStatus,
   isHealthyStatus,
   type ActionCallResult,
@@ -33,21 +34,6 @@ export interface ActionOptions {
 
 /** States a connector passes through on its way to a verdict. */
 const TRANSITIONAL = new Set(['RESTARTING', 'INITIALIZED', 'REFRESHING'])
-
-export function describeScope(scope: ActionScope): string {
-  switch (scope.kind) {
-    case 'connector':
-      return `connector ${scope.name}`
-    case 'service':
-      return `integration service ${scope.marker}`
-    case 'group':
-      return `integration group ${scope.name}`
-    case 'failed':
-      return 'the failed connectors'
-    case 'all':
-      return 'all connectors'
-  }
-}
 
 export interface ActionPlan {
   calls: OperationCall[]
@@ -78,6 +64,18 @@ export function planAction(
         return { ok: false, message: `The daemon reports no connector named ${scope.name} (known: ${known})` }
       }
       return { ok: true, plan: { calls: perConnector([scope.name]), affected: [scope.name] } }
+    }
+    case 'connectors': {
+      const names = [...new Set(scope.names)]
+      const unknown = names.filter((name) => !byName.has(name))
+      // All or nothing: a typo must not turn "restart these three" into "restart two of them".
+      if (names.length === 0) return { ok: false, message: 'No connectors were named' }
+      if (unknown.length > 0) {
+        const known = status.connectors.map((connector) => connector.name).join(', ') || 'none'
+        return { ok: false, message: `The daemon reports no connector named ${unknown.join(', ')} (known: ${known})` }
+      }
+      // Egeria restarts one named connector per call (NameRequestBody): one call each.
+      return { ok: true, plan: { calls: perConnector(names), affected: names } }
     }
     case 'service': {
       const service = status.services.find((entry) => entry.marker === scope.marker)
@@ -132,7 +130,9 @@ export function judgeConnector(name: string, before: ConnectorState | undefined,
     before: before?.status,
     after: after?.status,
     beforeMessageId: before?.failingMessageId,
-    afterMessageId: after?.failingMessageId
+    afterMessageId: after?.failingMessageId,
+    beforeRefreshTime: before?.lastRefreshTime,
+    afterRefreshTime: after?.lastRefreshTime
   }
   if (!after) return { ...base, outcome: 'now-failing', verdict: `${name} is no longer reported by the daemon` }
   const wasFailed = before ? isFailedStatus(before.status) : false

@@ -99,6 +99,8 @@ export const paths = {
   origin: (major: EgeriaMajor, userId: string): string => `${platformBase(major, userId)}/origin`,
   serverStatus: (major: EgeriaMajor, userId: string, server: string): string =>
     `${platformBase(major, userId)}/servers/${enc(server)}/status`,
+  serverIsKnown: (major: EgeriaMajor, userId: string, server: string): string =>
+    `${platformBase(major, userId)}/servers/${enc(server)}/is-known`,
   serverServices: (major: EgeriaMajor, userId: string, server: string): string =>
     `${platformBase(major, userId)}/servers/${enc(server)}/services`,
   token: '/api/token'

@@ -4,8 +4,8 @@
  * the two renderers only. Every text from outside (log lines, messages, names) passes `redact`.
  */
 import { ENVIRONMENT_LABELS, TLS_MODE_LABELS } from '../../../shared/models/connection'
-import { isFailedStatus, type JournalEntry } from '../../../shared/models/daemon'
-import { comparisonRows, outcomeLabel, scopeText, statusTone, type ComparisonRow } from '../../../shared/models/report'
+import { describeScope, isFailedStatus, type JournalEntry } from '../../../shared/models/daemon'
+import { comparisonRows, outcomeLabel, statusTone, type ComparisonRow } from '../../../shared/models/report'
 import { foldDumps } from '../../../shared/readable-message'
 import { SOURCE_LABELS } from '../audit/report-format'
 import { refKey, type IncidentData } from './incident-report'
@@ -134,7 +134,7 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
   add({ kind: 'heading', level: 2, text: `Actions (${data.actions.length})` })
   if (data.actions.length === 0) add({ kind: 'paragraph', parts: ['No restart or refresh was run on this connection from Daemon Doctor.'] })
   for (const entry of data.actions) {
-    add({ kind: 'heading', level: 3, text: `${formatTime(entry.time)}: ${entry.action} of ${text(scopeText(entry.scope))}` })
+    add({ kind: 'heading', level: 3, text: `${formatTime(entry.time)}: ${entry.action} of ${text(describeScope(entry.scope))}` })
     add({
       kind: 'paragraph',
       parts: [

@@ -11,8 +11,8 @@ import { createInterface } from 'node:readline'
 import { createGunzip } from 'node:zlib'
 import type { AnalysisReport, EvidenceRef } from '../../../shared/models/audit'
 import type { Connection } from '../../../shared/models/connection'
-import type { DaemonStatus, JournalEntry, StatusSnapshot } from '../../../shared/models/daemon'
-import { scopeText, type IncidentReport, type IncidentReportOptions, type PinnedEvidence } from '../../../shared/models/report'
+import { describeScope, type DaemonStatus, type JournalEntry, type StatusSnapshot } from '../../../shared/models/daemon'
+import { type IncidentReport, type IncidentReportOptions, type PinnedEvidence } from '../../../shared/models/report'
 import { analyzeSources } from '../audit/analyze'
 import { openInput } from '../audit/log-reader'
 import { incidentDocument } from './incident-document'
@@ -209,7 +209,7 @@ function timelineOf(
   const omitted = Math.max(0, logItems.length - MAX_LOG_EVENTS)
   const items: TimelineItem[] = logItems.slice(omitted)
   for (const entry of actions) {
-    items.push({ time: entry.time, kind: 'action', text: `${capitalise(entry.action)} of ${scopeText(entry.scope)}: ${entry.outcome.summary}` })
+    items.push({ time: entry.time, kind: 'action', text: `${capitalise(entry.action)} of ${describeScope(entry.scope)}: ${entry.outcome.summary}` })
   }
   for (const snapshot of history) {
     if (snapshot.error) items.push({ time: snapshot.at, kind: 'status', text: `Status could not be read: ${snapshot.error}` })

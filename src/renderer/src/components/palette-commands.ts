@@ -1,5 +1,5 @@
 /** What the command palette offers, built from the app's state, and how typing narrows it. */
-import { STEP_TITLES } from '../features/flow/FlowFrame'
+import { STEP_TITLES } from '../features/flow/step-titles'
 import type { AppState } from '../store'
 import { FLOW_STEPS, type ThemeChoice } from '../store/ui-slice'
 

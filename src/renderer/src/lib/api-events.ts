@@ -5,7 +5,9 @@ import { api } from './api'
 export function subscribeToEvents(): () => void {
   const unsubscribers = [
     api.events.connections.changed((connections) => useAppStore.getState().setConnections(connections)),
-    api.events.daemon.snapshot((snapshot) => useAppStore.getState().applySnapshot(snapshot))
+    api.events.daemon.snapshot((snapshot) => useAppStore.getState().applySnapshot(snapshot)),
+    api.events.logs.appended((event) => useAppStore.getState().applyLogAppended(event)),
+    api.events.daemon.progress((progress) => useAppStore.getState().applyProgress(progress))
   ]
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe())
 }

@@ -31,7 +31,12 @@ export interface StatusSlice {
   /** Starts or pauses the main-process poller for a connection. */
   watchStatus(connectionId: string, visible: boolean): Promise<void>
   runProbe(connectionId: string): Promise<void>
+  /** Reads the status of several daemons, a few at a time (Home's health at a glance). */
+  checkHealth(connectionIds: readonly string[]): Promise<void>
 }
+
+/** Daemons read at once by `checkHealth`: enough to be quick, few enough not to flood a slow network. */
+const HEALTH_CONCURRENCY = 4
 
 const emptyView: DaemonView = { loading: false, changed: [], probing: false }
 
@@ -62,6 +67,14 @@ export const createStatusSlice: StateCreator<AppState, [], [], StatusSlice> = (s
 
     async watchStatus(connectionId, visible) {
       await api.daemon.watch(connectionId, visible)
+    },
+
+    async checkHealth(connectionIds) {
+      const queue = connectionIds.filter((id) => !get().daemons[id]?.loading)
+      const worker = async (): Promise<void> => {
+        for (let id = queue.shift(); id !== undefined; id = queue.shift()) await get().loadStatus(id)
+      }
+      await Promise.all(Array.from({ length: Math.min(HEALTH_CONCURRENCY, queue.length) }, worker))
     },
 
     async runProbe(connectionId) {

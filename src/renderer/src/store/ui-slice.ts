@@ -11,6 +11,8 @@ export type View =
   | { kind: 'home' }
   | { kind: 'edit-connection'; id?: string }
   | { kind: 'flow'; connectionId: string; step: FlowStep }
+  /** Offline log inspection: files or pasted text, no connection. */
+  | { kind: 'logs' }
 
 export interface Notice {
   id: number

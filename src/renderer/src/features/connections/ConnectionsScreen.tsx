@@ -1,9 +1,14 @@
-import { useMemo, useRef } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import type { Connection } from '../../../../shared/models/connection'
 import { ConnectionBadges } from '../../components/Badges'
 import { useAppStore } from '../../store'
 import { downloadText } from '../../lib/download'
+import { OpenLogsCard } from '../audit-log/OpenLogsCard'
 import { DemoCard } from '../demo/DemoCard'
+import { HealthSummary } from './HealthSummary'
+
+/** Home re-reads every daemon this often while it is shown and the window is visible. */
+const HEALTH_INTERVAL_MS = 60_000
 
 export function matchesQuery(connection: Connection, query: string): boolean {
   const needle = query.trim().toLowerCase()
@@ -22,8 +27,10 @@ export function ConnectionsScreen(): React.JSX.Element {
   const importConnections = useAppStore((state) => state.importConnections)
   const exportConnections = useAppStore((state) => state.exportConnections)
   const fileInput = useRef<HTMLInputElement>(null)
-  const visible = useMemo(() => connections.filter((c) => matchesQuery(c, query)), [connections, query])
-  const saved = connections.filter((c) => !c.demo)
+  // The demo daemon has its own card above the list.
+  const saved = useMemo(() => connections.filter((c) => !c.demo), [connections])
+  const visible = useMemo(() => saved.filter((c) => matchesQuery(c, query)), [saved, query])
+  useHealthChecks(connections.map((c) => c.id).join(' '))
 
   return (
     <section className="screen" aria-labelledby="connections-heading">
@@ -62,6 +69,7 @@ export function ConnectionsScreen(): React.JSX.Element {
       </header>
 
       <DemoCard />
+      <OpenLogsCard />
 
       <div className="search-row">
         <label htmlFor="connection-search" className="visually-hidden">
@@ -75,7 +83,7 @@ export function ConnectionsScreen(): React.JSX.Element {
           onChange={(event) => setQuery(event.target.value)}
         />
         <span className="muted" aria-live="polite">
-          {query ? `${visible.length} of ${connections.length}` : `${connections.length} saved`}
+          {query ? `${visible.length} of ${saved.length}` : `${saved.length} saved`}
         </span>
       </div>
 
@@ -93,7 +101,7 @@ export function ConnectionsScreen(): React.JSX.Element {
           </button>
         </div>
       )}
-      {connections.length > 0 && visible.length === 0 && (
+      {saved.length > 0 && visible.length === 0 && (
         <p className="empty-state">No connection matches “{query}”.</p>
       )}
 
@@ -104,6 +112,20 @@ export function ConnectionsScreen(): React.JSX.Element {
       </ul>
     </section>
   )
+}
+
+function useHealthChecks(idList: string): void {
+  const checkHealth = useAppStore((state) => state.checkHealth)
+  useEffect(() => {
+    const ids = idList ? idList.split(' ') : []
+    if (ids.length === 0) return
+    const check = (): void => {
+      if (document.visibilityState === 'visible') void checkHealth(ids)
+    }
+    check()
+    const timer = setInterval(check, HEALTH_INTERVAL_MS)
+    return () => clearInterval(timer)
+  }, [idList, checkHealth])
 }
 
 function ConnectionRow({ connection }: { connection: Connection }): React.JSX.Element {
@@ -126,6 +148,7 @@ function ConnectionRow({ connection }: { connection: Connection }): React.JSX.El
           <span>{connection.userId}</span>
           {' · '}Egeria {connection.egeriaVersion === 'auto' ? 'version detected' : `${connection.egeriaVersion}.x`}
         </div>
+        <HealthSummary connectionId={connection.id} />
       </div>
       <div className="row-actions">
         {!connection.demo && (

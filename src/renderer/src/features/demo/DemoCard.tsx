@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { DEMO_EGERIA_VERSIONS, type DemoEgeriaVersion } from '../../../../shared/models/demo'
 import { useAppStore } from '../../store'
+import { HealthSummary } from '../connections/HealthSummary'
 
 /** The home screen's way in for a newcomer: Egeria's own troubleshooting story, simulated. */
 export function DemoCard(): React.JSX.Element {
@@ -26,6 +27,7 @@ export function DemoCard(): React.JSX.Element {
             <span aria-hidden="true">● </span>Running {demo.egeria?.label} at <code>{demo.platformUrl}</code>
           </p>
         )}
+        {demo?.running && demo.connectionId && <HealthSummary connectionId={demo.connectionId} />}
       </div>
       <div className="demo-actions">
         <label>

@@ -1,17 +1,15 @@
 import { ConnectionBadges } from '../../components/Badges'
+import { AuditLogStep } from '../audit-log/AuditLogStep'
 import { useAppStore } from '../../store'
 import { DemoWorldPanel } from '../demo/DemoWorldPanel'
+import { RefreshStep } from '../refresh/RefreshStep'
+import { RestartStep } from '../restart/RestartStep'
 import { ReportStep } from '../report/ReportStep'
 import { StatusStep } from '../status/StatusStep'
 import { FLOW_STEPS, type FlowStep } from '../../store/ui-slice'
-
-export const STEP_TITLES: Record<FlowStep, string> = {
-  'audit-log': 'Audit log',
-  status: 'Status',
-  restart: 'Restart',
-  refresh: 'Refresh',
-  report: 'Report'
-}
+import { useWatchedStatus } from '../status/use-watched-status'
+import { GuidanceBar } from './GuidanceBar'
+import { STEP_TITLES } from './step-titles'
 
 const STEP_PURPOSE: Record<FlowStep, string> = {
   'audit-log': 'Read what the daemon wrote and find which source is failing: a connector, the third-party technology, or the metadata server.',
@@ -24,17 +22,16 @@ const STEP_PURPOSE: Record<FlowStep, string> = {
 /** One panel per step; each step's feature folder owns its panel. */
 function StepPanel({ step, connectionId }: { step: FlowStep; connectionId: string }): React.JSX.Element {
   switch (step) {
+    case 'audit-log':
+      return <AuditLogStep connectionId={connectionId} />
     case 'status':
       return <StatusStep connectionId={connectionId} />
+    case 'restart':
+      return <RestartStep connectionId={connectionId} />
+    case 'refresh':
+      return <RefreshStep connectionId={connectionId} />
     case 'report':
       return <ReportStep connectionId={connectionId} />
-
-    default:
-      return (
-        <div className="empty-state">
-          <p>This step is not available in this version of Daemon Doctor yet.</p>
-        </div>
-      )
   }
 }
 
@@ -42,6 +39,7 @@ function StepPanel({ step, connectionId }: { step: FlowStep; connectionId: strin
 export function FlowFrame({ connectionId, step }: { connectionId: string; step: FlowStep }): React.JSX.Element {
   const connection = useAppStore((state) => state.connections.find((c) => c.id === connectionId))
   const navigate = useAppStore((state) => state.navigate)
+  useWatchedStatus(connectionId)
   if (!connection) {
     return (
       <section className="screen">
@@ -84,6 +82,7 @@ export function FlowFrame({ connectionId, step }: { connectionId: string; step: 
           ))}
         </ol>
       </nav>
+      <GuidanceBar connectionId={connectionId} step={step} />
       <div className="step-panel" role="region" aria-labelledby="step-heading">
         <h2 id="step-heading">{STEP_TITLES[step]}</h2>
         <p className="muted">{STEP_PURPOSE[step]}</p>

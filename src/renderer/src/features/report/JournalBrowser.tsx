@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { JournalEntry } from '../../../../shared/models/daemon'
-import { comparisonRows, outcomeLabel, scopeText, statusTone, type ComparisonRow } from '../../../../shared/models/report'
+import { describeScope, type JournalEntry } from '../../../../shared/models/daemon'
+import { comparisonRows, outcomeLabel, statusTone, type ComparisonRow } from '../../../../shared/models/report'
 import { useAppStore } from '../../store'
 import { DEFAULT_JOURNAL_FILTERS, entryKey, filterJournal, type JournalFilters } from './journal-view'
 
@@ -125,7 +125,7 @@ export function JournalBrowser({ connectionId }: { connectionId: string }): Reac
                   </span>
                   <time dateTime={entry.time}>{new Date(entry.time).toLocaleString()}</time>
                   <span className="journal-title">
-                    <strong>{entry.action === 'restart' ? 'Restart' : 'Refresh'}</strong> of {scopeText(entry.scope)}
+                    <strong>{entry.action === 'restart' ? 'Restart' : 'Refresh'}</strong> of {describeScope(entry.scope)}
                     {filters.connection === 'all' && <span className="muted"> on {entry.connection.name ?? entry.connection.server}</span>}
                   </span>
                   <OutcomeBadge success={entry.outcome.success} />

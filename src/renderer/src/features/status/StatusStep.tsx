@@ -1,9 +1,11 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import type { FailureSource } from '../../../../shared/models/audit'
 import type { ConnectorState, DaemonStatus } from '../../../../shared/models/daemon'
+import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
 import type { StatusFilter } from '../../store/status-slice'
 import { messageParts } from '../../../../shared/readable-message'
+import { RelatedLogLines } from '../audit-log/RelatedLogLines'
 import { ageOf, categoryOf, groupConnectors, timeLabel, visibleConnectors, type StatusCategory } from './status-view'
 
 /** A snapshot older than this is called stale: the poller runs every 15 s when idle. */
@@ -20,21 +22,9 @@ const SOURCE_LABEL: Record<FailureSource, string> = {
 export function StatusStep({ connectionId }: { connectionId: string }): React.JSX.Element {
   const view = useAppStore((state) => state.daemons[connectionId])
   const loadStatus = useAppStore((state) => state.loadStatus)
-  const watchStatus = useAppStore((state) => state.watchStatus)
   const runProbe = useAppStore((state) => state.runProbe)
   const now = useNow(5_000)
 
-  useEffect(() => {
-    void loadStatus(connectionId)
-    void watchStatus(connectionId, !document.hidden)
-    // Nobody looks at a hidden window: pause the poller rather than keep calling the daemon.
-    const onVisibility = (): void => void watchStatus(connectionId, !document.hidden)
-    document.addEventListener('visibilitychange', onVisibility)
-    return () => {
-      document.removeEventListener('visibilitychange', onVisibility)
-      void watchStatus(connectionId, false)
-    }
-  }, [connectionId, loadStatus, watchStatus])
 
   const status = view?.status
   const stale = status ? now - Date.parse(status.fetchedAt) > STALE_AFTER_MS : false
@@ -208,6 +198,7 @@ function ConnectorRow({ connector, changed, now }: { connector: ConnectorState; 
           </p>
         )}
         {connector.failingMessage && <FailingMessage message={connector.failingMessage} />}
+        <RelatedLogLines connector={connector.name} lastStatusChange={connector.lastStatusChange} />
       </td>
     </tr>
   )
@@ -242,14 +233,4 @@ function FailingMessage({ message }: { message: string }): React.JSX.Element {
       )}
     </p>
   )
-}
-
-/** The current time, ticking so that ages ("12 seconds ago") stay true without refetching. */
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), intervalMs)
-    return () => clearInterval(timer)
-  }, [intervalMs])
-  return now
 }

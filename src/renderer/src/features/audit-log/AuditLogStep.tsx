@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react'
+import { useAppStore } from '../../store'
+import { LogSourcePicker } from './LogSourcePicker'
+import { LogWorkspace } from './LogWorkspace'
+import './audit-log.css'
+
+/**
+ * Step 1: the connection's audit log file, opened and followed live, causes first. Without a file
+ * (or to look at other logs) the operator opens files or pastes text instead.
+ */
+export function AuditLogStep({ connectionId }: { connectionId: string }): React.JSX.Element {
+  const connection = useAppStore((state) => state.connections.find((c) => c.id === connectionId))
+  const view = useAppStore((state) => state.logs[connectionId])
+  const egeriaMajor = useAppStore((state) => state.daemons[connectionId]?.status?.egeria)
+  const openConnectionLog = useAppStore((state) => state.openConnectionLog)
+  const navigate = useAppStore((state) => state.navigate)
+  const [picking, setPicking] = useState(false)
+  const path = connection?.auditLogPath
+
+  useEffect(() => {
+    if (path) void openConnectionLog(connectionId, path)
+  }, [connectionId, path, openConnectionLog])
+
+  const session = view?.session
+  return (
+    <div className="audit-log-step">
+      {view?.error && (
+        <p className="callout error" role="alert">
+          <span aria-hidden="true">✖ </span>
+          {view.error.message}
+          {path && view.source?.kind !== 'files' && view.source?.kind !== 'text' && ' Check that the file exists and can be read, or open the log another way below.'}
+          {path && (
+            <button type="button" onClick={() => void openConnectionLog(connectionId, path)}>
+              Try again
+            </button>
+          )}
+        </p>
+      )}
+      {!session && !path && (
+        <div className="callout info">
+          <span aria-hidden="true">ℹ </span>
+          <span>
+            This connection has no audit log file. Set the daemon’s console log in the connection to follow it live here, or open a copy of
+            the log below.
+          </span>
+          <button type="button" onClick={() => navigate({ kind: 'edit-connection', id: connectionId })}>
+            Edit the connection
+          </button>
+        </div>
+      )}
+      {!session && view?.opening && (
+        <p className="muted" role="status">
+          <span aria-hidden="true">◌ </span>Reading {path ? <code>{path}</code> : 'the log'}…
+        </p>
+      )}
+      {(!session && !view?.opening) || picking ? <LogSourcePicker owner={connectionId} compact={!!session} /> : null}
+      {session && view && (
+        <LogWorkspace owner={connectionId} view={view} egeriaMajor={egeriaMajor} onOpenOther={() => setPicking(!picking)} />
+      )}
+    </div>
+  )
+}

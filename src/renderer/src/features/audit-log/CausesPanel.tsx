@@ -1,0 +1,107 @@
+import type { AnalysisReport, Cause, EvidenceRef, Finding } from '../../../../shared/models/audit'
+import { useAppStore } from '../../store'
+import { SOURCE_INFO } from './log-view'
+
+/**
+ * The answer first: each cause (what is failing, where it comes from, which connectors it blocks and
+ * what to do), then its findings, each with evidence lines one click away in the viewer.
+ */
+export function CausesPanel({ owner, report }: { owner: string; report: AnalysisReport }): React.JSX.Element {
+  if (report.causes.length === 0) {
+    const failed = report.connectors.filter((connector) => connector.failures > 0).length
+    return (
+      <section className="causes causes-none" aria-labelledby={`causes-${owner}`}>
+        <h3 id={`causes-${owner}`}>
+          <span aria-hidden="true">✔ </span>No failure found in this log
+        </h3>
+        <p className="muted">
+          {report.records.toLocaleString()} records read{failed > 0 ? `; ${failed} connector(s) logged failures that could not be classified` : ''}.
+          If the daemon still misbehaves, check the connector status in the next step, or open the log of the metadata
+          server it calls.
+        </p>
+      </section>
+    )
+  }
+  return (
+    <section className="causes" aria-labelledby={`causes-${owner}`}>
+      <h3 id={`causes-${owner}`}>
+        {report.causes.length === 1 ? 'One cause found' : `${report.causes.length} causes found`}
+        <span className="muted small"> — most connectors blocked first</span>
+      </h3>
+      <ol className="cause-list">
+        {report.causes.map((cause) => (
+          <CauseCard key={`${cause.source}:${cause.subject}`} owner={owner} cause={cause} findings={report.findings.filter((finding) => cause.findings.includes(finding.id))} inputs={report.inputs.map((input) => input.path)} />
+        ))}
+      </ol>
+    </section>
+  )
+}
+
+function CauseCard({ owner, cause, findings, inputs }: { owner: string; cause: Cause; findings: Finding[]; inputs: string[] }): React.JSX.Element {
+  const source = SOURCE_INFO[cause.source]
+  return (
+    <li className={`cause cause-${cause.source}`}>
+      <div className="cause-head">
+        <span className={`source-tag source-${cause.source}`}>
+          <span aria-hidden="true">{source.icon} </span>
+          {source.label}
+        </span>
+        <strong className="cause-verdict">{cause.verdict}</strong>
+      </div>
+      <p className="cause-subject">
+        <span className="muted">At fault:</span> <code>{cause.subject}</code>
+        {cause.connectors.length > 0 && (
+          <>
+            <span className="muted"> · Blocks {cause.connectors.length === 1 ? 'connector' : `${cause.connectors.length} connectors`}:</span>{' '}
+            {cause.connectors.join(', ')}
+          </>
+        )}
+      </p>
+      <p className="cause-action">
+        <span aria-hidden="true">→ </span>
+        <strong>What to do:</strong> {cause.action}
+      </p>
+      <div className="evidence-links" role="group" aria-label="Evidence">
+        <span className="muted small">Evidence:</span>
+        {findings.map((finding) => (
+          <EvidenceButton key={finding.id} owner={owner} evidence={finding.evidence[0]!} inputs={inputs} prefix={finding.connector ?? finding.subject} />
+        ))}
+      </div>
+      <details className="findings">
+        <summary>
+          {findings.length === 1 ? 'The finding' : `${findings.length} findings`} in detail
+        </summary>
+        <ul>
+          {findings.map((finding) => (
+            <li key={finding.id}>
+              <div>{finding.summary}</div>
+              <div className="muted small">
+                {finding.rootMessageId && <code>{finding.rootMessageId}</code>} {finding.occurrences > 1 && `· seen ${finding.occurrences} times`}
+                {finding.firstSeen && ` · first ${finding.firstSeen.replace('T', ' ').replace(/\.\d+|Z$/g, '')} UTC`}
+              </div>
+              <div className="evidence-links">
+                {finding.evidence.map((ref) => (
+                  <EvidenceButton key={`${ref.input}:${ref.line}:${ref.file ?? ''}`} owner={owner} evidence={ref} inputs={inputs} />
+                ))}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </li>
+  )
+}
+
+function EvidenceButton({ owner, evidence, inputs, prefix }: { owner: string; evidence: EvidenceRef; inputs: string[]; prefix?: string }): React.JSX.Element {
+  const revealEvidence = useAppStore((state) => state.revealEvidence)
+  const name = (evidence.file ?? inputs[evidence.input] ?? '').split(/[\\/]/).pop()
+  const where = inputs.length > 1 || evidence.file ? `${name}, line ${evidence.line}` : `line ${evidence.line}`
+  const label = prefix ? `${prefix}, ${where}` : where
+  return (
+    <button type="button" className="evidence-link" onClick={() => void revealEvidence(owner, evidence)} aria-label={`Show ${label} in the log`} title={`Show ${label} in the log`}>
+      <span aria-hidden="true">↳ </span>
+      {prefix && <span className="evidence-prefix">{prefix} </span>}
+      <span className="evidence-where">{prefix ? `(${where})` : where}</span>
+    </button>
+  )
+}

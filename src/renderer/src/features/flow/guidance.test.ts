@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import type { ConnectorState, DaemonStatus } from '../../../../shared/models/daemon'
+import { describeGroup, groupFailures, nextSafeAction } from './guidance'
+
+function connector(name: string, status: string, classification?: ConnectorState['classification']): ConnectorState {
+  return { name, status, refreshOverdue: false, failingMessageIds: [], classification }
+}
+
+const mds = { source: 'metadata-server', subject: 'cocoMDS1', summary: 'down', action: 'Start the metadata server cocoMDS1.' } as const
+const dir = { source: 'third-party', subject: '/data/landing', summary: 'missing', action: 'Create the directory.' } as const
+const wrongType = { source: 'connector', subject: 'DbMonitor', summary: 'wrong type', action: 'Change the daemon configuration, then restart the daemon.' } as const
+
+function status(connectors: ConnectorState[]): DaemonStatus {
+  const failed = connectors.filter((c) => c.status === 'FAILED').length
+  return {
+    server: 'exchangeDL01', platformUrl: 'https://x', egeria: 3, fetchedAt: '2026-01-01T00:00:00Z', services: [], groups: [], connectors,
+    counts: { total: connectors.length, failed, healthy: connectors.length - failed, other: 0 }
+  }
+}
+
+const cocoPharma = [
+  connector('Files1', 'FAILED', mds),
+  connector('Files2', 'FAILED', mds),
+  connector('Files3', 'FAILED', mds),
+  connector('DbMonitor', 'FAILED', wrongType)
+]
+
+describe('groupFailures', () => {
+  it('groups failed connectors by source and subject, metadata server first, ignoring healthy ones', () => {
+    const groups = groupFailures([...cocoPharma].reverse().concat(connector('Healthy', 'RUNNING')))
+    expect(groups.map((g) => [g.source, g.subject, g.connectors.map((c) => c.name).sort(), g.restartHelps])).toEqual([
+      ['metadata-server', 'cocoMDS1', ['Files1', 'Files2', 'Files3'], true],
+      ['connector', 'DbMonitor', ['DbMonitor'], false]
+    ])
+    expect(groups.map(describeGroup)).toEqual(['Metadata server cocoMDS1 unavailable: 3 connectors', 'Connector DbMonitor is misconfigured'])
+  })
+
+  it('keeps unclassified failures apart, named by their connector', () => {
+    const [group] = groupFailures([connector('Mystery', 'CONFIG_FAILED')])
+    expect(group).toMatchObject({ source: 'unknown', subject: 'Mystery', restartHelps: true })
+  })
+})
+
+describe('nextSafeAction', () => {
+  it('sends the operator to fix the metadata server and restart first', () => {
+    const guidance = nextSafeAction({ status: status(cocoPharma) })
+    expect(guidance).toMatchObject({ tone: 'problem', step: 'restart' })
+    expect(guidance.found).toBe('4 of 4 connectors failed: Metadata server cocoMDS1 unavailable: 3 connectors; Connector DbMonitor is misconfigured.')
+    expect(guidance.next).toContain('Start the metadata server cocoMDS1.')
+  })
+
+  it('follows the guide: a third-party cause next, then refresh after restarts, with the config fault still named', () => {
+    const afterServer = [connector('Files1', 'FAILED', dir), connector('Files2', 'RUNNING'), connector('DbMonitor', 'FAILED', wrongType)]
+    expect(nextSafeAction({ status: status(afterServer) })).toMatchObject({ step: 'restart', next: expect.stringContaining('Create the directory.') })
+
+    const afterRestart = [connector('Files1', 'RUNNING'), connector('DbMonitor', 'FAILED', wrongType)]
+    const refresh = nextSafeAction({ status: status(afterRestart), restartedWithoutRefresh: true })
+    expect(refresh).toMatchObject({ tone: 'attention', step: 'refresh' })
+    expect(refresh.found).toContain('Connector DbMonitor is misconfigured')
+
+    const onlyConfig = nextSafeAction({ status: status(afterRestart) })
+    expect(onlyConfig).toMatchObject({ tone: 'problem', step: 'report' })
+    expect(onlyConfig.next).toContain('Restarting the connector alone cannot help.')
+  })
+
+  it('says when the status cannot be read, and when all is well', () => {
+    expect(nextSafeAction({ error: 'connection refused' })).toMatchObject({ tone: 'problem', step: 'status' })
+    expect(nextSafeAction({ status: status([connector('A', 'RUNNING')]) })).toMatchObject({ tone: 'ok', step: 'report' })
+    const overdue = { ...connector('A', 'WAITING'), refreshOverdue: true }
+    expect(nextSafeAction({ status: status([overdue]) })).toMatchObject({ tone: 'attention', step: 'audit-log' })
+  })
+})
+
+describe('nextSafeAction wording', () => {
+  it('does not repeat the restart when the knowledge base action already says it', () => {
+    const withRestart = { ...mds, action: 'Start cocoMDS1, then restart the FAILED connectors.' }
+    expect(nextSafeAction({ status: status([connector('F', 'FAILED', withRestart)]) }).next).toBe('Start cocoMDS1, then restart the FAILED connectors.')
+    expect(nextSafeAction({ status: status([connector('F', 'FAILED', mds)]) }).next).toBe(
+      'Start the metadata server cocoMDS1. Then restart the connectors whose cause is fixed.'
+    )
+  })
+})

@@ -1,0 +1,88 @@
+/** The before/after comparison of an action: per connector, before → after with the outcome and the verdict. */
+import type { ActionReport, ConnectorOutcomeKind } from '../../../../shared/models/daemon'
+import { StatusPill } from './ActionParts'
+
+export const OUTCOME: Record<ConnectorOutcomeKind, { icon: string; label: string; tone: 'ok' | 'err' | 'warn' | 'neutral' }> = {
+  recovered: { icon: '✔', label: 'Recovered', tone: 'ok' },
+  healthy: { icon: '✔', label: 'Healthy', tone: 'ok' },
+  'failing-new-error': { icon: '⚠', label: 'Failing with a new error', tone: 'warn' },
+  'still-failing-same': { icon: '✖', label: 'Still failing, same error', tone: 'err' },
+  'now-failing': { icon: '✖', label: 'Now failing', tone: 'err' },
+  unchanged: { icon: '◌', label: 'Unchanged', tone: 'neutral' }
+}
+
+const SETTLE_NOTE: Record<ActionReport['settle'], string> = {
+  settled: 'The connectors settled.',
+  timeout: 'The connectors had not settled when Daemon Doctor stopped waiting: read the status again in a moment.',
+  stopped: 'You stopped waiting: the outcome shows what was seen at that moment.',
+  'not-verified': 'The status could not be read afterwards, so the outcome is not verified.'
+}
+
+function MessageId({ id }: { id?: string }): React.JSX.Element | null {
+  return id ? <mark className="message-id">{id}</mark> : null
+}
+
+export function BeforeAfter({ report, label }: { report: ActionReport; label: string }): React.JSX.Element {
+  const seconds = Math.max(0, Math.round((Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000))
+  const failedCalls = report.calls.filter((entry) => !entry.ok)
+  return (
+    <section className={`action-result ${report.success ? 'result-ok' : 'result-partial'}`} aria-label={label}>
+      <p className="result-summary">
+        <span aria-hidden="true">{report.success ? '✔ ' : '⚠ '}</span>
+        <strong>{report.summary}</strong>
+      </p>
+      <p className="muted small">
+        Finished {new Date(report.finishedAt).toLocaleTimeString()} after {seconds} s. {SETTLE_NOTE[report.settle]}
+      </p>
+      {failedCalls.length > 0 && (
+        <ul className="failed-calls">
+          {failedCalls.map((entry) => (
+            <li key={entry.call}>
+              <span aria-hidden="true">✖ </span>
+              <code>{entry.call}</code>: {entry.error}
+            </li>
+          ))}
+        </ul>
+      )}
+      {report.connectors.length > 0 && (
+        <div className="before-after" role="list">
+          <div className="ba-head" aria-hidden="true">
+            <span>Connector</span>
+            <span>Before</span>
+            <span />
+            <span>After</span>
+            <span>Outcome</span>
+          </div>
+          {report.connectors.map((entry) => {
+            const outcome = OUTCOME[entry.outcome]
+            return (
+              <div key={entry.name} role="listitem" className={`ba-row tone-${outcome.tone}`} data-outcome={entry.outcome}>
+                <div className="ba-name">
+                  <strong>{entry.name}</strong>
+                </div>
+                <div className="ba-card ba-before">
+                  <span className="visually-hidden">Before: </span>
+                  <StatusPill status={entry.before} />
+                  <MessageId id={entry.beforeMessageId} />
+                </div>
+                <svg className="ba-arrow" viewBox="0 0 48 16" aria-hidden="true" focusable="false">
+                  <path d="M2 8 H40" />
+                  <path d="M34 2 L44 8 L34 14" />
+                </svg>
+                <div className="ba-card ba-after">
+                  <span className="visually-hidden">After: </span>
+                  <StatusPill status={entry.after} />
+                  <MessageId id={entry.afterMessageId} />
+                </div>
+                <div className={`ba-outcome tone-${outcome.tone}`}>
+                  <span aria-hidden="true">{outcome.icon}</span> {outcome.label}
+                </div>
+                <p className="ba-verdict">{entry.verdict}</p>
+              </div>
+            )
+          })}
+        </div>
+      )}
+    </section>
+  )
+}

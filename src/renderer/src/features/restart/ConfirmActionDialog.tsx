@@ -1,0 +1,135 @@
+/**
+ * The confirmation of a restart or refresh: a modal dialog naming the daemon, the environment and
+ * the connectors. Production connections and "all" need the daemon's server name typed.
+ */
+import { useEffect, useId, useRef, useState } from 'react'
+import type { Connection } from '../../../../shared/models/connection'
+import type { ActionKind } from '../../../../shared/models/daemon'
+import { EnvironmentBadge } from '../../components/Badges'
+
+export interface ConfirmActionProps {
+  connection: Connection
+  kind: ActionKind
+  /** Connector names in scope; empty with `scopeAll`. */
+  connectors: string[]
+  scopeAll?: boolean
+  /** What the operator should know before confirming (cost, what happens next). */
+  consequence: string
+  onConfirm(): void
+  onCancel(): void
+}
+
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), [href], [tabindex]:not([tabindex="-1"])'
+
+export function mustTypeName(connection: Connection, scopeAll: boolean): boolean {
+  return connection.environment === 'prod' || scopeAll
+}
+
+export function ConfirmActionDialog(props: ConfirmActionProps): React.JSX.Element {
+  const { connection, kind, connectors, scopeAll = false, consequence, onConfirm, onCancel } = props
+  const dialog = useRef<HTMLDialogElement>(null)
+  const [typed, setTyped] = useState('')
+  const titleId = useId()
+  const typedId = useId()
+  const typing = mustTypeName(connection, scopeAll)
+  const allowed = !typing || typed.trim() === connection.serverName
+  const verb = kind === 'restart' ? 'Restart' : 'Refresh'
+  const what = scopeAll ? 'all connectors' : `${connectors.length} connector${connectors.length === 1 ? '' : 's'}`
+
+  useEffect(() => {
+    const element = dialog.current
+    if (!element) return
+    // jsdom has no showModal; browsers make everything outside the modal inert.
+    if (typeof element.showModal === 'function' && !element.open) element.showModal()
+    else element.setAttribute('open', '')
+    element.querySelector<HTMLElement>(typing ? 'input' : 'button.cancel')?.focus()
+    return () => {
+      if (typeof element.close === 'function' && element.open) element.close()
+    }
+  }, [typing])
+
+  const trapFocus = (event: React.KeyboardEvent<HTMLDialogElement>): void => {
+    if (event.key !== 'Tab' || !dialog.current) return
+    const focusable = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)]
+    if (focusable.length === 0) return
+    const first = focusable[0]!
+    const last = focusable[focusable.length - 1]!
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault()
+      last.focus()
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault()
+      first.focus()
+    }
+  }
+
+  return (
+    <dialog
+      ref={dialog}
+      className={`confirm-dialog env-top-${connection.environment}`}
+      aria-labelledby={titleId}
+      aria-modal="true"
+      onKeyDown={trapFocus}
+      onCancel={(event) => {
+        // Escape: the state decides whether the dialog shows, so close through it.
+        event.preventDefault()
+        onCancel()
+      }}
+    >
+      <form
+        method="dialog"
+        onSubmit={(event) => {
+          event.preventDefault()
+          if (allowed) onConfirm()
+        }}
+      >
+        <h2 id={titleId}>
+          {verb} {what} on {connection.serverName}?
+        </h2>
+        <dl className="confirm-facts">
+          <dt>Daemon</dt>
+          <dd>
+            <code>{connection.serverName}</code> on <code>{connection.platformUrl}</code>
+          </dd>
+          <dt>Connection</dt>
+          <dd>{connection.name}</dd>
+          <dt>Environment</dt>
+          <dd>
+            <EnvironmentBadge environment={connection.environment} />
+          </dd>
+          <dt>Connectors</dt>
+          <dd>
+            {scopeAll ? (
+              <strong>Every connector of the daemon, healthy ones included</strong>
+            ) : (
+              <ul className="confirm-connectors">
+                {connectors.map((name) => (
+                  <li key={name}>
+                    <code>{name}</code>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </dd>
+        </dl>
+        <p className="confirm-consequence">{consequence}</p>
+        {typing && (
+          <div className="field">
+            <label htmlFor={typedId}>
+              {connection.environment === 'prod' ? 'This is a production daemon. ' : ''}Type the daemon’s name <code>{connection.serverName}</code> to confirm
+            </label>
+            <input id={typedId} value={typed} onChange={(event) => setTyped(event.target.value)} autoComplete="off" spellCheck={false} />
+          </div>
+        )}
+        <div className="form-actions">
+          <button type="submit" className={connection.environment === 'prod' || scopeAll ? 'primary danger-fill' : 'primary'} disabled={!allowed}>
+            {verb} {what}
+          </button>
+          <button type="button" className="cancel" onClick={onCancel}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </dialog>
+  )
+}
