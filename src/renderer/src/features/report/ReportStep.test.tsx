@@ -40,7 +40,7 @@ const entry = (action: 'restart' | 'refresh', success: boolean, id = 'c1', time 
 })
 
 beforeEach(() => {
-  useAppStore.setState({ connections: [connection], incidents: {}, journal: { entries: [], unreadableLines: 0, loaded: false, loading: false }, notices: [] })
+  useAppStore.setState({ logs: {}, connections: [connection], incidents: {}, journal: { entries: [], unreadableLines: 0, loaded: false, loading: false }, notices: [] })
   fake.answer('report', 'incident', report)
   fake.answer('journal', 'list', { entries: [entry('refresh', true, 'c2', '2025-11-20T09:30:00.000Z'), entry('restart', true), entry('restart', false)], unreadableLines: 1 })
   vi.mocked(downloadText).mockClear()
@@ -49,11 +49,15 @@ afterEach(cleanup)
 
 describe('ReportStep', () => {
   it('previews the report as the saved HTML in a sandbox, with its gaps, and saves both formats', async () => {
-    render(<ReportStep connectionId="c1" pins={[{ input: 'a.log', line: 3, text: 'x' }]} />)
+    const pin = { key: '0:3', ref: { input: 0, line: 3 }, source: 'a.log', time: '2025-11-20T09:00:00Z', severity: 'Error', messageId: 'OMAG-MULTI-TENANT-404-001', text: 'The OMAG Server cocoMDS1 is not available', pinnedAt: 'now' }
+    useAppStore.setState({ logs: { c1: { opening: false, version: 0, reveal: 0, announcement: '', pins: [pin] } as never } })
+    render(<ReportStep connectionId="c1" />)
     const preview = await screen.findByTitle('Incident report preview')
     expect(preview.getAttribute('sandbox')).toBe('')
     expect(preview.getAttribute('srcdoc')).toBe(report.html)
-    expect(fake.method('report', 'incident')).toHaveBeenCalledWith('c1', { pins: [{ input: 'a.log', line: 3, text: 'x' }] })
+    expect(fake.method('report', 'incident')).toHaveBeenCalledWith('c1', {
+      pins: [{ input: 'a.log', line: 3, text: '2025-11-20T09:00:00Z Error OMAG-MULTI-TENANT-404-001 The OMAG Server cocoMDS1 is not available' }]
+    })
     expect(screen.getByText(/2 causes, 4 findings, 1 pinned line, 1 action; 1 of 4 connectors failing now/)).toBeTruthy()
     expect(screen.getByText('The audit log x could not be read: ENOENT')).toBeTruthy()
 

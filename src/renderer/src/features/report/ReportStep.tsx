@@ -1,16 +1,27 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { PinnedEvidence } from '../../../../shared/models/report'
 import { useAppStore } from '../../store'
+import { selectPinnedEvidence, type PinnedEvidence as PinnedRecord } from '../../store/logs-slice'
 import { JournalBrowser } from './JournalBrowser'
 import './report.css'
 
-const NO_PINS: PinnedEvidence[] = []
+/** A line pinned in step 1 as the report quotes it: where it is, and the record as one line. */
+export function pinnedLine(pin: PinnedRecord): PinnedEvidence {
+  const messageId = pin.messageId && !pin.text.includes(pin.messageId) ? pin.messageId : undefined
+  return {
+    input: pin.ref.file ? `${pin.source}/${pin.ref.file}` : pin.source,
+    line: pin.ref.line,
+    text: [pin.time, pin.server, pin.severity, messageId, pin.text].filter(Boolean).join(' ')
+  }
+}
 
 /**
- * Step 5: the incident report (previewed exactly as saved) and the action journal.
- * `pins` are the evidence lines pinned in step 1; the report quotes them.
+ * Step 5: the incident report (previewed exactly as saved) and the action journal. The report
+ * quotes the evidence lines pinned in step 1.
  */
-export function ReportStep({ connectionId, pins = NO_PINS }: { connectionId: string; pins?: PinnedEvidence[] }): React.JSX.Element {
+export function ReportStep({ connectionId }: { connectionId: string }): React.JSX.Element {
+  const pinned = useAppStore(useMemo(() => selectPinnedEvidence(connectionId), [connectionId]))
+  const pins = useMemo(() => pinned.map(pinnedLine), [pinned])
   const incident = useAppStore((state) => state.incidents[connectionId])
   const buildReport = useAppStore((state) => state.buildReport)
   const saveReport = useAppStore((state) => state.saveReport)
