@@ -7,6 +7,7 @@ import type { IncidentReport } from '../../../../shared/models/report'
 import * as apiModule from '../../lib/api'
 import { downloadText } from '../../lib/download'
 import { useAppStore } from '../../store'
+import { paletteCommands } from '../../components/palette-commands'
 import { ReportStep } from './ReportStep'
 
 vi.mock('../../lib/api', async () => {
@@ -120,5 +121,17 @@ describe('JournalBrowser', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Export journal' }))
     await act(async () => {})
     expect(downloadText).toHaveBeenCalledWith('daemon-doctor-journal.jsonl', '{}\n', 'application/x-ndjson')
+  })
+})
+
+describe('saving from the command palette', () => {
+  it('makes the report afresh with the pinned lines, then saves it', async () => {
+    const pin = { key: '0:9', ref: { input: 0, line: 9 }, source: 'daemon.log', text: 'pinned text', pinnedAt: 'now' }
+    useAppStore.setState({ view: { kind: 'flow', connectionId: 'c1', step: 'status' }, logs: { c1: { pins: [pin] } as never } })
+    const command = paletteCommands(useAppStore.getState()).find((candidate) => candidate.id === 'report:html')!
+    await act(async () => command.run())
+    expect(fake.method('report', 'incident')).toHaveBeenLastCalledWith('c1', { pins: [{ input: 'daemon.log', line: 9, text: 'pinned text' }] })
+    expect(downloadText).toHaveBeenCalledWith(`${report.fileBaseName}.html`, report.html, 'text/html;charset=utf-8')
+    expect(useAppStore.getState().notices.at(-1)?.message).toBe(`Saved ${report.fileBaseName}.html`)
   })
 })

@@ -1,19 +1,9 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { PinnedEvidence } from '../../../../shared/models/report'
 import { useAppStore } from '../../store'
-import { selectPinnedEvidence, type PinnedEvidence as PinnedRecord } from '../../store/logs-slice'
+import { selectPinnedEvidence } from '../../store/logs-slice'
 import { JournalBrowser } from './JournalBrowser'
+import { pinnedLine } from './pins'
 import './report.css'
-
-/** A line pinned in step 1 as the report quotes it: where it is, and the record as one line. */
-export function pinnedLine(pin: PinnedRecord): PinnedEvidence {
-  const messageId = pin.messageId && !pin.text.includes(pin.messageId) ? pin.messageId : undefined
-  return {
-    input: pin.ref.file ? `${pin.source}/${pin.ref.file}` : pin.source,
-    line: pin.ref.line,
-    text: [pin.time, pin.server, pin.severity, messageId, pin.text].filter(Boolean).join(' ')
-  }
-}
 
 /**
  * Step 5: the incident report (previewed exactly as saved) and the action journal. The report
