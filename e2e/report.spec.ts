@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import type { Page } from '@playwright/test'
 import { TOKEN_HEADER } from '../src/shared/channels'
 import { expect, openApp, screenshot, test, type RunningHost } from './fixtures'
+import { AuditLogPage } from './pages/audit-log-page'
 
 const FILES_MONITOR = 'OakDeneLandingAreaFilesMonitor'
 
@@ -29,6 +30,13 @@ async function startDemo(page: Page, host: RunningHost): Promise<string> {
 test('step 5: the incident report after a restart, previewed, saved as Markdown and HTML, and the journal', async ({ page, host }) => {
   test.setTimeout(120_000)
   const connectionId = await startDemo(page, host)
+  // Pin the wrong-type evidence line in step 1: the report quotes it.
+  const logs = new AuditLogPage(page)
+  const wrongType = logs.cause(/connector OakDeneLandingAreaDatabaseMonitor misconfigured/)
+  await wrongType.getByRole('button', { name: /Show OakDeneLandingAreaDatabaseMonitor, line \d+ in the log/ }).click()
+  await expect(logs.details).toContainText('OMIS-DATABASE-INTEGRATOR-400-001')
+  await logs.details.getByRole('button', { name: 'Pin as evidence' }).click()
+  await expect(logs.details.getByRole('button', { name: 'Pinned as evidence' })).toHaveAttribute('aria-pressed', 'true')
   // Bring cocoMDS1 back and restart one files monitor: its directory is still missing, so it fails anew.
   await apiCall(page, host, 'demo/updateWorld', [{ metadataServers: { cocoMDS1: { available: true } } }])
   await apiCall(page, host, 'daemon/restart', [connectionId, { kind: 'connector', name: FILES_MONITOR }])
@@ -44,7 +52,8 @@ test('step 5: the incident report after a restart, previewed, saved as Markdown 
   await expect(preview.getByRole('heading', { name: 'Incident report: Demo daemon (coco-pharma)' })).toBeVisible({ timeout: 20_000 })
   await expect(preview.getByText('Failing with a new error').first()).toBeVisible()
   await expect(preview.locator('pre.evidence').first()).toContainText('exchangeDL01.log:')
-  await expect(page.getByText(/1 action; \d of 4 connectors failing now/)).toBeVisible()
+  await expect(page.getByText(/1 pinned line, 1 action; \d of 4 connectors failing now/)).toBeVisible()
+  await expect(preview.getByRole('heading', { name: 'Pinned evidence (1)' })).toBeVisible()
   await screenshot(page, '10-report-light')
 
   // Markdown
@@ -59,6 +68,7 @@ test('step 5: the incident report after a restart, previewed, saved as Markdown 
   expect(markdown).toContain('OMIS-DATABASE-INTEGRATOR-400-001')
   expect(markdown).toMatch(/^exchangeDL01\.log:\d+ {2}.*OMAG-MULTI-TENANT-404-001/m)
   expect(markdown).toMatch(new RegExp(`\\| \`${FILES_MONITOR}\` \\| ✖ \\*\\*FAILED\\*\\* \`OMAG-MULTI-TENANT-404-001\` \\| ✖ \\*\\*FAILED\\*\\* \`BASIC-FILES-INTEGRATION-CONNECTORS-404-001\` \\| ✖ \\*\\*Failing with a new error\\*\\*`))
+  expect(markdown).toMatch(/## Pinned evidence \(1\)\n\n```text\nexchangeDL01\.log:\d+ {2}.*OMIS-DATABASE-INTEGRATOR-400-001/)
   expect(markdown).toContain('## Final state')
   expect(markdown).toContain('## Timeline')
   expect(markdown).not.toMatch(/(clear|encrypted)Password='(?!null'|\[redacted\]')/)
