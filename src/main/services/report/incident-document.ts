@@ -118,7 +118,8 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
       })
       const lines = finding.evidence.flatMap((ref) => {
         const quote = quotes.get(refKey(ref))
-        return quote ? [{ ref: quote.ref, text: text(quote.text) }] : []
+        // Egeria's Connection{…} dumps are folded: the log keeps them, the report stays readable.
+        return quote ? [{ ref: quote.ref, text: text(foldDumps(quote.text)) }] : []
       })
       if (lines.length > 0) add({ kind: 'quote', lines })
       const more = finding.evidence.length - lines.length
@@ -128,7 +129,7 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
 
   add({ kind: 'heading', level: 2, text: `Pinned evidence (${data.pins.length})` })
   if (data.pins.length === 0) add({ kind: 'paragraph', parts: ['No log lines were pinned in step 1.'] })
-  else add({ kind: 'quote', lines: data.pins.map((pin) => ({ ref: `${text(pin.input)}:${pin.line}`, text: text(pin.text) })) })
+  else add({ kind: 'quote', lines: data.pins.map((pin) => ({ ref: `${text(pin.input)}:${pin.line}`, text: text(foldDumps(pin.text)) })) })
 
   // Actions
   add({ kind: 'heading', level: 2, text: `Actions (${data.actions.length})` })

@@ -74,7 +74,7 @@ describe('incident report over the demo simulator', () => {
     // Final state and timeline
     expect(markdown).toContain('## Final state')
     expect(markdown).toMatch(/\| `OakDeneLandingAreaDatabaseMonitor` \| ✖ \*\*FAILED\*\*/)
-    expect(markdown).toMatch(/\| [^|]+ UTC \| Action \| Restart of connector OakDeneLandingAreaFilesMonitor: /)
+    expect(markdown).toMatch(/\| [^|]+ UTC \| Action \| Restart of connector OakDeneLandingAreaFilesMonitor did not fully work: 1 failing new error \|/)
     expect(markdown).toMatch(/\| [^|]+ UTC \| Audit log \| OakDeneLandingAreaFilesMonitor failed \(/)
 
     // The HTML says the same, self-contained

@@ -209,7 +209,9 @@ function timelineOf(
   const omitted = Math.max(0, logItems.length - MAX_LOG_EVENTS)
   const items: TimelineItem[] = logItems.slice(omitted)
   for (const entry of actions) {
-    items.push({ time: entry.time, kind: 'action', text: `${capitalise(entry.action)} of ${describeScope(entry.scope)}: ${entry.outcome.summary}` })
+    const what = `${capitalise(entry.action)} of ${describeScope(entry.scope)}`
+    // Summaries usually start by saying what was done; do not say it twice.
+    items.push({ time: entry.time, kind: 'action', text: entry.outcome.summary.startsWith(what) ? entry.outcome.summary : `${what}: ${entry.outcome.summary}` })
   }
   for (const snapshot of history) {
     if (snapshot.error) items.push({ time: snapshot.at, kind: 'status', text: `Status could not be read: ${snapshot.error}` })
