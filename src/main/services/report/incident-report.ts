@@ -14,7 +14,7 @@ import type { Connection } from '../../../shared/models/connection'
 import { describeScope, type DaemonStatus, type JournalEntry, type StatusSnapshot } from '../../../shared/models/daemon'
 import { type IncidentReport, type IncidentReportOptions, type PinnedEvidence } from '../../../shared/models/report'
 import { analyzeSources } from '../audit/analyze'
-import { openInput } from '../audit/log-reader'
+import { isGzip, openInput } from '../audit/log-reader'
 import { incidentDocument } from './incident-document'
 import { renderHtml, renderMarkdown } from './render'
 
@@ -155,16 +155,8 @@ async function readLines(path: string, wanted: Set<number>): Promise<Map<number,
   const found = new Map<number, string>()
   if (!(await stat(path)).isFile()) return found
   const last = Math.max(...wanted)
+  const gzip = await isGzip(path)
   const raw = createReadStream(path)
-  const head = await new Promise<Buffer>((resolve) => {
-    raw.once('readable', () => {
-      const chunk = (raw.read(2) as Buffer | null) ?? Buffer.alloc(0)
-      raw.unshift(chunk)
-      resolve(chunk)
-    })
-    raw.once('end', () => resolve(Buffer.alloc(0)))
-  })
-  const gzip = head[0] === 0x1f && head[1] === 0x8b
   const lines = createInterface({ input: gzip ? raw.pipe(createGunzip()) : raw, crlfDelay: Infinity })
   let number = 0
   for await (const line of lines) {
