@@ -6,7 +6,7 @@
  * `BENCH_PROFILE=1` also prints where a re-open spends its time (CPU profile, self time by function).
  */
 import { chromium } from '@playwright/test'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { startHost } from '../e2e/fixtures'
 import { TOKEN_HEADER } from '../src/shared/channels'
@@ -71,6 +71,11 @@ function stats(values: number[]): { median: number; p95: number; min: number; ma
   const sorted = [...values].sort((a, b) => a - b)
   const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
   return { median: at(0.5), p95: at(0.95), min: sorted[0]!, max: sorted[sorted.length - 1]! }
+}
+
+if (!existsSync('out/main/cli.js')) {
+  console.error('The app is not built: run `npm run build` first (the bench drives the built browser host).')
+  process.exit(1)
 }
 
 const { scenario, targets } = scaledEstate()
