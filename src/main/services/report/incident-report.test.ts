@@ -76,7 +76,7 @@ describe('incident report over the demo simulator', () => {
     expect(markdown).toContain('## Final state')
     expect(markdown).toMatch(/\| `OakDeneLandingAreaDatabaseMonitor` \| ✖ \*\*FAILED\*\*/)
     expect(markdown).toMatch(/\| [^|]+ UTC \| Action \| Restart of connector OakDeneLandingAreaFilesMonitor did not fully work: 1 failing new error \|/)
-    expect(markdown).toMatch(/\| [^|]+ UTC \| Audit log \| OakDeneLandingAreaFilesMonitor failed \(/)
+    expect(markdown).toMatch(/\| [^|]+ UTC \| Audit log \| OakDeneLandingAreaFilesMonitor failed \(OMAG-MULTI-TENANT-404-001\): metadata server cocoMDS1 \|/)
 
     // The HTML says the same, self-contained
     for (const text of ['exchangeDL01', 'OMAG-MULTI-TENANT-404-001', 'Failing with a new error', 'Final state', 'Timeline']) expect(html).toContain(text)

@@ -14,6 +14,7 @@ import type { Connection } from '../../../shared/models/connection'
 import { describeScope, type DaemonStatus, type JournalEntry, type StatusSnapshot } from '../../../shared/models/daemon'
 import { type IncidentReport, type IncidentReportOptions, type PinnedEvidence } from '../../../shared/models/report'
 import { analyzeSources } from '../audit/analyze'
+import { SOURCE_LABELS } from '../audit/report-format'
 import { isGzip, openInput } from '../audit/log-reader'
 import { incidentDocument } from './incident-document'
 import { renderHtml, renderMarkdown } from './render'
@@ -185,11 +186,16 @@ function timelineOf(
 ): { items: TimelineItem[]; omitted: number } {
   const logItems: TimelineItem[] = []
   if ('report' in analysis) {
+    // A failure event names the outer message; the finding it is evidence of knows the root cause.
+    const findingByRef = new Map(analysis.report.findings.flatMap((finding) => finding.evidence.map((ref) => [refKey(ref), finding] as const)))
     for (const connector of analysis.report.connectors) {
       for (const event of connector.events) {
         const verb = LOG_EVENT_TEXT[event.kind]
         if (!event.time || !verb || event.kind === 'initializing') continue
-        logItems.push({ time: event.time, kind: 'log', text: `${connector.name} ${verb}${event.messageId ? ` (${event.messageId})` : ''}` })
+        const finding = event.kind === 'failure' ? findingByRef.get(refKey(event.evidence)) : undefined
+        const messageId = finding?.rootMessageId ?? event.messageId
+        const why = finding ? `: ${SOURCE_LABELS[finding.source]} ${finding.subject}` : ''
+        logItems.push({ time: event.time, kind: 'log', text: `${connector.name} ${verb}${messageId ? ` (${messageId})` : ''}${why}` })
       }
     }
     for (const finding of analysis.report.findings) {
