@@ -10,6 +10,7 @@ import type { ActionReport, DaemonStatus, JournalEntry } from '../../../shared/m
 import type { DemoInfo } from '../../../shared/models/demo'
 import type { IncidentReport } from '../../../shared/models/report'
 import type { Result } from '../../../shared/result'
+import { startSimulator } from '../../simulator'
 import type { WebApp } from '../../web/web-app'
 import { IncidentReportService, redactor } from './incident-report'
 
@@ -179,6 +180,20 @@ describe('incident report with hostile input', () => {
     const report = await hostileSetup(tempDir(), true).build('c1')
     expect(report.markdown).toMatch(/^hostile\.log\.gz:1 {2}Thu Nov 20 10:00:00 GMT 2025 cocoMDS1 Error OMAG-MULTI-TENANT-404-001/m)
     expect(report.markdown).toMatch(/^hostile\.log\.gz:2 {2}.*INTEGRATION-DAEMON-SERVICES-0031/m)
+  })
+
+  it('quotes evidence from a folder of .omalrecord files (the file destination)', async () => {
+    const dir = join(tempDir(), 'omalrecords')
+    const sim = await startSimulator({ scenario: 'coco-pharma', egeria: 3, auditJsonDir: dir })
+    await sim.close()
+    const base = hostileSetup()
+    const connection = { ...(await base.gather('c1')).connection, auditLogPath: dir }
+    const service = new IncidentReportService({
+      connection: () => connection, password: () => undefined, status: async () => { throw new Error('not needed') }, history: () => [], journal: () => ({ entries: [] })
+    })
+    const report = await service.build('c1')
+    expect(report.summary.causes).toBeGreaterThanOrEqual(2)
+    expect(report.markdown).toMatch(/^omalrecords\/[^ ]+ {2}.*OMAG-MULTI-TENANT-404-001/m)
   })
 
   it('redacts quoted, bare and JSON secrets but keeps null ones', () => {
