@@ -7,7 +7,7 @@ import { ENVIRONMENT_LABELS, TLS_MODE_LABELS } from '../../../shared/models/conn
 import { describeScope, isFailedStatus, type JournalEntry } from '../../../shared/models/daemon'
 import { comparisonRows, outcomeLabel, statusTone, type ComparisonRow } from '../../../shared/models/report'
 import { foldDumps } from '../../../shared/readable-message'
-import { SOURCE_LABELS } from '../audit/report-format'
+import { sourceName } from '../audit/report-format'
 import { refKey, type IncidentData } from './incident-report'
 
 export type Tone = 'ok' | 'err' | 'neutral'
@@ -97,7 +97,7 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
         kind: 'list',
         items: report.causes.map((cause) => [
           { strong: text(cause.verdict) },
-          ` (${SOURCE_LABELS[cause.source]}).`,
+          ` (${sourceName(cause.source)}).`,
           ...(cause.connectors.length ? [' Connectors: ', ...joined(cause.connectors.map((name) => ({ code: text(name) }))), '.'] : []),
           ` Next step: ${text(cause.action)}`
         ])
@@ -109,7 +109,7 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
       add({
         kind: 'facts',
         rows: [
-          ['Source', [`${SOURCE_LABELS[finding.source]}: ${text(finding.subject)}`]],
+          ['Source', [`${sourceName(finding.source)}: ${text(finding.subject)}`]],
           ...(finding.connector ? ([['Connector', [{ code: text(finding.connector) }]]] as [string, Inline[]][]) : []),
           ['Messages', joined(finding.messageIds.map((id) => ({ code: text(id) })), ' › ')],
           ['Seen', [`${finding.occurrences} time${finding.occurrences === 1 ? '' : 's'}${finding.firstSeen ? `, first ${formatTime(finding.firstSeen)}` : ''}${finding.lastSeen && finding.lastSeen !== finding.firstSeen ? `, last ${formatTime(finding.lastSeen)}` : ''}`]],

@@ -6,7 +6,6 @@ import { ActionErrorCallout, ActionProgressPanel, StatusPill } from '../restart/
 import { OUTCOME } from '../restart/BeforeAfter'
 import { ConfirmActionDialog } from '../restart/ConfirmActionDialog'
 import { connectorCount } from '../restart/restart-proposal'
-import { useWatchedStatus } from '../restart/use-watched-status'
 import {
   defaultChoice,
   failedConnectors,
@@ -31,7 +30,6 @@ export function RefreshStep({ connectionId }: { connectionId: string }): React.J
   const navigate = useAppStore((state) => state.navigate)
   const [picked, setPicked] = useState<Partial<RefreshSelection>>({})
   const [confirming, setConfirming] = useState(false)
-  useWatchedStatus(connectionId)
 
   const status = view?.status
   if (!connection) return <p className="muted">This connection no longer exists.</p>

@@ -16,7 +16,6 @@ import {
   serversToCheck,
   type Cause
 } from './restart-proposal'
-import { useWatchedStatus } from './use-watched-status'
 import './restart.css'
 
 /** While a metadata server is down, ask its platform again this often (cheap platform calls). */
@@ -32,7 +31,6 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
   const resetSelection = useAppStore((state) => state.resetSelection)
   const navigate = useAppStore((state) => state.navigate)
   const [confirming, setConfirming] = useState<{ scopeAll: boolean } | undefined>()
-  useWatchedStatus(connectionId)
 
   const status = view?.status
   const causes = useMemo(() => (status ? causesOf(status) : []), [status])

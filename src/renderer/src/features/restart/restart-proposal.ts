@@ -2,7 +2,7 @@
  * The restart proposal: failing connectors grouped by their cause, each cause with the
  * precondition that must hold before a restart can help, and the connectors proposed for restart.
  */
-import type { FailureSource } from '../../../../shared/models/audit'
+import { FAILURE_SOURCE_LABELS, type FailureSource } from '../../../../shared/models/audit'
 import { isFailedStatus, type ConnectorState, type DaemonStatus, type ServerCheck } from '../../../../shared/models/daemon'
 
 export type Precondition =
@@ -34,8 +34,7 @@ export interface CauseReadiness {
 }
 
 export const SOURCE_LABEL: Record<Cause['source'], string> = {
-  'metadata-server': 'Metadata server',
-  'third-party': 'Third-party technology',
+  ...FAILURE_SOURCE_LABELS,
   connector: 'Connector configuration',
   unknown: 'Unclassified failure'
 }
