@@ -178,6 +178,11 @@ async function route(state: PlatformState, call: Call, request: IncomingMessage,
 
 // ---------------------------------------------------------------------------------------------- platform services
 
+/**
+ * Servers this platform knows: its daemons and the metadata servers hosted on it, running or not.
+ * UNVERIFIED: a stopped server stays known (is-known true, status active false), as the platform
+ * keeps the instances it has run.
+ */
 function knownServers(state: PlatformState): { name: string; active: boolean; type: string; metadata?: MetadataServerState }[] {
   const metadata = Object.entries(state.world().metadataServers)
     .filter(([, server]) => server.onPlatform)

@@ -188,6 +188,9 @@ export class EgeriaClient {
   /**
    * Asks this platform whether it hosts a server and whether it is active (platform services
    * `is-known`, then `status`). `known: false` means the server lives elsewhere, or nowhere.
+   * UNVERIFIED: that `is-known` stays true for a server that was started on this platform and has
+   * since stopped (its `status` then says `active: false`); the fact sheet lists both calls for
+   * every version but not their behaviour for stopped servers.
    */
   async serverState(serverName: string, signal?: AbortSignal): Promise<ClientResult<{ known: boolean; active: boolean; serverType?: string }>> {
     const version = await this.detectVersion(signal)

@@ -154,7 +154,7 @@ export function judgeConnector(name: string, before: ConnectorState | undefined,
   if (wasFailed && isFailed) {
     return errorKey(before!) === errorKey(after)
       ? { ...base, outcome: 'still-failing-same', verdict: `${name} is still ${after.status} with the same error${after.failingMessageId ? ` (${after.failingMessageId})` : ''}` }
-      : { ...base, outcome: 'failing-new-error', verdict: `${name} is ${after.status} with a new error${after.failingMessageId ? ` (${after.failingMessageId})` : ''}: ${after.failingMessage ? foldDumps(after.failingMessage) : 'no message'}` }
+      : { ...base, outcome: 'failing-new-error', verdict: `${name} is ${after.status} with a new error: ${after.failingMessage ? foldDumps(after.failingMessage) : (after.failingMessageId ?? 'no message')}` }
   }
   if (isFailed) {
     return { ...base, outcome: 'now-failing', verdict: `${name} was ${before?.status ?? 'absent'} and is now ${after.status}: ${after.failingMessage ?? 'no message'}` }

@@ -7,7 +7,7 @@ import { ENVIRONMENT_LABELS, TLS_MODE_LABELS } from '../../../shared/models/conn
 import { describeScope, isFailedStatus, type JournalEntry } from '../../../shared/models/daemon'
 import { comparisonRows, outcomeLabel, statusTone, type ComparisonRow } from '../../../shared/models/report'
 import { foldDumps } from '../../../shared/readable-message'
-import { SOURCE_LABELS } from '../audit/report-format'
+import { sourceName } from '../audit/report-format'
 import { refKey, type IncidentData } from './incident-report'
 
 export type Tone = 'ok' | 'err' | 'neutral'
@@ -47,8 +47,12 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
   const summaryRows: [string, Inline[]][] = []
   if ('report' in analysis) {
     const { causes } = analysis.report
-    summaryRows.push(['Causes found', [causes.length === 0 ? 'None: the audit log shows no failure' : causes.map((cause) => text(cause.verdict)).join('; ')]])
-  } else summaryRows.push(['Causes found', ['Not analysed (see Audit log)']])
+    if (causes.length === 0) add({ kind: 'paragraph', parts: ['The audit log shows no failure.'] })
+    else {
+      add({ kind: 'paragraph', parts: [`What was wrong, from the audit log (${causes.length} cause${causes.length === 1 ? '' : 's'}):`] })
+      add({ kind: 'list', items: causes.map((cause) => [{ strong: text(cause.verdict) }, ` (${SOURCE_LABELS[cause.source]})`]) })
+    }
+  } else add({ kind: 'paragraph', parts: ['The audit log was not analysed (see Audit log analysis).'] })
   summaryRows.push(['Actions taken', [actionsSummary(data.actions)]])
   if ('status' in final) {
     const { counts } = final.status
@@ -93,7 +97,7 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
         kind: 'list',
         items: report.causes.map((cause) => [
           { strong: text(cause.verdict) },
-          ` (${SOURCE_LABELS[cause.source]}).`,
+          ` (${sourceName(cause.source)}).`,
           ...(cause.connectors.length ? [' Connectors: ', ...joined(cause.connectors.map((name) => ({ code: text(name) }))), '.'] : []),
           ` Next step: ${text(cause.action)}`
         ])
@@ -105,7 +109,7 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
       add({
         kind: 'facts',
         rows: [
-          ['Source', [`${SOURCE_LABELS[finding.source]}: ${text(finding.subject)}`]],
+          ['Source', [`${sourceName(finding.source)}: ${text(finding.subject)}`]],
           ...(finding.connector ? ([['Connector', [{ code: text(finding.connector) }]]] as [string, Inline[]][]) : []),
           ['Messages', joined(finding.messageIds.map((id) => ({ code: text(id) })), ' › ')],
           ['Seen', [`${finding.occurrences} time${finding.occurrences === 1 ? '' : 's'}${finding.firstSeen ? `, first ${formatTime(finding.firstSeen)}` : ''}${finding.lastSeen && finding.lastSeen !== finding.firstSeen ? `, last ${formatTime(finding.lastSeen)}` : ''}`]],
@@ -114,7 +118,8 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
       })
       const lines = finding.evidence.flatMap((ref) => {
         const quote = quotes.get(refKey(ref))
-        return quote ? [{ ref: quote.ref, text: text(quote.text) }] : []
+        // Egeria's Connection{…} dumps are folded: the log keeps them, the report stays readable.
+        return quote ? [{ ref: quote.ref, text: text(foldDumps(quote.text)) }] : []
       })
       if (lines.length > 0) add({ kind: 'quote', lines })
       const more = finding.evidence.length - lines.length
@@ -124,7 +129,7 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
 
   add({ kind: 'heading', level: 2, text: `Pinned evidence (${data.pins.length})` })
   if (data.pins.length === 0) add({ kind: 'paragraph', parts: ['No log lines were pinned in step 1.'] })
-  else add({ kind: 'quote', lines: data.pins.map((pin) => ({ ref: `${text(pin.input)}:${pin.line}`, text: text(pin.text) })) })
+  else add({ kind: 'quote', lines: data.pins.map((pin) => ({ ref: `${text(pin.input)}:${pin.line}`, text: text(foldDumps(pin.text)) })) })
 
   // Actions
   add({ kind: 'heading', level: 2, text: `Actions (${data.actions.length})` })

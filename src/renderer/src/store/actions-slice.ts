@@ -24,6 +24,8 @@ export interface ActionsView {
   /** The operator's changes to the proposed selection, by connector name. */
   selection: Record<string, boolean>
   lastRestart?: ActionReport
+  /** Restarts before the last one in this session, newest first. */
+  earlierRestarts: ActionReport[]
   lastRefresh?: ActionReport
   /** Connectors a restart recovered in this session: the refresh step recommends them. */
   recovered: string[]
@@ -43,7 +45,7 @@ export interface ActionsSlice {
   dismissActionError(connectionId: string): void
 }
 
-const emptyActions: ActionsView = { serverChecks: {}, checking: false, confirmed: {}, selection: {}, recovered: [] }
+export const emptyActions: ActionsView = { serverChecks: {}, checking: false, confirmed: {}, selection: {}, recovered: [], earlierRestarts: [] }
 
 export const createActionsSlice: StateCreator<AppState, [], [], ActionsSlice> = (set, get) => {
   const view = (connectionId: string): ActionsView => get().actions[connectionId] ?? emptyActions
@@ -85,12 +87,14 @@ export const createActionsSlice: StateCreator<AppState, [], [], ActionsSlice> = 
       }
       const report = result.value
       if (kind === 'restart') {
+        const previous = view(connectionId)
         const recovered = report.connectors.filter((entry) => entry.outcome === 'recovered').map((entry) => entry.name)
         // A fresh look after a restart: the causes have changed, so earlier confirmations and choices no longer apply.
         patch(connectionId, {
           running: undefined,
           lastRestart: report,
-          recovered: [...new Set([...view(connectionId).recovered, ...recovered])],
+          earlierRestarts: previous.lastRestart ? [previous.lastRestart, ...previous.earlierRestarts] : previous.earlierRestarts,
+          recovered: [...new Set([...previous.recovered, ...recovered])],
           confirmed: {},
           selection: {}
         })

@@ -82,17 +82,3 @@ describe('highlightParts and patternError', () => {
     expect(patternError('cocoMDS\\d+')).toBeUndefined()
   })
 })
-
-describe('toReportPins', () => {
-  it('quotes a pinned record as it reads in the log, with its file and line', async () => {
-    const { toReportPins } = await import('./report-pins')
-    const pin = {
-      key: '0:11', ref: { input: 0, line: 11 }, source: 'exchangeDL01.log', time: '2021-02-02T20:57:50Z', severity: 'Exception', server: 'exchangeDL01',
-      messageId: 'INTEGRATION-DAEMON-SERVICES-0031', text: 'The integration connector failed', pinnedAt: '2026-11-22T02:00:00Z'
-    }
-    expect(toReportPins([pin, { ...pin, key: '0:3:r.omalrecord', ref: { input: 0, line: 3, file: 'r.omalrecord' }, time: undefined, server: undefined }])).toEqual([
-      { input: 'exchangeDL01.log', line: 11, text: '2021-02-02 20:57:50 exchangeDL01 Exception INTEGRATION-DAEMON-SERVICES-0031 The integration connector failed' },
-      { input: 'r.omalrecord', line: 3, text: 'Exception INTEGRATION-DAEMON-SERVICES-0031 The integration connector failed' }
-    ])
-  })
-})

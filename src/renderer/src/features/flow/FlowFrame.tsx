@@ -1,6 +1,5 @@
 import { ConnectionBadges } from '../../components/Badges'
 import { AuditLogStep } from '../audit-log/AuditLogStep'
-import { useReportPins } from '../audit-log/report-pins'
 import { useAppStore } from '../../store'
 import { DemoWorldPanel } from '../demo/DemoWorldPanel'
 import { RefreshStep } from '../refresh/RefreshStep'
@@ -22,7 +21,6 @@ const STEP_PURPOSE: Record<FlowStep, string> = {
 
 /** One panel per step; each step's feature folder owns its panel. */
 function StepPanel({ step, connectionId }: { step: FlowStep; connectionId: string }): React.JSX.Element {
-  const pins = useReportPins(connectionId)
   switch (step) {
     case 'audit-log':
       return <AuditLogStep connectionId={connectionId} />
@@ -33,7 +31,7 @@ function StepPanel({ step, connectionId }: { step: FlowStep; connectionId: strin
     case 'refresh':
       return <RefreshStep connectionId={connectionId} />
     case 'report':
-      return <ReportStep connectionId={connectionId} pins={pins} />
+      return <ReportStep connectionId={connectionId} />
   }
 }
 

@@ -6,6 +6,11 @@ import type { FailureSource } from '../../../../shared/models/audit'
 import { isFailedStatus, type ConnectorState, type DaemonStatus } from '../../../../shared/models/daemon'
 import type { FlowStep } from '../../store/ui-slice'
 
+/** "3 connectors", "1 connector". */
+export function connectorCount(count: number): string {
+  return `${count} connector${count === 1 ? '' : 's'}`
+}
+
 /** Failing connectors that share a source and subject: one thing to fix. */
 export interface FailureGroup {
   source: FailureSource | 'unknown'
@@ -44,15 +49,8 @@ export function groupFailures(connectors: readonly ConnectorState[]): FailureGro
   return [...groups.values()].sort((a, b) => SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || a.subject.localeCompare(b.subject))
 }
 
-export const SOURCE_LABELS: Record<FailureGroup['source'], string> = {
-  'metadata-server': 'Metadata server',
-  'third-party': 'Third-party technology',
-  connector: 'Connector',
-  unknown: 'Unknown source'
-}
-
 export function describeGroup(group: FailureGroup): string {
-  const count = `${group.connectors.length} ${group.connectors.length === 1 ? 'connector' : 'connectors'}`
+  const count = connectorCount(group.connectors.length)
   switch (group.source) {
     case 'metadata-server':
       return `Metadata server ${group.subject} unavailable: ${count}`
@@ -111,7 +109,9 @@ export function nextSafeAction({ status, error, restartedWithoutRefresh }: Guida
   }
   if (found) {
     // Only connectors' own faults are left: the fix is in the daemon's configuration, outside this app.
-    return { tone: 'problem', found, next: `${groups[0]!.action} Restarting the connector alone cannot help.`, step: 'report' }
+    const action = groups[0]!.action
+    const next = /cannot help/i.test(action) ? action : `${action} Restarting the connector alone cannot help.`
+    return { tone: 'problem', found, next, step: 'report' }
   }
   const overdue = status.connectors.filter((connector) => connector.refreshOverdue).length
   if (overdue > 0) {

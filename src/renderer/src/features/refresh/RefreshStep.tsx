@@ -5,8 +5,7 @@ import { useAppStore } from '../../store'
 import { ActionErrorCallout, ActionProgressPanel, StatusPill } from '../restart/ActionParts'
 import { OUTCOME } from '../restart/BeforeAfter'
 import { ConfirmActionDialog } from '../restart/ConfirmActionDialog'
-import { connectorCount } from '../restart/restart-proposal'
-import { useWatchedStatus } from '../restart/use-watched-status'
+import { connectorCount } from '../flow/guidance'
 import {
   defaultChoice,
   failedConnectors,
@@ -31,7 +30,6 @@ export function RefreshStep({ connectionId }: { connectionId: string }): React.J
   const navigate = useAppStore((state) => state.navigate)
   const [picked, setPicked] = useState<Partial<RefreshSelection>>({})
   const [confirming, setConfirming] = useState(false)
-  useWatchedStatus(connectionId)
 
   const status = view?.status
   if (!connection) return <p className="muted">This connection no longer exists.</p>
@@ -186,7 +184,10 @@ function RefreshPreview({ status, names }: { status: DaemonStatus; names: string
   return (
     <table className="refresh-table">
       <caption>
-        In scope: {connectorCount(names.length)} <span className="muted">(last refresh as read {new Date(status.fetchedAt).toLocaleTimeString()})</span>
+        In scope: {connectorCount(names.length)}{' '}
+        <span className="muted">
+          (status read {new Date(status.fetchedAt).toLocaleTimeString()}; refresh times on the daemon’s clock)
+        </span>
       </caption>
       <thead>
         <tr>
@@ -231,7 +232,7 @@ export function RefreshResult({ report }: { report: ActionReport }): React.JSX.E
           {failedDuring.length > 0 ? `; ${failedDuring.length} failed during the refresh` : ''}.
         </strong>{' '}
         <span className="muted small">
-          Took {seconds} s; finished {new Date(report.finishedAt).toLocaleTimeString()}.
+          Took {seconds} s; finished {new Date(report.finishedAt).toLocaleTimeString()}. Refresh times are the daemon’s own clock.
         </span>
       </p>
       {report.calls

@@ -1,8 +1,9 @@
 /** Pieces both action steps (restart and refresh) use: status pill, progress, errors, elapsed time. */
-import { useEffect, useState } from 'react'
 import type { ActionKind } from '../../../../shared/models/daemon'
 import type { AppErrorData } from '../../../../shared/result'
+import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
+import type { RunningAction } from '../../store/actions-slice'
 import { categoryOf } from '../status/status-view'
 import './actions.css'
 
@@ -24,24 +25,13 @@ export function StatusPill({ status }: { status?: string }): React.JSX.Element {
   )
 }
 
-/** Seconds since `startedAt`, ticking once a second while mounted. */
-export function useElapsedSeconds(startedAt: number | undefined): number {
-  const [now, setNow] = useState(() => Date.now())
-  useEffect(() => {
-    if (startedAt === undefined) return
-    const timer = setInterval(() => setNow(Date.now()), 1_000)
-    return () => clearInterval(timer)
-  }, [startedAt])
-  return startedAt === undefined ? 0 : Math.max(0, Math.floor((now - startedAt) / 1_000))
-}
-
 export function formatElapsed(seconds: number): string {
   const minutes = Math.floor(seconds / 60)
   return minutes > 0 ? `${minutes} min ${String(seconds % 60).padStart(2, '0')} s` : `${seconds} s`
 }
 
 const PHASE_LABEL = {
-  before: 'Reading the status before',
+  before: 'Reading the status before the action',
   calling: 'Calling the daemon',
   waiting: 'Waiting for the connectors to settle',
   after: 'Reading the status after',
@@ -51,9 +41,14 @@ const PHASE_LABEL = {
 /** The running action of a connection: phase, progress bar, elapsed time and Stop waiting. */
 export function ActionProgressPanel({ connectionId, kind }: { connectionId: string; kind: ActionKind }): React.JSX.Element | null {
   const running = useAppStore((state) => state.actions[connectionId]?.running)
-  const stopWaiting = useAppStore((state) => state.stopWaiting)
-  const elapsed = useElapsedSeconds(running?.startedAt)
   if (!running || running.kind !== kind) return null
+  return <RunningProgress connectionId={connectionId} running={running} />
+}
+
+function RunningProgress({ connectionId, running }: { connectionId: string; running: RunningAction }): React.JSX.Element {
+  const stopWaiting = useAppStore((state) => state.stopWaiting)
+  const elapsed = Math.max(0, Math.floor((useNow(1_000) - running.startedAt) / 1_000))
+  const kind = running.kind
   const progress = running.progress
   const total = progress?.total
   const done = progress?.done
@@ -65,10 +60,7 @@ export function ActionProgressPanel({ connectionId, kind }: { connectionId: stri
         <strong>
           {verb} {running.names.length > 0 ? `${running.names.length} connector${running.names.length === 1 ? '' : 's'}` : 'connectors'}
         </strong>
-        <span className="muted elapsed" aria-label={`Elapsed ${formatElapsed(elapsed)}`}>
-          <span aria-hidden="true">⏱ </span>
-          {formatElapsed(elapsed)}
-        </span>
+        <span className="muted elapsed">elapsed {formatElapsed(elapsed)}</span>
         <button type="button" onClick={() => void stopWaiting(connectionId)} disabled={running.stopping}>
           {running.stopping ? 'Stopping…' : 'Stop waiting'}
         </button>
@@ -82,7 +74,8 @@ export function ActionProgressPanel({ connectionId, kind }: { connectionId: stri
         {progress ? (
           <>
             <strong>{PHASE_LABEL[progress.phase]}</strong>
-            {total ? ` (${Math.min(done ?? 0, total)} of ${total} call${total === 1 ? '' : 's'} sent)` : ''}: {progress.message}
+            {total ? ` (${Math.min(done ?? 0, total)} of ${total} call${total === 1 ? '' : 's'} sent)` : ''}
+            {progress.message !== PHASE_LABEL[progress.phase] && `: ${progress.message}`}
           </>
         ) : (
           'Starting…'

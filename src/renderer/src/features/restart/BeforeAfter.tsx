@@ -22,6 +22,19 @@ function MessageId({ id }: { id?: string }): React.JSX.Element | null {
   return id ? <mark className="message-id">{id}</mark> : null
 }
 
+/** "Restart of 3 connectors worked: 3 recovered", counting outcomes in the order of `OUTCOME`. */
+export function outcomeHeadline(report: ActionReport): string {
+  const verb = report.action === 'restart' ? 'Restart' : 'Refresh'
+  const count = report.connectors.length
+  const what = report.scope.kind === 'all' ? 'all connectors' : `${count} connector${count === 1 ? '' : 's'}`
+  const parts = (Object.keys(OUTCOME) as ConnectorOutcomeKind[])
+    .map((kind) => [kind, report.connectors.filter((entry) => entry.outcome === kind).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([kind, n]) => `${n} ${OUTCOME[kind].label.toLowerCase()}`)
+  if (report.calls.length > 0 && report.calls.every((entry) => !entry.ok)) return `${verb} of ${what} failed: no call reached the daemon`
+  return `${verb} of ${what} ${report.success ? 'worked' : 'did not fully work'}${parts.length ? `: ${parts.join(', ')}` : ''}`
+}
+
 export function BeforeAfter({ report, label }: { report: ActionReport; label: string }): React.JSX.Element {
   const seconds = Math.max(0, Math.round((Date.parse(report.finishedAt) - Date.parse(report.startedAt)) / 1000))
   const failedCalls = report.calls.filter((entry) => !entry.ok)
@@ -29,7 +42,7 @@ export function BeforeAfter({ report, label }: { report: ActionReport; label: st
     <section className={`action-result ${report.success ? 'result-ok' : 'result-partial'}`} aria-label={label}>
       <p className="result-summary">
         <span aria-hidden="true">{report.success ? '✔ ' : '⚠ '}</span>
-        <strong>{report.summary}</strong>
+        <strong>{outcomeHeadline(report)}</strong>
       </p>
       <p className="muted small">
         Finished {new Date(report.finishedAt).toLocaleTimeString()} after {seconds} s. {SETTLE_NOTE[report.settle]}
@@ -47,18 +60,19 @@ export function BeforeAfter({ report, label }: { report: ActionReport; label: st
       {report.connectors.length > 0 && (
         <div className="before-after" role="list">
           <div className="ba-head" aria-hidden="true">
-            <span>Connector</span>
             <span>Before</span>
             <span />
             <span>After</span>
-            <span>Outcome</span>
           </div>
           {report.connectors.map((entry) => {
             const outcome = OUTCOME[entry.outcome]
             return (
               <div key={entry.name} role="listitem" className={`ba-row tone-${outcome.tone}`} data-outcome={entry.outcome}>
-                <div className="ba-name">
-                  <strong>{entry.name}</strong>
+                <div className="ba-title">
+                  <strong className="ba-name">{entry.name}</strong>
+                  <span className={`ba-outcome tone-${outcome.tone}`}>
+                    <span aria-hidden="true">{outcome.icon}</span> {outcome.label}
+                  </span>
                 </div>
                 <div className="ba-card ba-before">
                   <span className="visually-hidden">Before: </span>
@@ -73,9 +87,6 @@ export function BeforeAfter({ report, label }: { report: ActionReport; label: st
                   <span className="visually-hidden">After: </span>
                   <StatusPill status={entry.after} />
                   <MessageId id={entry.afterMessageId} />
-                </div>
-                <div className={`ba-outcome tone-${outcome.tone}`}>
-                  <span aria-hidden="true">{outcome.icon}</span> {outcome.label}
                 </div>
                 <p className="ba-verdict">{entry.verdict}</p>
               </div>

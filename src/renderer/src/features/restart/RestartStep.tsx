@@ -2,43 +2,41 @@
 import { useEffect, useMemo, useState } from 'react'
 import type { ConnectorState, ServerCheck } from '../../../../shared/models/daemon'
 import { useAppStore } from '../../store'
-import type { ActionsView } from '../../store/actions-slice'
+import { emptyActions, type ActionsView } from '../../store/actions-slice'
 import { ActionErrorCallout, ActionProgressPanel, StatusPill } from './ActionParts'
 import { BeforeAfter } from './BeforeAfter'
+import { connectorCount } from '../flow/guidance'
 import { ConfirmActionDialog } from './ConfirmActionDialog'
 import {
   SOURCE_LABEL,
   causesOf,
-  connectorCount,
   needsOperator,
   proposedConnectors,
   readinessOf,
   serversToCheck,
   type Cause
 } from './restart-proposal'
-import { useWatchedStatus } from './use-watched-status'
 import './restart.css'
 
 /** While a metadata server is down, ask its platform again this often (cheap platform calls). */
 const RECHECK_MS = 5_000
-const NO_ACTIONS: ActionsView = { serverChecks: {}, checking: false, confirmed: {}, selection: {}, recovered: [] }
 
 export function RestartStep({ connectionId }: { connectionId: string }): React.JSX.Element {
   const connection = useAppStore((state) => state.connections.find((candidate) => candidate.id === connectionId))
   const view = useAppStore((state) => state.daemons[connectionId])
-  const actions = useAppStore((state) => state.actions[connectionId]) ?? NO_ACTIONS
+  const actions = useAppStore((state) => state.actions[connectionId]) ?? emptyActions
   const checkServers = useAppStore((state) => state.checkServers)
   const runDaemonAction = useAppStore((state) => state.runDaemonAction)
   const resetSelection = useAppStore((state) => state.resetSelection)
   const navigate = useAppStore((state) => state.navigate)
   const [confirming, setConfirming] = useState<{ scopeAll: boolean } | undefined>()
-  useWatchedStatus(connectionId)
 
   const status = view?.status
   const causes = useMemo(() => (status ? causesOf(status) : []), [status])
   const servers = serversToCheck(causes)
   const serverKey = servers.join('\n')
-  const blockedServer = servers.some((server) => actions.serverChecks[server]?.state !== 'active')
+  // Only a server the platform reports down can come up by itself; "cannot tell" stays so.
+  const blockedServer = servers.some((server) => actions.serverChecks[server]?.state === 'inactive')
   const running = actions.running
 
   useEffect(() => {
@@ -70,15 +68,34 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
       )}
       <ActionErrorCallout connectionId={connectionId} kind="restart" />
       <ActionProgressPanel connectionId={connectionId} kind="restart" />
+      {running && running.kind !== 'restart' && (
+        <p className="callout info" role="status">
+          <span aria-hidden="true">⏳</span>A {running.kind} runs on this daemon: restart is available once it has finished.
+        </p>
+      )}
       {actions.lastRestart && !running && (
         <>
           <BeforeAfter report={actions.lastRestart} label="Restart outcome: before and after" />
+          {actions.earlierRestarts.length > 0 && (
+            <details className="earlier-restarts">
+              <summary>Earlier restarts in this session ({actions.earlierRestarts.length})</summary>
+              {actions.earlierRestarts.map((report) => (
+                <BeforeAfter key={report.id} report={report} label={`Restart at ${new Date(report.finishedAt).toLocaleTimeString()}`} />
+              ))}
+            </details>
+          )}
           <NextStep causes={causes} recovered={actions.recovered.length} onRefresh={() => navigate({ kind: 'flow', connectionId, step: 'refresh' })} />
         </>
       )}
       {view?.error && !status && (
         <p className="callout error" role="alert">
           <span aria-hidden="true">✖</span>The status could not be read, so nothing can be proposed: {view.error.message}
+        </p>
+      )}
+      {view?.error && status && (
+        <p className="callout warning" role="alert">
+          <span aria-hidden="true">⚠</span>The latest status could not be read ({view.error.message}). The proposal below uses the status read at{' '}
+          {new Date(status.fetchedAt).toLocaleTimeString()}; a restart now would probably fail to reach the daemon.
         </p>
       )}
       {!status && !view?.error && <p className="muted">Reading the daemon’s status…</p>}
@@ -130,7 +147,9 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
             </div>
             {selected.length === 0 && !running && (
               <p className="muted small" role="note">
-                Fix a cause above (or confirm that it is fixed) and its connectors are proposed here.
+                {restartable.length > 0
+                  ? 'Fix a cause above (or confirm that it is fixed) and its connectors are proposed here.'
+                  : 'No failing connector here can recover by a restart: see what to do instead above.'}
               </p>
             )}
           </div>
@@ -195,7 +214,7 @@ function CauseCard({ connectionId, cause, actions, disabled }: { connectionId: s
       </div>
       <p className="cause-summary">{cause.summary}</p>
       <PreconditionView connectionId={connectionId} cause={cause} actions={actions} disabled={disabled} />
-      <ul className="cause-connectors" aria-label={`Connectors failing because of ${SOURCE_LABEL[cause.source].toLowerCase()} ${cause.subject ?? ''}`}>
+      <ul className="cause-connectors" aria-label={`Connectors failing because of ${SOURCE_LABEL[cause.source].toLowerCase()} ${cause.subject}`}>
         {cause.connectors.map((connector) => (
           <ConnectorChoice
             key={connector.name}
@@ -271,10 +290,13 @@ function PreconditionView({ connectionId, cause, actions, disabled }: { connecti
   const icon = !check ? '◌' : check.state === 'active' ? '✔' : check.state === 'inactive' ? '✖' : '⚠'
   return (
     <div className="precondition">
-      <p className={`server-check server-${check?.state ?? 'pending'}`} aria-live="polite">
-        <span aria-hidden="true">{icon} </span>
-        {check ? check.verdict : `Asking the platform whether ${precondition.server} is active…`}
-        {check && <span className="muted small"> (checked {new Date(check.checkedAt).toLocaleTimeString()})</span>}
+      <p className={`server-check server-${check?.state ?? 'pending'}`}>
+        {/* Only the verdict is live: the check time changes on every re-check and would be read out each time. */}
+        <span aria-live="polite">
+          <span aria-hidden="true">{icon} </span>
+          {check ? check.verdict : `Asking the platform whether ${precondition.server} is active…`}
+        </span>
+        {check && <span className="muted small">(checked {new Date(check.checkedAt).toLocaleTimeString()})</span>}
         <button type="button" onClick={() => void checkServers(connectionId, [precondition.server])} disabled={actions.checking}>
           {actions.checking ? 'Checking…' : 'Check again'}
         </button>
@@ -291,15 +313,15 @@ function NextStep({ causes, recovered, onRefresh }: { causes: Cause[]; recovered
     <section className="next-step" aria-label="Suggested next step">
       <h3>Next</h3>
       <ul>
-        {fixable.map((cause) => (
-          <li key={cause.key}>
+        {fixable.length > 0 && (
+          <li>
             <span aria-hidden="true">→ </span>
-            <strong>
-              {SOURCE_LABEL[cause.source]} {cause.subject && <code>{cause.subject}</code>}
-            </strong>{' '}
-            still blocks {connectorCount(cause.connectors.length)}: {cause.action}
+            {fixable.length === 1 ? 'One cause still blocks' : `${fixable.length} causes still block`}{' '}
+            {connectorCount(fixable.reduce((sum, cause) => sum + cause.connectors.length, 0))}:{' '}
+            {fixable.map((cause) => cause.action).filter((action, index, all) => all.indexOf(action) === index).join(' ')} Each cause is listed below;
+            once it is fixed (and confirmed), restart its connectors again.
           </li>
-        ))}
+        )}
         {configuration.map((cause) => (
           <li key={cause.key}>
             <span aria-hidden="true">⊘ </span>
