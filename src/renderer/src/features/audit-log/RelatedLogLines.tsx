@@ -23,11 +23,15 @@ export function RelatedLogLines(props: { connectionId?: string; connector: strin
   const version = useAppStore((state) => state.logs[connectionId]?.version ?? 0)
   const revealEvidence = useAppStore((state) => state.revealEvidence)
   const navigate = useAppStore((state) => state.navigate)
+  const [open, setOpen] = useState(false)
   const [lines, setLines] = useState<{ records: AuditRecord[]; anchor: number }>()
   const sessionId = session?.id
+  // Only connectors the log mentions get the disclosure; lines are fetched when it is opened, so a
+  // table of thousands of connectors costs nothing while a followed log grows.
+  const inLog = session?.report.connectors.some((timeline) => timeline.name === connector) ?? false
 
   useEffect(() => {
-    if (!sessionId) return
+    if (!sessionId || !open) return
     let current = true
     void relatedRecords(sessionId, connector, lastStatusChange).then((found) => {
       if (current) setLines(found)
@@ -35,35 +39,37 @@ export function RelatedLogLines(props: { connectionId?: string; connector: strin
     return () => {
       current = false
     }
-  }, [sessionId, connector, lastStatusChange, version])
+  }, [sessionId, connector, lastStatusChange, version, open])
 
-  if (!session || !lines || lines.records.length === 0) return null
+  if (!session || !inLog) return null
   const show = async (record: AuditRecord): Promise<void> => {
     navigate({ kind: 'flow', connectionId, step: 'audit-log' })
     await revealEvidence(connectionId, recordRef(record))
   }
   return (
-    <details className="related-lines">
-      <summary>
-        Audit log around {lastStatusChange ? 'the last status change' : 'its latest records'} ({lines.records.length} lines)
-      </summary>
-      <ol>
-        {lines.records.map((record, index) => {
-          const tone = toneOf(severityOf(record))
-          return (
-            <li key={`${record.input}:${record.firstLine}`} className={index === lines.anchor ? 'anchor' : undefined}>
-              <button type="button" className="link-button related-line" onClick={() => void show(record)} title="Show in the audit log (step 1)">
-                <span className="c-time">{recordTime(record.time).slice(11)}</span>{' '}
-                <span className={`sev sev-${tone}`}>
-                  <span aria-hidden="true">{toneIcon(tone)} </span>
-                  {severityOf(record)}
-                </span>{' '}
-                <code>{record.messageId}</code> {record.text.length > 160 ? `${record.text.slice(0, 160)}…` : record.text}
-              </button>
-            </li>
-          )
-        })}
-      </ol>
+    <details className="related-lines" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Audit log around {lastStatusChange ? 'the last status change' : 'its latest records'}</summary>
+      {open && !lines && <p className="muted">Reading the log…</p>}
+      {lines && lines.records.length === 0 && <p className="muted">No record of this connector is kept in the log.</p>}
+      {lines && lines.records.length > 0 && (
+        <ol>
+          {lines.records.map((record, index) => {
+            const tone = toneOf(severityOf(record))
+            return (
+              <li key={`${record.input}:${record.firstLine}`} className={index === lines.anchor ? 'anchor' : undefined}>
+                <button type="button" className="link-button related-line" onClick={() => void show(record)} title="Show in the audit log (step 1)">
+                  <span className="c-time">{recordTime(record.time).slice(11)}</span>{' '}
+                  <span className={`sev sev-${tone}`}>
+                    <span aria-hidden="true">{toneIcon(tone)} </span>
+                    {severityOf(record)}
+                  </span>{' '}
+                  <code>{record.messageId}</code> {record.text.length > 160 ? `${record.text.slice(0, 160)}…` : record.text}
+                </button>
+              </li>
+            )
+          })}
+        </ol>
+      )}
     </details>
   )
 }

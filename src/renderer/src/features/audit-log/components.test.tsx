@@ -10,6 +10,7 @@ const { CausesPanel } = await import('./CausesPanel')
 const { SeverityTimeline } = await import('./SeverityTimeline')
 const { RecordDetails } = await import('./RecordDetails')
 const { LogSourcePicker } = await import('./LogSourcePicker')
+const { RelatedLogLines } = await import('./RelatedLogLines')
 
 /** The analysis of the 2021 guide's start-up log (seed-2021-startup), trimmed to what the panels read. */
 const report = {
@@ -17,7 +18,7 @@ const report = {
   unparsedLines: 0,
   servers: ['exchangeDL01'],
   inputs: [{ path: '/logs/exchangeDL01.log' }],
-  connectors: [],
+  connectors: [{ name: 'OakDeneLandingAreaDatabaseMonitor' }],
   severityCounts: { Startup: 20, Exception: 4, Information: 4 },
   causes: [
     {
@@ -129,5 +130,33 @@ describe('LogSourcePicker', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open' }))
     expect((await screen.findByRole('alert')).textContent).toContain('Type the path of a log file')
     expect(logs.open).not.toHaveBeenCalled()
+  })
+})
+
+describe('RelatedLogLines', () => {
+  it('shows, when opened, the connector’s records around its last status change, each one click from step 1', async () => {
+    const line = (firstLine: number, severity: string, messageId: string): AuditRecord => ({
+      input: 0, firstLine, lastLine: firstLine, format: 'console', audit: true, time: '2021-02-02T20:57:50Z', severity, messageId, messageIds: [messageId], connector: 'OakDeneLandingAreaDatabaseMonitor', text: `line ${firstLine}`
+    })
+    logs.locate.mockResolvedValue({ ok: true, value: { total: 3, position: 1 } })
+    logs.records.mockResolvedValue({ ok: true, value: { total: 3, offset: 0, records: [line(19, 'Startup', 'INTEGRATION-DAEMON-SERVICES-0008'), line(20, 'Exception', 'INTEGRATION-DAEMON-SERVICES-0031'), line(25, 'Information', 'INTEGRATION-DAEMON-SERVICES-0041')] } })
+    const revealEvidence = vi.fn().mockResolvedValue(true)
+    useAppStore.setState({ revealEvidence, view: { kind: 'flow', connectionId: 'c1', step: 'status' } })
+    const { container } = render(
+      <>
+        <RelatedLogLines connector="OakDeneLandingAreaDatabaseMonitor" lastStatusChange="2021-02-02T20:57:50Z" />
+        <RelatedLogLines connector="NotInTheLog" lastStatusChange="2021-02-02T20:57:50Z" />
+      </>
+    )
+    expect(container.querySelectorAll('details')).toHaveLength(1)
+    expect(logs.locate).not.toHaveBeenCalled()
+    fireEvent.click(screen.getByText('Audit log around the last status change'))
+    const exception = await screen.findByRole('button', { name: /Exception INTEGRATION-DAEMON-SERVICES-0031 line 20/ })
+    expect(logs.locate).toHaveBeenCalledWith('s1', { kind: 'time', time: '2021-02-02T20:57:50Z' }, { connector: 'OakDeneLandingAreaDatabaseMonitor' })
+    expect(logs.records).toHaveBeenCalledWith('s1', { connector: 'OakDeneLandingAreaDatabaseMonitor', offset: 0, limit: 6 })
+    expect(exception.closest('li')!.className).toBe('anchor')
+    fireEvent.click(exception)
+    expect(useAppStore.getState().view).toEqual({ kind: 'flow', connectionId: 'c1', step: 'audit-log' })
+    await waitFor(() => expect(revealEvidence).toHaveBeenCalledWith('c1', { input: 0, line: 20 }))
   })
 })
