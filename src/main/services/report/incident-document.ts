@@ -4,7 +4,8 @@
  * the two renderers only. Every text from outside (log lines, messages, names) passes `redact`.
  */
 import { ENVIRONMENT_LABELS, TLS_MODE_LABELS } from '../../../shared/models/connection'
-import { describeScope, isFailedStatus, type JournalEntry } from '../../../shared/models/daemon'
+import type { Cause } from '../../../shared/models/audit'
+import { describeScope, isFailedStatus, isHealthyStatus, type JournalEntry } from '../../../shared/models/daemon'
 import { comparisonRows, outcomeLabel, statusTone, type ComparisonRow } from '../../../shared/models/report'
 import { foldDumps } from '../../../shared/readable-message'
 import { sourceName } from '../audit/report-format'
@@ -50,7 +51,7 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
     if (causes.length === 0) add({ kind: 'paragraph', parts: ['The audit log shows no failure.'] })
     else {
       add({ kind: 'paragraph', parts: [`What was wrong, from the audit log (${causes.length} cause${causes.length === 1 ? '' : 's'}):`] })
-      add({ kind: 'list', items: causes.map((cause) => [{ strong: text(cause.verdict) }, ` (${sourceName(cause.source)})`]) })
+      add({ kind: 'list', items: causes.map((cause) => [...causeState(cause, final), { strong: text(cause.verdict) }, ` (${sourceName(cause.source)})`]) })
     }
   } else add({ kind: 'paragraph', parts: ['The audit log was not analysed (see Audit log analysis).'] })
   summaryRows.push(['Actions taken', [actionsSummary(data.actions)]])
@@ -96,6 +97,7 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
       add({
         kind: 'list',
         items: report.causes.map((cause) => [
+          ...causeState(cause, final),
           { strong: text(cause.verdict) },
           ` (${sourceName(cause.source)}).`,
           ...(cause.connectors.length ? [' Connectors: ', ...joined(cause.connectors.map((name) => ({ code: text(name) }))), '.'] : []),
@@ -199,6 +201,18 @@ function comparisonInlines(entry: JournalEntry, text: (value: string) => string)
       label ? [{ badge: label.text, icon: label.icon, tone: label.tone }, ...(row.verdict ? [` ${text(row.verdict)}`] : [])] : ['–']
     ]
   })
+}
+
+/** Where a cause's connectors stand now: the report says whether the trouble is over. */
+function causeState(cause: Cause, final: IncidentData['final']): Inline[] {
+  if (!('status' in final) || cause.connectors.length === 0) return []
+  const now = new Map(final.status.connectors.map((connector) => [connector.name, connector.status]))
+  const statuses = cause.connectors.map((name) => now.get(name))
+  const failing = statuses.filter((status) => status !== undefined && isFailedStatus(status)).length
+  const total = cause.connectors.length
+  if (failing > 0) return [{ badge: total === 1 ? 'Still failing' : `${failing} of ${total} still failing`, icon: '✖', tone: 'err' }, ' ']
+  if (statuses.every((status) => status !== undefined && isHealthyStatus(status))) return [{ badge: 'Resolved', icon: '✔', tone: 'ok' }, ' ']
+  return [{ badge: 'Not failing now', icon: '●', tone: 'neutral' }, ' ']
 }
 
 function actionsSummary(actions: JournalEntry[]): string {

@@ -57,7 +57,9 @@ describe('incident report over the demo simulator', () => {
     expect(markdown).toContain(demo.platformUrl)
     expect(markdown).toContain('| **Environment** | Development |')
     // Causes and findings with their evidence quoted as input:line
-    expect(markdown).toMatch(/cocoMDS1/)
+    // The restart did not fix the metadata server's connectors (their directories are missing), the database monitor is still wrong
+    expect(markdown).toMatch(/^- ✖ \*\*3 of 3 still failing\*\* \*\*metadata server cocoMDS1 unavailable: 3 connectors\*\*/m)
+    expect(markdown).toMatch(/^- ✖ \*\*Still failing\*\* \*\*connector OakDeneLandingAreaDatabaseMonitor misconfigured/m)
     expect(markdown).toContain('OMAG-MULTI-TENANT-404-001')
     expect(markdown).toContain('OMIS-DATABASE-INTEGRATOR-400-001')
     const quoted = [...markdown.matchAll(/^exchangeDL01\.log:(\d+) {2}(.*)$/gm)]
@@ -189,11 +191,25 @@ describe('incident report with hostile input', () => {
     const base = hostileSetup()
     const connection = { ...(await base.gather('c1')).connection, auditLogPath: dir }
     const service = new IncidentReportService({
-      connection: () => connection, password: () => undefined, status: async () => { throw new Error('not needed') }, history: () => [], journal: () => ({ entries: [] })
+      connection: () => connection,
+      password: () => undefined,
+      // Everything fixed: every cause of the log is over.
+      status: async () => ({
+        server: 'exchangeDL01', platformUrl: connection.platformUrl, egeria: 3, fetchedAt: new Date().toISOString(), services: [], groups: [],
+        connectors: ['OakDeneLandingAreaFilesMonitor', 'OldMarketLandingAreaFilesMonitor', 'DropFootClinicalTrialResultsFilesMonitor', 'OakDeneLandingAreaDatabaseMonitor']
+          .map((name) => ({ name, status: 'RUNNING', refreshOverdue: false, failingMessageIds: [] })),
+        counts: { total: 4, failed: 0, healthy: 4, other: 0 }
+      }),
+      history: () => [],
+      journal: () => ({ entries: [] })
     })
     const report = await service.build('c1')
     expect(report.summary.causes).toBeGreaterThanOrEqual(2)
     expect(report.markdown).toMatch(/^omalrecords\/[^ ]+ {2}.*OMAG-MULTI-TENANT-404-001/m)
+    const summaryCauses = report.markdown.split('## Connection')[0]!.split('\n').filter((line) => line.startsWith('- '))
+    expect(summaryCauses).toHaveLength(report.summary.causes)
+    for (const line of summaryCauses) expect(line).toMatch(/^- ✔ \*\*Resolved\*\* /)
+    expect(report.html).toContain('<span class="badge ok"><span aria-hidden="true">✔</span> Resolved</span>')
   })
 
   it('redacts quoted, bare and JSON secrets but keeps null ones', () => {
