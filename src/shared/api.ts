@@ -21,6 +21,7 @@ import type {
   StatusSnapshot
 } from './models/daemon'
 import type { DemoEgeriaVersion, DemoInfo, DemoWorld, DemoWorldPatch } from './models/demo'
+import type { IncidentReport, IncidentReportOptions } from './models/report'
 import type { Result } from './result'
 
 export type HostKind = 'desktop' | 'browser'
@@ -106,6 +107,10 @@ export interface AppApi {
     list(limit?: number): Promise<JournalPage>
     /** The whole journal as JSON lines for saving. */
     export(): Promise<JournalExport>
+  }
+  report: {
+    /** The connection's incident report (log analysis, pinned lines, journal actions, status now, timeline) as Markdown and HTML. */
+    incident(connectionId: string, options?: IncidentReportOptions): Promise<IncidentReport>
   }
   demo: {
     /** Whether the built-in demo daemon runs, and where. */

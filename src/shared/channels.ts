@@ -19,6 +19,7 @@ export const methodNames = {
   },
   daemon: { status: true, probe: true, restart: true, refresh: true, cancel: true, checkServer: true, watch: true },
   journal: { list: true, export: true },
+  report: { incident: true },
   demo: { info: true, start: true, stop: true, world: true, updateWorld: true },
   logs: { open: true, openText: true, openTexts: true, records: true, locate: true, search: true, histogram: true, follow: true, unfollow: true, close: true }
 } as const satisfies { [N in Namespace]: { [M in keyof AppApi[N]]: true } }

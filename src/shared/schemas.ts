@@ -75,6 +75,20 @@ export const argsSchemas = {
     list: z.tuple([z.number().int().min(1).max(100_000).optional()]),
     export: z.tuple([])
   },
+  report: {
+    incident: z.tuple([
+      id,
+      z
+        .object({
+          pins: z
+            .array(z.object({ input: z.string().max(4096), line: z.number().int().min(0), text: z.string().max(100_000) }).strict())
+            .max(1000)
+            .optional()
+        })
+        .strict()
+        .optional()
+    ])
+  },
   demo: {
     info: z.tuple([]),
     start: z.tuple([z.union(DEMO_EGERIA_VERSIONS.map((v) => z.literal(v))).optional()]),

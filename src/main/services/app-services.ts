@@ -10,6 +10,7 @@ import { LogService } from './audit/log-service'
 import { ConnectionService } from './connection-service'
 import { DaemonService } from './egeria/daemon-service'
 import { DemoService } from './demo-service'
+import { IncidentReportService } from './report/incident-report'
 import type { SecretStore } from './secret-store'
 import type { JsonFileStoreFactory } from './settings-file'
 
@@ -47,6 +48,13 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     emit: deps.emit
   })
   const demo = new DemoService({ connections, dataDir: deps.dataDir, startSimulator })
+  const reports = new IncidentReportService({
+    connection: (id) => connections.get(id),
+    password: (id) => connections.password(id),
+    status: (id) => daemon.status(id),
+    history: (id) => daemon.history(id),
+    journal: () => daemon.listJournal(Number.MAX_SAFE_INTEGER)
+  })
   const dismissed = new Set<string>()
   const logs = new LogService({ emit: deps.emit })
 
@@ -95,6 +103,9 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     journal: {
       list: async (limit) => daemon.listJournal(limit),
       export: async () => daemon.journal.export()
+    },
+    report: {
+      incident: (id, options) => reports.build(id, options)
     },
     demo: {
       info: async () => demo.info(),

@@ -1,4 +1,6 @@
 import { useEffect } from 'react'
+import { Announcer } from './components/Announcer'
+import { CommandPalette } from './components/CommandPalette'
 import { Notices } from './components/Notices'
 import { ConnectionForm } from './features/connections/ConnectionForm'
 import { ConnectionsScreen } from './features/connections/ConnectionsScreen'
@@ -43,6 +45,8 @@ export function App(): React.JSX.Element {
         {view.kind === 'logs' && <OfflineLogsView />}
       </main>
       <Notices />
+      <CommandPalette />
+      <Announcer />
     </div>
   )
 }

@@ -14,6 +14,13 @@ export const PROBLEM_SEVERITIES: readonly AuditSeverity[] = ['Action', 'Error', 
 export const FAILURE_SOURCES = ['metadata-server', 'third-party', 'connector'] as const
 export type FailureSource = (typeof FAILURE_SOURCES)[number]
 
+/** How the UI and the reports name each source. */
+export const FAILURE_SOURCE_LABELS: Record<FailureSource, string> = {
+  'metadata-server': 'Metadata server',
+  'third-party': 'Third-party technology',
+  connector: 'Connector'
+}
+
 /** Likely source of a message: a failure source, plain lifecycle chatter, or "read the nested message". */
 export type MessageSource = FailureSource | 'lifecycle' | 'nested'
 

@@ -95,6 +95,24 @@ export type ActionScope =
   | { kind: 'failed' }
   | { kind: 'all' }
 
+/** An action's scope in words: "connector X", "the failed connectors"… */
+export function describeScope(scope: ActionScope): string {
+  switch (scope.kind) {
+    case 'connector':
+      return `connector ${scope.name}`
+    case 'connectors':
+      return scope.names.length === 1 ? `connector ${scope.names[0]}` : `${scope.names.length} connectors (${scope.names.join(', ')})`
+    case 'service':
+      return `integration service ${scope.marker}`
+    case 'group':
+      return `integration group ${scope.name}`
+    case 'failed':
+      return 'the failed connectors'
+    case 'all':
+      return 'all connectors'
+  }
+}
+
 export type ActionKind = 'restart' | 'refresh'
 
 export type ConnectorOutcomeKind = 'recovered' | 'still-failing-same' | 'failing-new-error' | 'unchanged' | 'now-failing' | 'healthy'

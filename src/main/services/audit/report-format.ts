@@ -1,7 +1,10 @@
 /** Renders an AnalysisReport for a terminal (text) or for sharing (markdown). JSON is the report itself. */
-import type { AnalysisReport, Finding } from '../../../shared/models/audit'
+import { FAILURE_SOURCE_LABELS, type AnalysisReport, type FailureSource, type Finding } from '../../../shared/models/audit'
 
-const SOURCE_LABELS = { 'metadata-server': 'metadata server', 'third-party': 'third-party technology', connector: 'connector' }
+/** A source's name inside a sentence: "metadata server". */
+export function sourceName(source: FailureSource): string {
+  return FAILURE_SOURCE_LABELS[source].toLowerCase()
+}
 
 function evidenceText(report: AnalysisReport, finding: Finding): string {
   return finding.evidence
@@ -18,7 +21,7 @@ export function formatText(report: AnalysisReport): string {
   else {
     out.push(`CAUSES (${report.causes.length})`)
     for (const cause of report.causes) {
-      out.push(`  * [${SOURCE_LABELS[cause.source]}] ${cause.verdict}`)
+      out.push(`  * [${sourceName(cause.source)}] ${cause.verdict}`)
       if (cause.connectors.length > 0) out.push(`    connectors: ${cause.connectors.join(', ')}`)
       out.push(`    next step: ${cause.action}`)
     }
@@ -27,7 +30,7 @@ export function formatText(report: AnalysisReport): string {
     out.push('', `FINDINGS (${report.findings.length})`)
     for (const finding of report.findings) {
       out.push(`  * ${finding.summary}`)
-      out.push(`    source: ${SOURCE_LABELS[finding.source]} ${finding.subject}; root ${finding.rootMessageId ?? '(none)'}; chain ${finding.messageIds.join(' > ')}`)
+      out.push(`    source: ${sourceName(finding.source)} ${finding.subject}; root ${finding.rootMessageId ?? '(none)'}; chain ${finding.messageIds.join(' > ')}`)
       out.push(`    seen ${finding.occurrences}x${finding.firstSeen ? ` from ${finding.firstSeen}` : ''}${finding.lastSeen && finding.lastSeen !== finding.firstSeen ? ` to ${finding.lastSeen}` : ''}; evidence ${evidenceText(report, finding)}`)
       out.push(`    action: ${finding.action}`)
     }
@@ -51,7 +54,7 @@ export function formatMarkdown(report: AnalysisReport): string {
   out.push('', '## Causes', '')
   if (report.causes.length === 0) out.push('No failures found.')
   for (const cause of report.causes) {
-    out.push(`- **${cell(cause.verdict)}** (${SOURCE_LABELS[cause.source]})`)
+    out.push(`- **${cell(cause.verdict)}** (${sourceName(cause.source)})`)
     if (cause.connectors.length > 0) out.push(`  - Connectors: ${cause.connectors.map((name) => `\`${name}\``).join(', ')}`)
     out.push(`  - Next step: ${cause.action}`)
   }

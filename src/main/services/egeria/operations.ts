@@ -6,6 +6,7 @@ import { foldDumps } from '../../../shared/readable-message'
 import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
 import {
+  describeScope,
   isFailedStatus,
   isHealthyStatus,
   type ActionCallResult,
@@ -33,23 +34,6 @@ export interface ActionOptions {
 
 /** States a connector passes through on its way to a verdict. */
 const TRANSITIONAL = new Set(['RESTARTING', 'INITIALIZED', 'REFRESHING'])
-
-export function describeScope(scope: ActionScope): string {
-  switch (scope.kind) {
-    case 'connector':
-      return `connector ${scope.name}`
-    case 'connectors':
-      return scope.names.length === 1 ? `connector ${scope.names[0]}` : `${scope.names.length} connectors (${scope.names.join(', ')})`
-    case 'service':
-      return `integration service ${scope.marker}`
-    case 'group':
-      return `integration group ${scope.name}`
-    case 'failed':
-      return 'the failed connectors'
-    case 'all':
-      return 'all connectors'
-  }
-}
 
 export interface ActionPlan {
   calls: OperationCall[]

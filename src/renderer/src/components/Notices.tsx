@@ -4,7 +4,7 @@ import type { Notice } from '../store/ui-slice'
 
 const ICONS: Record<Notice['kind'], string> = { success: '✔', info: 'ℹ', warning: '⚠', error: '✖' }
 const LABELS: Record<Notice['kind'], string> = { success: 'Done', info: 'Note', warning: 'Warning', error: 'Error' }
-const LIFETIME_MS = 12_000
+const LIFETIME_MS = 6_000
 
 /** Toasts in a polite live region; an action (such as Undo) keeps its toast until used or dismissed. */
 export function Notices(): React.JSX.Element {

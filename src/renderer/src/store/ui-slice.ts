@@ -21,8 +21,15 @@ export interface Notice {
   action?: { label: string; run: () => Promise<void> | void }
 }
 
+/** The latest message for the app's one polite live region (components/Announcer). */
+export interface Announcement {
+  id: number
+  text: string
+}
+
 export interface UiSlice {
   view: View
+  announcement?: Announcement
   theme: ThemeChoice
   appInfo?: AppInfo
   notices: Notice[]
@@ -32,10 +39,13 @@ export interface UiSlice {
   dismissSettingsIssue(id: string): Promise<void>
   notify(notice: Omit<Notice, 'id'>): void
   dismissNotice(id: number): void
+  /** Says something to screen-reader users without moving focus; the latest message wins. */
+  announce(text: string): void
 }
 
 const THEME_KEY = 'daemon-doctor-theme'
 let nextNoticeId = 1
+let nextAnnouncementId = 1
 
 function savedTheme(): ThemeChoice {
   const value = globalThis.localStorage?.getItem(THEME_KEY)
@@ -65,5 +75,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
     // Keep the latest few: an undo must stay reachable, but the stack should not grow unbounded.
     set({ notices: [...get().notices.slice(-3), { ...notice, id }] })
   },
-  dismissNotice: (id) => set({ notices: get().notices.filter((notice) => notice.id !== id) })
+  dismissNotice: (id) => set({ notices: get().notices.filter((notice) => notice.id !== id) }),
+  announce: (text) => set({ announcement: { id: nextAnnouncementId++, text } })
 })

@@ -4,6 +4,7 @@ import { useAppStore } from '../../store'
 import { DemoWorldPanel } from '../demo/DemoWorldPanel'
 import { RefreshStep } from '../refresh/RefreshStep'
 import { RestartStep } from '../restart/RestartStep'
+import { ReportStep } from '../report/ReportStep'
 import { StatusStep } from '../status/StatusStep'
 import { FLOW_STEPS, type FlowStep } from '../../store/ui-slice'
 import { useWatchedStatus } from '../status/use-watched-status'
@@ -29,13 +30,8 @@ function StepPanel({ step, connectionId }: { step: FlowStep; connectionId: strin
       return <RestartStep connectionId={connectionId} />
     case 'refresh':
       return <RefreshStep connectionId={connectionId} />
-
-    default:
-      return (
-        <div className="empty-state">
-          <p>This step is not available in this version of Daemon Doctor yet.</p>
-        </div>
-      )
+    case 'report':
+      return <ReportStep connectionId={connectionId} />
   }
 }
 

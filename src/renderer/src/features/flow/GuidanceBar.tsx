@@ -10,10 +10,13 @@ const TONE_LABEL: Record<Guidance['tone'], string> = { ok: 'Healthy', attention:
 /** Above every step: what the app found and the next safe action, with a way straight to it. */
 export function GuidanceBar({ connectionId, step }: { connectionId: string; step: FlowStep }): React.JSX.Element {
   const view = useAppStore((state) => state.daemons[connectionId])
+  const actions = useAppStore((state) => state.actions[connectionId])
   const navigate = useAppStore((state) => state.navigate)
+  const restartedWithoutRefresh = !!actions?.lastRestart && actions.recovered.length > 0 &&
+    (!actions.lastRefresh || actions.lastRefresh.startedAt < actions.lastRestart.startedAt)
   const guidance = useMemo(
-    () => nextSafeAction({ status: view?.status, error: view?.error?.message }),
-    [view?.status, view?.error?.message]
+    () => nextSafeAction({ status: view?.status, error: view?.error?.message, restartedWithoutRefresh }),
+    [view?.status, view?.error?.message, restartedWithoutRefresh]
   )
   const target = guidance.step
   return (

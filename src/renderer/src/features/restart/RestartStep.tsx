@@ -214,7 +214,7 @@ function CauseCard({ connectionId, cause, actions, disabled }: { connectionId: s
       </div>
       <p className="cause-summary">{cause.summary}</p>
       <PreconditionView connectionId={connectionId} cause={cause} actions={actions} disabled={disabled} />
-      <ul className="cause-connectors" aria-label={`Connectors failing because of ${SOURCE_LABEL[cause.source].toLowerCase()} ${cause.subject}`}>
+      <ul className="cause-connectors" aria-label={`Connectors failing because of ${SOURCE_LABEL[cause.source].toLowerCase()} ${cause.subject ?? ''}`}>
         {cause.connectors.map((connector) => (
           <ConnectorChoice
             key={connector.name}
@@ -317,9 +317,9 @@ function NextStep({ causes, recovered, onRefresh }: { causes: Cause[]; recovered
           <li>
             <span aria-hidden="true">→ </span>
             {fixable.length === 1 ? 'One cause still blocks' : `${fixable.length} causes still block`}{' '}
-            {connectorCount(fixable.reduce((sum, cause) => sum + cause.connectors.length, 0))}:{' '}
-            {fixable.map((cause) => cause.action).filter((action, index, all) => all.indexOf(action) === index).join(' ')} Each cause is listed below;
-            once it is fixed (and confirmed), restart its connectors again.
+            {connectorCount(fixable.reduce((sum, cause) => sum + cause.connectors.length, 0))}
+            {fixable.length === 1 ? `: ${fixable[0]!.action}` : '; each is listed below with what to do.'} Once a cause is fixed (and confirmed),
+            restart its connectors again.
           </li>
         )}
         {configuration.map((cause) => (

@@ -1,5 +1,5 @@
 import { useMemo } from 'react'
-import type { FailureSource } from '../../../../shared/models/audit'
+import { FAILURE_SOURCE_LABELS } from '../../../../shared/models/audit'
 import type { ConnectorState, DaemonStatus } from '../../../../shared/models/daemon'
 import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
@@ -12,12 +12,6 @@ import { ageOf, categoryOf, groupConnectors, timeLabel, visibleConnectors, type 
 const STALE_AFTER_MS = 60_000
 
 const CATEGORY_ICON: Record<StatusCategory, string> = { failed: '✖', healthy: '✔', other: '◌' }
-const SOURCE_LABEL: Record<FailureSource, string> = {
-  'metadata-server': 'Metadata server',
-  'third-party': 'Third-party technology',
-  connector: 'Connector'
-}
-
 /** Step 2: the connectors as the daemon reports them now, needing attention first. */
 export function StatusStep({ connectionId }: { connectionId: string }): React.JSX.Element {
   const view = useAppStore((state) => state.daemons[connectionId])
@@ -185,7 +179,7 @@ function ConnectorRow({ connector, changed, now }: { connector: ConnectorState; 
       <td className="failure-cell">
         {connector.classification && (
           <p className={`source source-${connector.classification.source}`}>
-            <strong>{SOURCE_LABEL[connector.classification.source]}</strong>
+            <strong>{FAILURE_SOURCE_LABELS[connector.classification.source]}</strong>
             {connector.classification.subject && (
               <>
                 {' '}
