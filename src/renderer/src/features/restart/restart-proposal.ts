@@ -45,9 +45,9 @@ const CONFIGURATION_ADVICE =
 
 function preconditionOf(source: Cause['source'], subject: string | undefined, connector: ConnectorState): Precondition {
   if (source === 'connector' || connector.status === 'CONFIG_FAILED') {
-    const action = connector.classification?.action ?? CONFIGURATION_ADVICE
-    // The knowledge base often says it already; the badge does anyway.
-    return { kind: 'cannot-help', advice: /cannot help/i.test(action) ? action : `${CANNOT_HELP} ${action}` }
+    // The knowledge base's action often ends by saying so too: say it once, first.
+    const action = (connector.classification?.action ?? CONFIGURATION_ADVICE).replace(/\s*\(restarting the connector cannot help\)/i, '')
+    return { kind: 'cannot-help', advice: `${CANNOT_HELP} ${action}` }
   }
   if (source === 'metadata-server' && subject) return { kind: 'server-active', server: subject }
   if (source === 'metadata-server') return { kind: 'operator', statement: 'The metadata server these connectors call is running again' }
