@@ -120,7 +120,7 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
               Only connectors whose cause is fixed are proposed: restarting before that only makes them fail again.
             </p>
           </div>
-          <ol className="causes">
+          <ol className="restart-causes">
             {causes.map((cause) => (
               <CauseCard key={cause.key} connectionId={connectionId} cause={cause} actions={actions} disabled={Boolean(running) || readOnly} />
             ))}
@@ -196,8 +196,8 @@ function CauseCard({ connectionId, cause, actions, disabled }: { connectionId: s
         : { icon: '✖', text: `Blocked: ${readiness.reason}` }
   const headingId = `cause-${cause.key.replace(/[^\w-]/g, '_')}`
   return (
-    <li className={`cause cause-${tone}`} aria-labelledby={headingId}>
-      <div className="cause-head">
+    <li className={`restart-cause restart-cause-${tone}`} aria-labelledby={headingId}>
+      <div className="restart-cause-head">
         <h4 id={headingId}>
           {SOURCE_LABEL[cause.source]}
           {cause.subject && (
@@ -212,9 +212,9 @@ function CauseCard({ connectionId, cause, actions, disabled }: { connectionId: s
           <span aria-hidden="true">{badge.icon}</span> {badge.text}
         </span>
       </div>
-      <p className="cause-summary">{cause.summary}</p>
+      <p className="restart-cause-summary">{cause.summary}</p>
       <PreconditionView connectionId={connectionId} cause={cause} actions={actions} disabled={disabled} />
-      <ul className="cause-connectors" aria-label={`Connectors failing because of ${SOURCE_LABEL[cause.source].toLowerCase()} ${cause.subject ?? ''}`}>
+      <ul className="restart-cause-connectors" aria-label={`Connectors failing because of ${SOURCE_LABEL[cause.source].toLowerCase()} ${cause.subject ?? ''}`}>
         {cause.connectors.map((connector) => (
           <ConnectorChoice
             key={connector.name}
