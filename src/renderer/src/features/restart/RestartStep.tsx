@@ -44,7 +44,7 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
     const names = serverKey.split('\n')
     void checkServers(connectionId, names)
     if (!blockedServer || running) return
-    const timer = setInterval(() => void checkServers(connectionId, names), RECHECK_MS)
+    const timer = setInterval(() => void checkServers(connectionId, names, { quiet: true }), RECHECK_MS)
     return () => clearInterval(timer)
   }, [connectionId, serverKey, blockedServer, running, checkServers])
 
