@@ -6,7 +6,7 @@
  * `BENCH_PROFILE=1` also prints where a re-open spends its time (CPU profile, self time by function).
  */
 import { chromium } from '@playwright/test'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { startHost } from '../e2e/fixtures'
 import { TOKEN_HEADER } from '../src/shared/channels'
@@ -71,6 +71,11 @@ function stats(values: number[]): { median: number; p95: number; min: number; ma
   const sorted = [...values].sort((a, b) => a - b)
   const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!
   return { median: at(0.5), p95: at(0.95), min: sorted[0]!, max: sorted[sorted.length - 1]! }
+}
+
+if (!existsSync('out/main/cli.js')) {
+  console.error('The app is not built: run `npm run build` first (the bench drives the built browser host).')
+  process.exit(1)
 }
 
 const { scenario, targets } = scaledEstate()
@@ -146,19 +151,32 @@ try {
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('Profiler.enable')
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+    const profiled = async (label: string, work: () => Promise<unknown>): Promise<void> => {
+      await cdp.send('Profiler.start')
+      await work()
+      const { profile } = (await cdp.send('Profiler.stop')) as unknown as {
+        profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] }
+      }
+      const self = new Map<string, number>()
+      const byId = new Map(profile.nodes.map((node) => [node.id, node]))
+      profile.samples.forEach((id, index) => {
+        const frame = byId.get(id)!.callFrame
+        const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`
+        self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000)
+      })
+      console.log(`${label} profile, self time in ms ("(program)" is the browser's own work: style, layout, paint):`)
+      for (const [key, ms] of [...self].filter(([key]) => !key.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${ms.toFixed(0).padStart(6)}  ${key}`)
+    }
     await leaveStatus()
-    await cdp.send('Profiler.start')
-    await openStatus(CONNECTORS)
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } }
-    const self = new Map<string, number>()
-    const byId = new Map(profile.nodes.map((node) => [node.id, node]))
-    profile.samples.forEach((id, index) => {
-      const frame = byId.get(id)!.callFrame
-      const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop()}:${frame.lineNumber}`
-      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000)
+    await profiled('re-open', () => openStatus(CONNECTORS))
+    await flipTargets(true)
+    await profiled('update', async () => {
+      const painted = page.evaluate(`window.benchAwaitFailedRows(${CHANGING})`)
+      await hostCall('daemon/status', [connection.id])
+      await painted
     })
-    console.log('re-open profile, self time (ms):')
-    for (const [key, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${ms.toFixed(0).padStart(6)}  ${key}`)
+    await flipTargets(false)
+    await hostCall('daemon/status', [connection.id])
   }
 
   const update: number[] = []

@@ -1,7 +1,6 @@
-import { writeFileSync } from 'node:fs'
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { readFileSync } from 'node:fs'
 import { expect, openApp, screenshot, test } from './fixtures'
 import { AuditLogPage } from './pages/audit-log-page'
 
@@ -11,6 +10,8 @@ const kafka = join(fixtures, 'platform-interleaved-kafka.console.txt')
 
 test('inspects log files offline with no connection: causes, evidence, filters, search, errors, pins', async ({ page, host }) => {
   await openApp(page, host)
+  await expect(page.getByRole('region', { name: 'Open log files' })).toContainText('Inspect audit logs offline')
+  await screenshot(page, 'offline-00-home')
   await page.getByRole('region', { name: 'Open log files' }).getByRole('button', { name: 'Open log files' }).click()
   await expect(page.getByRole('heading', { name: 'Log files', level: 1 })).toBeVisible()
   await screenshot(page, 'offline-01-empty')
@@ -59,6 +60,11 @@ test('inspects log files offline with no connection: causes, evidence, filters, 
   await expect(logs.rows.first()).toContainText('INTEGRATION-DAEMON-SERVICES-0031')
   await page.getByRole('button', { name: 'Clear filters' }).click()
   await expect(page.getByText('38 records', { exact: true })).toBeVisible()
+  await page.getByLabel('Message ID').fill('omag-multi-tenant-404-001')
+  await page.getByLabel('Message ID').press('Enter')
+  await expect(page.getByText('3 of 38 records match the filters')).toBeVisible()
+  await page.getByRole('button', { name: 'Clear filters' }).click()
+  await expect(page.getByLabel('Message ID')).toHaveValue('')
 
   // Regex search with only matching lines and context.
   await page.getByLabel('Search the log (regular expression)').fill('listNodes|Kafka')
@@ -93,13 +99,24 @@ test('opens pasted text, .gz files, and says clearly what is wrong with bad inpu
   await expect(page.getByRole('alert')).toContainText('Cannot read broken.log.gz: it is not a valid gzip file')
   await page.getByLabel('Open by path').fill('/nowhere/exchangeDL01.log')
   await page.getByRole('button', { name: 'Open', exact: true }).click()
-  await expect(page.getByRole('alert')).toContainText('Cannot read /nowhere/exchangeDL01.log')
+  await expect(page.getByRole('alert')).toContainText('Cannot read /nowhere/exchangeDL01.log: there is no such file or folder (ENOENT). Check the path')
   await screenshot(page, 'offline-04-errors')
 
   const gz = testInfo.outputPath('seed.log.gz')
   writeFileSync(gz, gzipSync(readFileSync(seed)))
   await logs.openFiles('offline', [gz])
   await expect(logs.cause('metadata server cocoMDS1 unavailable: 3 connectors')).toBeVisible()
+  await page.getByRole('button', { name: 'Close this log' }).click()
+
+  // Drag and drop: the browser reads the dropped file.
+  const dropped = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer()
+    transfer.items.add(new File([text], 'dropped.log', { type: 'text/plain' }))
+    return transfer
+  }, readFileSync(kafka, 'utf8'))
+  await page.locator('.drop-zone').dispatchEvent('drop', { dataTransfer: dropped })
+  await expect(logs.cause('third-party resource Kafka failing')).toBeVisible()
+  await expect(page.locator('.source-name')).toContainText('dropped.log')
   await page.getByRole('button', { name: 'Close this log' }).click()
 
   const lines = readFileSync(seed, 'utf8').split('\n').slice(0, 20).join('\n')
@@ -127,6 +144,15 @@ test('step 1 of the demo daemon follows its live audit log and shows the causes 
   await logs.expectRowsLoaded()
   await screenshot(page, 'demo-01-step1')
 
+  // Lines the daemon writes now arrive while the step is open.
+  const logPath = await page.locator('.source-name code').innerText()
+  appendFileSync(logPath, `${new Date().toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, '$1 $3 $2 $5 GMT $4')} exchangeDL01 Error OMAG-E2E-0001 marker line written by the test\n`)
+  await page.getByLabel('Search the log (regular expression)').fill('marker line written')
+  await expect(page.getByText('1 matches')).toBeVisible({ timeout: 15_000 })
+  await page.getByLabel('Search the log (regular expression)').press('Escape')
+  await expect(page.getByLabel('Search the log (regular expression)')).toHaveValue('')
+  await expect(page.getByRole('heading', { name: 'Demo daemon (coco-pharma)' })).toBeVisible()
+
   await page.getByRole('button', { name: 'Pause' }).click()
   await expect(page.getByText(/Paused: new lines are not read/)).toBeVisible()
   await page.getByRole('button', { name: 'Resume following' }).click()
@@ -145,8 +171,13 @@ test('step 1 of the demo daemon follows its live audit log and shows the causes 
   await expect(database.locator('.related-lines')).toContainText('INTEGRATION-DAEMON-SERVICES')
   await screenshot(page, 'demo-02-status-related')
 
+  // A related line opens step 1 on it.
+  await database.locator('.related-lines li', { hasText: 'Exception' }).getByRole('button').click()
+  await expect(page.getByRole('button', { name: /Audit log/ })).toHaveAttribute('aria-current', 'step')
+  await expect(logs.selectedRow).toContainText('Exception')
+  await expect(logs.selectedRow).toContainText('OakDeneLandingAreaDatabaseMonitor')
+
   await page.emulateMedia({ colorScheme: 'dark' })
-  await page.keyboard.press('Alt+1')
   await expect(metadata).toBeVisible()
   await expect(page.getByText('1 line pinned as evidence: they go into the incident report.')).toBeVisible()
   await screenshot(page, 'demo-03-step1-dark')

@@ -21,7 +21,7 @@ export class AuditLogPage {
   }
 
   get causes(): Locator {
-    return this.page.locator('.cause')
+    return this.page.locator('.log-cause')
   }
 
   cause(verdict: string | RegExp): Locator {

@@ -1,6 +1,6 @@
 import { useEffect } from 'react'
 import { Announcer } from './components/Announcer'
-import { CommandPalette } from './components/CommandPalette'
+import { CommandPalette, CommandPaletteButton } from './components/CommandPalette'
 import { Notices } from './components/Notices'
 import { ConnectionForm } from './features/connections/ConnectionForm'
 import { ConnectionsScreen } from './features/connections/ConnectionsScreen'
@@ -63,14 +63,17 @@ function Header(): React.JSX.Element {
         </span>
         Daemon Doctor
       </button>
-      <label className="theme-picker">
-        <span className="visually-hidden">Theme</span>
-        <select value={theme} onChange={(event) => setTheme(event.target.value as ThemeChoice)}>
-          <option value="system">Theme: system</option>
-          <option value="light">Theme: light</option>
-          <option value="dark">Theme: dark</option>
-        </select>
-      </label>
+      <div className="header-actions">
+        <CommandPaletteButton />
+        <label className="theme-picker">
+          <span className="visually-hidden">Theme</span>
+          <select value={theme} onChange={(event) => setTheme(event.target.value as ThemeChoice)}>
+            <option value="system">Theme: system</option>
+            <option value="light">Theme: light</option>
+            <option value="dark">Theme: dark</option>
+          </select>
+        </label>
+      </div>
     </header>
   )
 }

@@ -36,7 +36,7 @@ export async function openInput(path: string, input: number, options: ParserOpti
   return { path, batches: streamBatches(gzip ? stream.pipe(createGunzip()) : stream, input, options) }
 }
 
-async function isGzip(path: string): Promise<boolean> {
+export async function isGzip(path: string): Promise<boolean> {
   const handle = await open(path, 'r')
   try {
     const { bytesRead, buffer } = await handle.read(Buffer.alloc(2), 0, 2, 0)

@@ -136,7 +136,7 @@ describe('LogService', () => {
     const session = await logs.open([seedPath])
     expect(session.storedRecords).toBeLessThanOrEqual(11)
     expect(session.storedRecords + session.droppedRecords).toBe(28)
-    await expect(logs.open([join(tmp, 'nope.log')])).rejects.toMatchObject({ code: 'not-found' })
+    await expect(logs.open([join(tmp, 'nope.log')])).rejects.toMatchObject({ code: 'not-found', message: `Cannot read ${join(tmp, 'nope.log')}: there is no such file or folder (ENOENT)` })
     await expect(logs.open([seedPath], 'XYZ')).rejects.toMatchObject({ code: 'invalid-input' })
     const pasted = await logs.openText('hello')
     expect(() => logs.follow(pasted.id)).toThrow(/Only plain log files/)

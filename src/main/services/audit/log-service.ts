@@ -74,7 +74,7 @@ export class LogService {
       try {
         sources.push(await openInput(path, index, options))
       } catch (error) {
-        throw new AppError('not-found', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+        throw new AppError('not-found', `Cannot read ${path}: ${readProblem(error as NodeJS.ErrnoException)}`)
       }
     }
     return this.start(paths.join(', '), sources, options)
@@ -286,6 +286,20 @@ export class LogService {
     if (!session) throw new AppError('not-found', 'That log is no longer open')
     return session
   }
+}
+
+/** Words for the file-system errors an operator meets, with the code kept for searching. */
+const READ_PROBLEMS: Record<string, string> = {
+  ENOENT: 'there is no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'it is a folder, not a log file or an .omalrecord folder',
+  ENOTDIR: 'a part of the path is not a folder'
+}
+
+function readProblem(error: NodeJS.ErrnoException): string {
+  const words = error.code ? READ_PROBLEMS[error.code] : undefined
+  return words ? `${words} (${error.code})` : (error.code ?? error.message)
 }
 
 function parserOptions(zone: string | undefined): ParserOptions {

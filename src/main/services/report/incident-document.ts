@@ -47,8 +47,12 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
   const summaryRows: [string, Inline[]][] = []
   if ('report' in analysis) {
     const { causes } = analysis.report
-    summaryRows.push(['Causes found', [causes.length === 0 ? 'None: the audit log shows no failure' : causes.map((cause) => text(cause.verdict)).join('; ')]])
-  } else summaryRows.push(['Causes found', ['Not analysed (see Audit log)']])
+    if (causes.length === 0) add({ kind: 'paragraph', parts: ['The audit log shows no failure.'] })
+    else {
+      add({ kind: 'paragraph', parts: [`What was wrong, from the audit log (${causes.length} cause${causes.length === 1 ? '' : 's'}):`] })
+      add({ kind: 'list', items: causes.map((cause) => [{ strong: text(cause.verdict) }, ` (${SOURCE_LABELS[cause.source]})`]) })
+    }
+  } else add({ kind: 'paragraph', parts: ['The audit log was not analysed (see Audit log analysis).'] })
   summaryRows.push(['Actions taken', [actionsSummary(data.actions)]])
   if ('status' in final) {
     const { counts } = final.status
@@ -114,7 +118,8 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
       })
       const lines = finding.evidence.flatMap((ref) => {
         const quote = quotes.get(refKey(ref))
-        return quote ? [{ ref: quote.ref, text: text(quote.text) }] : []
+        // Egeria's Connection{…} dumps are folded: the log keeps them, the report stays readable.
+        return quote ? [{ ref: quote.ref, text: text(foldDumps(quote.text)) }] : []
       })
       if (lines.length > 0) add({ kind: 'quote', lines })
       const more = finding.evidence.length - lines.length
@@ -124,7 +129,7 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
 
   add({ kind: 'heading', level: 2, text: `Pinned evidence (${data.pins.length})` })
   if (data.pins.length === 0) add({ kind: 'paragraph', parts: ['No log lines were pinned in step 1.'] })
-  else add({ kind: 'quote', lines: data.pins.map((pin) => ({ ref: `${text(pin.input)}:${pin.line}`, text: text(pin.text) })) })
+  else add({ kind: 'quote', lines: data.pins.map((pin) => ({ ref: `${text(pin.input)}:${pin.line}`, text: text(foldDumps(pin.text)) })) })
 
   // Actions
   add({ kind: 'heading', level: 2, text: `Actions (${data.actions.length})` })

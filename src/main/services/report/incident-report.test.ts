@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startTestWebApp } from '../../../../tests/app-under-test'
@@ -9,6 +10,7 @@ import type { ActionReport, DaemonStatus, JournalEntry } from '../../../shared/m
 import type { DemoInfo } from '../../../shared/models/demo'
 import type { IncidentReport } from '../../../shared/models/report'
 import type { Result } from '../../../shared/result'
+import { startSimulator } from '../../simulator'
 import type { WebApp } from '../../web/web-app'
 import { IncidentReportService, redactor } from './incident-report'
 
@@ -74,8 +76,8 @@ describe('incident report over the demo simulator', () => {
     // Final state and timeline
     expect(markdown).toContain('## Final state')
     expect(markdown).toMatch(/\| `OakDeneLandingAreaDatabaseMonitor` \| ✖ \*\*FAILED\*\*/)
-    expect(markdown).toMatch(/\| [^|]+ UTC \| Action \| Restart of connector OakDeneLandingAreaFilesMonitor: /)
-    expect(markdown).toMatch(/\| [^|]+ UTC \| Audit log \| OakDeneLandingAreaFilesMonitor failed \(/)
+    expect(markdown).toMatch(/\| [^|]+ UTC \| Action \| Restart of connector OakDeneLandingAreaFilesMonitor did not fully work: 1 failing new error \|/)
+    expect(markdown).toMatch(/\| [^|]+ UTC \| Audit log \| OakDeneLandingAreaFilesMonitor failed \(OMAG-MULTI-TENANT-404-001\): metadata server cocoMDS1 \|/)
 
     // The HTML says the same, self-contained
     for (const text of ['exchangeDL01', 'OMAG-MULTI-TENANT-404-001', 'Failing with a new error', 'Final state', 'Timeline']) expect(html).toContain(text)
@@ -103,8 +105,8 @@ describe('incident report over the demo simulator', () => {
 
 const hostile = '<script>alert(1)</script> **bold** [link](javascript:alert(1)) | `tick` & <img src=x onerror=alert(2)>'
 
-function hostileSetup(dataDir = tempDir()) {
-  const logPath = join(dataDir, 'hostile.log')
+function hostileSetup(dataDir = tempDir(), gzip = false) {
+  let logPath = join(dataDir, 'hostile.log')
   writeFileSync(
     logPath,
     [
@@ -112,6 +114,10 @@ function hostileSetup(dataDir = tempDir()) {
       `Thu Nov 20 10:00:01 GMT 2025 daemon1 Exception INTEGRATION-DAEMON-SERVICES-0031 The integration connector ${hostile.slice(0, 20)} has failed: Connection{userId='gary', encryptedPassword='abc123', clearPassword='hunter2 two', configurationProperties=null} with S3cretPass`
     ].join('\n')
   )
+  if (gzip) {
+    writeFileSync(`${logPath}.gz`, gzipSync(readFileSync(logPath)))
+    logPath = `${logPath}.gz`
+  }
   const connection: Connection = {
     id: 'c1', name: hostile, platformUrl: 'https://127.0.0.1:9443', serverName: 'daemon1', userId: 'gary', egeriaVersion: 'auto',
     tls: { mode: 'insecure' }, environment: 'prod', readOnly: false, auditLogPath: logPath, hasPassword: true,
@@ -168,6 +174,26 @@ describe('incident report with hostile input', () => {
       expect(text).not.toContain('S3cretPass')
     }
     expect(report.markdown).toContain("clearPassword='[redacted]'")
+  })
+
+  it('quotes evidence lines from a gzipped log by their line numbers', async () => {
+    const report = await hostileSetup(tempDir(), true).build('c1')
+    expect(report.markdown).toMatch(/^hostile\.log\.gz:1 {2}Thu Nov 20 10:00:00 GMT 2025 cocoMDS1 Error OMAG-MULTI-TENANT-404-001/m)
+    expect(report.markdown).toMatch(/^hostile\.log\.gz:2 {2}.*INTEGRATION-DAEMON-SERVICES-0031/m)
+  })
+
+  it('quotes evidence from a folder of .omalrecord files (the file destination)', async () => {
+    const dir = join(tempDir(), 'omalrecords')
+    const sim = await startSimulator({ scenario: 'coco-pharma', egeria: 3, auditJsonDir: dir })
+    await sim.close()
+    const base = hostileSetup()
+    const connection = { ...(await base.gather('c1')).connection, auditLogPath: dir }
+    const service = new IncidentReportService({
+      connection: () => connection, password: () => undefined, status: async () => { throw new Error('not needed') }, history: () => [], journal: () => ({ entries: [] })
+    })
+    const report = await service.build('c1')
+    expect(report.summary.causes).toBeGreaterThanOrEqual(2)
+    expect(report.markdown).toMatch(/^omalrecords\/[^ ]+ {2}.*OMAG-MULTI-TENANT-404-001/m)
   })
 
   it('redacts quoted, bare and JSON secrets but keeps null ones', () => {

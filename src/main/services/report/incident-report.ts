@@ -14,7 +14,8 @@ import type { Connection } from '../../../shared/models/connection'
 import { describeScope, type DaemonStatus, type JournalEntry, type StatusSnapshot } from '../../../shared/models/daemon'
 import { type IncidentReport, type IncidentReportOptions, type PinnedEvidence } from '../../../shared/models/report'
 import { analyzeSources } from '../audit/analyze'
-import { openInput } from '../audit/log-reader'
+import { SOURCE_LABELS } from '../audit/report-format'
+import { isGzip, openInput } from '../audit/log-reader'
 import { incidentDocument } from './incident-document'
 import { renderHtml, renderMarkdown } from './render'
 
@@ -155,16 +156,8 @@ async function readLines(path: string, wanted: Set<number>): Promise<Map<number,
   const found = new Map<number, string>()
   if (!(await stat(path)).isFile()) return found
   const last = Math.max(...wanted)
+  const gzip = await isGzip(path)
   const raw = createReadStream(path)
-  const head = await new Promise<Buffer>((resolve) => {
-    raw.once('readable', () => {
-      const chunk = (raw.read(2) as Buffer | null) ?? Buffer.alloc(0)
-      raw.unshift(chunk)
-      resolve(chunk)
-    })
-    raw.once('end', () => resolve(Buffer.alloc(0)))
-  })
-  const gzip = head[0] === 0x1f && head[1] === 0x8b
   const lines = createInterface({ input: gzip ? raw.pipe(createGunzip()) : raw, crlfDelay: Infinity })
   let number = 0
   for await (const line of lines) {
@@ -193,11 +186,16 @@ function timelineOf(
 ): { items: TimelineItem[]; omitted: number } {
   const logItems: TimelineItem[] = []
   if ('report' in analysis) {
+    // A failure event names the outer message; the finding it is evidence of knows the root cause.
+    const findingByRef = new Map(analysis.report.findings.flatMap((finding) => finding.evidence.map((ref) => [refKey(ref), finding] as const)))
     for (const connector of analysis.report.connectors) {
       for (const event of connector.events) {
         const verb = LOG_EVENT_TEXT[event.kind]
         if (!event.time || !verb || event.kind === 'initializing') continue
-        logItems.push({ time: event.time, kind: 'log', text: `${connector.name} ${verb}${event.messageId ? ` (${event.messageId})` : ''}` })
+        const finding = event.kind === 'failure' ? findingByRef.get(refKey(event.evidence)) : undefined
+        const messageId = finding?.rootMessageId ?? event.messageId
+        const why = finding ? `: ${SOURCE_LABELS[finding.source]} ${finding.subject}` : ''
+        logItems.push({ time: event.time, kind: 'log', text: `${connector.name} ${verb}${messageId ? ` (${messageId})` : ''}${why}` })
       }
     }
     for (const finding of analysis.report.findings) {
@@ -209,7 +207,9 @@ function timelineOf(
   const omitted = Math.max(0, logItems.length - MAX_LOG_EVENTS)
   const items: TimelineItem[] = logItems.slice(omitted)
   for (const entry of actions) {
-    items.push({ time: entry.time, kind: 'action', text: `${capitalise(entry.action)} of ${describeScope(entry.scope)}: ${entry.outcome.summary}` })
+    const what = `${capitalise(entry.action)} of ${describeScope(entry.scope)}`
+    // Summaries usually start by saying what was done; do not say it twice.
+    items.push({ time: entry.time, kind: 'action', text: entry.outcome.summary.startsWith(what) ? entry.outcome.summary : `${what}: ${entry.outcome.summary}` })
   }
   for (const snapshot of history) {
     if (snapshot.error) items.push({ time: snapshot.at, kind: 'status', text: `Status could not be read: ${snapshot.error}` })

@@ -108,13 +108,13 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.25rem; border-bottom: 2px solid var(--border); padding-bottom: .25rem; margin: 2rem 0 .75rem; }
 h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
 code, pre { font-family: ui-monospace, 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: .86em; }
-code { background: var(--surface); padding: 0 .25em; border-radius: 3px; overflow-wrap: anywhere; }
+code { background: var(--surface); padding: 0 .25em; border-radius: 3px; overflow-wrap: break-word; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: .5rem 0 1rem; }
 .facts dt { font-weight: 600; color: var(--muted); }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
-th, td { border: 1px solid var(--border); padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: anywhere; }
+th, td { border: 1px solid var(--border); padding: .35rem .5rem; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { background: var(--surface); }
 .badge { display: inline-block; font-weight: 600; padding: 0 .4em; border-radius: 4px; white-space: nowrap; }
 .badge.ok { color: var(--ok); background: var(--ok-bg); }

@@ -2,7 +2,7 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Connection } from '../../../shared/models/connection'
 import { useAppStore } from '../store'
-import { CommandPalette, isPaletteShortcut } from './CommandPalette'
+import { CommandPalette, CommandPaletteButton, isPaletteShortcut } from './CommandPalette'
 import { filterCommands, paletteCommands } from './palette-commands'
 
 vi.mock('../lib/api', async () => {
@@ -34,6 +34,7 @@ beforeEach(() => {
     view: { kind: 'flow', connectionId: 'c1', step: 'audit-log' },
     connections: [connection('c1', 'Demo daemon'), connection('c2', 'Warehouse', 'whDaemon')],
     theme: 'system',
+    paletteOpen: false,
     demo: { running: false, scenario: 'coco-pharma' }
   })
 })
@@ -102,6 +103,23 @@ describe('CommandPalette', () => {
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(appEscape.mock.calls.filter(([event]) => (event as KeyboardEvent).key === 'Escape')).toHaveLength(0)
     expect(document.activeElement).toBe(trigger)
+  })
+
+  it('opens from the header button too, and gives focus back to it', () => {
+    render(
+      <>
+        <CommandPaletteButton />
+        <CommandPalette />
+      </>
+    )
+    const button = screen.getByRole('button', { name: /Commands/ })
+    expect(button.getAttribute('aria-keyshortcuts')).toBe('Control+K Control+Shift+P')
+    button.focus()
+    fireEvent.click(button)
+    const combobox = screen.getByRole('combobox')
+    expect(document.activeElement).toBe(combobox)
+    fireEvent.keyDown(combobox, { key: 'Escape' })
+    expect(document.activeElement).toBe(button)
   })
 
   it('switches the theme and keeps focus where it was', () => {

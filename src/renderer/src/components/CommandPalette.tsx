@@ -14,18 +14,26 @@ export function isPaletteShortcut(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' |
  * The command palette: type to filter, arrows to choose, Enter to run, Escape to close (focus goes
  * back where it was). A combobox driving a listbox inside a modal dialog, as WAI-ARIA describes.
  */
+/** Where focus was when the palette opened: it goes back there when the palette closes. */
+let returnFocus: HTMLElement | null = null
+
+/** Opens the palette from anywhere (a shortcut, a button), remembering where focus was. */
+export function openCommandPalette(): void {
+  const state = useAppStore.getState()
+  if (state.paletteOpen) return
+  returnFocus = document.activeElement instanceof HTMLElement ? document.activeElement : null
+  state.setPaletteOpen(true)
+}
+
 export function CommandPalette(): React.JSX.Element | null {
-  const [open, setOpen] = useState(false)
-  const returnFocus = useRef<HTMLElement | null>(null)
+  const open = useAppStore((state) => state.paletteOpen)
+  const setOpen = useAppStore((state) => state.setPaletteOpen)
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (!isPaletteShortcut(event)) return
       event.preventDefault()
-      setOpen((wasOpen) => {
-        if (!wasOpen) returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null
-        return true
-      })
+      openCommandPalette()
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
@@ -33,12 +41,21 @@ export function CommandPalette(): React.JSX.Element | null {
 
   const close = (restore: boolean): void => {
     setOpen(false)
-    const target = returnFocus.current
-    returnFocus.current = null
+    const target = returnFocus
+    returnFocus = null
     if (restore && target?.isConnected) target.focus()
   }
 
   return open ? <PaletteDialog onClose={close} /> : null
+}
+
+/** The header's way in, for mouse users and to show the shortcut. */
+export function CommandPaletteButton(): React.JSX.Element {
+  return (
+    <button type="button" className="palette-button" onClick={openCommandPalette} aria-keyshortcuts="Control+K Control+Shift+P">
+      <span aria-hidden="true">⌘ </span>Commands <kbd aria-hidden="true">Ctrl K</kbd>
+    </button>
+  )
 }
 
 function PaletteDialog({ onClose }: { onClose(restoreFocus: boolean): void }): React.JSX.Element {

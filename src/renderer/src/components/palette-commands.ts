@@ -1,5 +1,6 @@
 /** What the command palette offers, built from the app's state, and how typing narrows it. */
 import { STEP_TITLES } from '../features/flow/step-titles'
+import { pinnedLinesOf } from '../features/report/pins'
 import type { AppState } from '../store'
 import { FLOW_STEPS, type ThemeChoice } from '../store/ui-slice'
 
@@ -37,9 +38,9 @@ export function paletteCommands(state: AppState): PaletteCommand[] {
         label: `Save the incident report as ${format === 'html' ? 'HTML' : 'Markdown'}`,
         group: here,
         keywords: 'download export incident',
+        // Made afresh with the pinned lines, so the file says what is true now.
         run: async () => {
-          state.navigate({ ...view, step: 'report' })
-          await state.saveReport(view.connectionId, format)
+          if (await state.buildReport(view.connectionId, pinnedLinesOf(state, view.connectionId))) await state.saveReport(view.connectionId, format)
         }
       })
     }

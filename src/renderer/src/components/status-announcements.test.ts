@@ -45,6 +45,19 @@ describe('status announcements', () => {
     ])).toBe('A recovered and is RUNNING.')
   })
 
+  it('announces a failing connector whose error changed', () => {
+    const memory = new StatusMemory()
+    const failing = () => snapshot({ A: 'FAILED' }, ['A'])
+    const first = failing()
+    first.status!.connectors[0]!.failingMessageId = 'OMAG-MULTI-TENANT-404-001'
+    memory.apply(first)
+    const second = failing()
+    second.status!.connectors[0]!.failingMessageId = 'BASIC-FILES-INTEGRATION-CONNECTORS-404-001'
+    const { changes } = memory.apply(second)
+    expect(summariseChanges(changes)).toBe('A is still FAILED, now with BASIC-FILES-INTEGRATION-CONNECTORS-404-001.')
+    expect(memory.apply(second).changes).toEqual([])
+  })
+
   it('reports a read error once until it changes or clears, and a removed connector', () => {
     const memory = new StatusMemory()
     memory.apply(snapshot({ A: 'RUNNING', B: 'RUNNING' }, []))

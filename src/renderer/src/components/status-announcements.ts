@@ -15,11 +15,15 @@ export interface StatusChange {
   from?: string
   /** Undefined: the connector is no longer reported. */
   to?: string
+  /** The failing message ID after the change, when there is one. */
+  messageId?: string
+  /** The status stayed, the failing message ID changed: a different error. */
+  newError?: boolean
 }
 
 /** Remembers the last status per connector of each connection, so a change can say where it came from. */
 export class StatusMemory {
-  private readonly known = new Map<string, Map<string, string>>()
+  private readonly known = new Map<string, Map<string, { status: string; messageId?: string }>>()
   private readonly errors = new Map<string, string>()
 
   /** The changes this snapshot brings, and a read error when it is new. */
@@ -32,19 +36,24 @@ export class StatusMemory {
     this.errors.delete(snapshot.connectionId)
     if (!snapshot.status) return { changes: [] }
     const previous = this.known.get(snapshot.connectionId)
-    const current = new Map(snapshot.status.connectors.map((connector) => [connector.name, connector.status]))
+    const current = new Map(snapshot.status.connectors.map((connector) => [connector.name, { status: connector.status, messageId: connector.failingMessageId }]))
     this.known.set(snapshot.connectionId, current)
     // The first look at a connection is a baseline, not news.
     if (!previous) return { changes: [] }
     return {
-      changes: snapshot.changed
-        .map((name) => ({ connectionId: snapshot.connectionId, name, from: previous.get(name), to: current.get(name) }))
-        .filter((change) => change.from !== change.to)
+      changes: snapshot.changed.flatMap((name): StatusChange[] => {
+        const before = previous.get(name)
+        const after = current.get(name)
+        const newError = before !== undefined && after !== undefined && before.status === after.status && before.messageId !== after.messageId && isFailedStatus(after.status)
+        if (before?.status === after?.status && !newError) return []
+        return [{ connectionId: snapshot.connectionId, name, from: before?.status, to: after?.status, ...(after?.messageId ? { messageId: after.messageId } : {}), ...(newError ? { newError } : {}) }]
+      })
     }
   }
 }
 
 function sentenceFor(change: StatusChange): string {
+  if (change.newError) return `${change.name} is still ${change.to}, now with ${change.messageId ?? 'a different error'}`
   if (change.to === undefined) return `${change.name} is no longer reported`
   if (isHealthyStatus(change.to) && change.from !== undefined && isFailedStatus(change.from)) return `${change.name} recovered and is ${change.to}`
   return `${change.name} is now ${change.to}`
@@ -59,9 +68,9 @@ export function summariseChanges(changes: StatusChange[], where?: string): strin
   for (const change of changes) {
     const key = `${change.connectionId}\u0000${change.name}`
     const earlier = latest.get(key)
-    latest.set(key, earlier ? { ...change, from: earlier.from } : change)
+    latest.set(key, earlier ? { ...change, from: earlier.from, newError: change.newError || (earlier.newError && change.from === change.to) } : change)
   }
-  const settled = [...latest.values()].filter((change) => change.from !== change.to)
+  const settled = [...latest.values()].filter((change) => change.from !== change.to || change.newError)
   if (settled.length === 0) return undefined
   const prefix = where ? `${where}: ` : ''
   if (settled.length <= MAX_NAMED_CHANGES) return `${prefix}${settled.map(sentenceFor).join('. ')}.`

@@ -65,8 +65,11 @@ export interface LogsSlice {
   logs: Record<string, LogView>
   openLogFiles(owner: string, paths: string[]): Promise<boolean>
   openLogTexts(owner: string, texts: LogText[]): Promise<boolean>
-  /** Opens the connection's audit log file and follows it live. */
-  openConnectionLog(connectionId: string, path: string): Promise<void>
+  /**
+   * Opens the connection's audit log file and follows it live. Keeps other logs the operator opened
+   * in its place unless `replace` is set.
+   */
+  openConnectionLog(connectionId: string, path: string, replace?: boolean): Promise<void>
   setLogFollowing(owner: string, following: boolean): Promise<void>
   closeLog(owner: string): Promise<void>
   setLogFilters(owner: string, filters: Partial<LogFilters>): void
@@ -169,9 +172,10 @@ export const createLogsSlice: StateCreator<AppState, [], [], LogsSlice> = (set, 
       return opened(owner, { kind: 'text', name: texts.map((text) => text.name).join(', ') }, result)
     },
 
-    async openConnectionLog(connectionId, path) {
+    async openConnectionLog(connectionId, path, replace = false) {
       const current = view(connectionId)
-      if (current.opening || (current.source?.kind === 'live' && current.source.path === path && current.session)) return
+      const kept = current.session && (current.source?.kind !== 'live' ? !replace : current.source.path === path)
+      if (current.opening || kept) return
       patch(connectionId, { opening: true, error: undefined })
       if (await opened(connectionId, { kind: 'live', path }, await api.logs.open([path]))) await get().setLogFollowing(connectionId, true)
     },

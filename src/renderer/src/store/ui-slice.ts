@@ -30,6 +30,7 @@ export interface Announcement {
 export interface UiSlice {
   view: View
   announcement?: Announcement
+  paletteOpen: boolean
   theme: ThemeChoice
   appInfo?: AppInfo
   notices: Notice[]
@@ -41,6 +42,8 @@ export interface UiSlice {
   dismissNotice(id: number): void
   /** Says something to screen-reader users without moving focus; the latest message wins. */
   announce(text: string): void
+  /** Opens or closes the command palette (components/CommandPalette: use its `openCommandPalette` to keep focus right). */
+  setPaletteOpen(open: boolean): void
 }
 
 const THEME_KEY = 'daemon-doctor-theme'
@@ -56,6 +59,7 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   view: { kind: 'home' },
   theme: savedTheme(),
   notices: [],
+  paletteOpen: false,
   navigate: (view) => set({ view }),
   setTheme(theme) {
     globalThis.localStorage?.setItem(THEME_KEY, theme)
@@ -76,5 +80,6 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
     set({ notices: [...get().notices.slice(-3), { ...notice, id }] })
   },
   dismissNotice: (id) => set({ notices: get().notices.filter((notice) => notice.id !== id) }),
-  announce: (text) => set({ announcement: { id: nextAnnouncementId++, text } })
+  announce: (text) => set({ announcement: { id: nextAnnouncementId++, text } }),
+  setPaletteOpen: (paletteOpen) => set({ paletteOpen })
 })

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useAppStore } from '../../store'
 import { LogSourcePicker } from './LogSourcePicker'
 import { LogWorkspace } from './LogWorkspace'
+import { sentence } from './log-view'
 import './audit-log.css'
 
 /**
@@ -27,7 +28,7 @@ export function AuditLogStep({ connectionId }: { connectionId: string }): React.
       {view?.error && (
         <p className="callout error" role="alert">
           <span aria-hidden="true">✖ </span>
-          {view.error.message}
+          {sentence(view.error.message)}
           {path && view.source?.kind !== 'files' && view.source?.kind !== 'text' && ' Check that the file exists and can be read, or open the log another way below.'}
           {path && (
             <button type="button" onClick={() => void openConnectionLog(connectionId, path)}>
@@ -54,6 +55,17 @@ export function AuditLogStep({ connectionId }: { connectionId: string }): React.
         </p>
       )}
       {(!session && !view?.opening) || picking ? <LogSourcePicker owner={connectionId} compact={!!session} /> : null}
+      {session && path && view?.source?.kind !== 'live' && (
+        <p className="callout info">
+          <span aria-hidden="true">ℹ </span>
+          <span>
+            Showing logs you opened, not the daemon’s live audit log <code>{path}</code>.
+          </span>
+          <button type="button" onClick={() => void openConnectionLog(connectionId, path, true)}>
+            Back to the live audit log
+          </button>
+        </p>
+      )}
       {session && view && (
         <LogWorkspace owner={connectionId} view={view} egeriaMajor={egeriaMajor} onOpenOther={() => setPicking(!picking)} />
       )}

@@ -10,7 +10,7 @@ export function CausesPanel({ owner, report }: { owner: string; report: Analysis
   if (report.causes.length === 0) {
     const failed = report.connectors.filter((connector) => connector.failures > 0).length
     return (
-      <section className="causes causes-none" aria-labelledby={`causes-${owner}`}>
+      <section className="log-causes log-causes-none" aria-labelledby={`causes-${owner}`}>
         <h3 id={`causes-${owner}`}>
           <span aria-hidden="true">✔ </span>No failure found in this log
         </h3>
@@ -23,12 +23,12 @@ export function CausesPanel({ owner, report }: { owner: string; report: Analysis
     )
   }
   return (
-    <section className="causes" aria-labelledby={`causes-${owner}`}>
+    <section className="log-causes" aria-labelledby={`causes-${owner}`}>
       <h3 id={`causes-${owner}`}>
         {report.causes.length === 1 ? 'One cause found' : `${report.causes.length} causes found`}
         <span className="muted small"> — most connectors blocked first</span>
       </h3>
-      <ol className="cause-list">
+      <ol className="log-cause-list">
         {report.causes.map((cause) => (
           <CauseCard key={`${cause.source}:${cause.subject}`} owner={owner} cause={cause} findings={report.findings.filter((finding) => cause.findings.includes(finding.id))} inputs={report.inputs.map((input) => input.path)} />
         ))}
@@ -40,15 +40,15 @@ export function CausesPanel({ owner, report }: { owner: string; report: Analysis
 function CauseCard({ owner, cause, findings, inputs }: { owner: string; cause: Cause; findings: Finding[]; inputs: string[] }): React.JSX.Element {
   const source = SOURCE_INFO[cause.source]
   return (
-    <li className={`cause cause-${cause.source}`}>
-      <div className="cause-head">
+    <li className={`log-cause log-cause-${cause.source}`}>
+      <div className="log-cause-head">
         <span className={`source-tag source-${cause.source}`}>
           <span aria-hidden="true">{source.icon} </span>
           {source.label}
         </span>
-        <strong className="cause-verdict">{cause.verdict}</strong>
+        <strong className="log-cause-verdict">{cause.verdict}</strong>
       </div>
-      <p className="cause-subject">
+      <p className="log-cause-subject">
         <span className="muted">At fault:</span> <code>{cause.subject}</code>
         {cause.connectors.length > 0 && (
           <>
@@ -57,7 +57,7 @@ function CauseCard({ owner, cause, findings, inputs }: { owner: string; cause: C
           </>
         )}
       </p>
-      <p className="cause-action">
+      <p className="log-cause-action">
         <span aria-hidden="true">→ </span>
         <strong>What to do:</strong> {cause.action}
       </p>

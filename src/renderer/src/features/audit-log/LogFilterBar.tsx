@@ -8,7 +8,6 @@ export function LogFilterBar({ owner, view }: { owner: string; view: LogView }):
   const setFilters = useAppStore((state) => state.setLogFilters)
   const report = view.session!.report
   const { filters } = view
-  const [messageId, setMessageId] = useState(filters.messageId ?? '')
   const choices = severityChoices(report.severityCounts)
   const connectors = report.connectors.map((connector) => connector.name).sort()
   const filtered = filters.severities.length > 0 || filters.server || filters.connector || filters.messageId
@@ -16,10 +15,6 @@ export function LogFilterBar({ owner, view }: { owner: string; view: LogView }):
     setFilters(owner, {
       severities: filters.severities.includes(severity) ? filters.severities.filter((s) => s !== severity) : [...filters.severities, severity]
     })
-  const applyMessageId = (): void => {
-    const id = messageId.trim().toUpperCase() || undefined
-    if (id !== filters.messageId) setFilters(owner, { messageId: id })
-  }
   const knownIds = [...new Set(report.findings.flatMap((finding) => finding.messageIds))]
 
   return (
@@ -59,37 +54,47 @@ export function LogFilterBar({ owner, view }: { owner: string; view: LogView }):
           </select>
         </label>
       )}
-      <div className="message-id-filter">
-        <label htmlFor={`message-id-${owner}`}>Message ID</label>
-        <input
-          id={`message-id-${owner}`}
-          list={`message-ids-${owner}`}
-          value={messageId}
-          placeholder="e.g. OMAG-MULTI-TENANT-404-001"
-          onChange={(event) => setMessageId(event.target.value)}
-          onBlur={applyMessageId}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') applyMessageId()
-          }}
-        />
-        <datalist id={`message-ids-${owner}`}>
-          {knownIds.map((id) => (
-            <option key={id} value={id} />
-          ))}
-        </datalist>
-      </div>
+      <MessageIdFilter key={filters.messageId ?? ''} owner={owner} current={filters.messageId} knownIds={knownIds} />
       {filtered && (
         <button
           type="button"
           className="link-button"
-          onClick={() => {
-            setMessageId('')
-            setFilters(owner, NO_FILTERS)
-          }}
+          onClick={() => setFilters(owner, NO_FILTERS)}
         >
           Clear filters
         </button>
       )}
+    </div>
+  )
+}
+
+/** The message ID filter: typed freely, applied on Enter or leaving the field; it follows filters set elsewhere (keyed by them). */
+function MessageIdFilter({ owner, current, knownIds }: { owner: string; current?: string; knownIds: string[] }): React.JSX.Element {
+  const setFilters = useAppStore((state) => state.setLogFilters)
+  const [messageId, setMessageId] = useState(current ?? '')
+  const applyMessageId = (): void => {
+    const id = messageId.trim().toUpperCase() || undefined
+    if (id !== current) setFilters(owner, { messageId: id })
+  }
+  return (
+    <div className="message-id-filter">
+      <label htmlFor={`message-id-${owner}`}>Message ID</label>
+      <input
+        id={`message-id-${owner}`}
+        list={`message-ids-${owner}`}
+        value={messageId}
+        placeholder="e.g. OMAG-MULTI-TENANT-404-001"
+        onChange={(event) => setMessageId(event.target.value)}
+        onBlur={applyMessageId}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') applyMessageId()
+        }}
+      />
+      <datalist id={`message-ids-${owner}`}>
+        {knownIds.map((id) => (
+          <option key={id} value={id} />
+        ))}
+      </datalist>
     </div>
   )
 }

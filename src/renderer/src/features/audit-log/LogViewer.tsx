@@ -1,12 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { AuditRecord, RecordQuery, SearchHit } from '../../../../shared/models/audit'
 import { api } from '../../lib/api'
 import { useAppStore } from '../../store'
 import { evidenceKey, recordQuery, recordRef, type LogView } from '../../store/logs-slice'
 import { highlightParts, patternError, recordTime, searchRows, severityOf, toneIcon, toneOf, type SearchRow } from './log-view'
 import { LogFilterBar } from './LogFilterBar'
-import { RecordPages } from './record-pages'
+import { PAGE_SIZE, RecordPages } from './record-pages'
 
 export const ROW_HEIGHT = 24
 const OVERSCAN = 20
@@ -47,24 +47,42 @@ export function LogViewer({ owner, view }: Props): React.JSX.Element {
   const first = items[0]?.index ?? 0
   const last = items[items.length - 1]?.index ?? 0
 
+  const previousFirst = useRef(first)
   useEffect(() => {
-    if (!rows) void pages.ensure(first, last)
+    if (rows) return
+    // Half a page of slack either way, so steady scrolling finds the next page already there.
+    const fetch = (): void => void pages.ensure(first - PAGE_SIZE / 2, last + PAGE_SIZE / 2)
+    // Moving more than a screen per frame (a fling, a scrollbar drag): fetch where the scroll settles,
+    // not every page it flies past.
+    const flying = Math.abs(first - previousFirst.current) > last - first
+    previousFirst.current = first
+    if (!flying) return fetch()
+    const timer = setTimeout(fetch, 60)
+    return () => clearTimeout(timer)
   }, [pages, rows, first, last])
-
-  // Ask the viewer to show the selection (evidence click, jump to error or time).
-  useEffect(() => {
-    if (view.reveal === 0 || view.selected === undefined) return
-    virtualizer.scrollToIndex(view.selected, { align: 'center' })
-    listRef.current?.focus({ preventScroll: true })
-    // Only a new reveal request scrolls; selection by keyboard scrolls itself.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [view.reveal])
 
   // Following a live log: stay at the bottom when the operator is there (like `tail -f`).
   const atBottom = useRef(true)
+  // Where the operator left the tail: records after it are announced as new, with a way back down.
+  const [leftTailAt, setLeftTailAt] = useState<number>()
+  const newBelow = session.following && !rows && leftTailAt !== undefined ? count - leftTailAt : 0
   useEffect(() => {
     if (session.following && atBottom.current && !rows && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' })
   }, [count, session.following, rows, virtualizer])
+
+  // Show the selection when asked (evidence click, jump to error or time), once its rows are counted:
+  // a reveal that cleared the filters arrives before the new view's first page.
+  const pendingReveal = useRef(view.reveal > 0)
+  useEffect(() => {
+    if (view.reveal > 0) pendingReveal.current = true
+  }, [view.reveal])
+  useEffect(() => {
+    if (!pendingReveal.current || view.selected === undefined || count <= view.selected) return
+    pendingReveal.current = false
+    atBottom.current = false
+    virtualizer.scrollToIndex(view.selected, { align: 'center' })
+    listRef.current?.focus({ preventScroll: true })
+  }, [view.reveal, view.selected, count, virtualizer])
 
   const select = async (position: number): Promise<void> => {
     const bounded = Math.max(0, Math.min(count - 1, position))
@@ -117,6 +135,8 @@ export function LogViewer({ owner, view }: Props): React.JSX.Element {
   }
 
   const pinned = useMemo(() => new Set(view.pins.map((pin) => pin.key)), [view.pins])
+  const onSelectRow = useCallback((index: number, record: AuditRecord) => selectLogRecord(owner, index, record), [owner, selectLogRecord])
+  const onOpenRow = useCallback((record: AuditRecord) => void revealEvidence(owner, recordRef(record)), [owner, revealEvidence])
   const activeId = view.selected !== undefined ? `${owner}-row-${view.selected}` : undefined
   const total = session.storedRecords
 
@@ -164,6 +184,20 @@ export function LogViewer({ owner, view }: Props): React.JSX.Element {
         <p className="empty-state">No record matches these filters. Clear a filter to see more.</p>
       )}
       {rows && rows.length === 0 && <p className="empty-state">No record matches “{view.search.pattern}”.</p>}
+      {newBelow > 0 && (
+        <button
+          type="button"
+          className="new-below"
+          onClick={() => {
+            atBottom.current = true
+            setLeftTailAt(undefined)
+            virtualizer.scrollToIndex(count - 1, { align: 'end' })
+          }}
+        >
+          <span aria-hidden="true">↓ </span>
+          {newBelow.toLocaleString()} new record{newBelow === 1 ? '' : 's'}: go to the end and keep following
+        </button>
+      )}
       <div
         ref={listRef}
         className={`log-list${session.report.servers.length <= 1 ? ' one-server' : ''}`}
@@ -175,9 +209,11 @@ export function LogViewer({ owner, view }: Props): React.JSX.Element {
         onScroll={(event) => {
           const element = event.currentTarget
           atBottom.current = element.scrollTop + element.clientHeight >= element.scrollHeight - ROW_HEIGHT * 2
+          if (atBottom.current && leftTailAt !== undefined) setLeftTailAt(undefined)
+          else if (!atBottom.current && leftTailAt === undefined) setLeftTailAt(count)
         }}
       >
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+        <div role="presentation" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row: SearchRow | undefined = rows?.[item.index]
             const style = { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }
@@ -200,15 +236,16 @@ export function LogViewer({ owner, view }: Props): React.JSX.Element {
               <LogRow
                 key={item.key}
                 id={`${owner}-row-${item.index}`}
+                index={item.index}
+                start={item.start}
                 record={record}
-                style={style}
                 selected={view.selected === item.index}
                 pinned={pinned.has(evidenceKey(recordRef(record)))}
                 context={row?.kind === 'context'}
                 pattern={view.search.pattern}
                 ignoreCase={view.search.ignoreCase}
-                onSelect={() => selectLogRecord(owner, item.index, record)}
-                onOpen={row ? () => void revealEvidence(owner, recordRef(record)) : undefined}
+                onSelect={onSelectRow}
+                onOpen={row ? onOpenRow : undefined}
               />
             )
           })}
@@ -220,18 +257,20 @@ export function LogViewer({ owner, view }: Props): React.JSX.Element {
 
 interface RowProps {
   id: string
+  index: number
+  start: number
   record: AuditRecord
-  style: React.CSSProperties
   selected: boolean
   pinned: boolean
   context: boolean
   pattern: string
   ignoreCase: boolean
-  onSelect(): void
-  onOpen?: () => void
+  onSelect(index: number, record: AuditRecord): void
+  onOpen?: (record: AuditRecord) => void
 }
 
-function LogRow({ id, record, style, selected, pinned, context, pattern, ignoreCase, onSelect, onOpen }: RowProps): React.JSX.Element {
+/** One record on one line; memoised, so scrolling re-renders only the rows that come into view. */
+const LogRow = memo(function LogRow({ id, index, start, record, selected, pinned, context, pattern, ignoreCase, onSelect, onOpen }: RowProps): React.JSX.Element {
   const severity = severityOf(record)
   const tone = toneOf(severity)
   const parts = highlightParts(record.text, pattern, ignoreCase)
@@ -241,9 +280,9 @@ function LogRow({ id, record, style, selected, pinned, context, pattern, ignoreC
       role="option"
       aria-selected={selected}
       className={`log-row tone-row-${tone}${selected ? ' selected' : ''}${context ? ' context-row' : ''}`}
-      style={style}
-      onClick={onSelect}
-      onDoubleClick={onOpen}
+      style={{ transform: `translateY(${start}px)`, height: ROW_HEIGHT }}
+      onClick={() => onSelect(index, record)}
+      onDoubleClick={onOpen ? () => onOpen(record) : undefined}
       title={onOpen ? 'Double-click (or Enter) to show this line in the whole log' : undefined}
     >
       <span className="c-pin" aria-label={pinned ? 'pinned' : undefined}>
@@ -257,11 +296,11 @@ function LogRow({ id, record, style, selected, pinned, context, pattern, ignoreC
       <span className="c-server">{record.server ?? ''}</span>
       <span className="c-id">{record.messageId ?? ''}</span>
       <span className="c-text">
-        {parts.map((part, index) => (part.match ? <mark key={index}>{part.text}</mark> : part.text))}
+        {parts.map((part, partIndex) => (part.match ? <mark key={partIndex}>{part.text}</mark> : part.text))}
       </span>
     </div>
   )
-}
+})
 
 interface SearchState {
   hits?: SearchHit[]
@@ -290,6 +329,10 @@ function SearchBox({ owner, view, search, onMatch }: { owner: string; view: LogV
           if (event.key === 'Enter') {
             event.preventDefault()
             onMatch(event.shiftKey ? -1 : 1)
+          } else if (event.key === 'Escape' && view.search.pattern) {
+            // Escape clears the search first; only an empty box lets it leave the screen.
+            event.stopPropagation()
+            setLogSearch(owner, { pattern: '' })
           }
         }}
       />

@@ -2,6 +2,7 @@ import { useAppStore } from '../../store'
 import { OFFLINE_LOG } from '../../store/logs-slice'
 import { LogSourcePicker } from './LogSourcePicker'
 import { LogWorkspace } from './LogWorkspace'
+import { sentence } from './log-view'
 import './audit-log.css'
 
 /** Offline inspection: log files or pasted text, with no connection; the same tools as step 1. */
@@ -30,9 +31,9 @@ export function OfflineLogsView(): React.JSX.Element {
         </div>
       </header>
       {view?.error && (
-        <p className="callout error" role="alert">
+        <p className="callout error offline-error" role="alert">
           <span aria-hidden="true">✖ </span>
-          {view.error.message}
+          {sentence(view.error.message)} Check the path and that Daemon Doctor may read it, or choose or drop the file instead.
         </p>
       )}
       {view?.session ? (

@@ -15,7 +15,7 @@ export function OpenLogsCard(): React.JSX.Element {
           time.
         </p>
       </div>
-      <button type="button" onClick={() => navigate({ kind: 'logs' })} aria-keyshortcuts="L">
+      <button type="button" onClick={() => navigate({ kind: 'logs' })}>
         Open log files
       </button>
     </section>

@@ -44,6 +44,11 @@ export function RecordDetails({ owner, egeriaMajor }: { owner: string; egeriaMaj
             Only this connector
           </button>
         )}
+        {record.messageId && (
+          <button type="button" onClick={() => setFilters(owner, { messageId: record.messageId })}>
+            Only this message ID
+          </button>
+        )}
       </div>
       <dl className="record-facts">
         <dt>Severity</dt>

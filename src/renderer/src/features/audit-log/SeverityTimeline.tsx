@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import type { SeverityHistogram } from '../../../../shared/models/audit'
 import { api } from '../../lib/api'
 import { useAppStore } from '../../store'
-import { TONES, timelineLayout } from './log-view'
+import { TONES, durationLabel, timelineLayout } from './log-view'
 
 const HEIGHT = 72
 const AXIS = 18
@@ -67,7 +67,7 @@ export function SeverityTimeline({ owner }: { owner: string }): React.JSX.Elemen
         <span className="timeline-title">Severity over time</span>
         <span className="muted small">
           {' '}
-          ({histogram!.bucketSeconds >= 60 ? `${Math.round(histogram!.bucketSeconds / 60)} min` : `${histogram!.bucketSeconds} s`} per bar, UTC; click a bar to show that time)
+          ({durationLabel(histogram!.bucketSeconds)} per bar, UTC; click a bar to show that time)
         </span>
         <ul className="timeline-legend" aria-label="Legend">
           {TONES.map(({ tone, label, icon }) => (

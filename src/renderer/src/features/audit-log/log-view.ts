@@ -108,7 +108,7 @@ export function timelineLayout(histogram: SeverityHistogram, width: number, heig
       label: `${timeLabel(bucket.start, span)} to ${timeLabel(end, span)}: ${counts.join(', ')}`
     }
   })
-  const tickCount = Math.min(6, bars.length)
+  const tickCount = 5
   const ticks = Array.from({ length: tickCount }, (_, index) => {
     const time = first + (span * index) / Math.max(1, tickCount - 1)
     return { x: (time - first) * scale, label: timeLabel(new Date(time).toISOString(), span) }
@@ -123,6 +123,14 @@ export function timeLabel(iso: string, spanMs: number): string {
   if (spanMs > 2 * 86_400_000) return `${time.slice(5, 10)} ${time.slice(11, 16)}`
   if (spanMs > 600_000) return time.slice(11, 16)
   return time.slice(11, 19)
+}
+
+/** A bucket size in the largest unit that keeps it readable: 30 s, 5 min, 2 h, 3 d. */
+export function durationLabel(seconds: number): string {
+  if (seconds < 120) return `${seconds} s`
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`
+  if (seconds < 172_800) return `${Math.round(seconds / 3600)} h`
+  return `${Math.round(seconds / 86_400)} d`
 }
 
 /** The viewer's time column: UTC, to the second, with the date when it differs from the first record's. */
@@ -183,6 +191,11 @@ export function highlightParts(text: string, pattern: string, ignoreCase: boolea
   }
   if (at < text.length) parts.push({ text: text.slice(at), match: false })
   return parts
+}
+
+/** The text as a sentence: ends with a full stop unless it already ends with punctuation. */
+export function sentence(text: string): string {
+  return /[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`
 }
 
 /** Why a search pattern is not a valid regular expression, or undefined when it is. */

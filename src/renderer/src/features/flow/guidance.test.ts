@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ConnectorState, DaemonStatus } from '../../../../shared/models/daemon'
-import { causesOf } from '../restart/restart-proposal'
-import { describeCause, nextSafeAction } from './guidance'
+import { describeGroup, groupFailures, nextSafeAction } from './guidance'
 
 function connector(name: string, status: string, classification?: ConnectorState['classification']): ConnectorState {
   return { name, status, refreshOverdue: false, failingMessageIds: [], classification }
@@ -26,11 +25,19 @@ const cocoPharma = [
   connector('DbMonitor', 'FAILED', wrongType)
 ]
 
-describe('describeCause', () => {
-  it('names each cause in one line, the metadata server first', () => {
-    const causes = causesOf(status([...cocoPharma].reverse().concat(connector('Healthy', 'RUNNING'))))
-    expect(causes.map(describeCause)).toEqual(['Metadata server cocoMDS1 unavailable: 3 connectors', 'Connector DbMonitor is misconfigured'])
-    expect(describeCause(causesOf(status([connector('Mystery', 'FAILED')]))[0]!)).toBe('1 connector failing for a reason the knowledge base does not know')
+describe('groupFailures', () => {
+  it('groups failed connectors by source and subject, metadata server first, ignoring healthy ones', () => {
+    const groups = groupFailures([...cocoPharma].reverse().concat(connector('Healthy', 'RUNNING')))
+    expect(groups.map((g) => [g.source, g.subject, g.connectors.map((c) => c.name).sort(), g.restartHelps])).toEqual([
+      ['metadata-server', 'cocoMDS1', ['Files1', 'Files2', 'Files3'], true],
+      ['connector', 'DbMonitor', ['DbMonitor'], false]
+    ])
+    expect(groups.map(describeGroup)).toEqual(['Metadata server cocoMDS1 unavailable: 3 connectors', 'Connector DbMonitor is misconfigured'])
+  })
+
+  it('keeps unclassified failures apart, named by their connector', () => {
+    const [group] = groupFailures([connector('Mystery', 'CONFIG_FAILED')])
+    expect(group).toMatchObject({ source: 'unknown', subject: 'Mystery', restartHelps: true })
   })
 })
 

@@ -1,16 +1,17 @@
-import { useEffect, useState } from 'react'
-import type { PinnedEvidence } from '../../../../shared/models/report'
+import { useEffect, useMemo, useState } from 'react'
 import { useAppStore } from '../../store'
+import { selectPinnedEvidence } from '../../store/logs-slice'
 import { JournalBrowser } from './JournalBrowser'
+import { pinnedLine } from './pins'
 import './report.css'
 
-const NO_PINS: PinnedEvidence[] = []
-
 /**
- * Step 5: the incident report (previewed exactly as saved) and the action journal.
- * `pins` are the evidence lines pinned in step 1; the report quotes them.
+ * Step 5: the incident report (previewed exactly as saved) and the action journal. The report
+ * quotes the evidence lines pinned in step 1.
  */
-export function ReportStep({ connectionId, pins = NO_PINS }: { connectionId: string; pins?: PinnedEvidence[] }): React.JSX.Element {
+export function ReportStep({ connectionId }: { connectionId: string }): React.JSX.Element {
+  const pinned = useAppStore(useMemo(() => selectPinnedEvidence(connectionId), [connectionId]))
+  const pins = useMemo(() => pinned.map(pinnedLine), [pinned])
   const incident = useAppStore((state) => state.incidents[connectionId])
   const buildReport = useAppStore((state) => state.buildReport)
   const saveReport = useAppStore((state) => state.saveReport)

@@ -5,11 +5,11 @@ import { useAppStore } from '../../store'
 import { emptyActions, type ActionsView } from '../../store/actions-slice'
 import { ActionErrorCallout, ActionProgressPanel, StatusPill } from './ActionParts'
 import { BeforeAfter } from './BeforeAfter'
+import { connectorCount } from '../flow/guidance'
 import { ConfirmActionDialog } from './ConfirmActionDialog'
 import {
   SOURCE_LABEL,
   causesOf,
-  connectorCount,
   needsOperator,
   proposedConnectors,
   readinessOf,
@@ -200,7 +200,8 @@ function CauseCard({ connectionId, cause, actions, disabled }: { connectionId: s
       <div className="restart-cause-head">
         <h4 id={headingId}>
           {SOURCE_LABEL[cause.source]}
-          {cause.subject && (
+          {/* A subject that is only the connector's own name (nothing else named) is listed below already. */}
+          {cause.subject && !cause.connectors.some((connector) => connector.name === cause.subject) && (
             <>
               {' '}
               <code>{cause.subject}</code>

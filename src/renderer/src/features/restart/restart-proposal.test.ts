@@ -12,7 +12,7 @@ describe('the restart proposal', () => {
     const causes = causesOf(cocoStart())
     expect(causes.map((cause) => [cause.source, cause.subject, cause.connectors.length, cause.precondition.kind])).toEqual([
       ['metadata-server', 'cocoMDS1', 3, 'server-active'],
-      ['connector', undefined, 1, 'cannot-help']
+      ['connector', COCO_DATABASE, 1, 'cannot-help']
     ])
     expect(causes[1]!.connectors[0]!.name).toBe(COCO_DATABASE)
     const advice = (causes[1]!.precondition as { advice: string }).advice

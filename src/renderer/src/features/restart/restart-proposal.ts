@@ -2,8 +2,9 @@
  * The restart proposal: failing connectors grouped by their cause, each cause with the
  * precondition that must hold before a restart can help, and the connectors proposed for restart.
  */
-import { FAILURE_SOURCE_LABELS, type FailureSource } from '../../../../shared/models/audit'
-import { isFailedStatus, type ConnectorState, type DaemonStatus, type ServerCheck } from '../../../../shared/models/daemon'
+import { FAILURE_SOURCE_LABELS } from '../../../../shared/models/audit'
+import type { ConnectorState, DaemonStatus, ServerCheck } from '../../../../shared/models/daemon'
+import { groupFailures, type FailureGroup } from '../flow/guidance'
 
 export type Precondition =
   /** The app asks the connection's platform whether the metadata server is active. */
@@ -16,8 +17,9 @@ export type Precondition =
 export interface Cause {
   /** Stable across polls: source and subject. */
   key: string
-  source: FailureSource | 'unknown'
-  subject?: string
+  source: FailureGroup['source']
+  /** What is at fault: a server, a resource, or the connector itself. */
+  subject: string
   /** What is wrong, for example "The directory the connector monitors does not exist." */
   summary: string
   /** The knowledge base's next action. */
@@ -33,6 +35,7 @@ export interface CauseReadiness {
   reason: string
 }
 
+/** Headings say what kind of fix is needed, so they differ from the flow's plain source labels. */
 export const SOURCE_LABEL: Record<Cause['source'], string> = {
   ...FAILURE_SOURCE_LABELS,
   connector: 'Connector configuration',
@@ -43,55 +46,44 @@ const CANNOT_HELP = 'Restarting the connector cannot help: its configuration is 
 const CONFIGURATION_ADVICE =
   'Change the integration daemon’s configuration (move the connector to the right integration service or group, or fix its connector type), then restart the daemon.'
 
-function preconditionOf(source: Cause['source'], subject: string | undefined, connector: ConnectorState): Precondition {
-  if (source === 'connector' || connector.status === 'CONFIG_FAILED') {
+function preconditionOf(group: FailureGroup): Precondition {
+  const first = group.connectors[0]!
+  if (!group.restartHelps || group.connectors.every((connector) => connector.status === 'CONFIG_FAILED')) {
     // The knowledge base's action often ends by saying so too: say it once, first.
-    const action = (connector.classification?.action ?? CONFIGURATION_ADVICE).replace(/\s*\(restarting the connector cannot help\)/i, '')
+    const action = (first.classification?.action ?? CONFIGURATION_ADVICE).replace(/\s*\(restarting the connector cannot help\)/i, '')
     return { kind: 'cannot-help', advice: `${CANNOT_HELP} ${action}` }
   }
-  if (source === 'metadata-server' && subject) return { kind: 'server-active', server: subject }
-  if (source === 'metadata-server') return { kind: 'operator', statement: 'The metadata server these connectors call is running again' }
-  if (source === 'third-party') {
+  // The group's subject falls back to a connector name when the message names nothing.
+  const named = first.classification?.subject
+  if (group.source === 'metadata-server' && named) return { kind: 'server-active', server: named }
+  if (group.source === 'metadata-server') return { kind: 'operator', statement: 'The metadata server these connectors call is running again' }
+  if (group.source === 'third-party') {
     return {
       kind: 'operator',
-      statement: subject
-        ? /[/\\]/.test(subject)
-          ? `The directory ${subject} has been created`
-          : `${subject} is available again`
-        : 'The third-party technology is available again'
+      statement: named ? (/[/\\]/.test(named) ? `The directory ${named} has been created` : `${named} is available again`) : 'The third-party technology is available again'
     }
   }
   return { kind: 'operator', statement: 'The cause of this failure has been dealt with' }
 }
 
-/** Failing connectors grouped by source and subject; causes that restarting can fix come first. */
+const PRECONDITION_ORDER: Precondition['kind'][] = ['server-active', 'operator', 'cannot-help']
+
+/** Failing connectors grouped by cause (the flow's grouping); causes that restarting can fix come first. */
 export function causesOf(status: DaemonStatus): Cause[] {
-  const causes = new Map<string, Cause>()
-  for (const connector of status.connectors) {
-    if (!isFailedStatus(connector.status)) continue
-    const classification = connector.classification
-    const source: Cause['source'] = classification?.source ?? 'unknown'
-    const subject = classification?.subject
-    const precondition = preconditionOf(source, subject, connector)
-    // A CONFIG_FAILED connector stays apart from a restartable cause with the same subject.
-    const key = `${source}|${subject ?? ''}|${precondition.kind === 'cannot-help' ? 'config' : 'restart'}`
-    const existing = causes.get(key)
-    if (existing) {
-      existing.connectors.push(connector)
-      continue
+  const causes = groupFailures(status.connectors).map((group): Cause => {
+    const first = group.connectors[0]!
+    return {
+      key: `${group.source}|${group.subject}`,
+      source: group.source,
+      subject: group.subject,
+      summary: first.classification?.summary ?? `${first.status}: ${first.failingMessageId ?? 'no message ID'}`,
+      action: group.action,
+      connectors: group.connectors,
+      precondition: preconditionOf(group)
     }
-    causes.set(key, {
-      key,
-      source,
-      subject,
-      summary: classification?.summary ?? `${connector.status}: ${connector.failingMessageId ?? 'no message ID'}`,
-      action: classification?.action ?? 'Find the cause in the audit log, deal with it, then restart the connector.',
-      connectors: [connector],
-      precondition
-    })
-  }
-  const order: Precondition['kind'][] = ['server-active', 'operator', 'cannot-help']
-  return [...causes.values()].sort((a, b) => order.indexOf(a.precondition.kind) - order.indexOf(b.precondition.kind))
+  })
+  // Stable: within a kind, the flow's order (metadata server first) stays.
+  return causes.sort((a, b) => PRECONDITION_ORDER.indexOf(a.precondition.kind) - PRECONDITION_ORDER.indexOf(b.precondition.kind))
 }
 
 /** Whether a cause's precondition holds, from the platform's answer or the operator's confirmation. */
@@ -135,7 +127,3 @@ export function serversToCheck(causes: Cause[]): string[] {
   return [...new Set(causes.flatMap((cause) => (cause.precondition.kind === 'server-active' ? [cause.precondition.server] : [])))]
 }
 
-/** "3 connectors", "1 connector". */
-export function connectorCount(count: number): string {
-  return `${count} connector${count === 1 ? '' : 's'}`
-}

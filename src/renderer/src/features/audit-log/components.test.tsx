@@ -1,0 +1,133 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { AnalysisReport, AuditRecord, LogSession } from '../../../../shared/models/audit'
+
+const logs = vi.hoisted(() => ({ histogram: vi.fn(), openText: vi.fn(), openTexts: vi.fn(), open: vi.fn(), close: vi.fn(), records: vi.fn(), locate: vi.fn() }))
+vi.mock('../../lib/api', () => ({ api: { logs } }))
+
+const { useAppStore } = await import('../../store')
+const { CausesPanel } = await import('./CausesPanel')
+const { SeverityTimeline } = await import('./SeverityTimeline')
+const { RecordDetails } = await import('./RecordDetails')
+const { LogSourcePicker } = await import('./LogSourcePicker')
+
+/** The analysis of the 2021 guide's start-up log (seed-2021-startup), trimmed to what the panels read. */
+const report = {
+  records: 28,
+  unparsedLines: 0,
+  servers: ['exchangeDL01'],
+  inputs: [{ path: '/logs/exchangeDL01.log' }],
+  connectors: [],
+  severityCounts: { Startup: 20, Exception: 4, Information: 4 },
+  causes: [
+    {
+      source: 'metadata-server', subject: 'cocoMDS1', verdict: 'metadata server cocoMDS1 unavailable: 3 connectors',
+      connectors: ['OakDeneLandingAreaFilesMonitor', 'OldMarketLandingAreaFilesMonitor', 'DropFootClinicalTrialResultsFilesMonitor'],
+      findings: ['Oak:404', 'Old:404'], action: 'Bring metadata server cocoMDS1 back, then restart the failed connectors.'
+    },
+    {
+      source: 'connector', subject: 'OakDeneLandingAreaDatabaseMonitor', verdict: 'connector OakDeneLandingAreaDatabaseMonitor misconfigured or faulty',
+      connectors: ['OakDeneLandingAreaDatabaseMonitor'], findings: ['Db:400'], action: 'Move the connector to the right integration service; then restart the daemon.'
+    }
+  ],
+  findings: [
+    { id: 'Oak:404', connector: 'OakDeneLandingAreaFilesMonitor', source: 'metadata-server', subject: 'cocoMDS1', rootMessageId: 'OMAG-MULTI-TENANT-404-001', messageIds: [], summary: 'OakDene: not running', action: '', evidence: [{ input: 0, line: 11 }], occurrences: 1 },
+    { id: 'Old:404', connector: 'OldMarketLandingAreaFilesMonitor', source: 'metadata-server', subject: 'cocoMDS1', rootMessageId: 'OMAG-MULTI-TENANT-404-001', messageIds: [], summary: 'OldMarket: not running', action: '', evidence: [{ input: 0, line: 14 }], occurrences: 2 },
+    { id: 'Db:400', connector: 'OakDeneLandingAreaDatabaseMonitor', source: 'connector', subject: 'OakDeneLandingAreaDatabaseMonitor', messageIds: [], summary: 'not a database integrator', action: '', evidence: [{ input: 0, line: 20 }], occurrences: 1 }
+  ]
+} as unknown as AnalysisReport
+const session: LogSession = { id: 's1', name: '/logs/exchangeDL01.log', report, storedRecords: 28, droppedRecords: 0, following: false }
+
+beforeEach(() => {
+  vi.clearAllMocks()
+  useAppStore.setState({ logs: { c1: { session, opening: false, version: 1, filters: { severities: [] }, search: { pattern: '', ignoreCase: true, onlyMatching: false, context: 2 }, reveal: 0, announcement: '', pins: [] } } })
+})
+afterEach(cleanup)
+
+describe('CausesPanel', () => {
+  it('puts the causes first, with their source as icon and text, and reveals evidence in one click', () => {
+    const revealEvidence = vi.fn().mockResolvedValue(true)
+    useAppStore.setState({ revealEvidence })
+    render(<CausesPanel owner="c1" report={report} />)
+    expect(screen.getByRole('heading', { name: /^2 causes found/ })).toBeTruthy()
+    const [metadata, connector] = screen.getAllByRole('listitem').filter((item) => item.classList.contains('log-cause'))
+    expect(within(metadata!).getByText('metadata server cocoMDS1 unavailable: 3 connectors')).toBeTruthy()
+    expect(metadata!.querySelector('.source-tag')!.textContent).toBe('⛁ Metadata server')
+    expect(within(metadata!).getByText(/Blocks 3 connectors/)).toBeTruthy()
+    expect(connector!.querySelector('.source-tag')!.textContent).toBe('⚙ Connector')
+    fireEvent.click(within(metadata!).getByRole('button', { name: 'Show OldMarketLandingAreaFilesMonitor, line 14 in the log' }))
+    expect(revealEvidence).toHaveBeenCalledWith('c1', { input: 0, line: 14 })
+  })
+
+  it('says so when the log shows no failure', () => {
+    render(<CausesPanel owner="c1" report={{ ...report, causes: [], findings: [] }} />)
+    expect(screen.getByRole('heading', { name: 'No failure found in this log' })).toBeTruthy()
+  })
+})
+
+describe('SeverityTimeline', () => {
+  it('draws labelled bars, moves between them with the arrow keys and jumps to a bar’s time', async () => {
+    const jumpToTime = vi.fn().mockResolvedValue(undefined)
+    useAppStore.setState({ jumpToTime })
+    logs.histogram.mockResolvedValue({
+      ok: true,
+      value: { bucketSeconds: 60, buckets: [{ start: '2021-02-02T20:57:00.000Z', counts: { Startup: 20, Exception: 4 } }, { start: '2021-02-02T21:03:00.000Z', counts: { Information: 4 } }] }
+    })
+    render(<SeverityTimeline owner="c1" />)
+    const first = await screen.findByRole('button', { name: '20:57 to 20:58: 4 errors, 20 start-up and shutdown' })
+    const second = screen.getByRole('button', { name: '21:03 to 21:04: 4 information' })
+    expect(first.getAttribute('tabindex')).toBe('0')
+    expect(second.getAttribute('tabindex')).toBe('-1')
+    expect(screen.getByText('24')).toBeTruthy() // the vertical axis is labelled with the busiest bar
+    first.focus()
+    fireEvent.keyDown(first, { key: 'ArrowRight' })
+    await waitFor(() => expect(second.getAttribute('tabindex')).toBe('0'))
+    fireEvent.keyDown(second, { key: 'Enter' })
+    expect(jumpToTime).toHaveBeenCalledWith('c1', '2021-02-02T21:03:00.000Z')
+    fireEvent.click(first)
+    expect(jumpToTime).toHaveBeenLastCalledWith('c1', '2021-02-02T20:57:00.000Z')
+  })
+})
+
+describe('RecordDetails', () => {
+  it('explains each message ID of the selected line with the knowledge base, and pins it', () => {
+    const record: AuditRecord = {
+      input: 0, firstLine: 11, lastLine: 11, format: 'console', audit: true, time: '2021-02-02T20:57:50Z', server: 'exchangeDL01', severity: 'Exception',
+      connector: 'OakDeneLandingAreaFilesMonitor', messageId: 'INTEGRATION-DAEMON-SERVICES-0031', messageIds: ['INTEGRATION-DAEMON-SERVICES-0031', 'OMAG-MULTI-TENANT-404-001', 'XYZ-999-001'],
+      text: 'The integration connector OakDeneLandingAreaFilesMonitor method initialize has returned with an exception'
+    }
+    useAppStore.setState({ logs: { c1: { ...useAppStore.getState().logs.c1!, selected: 10, selectedRecord: record } } })
+    render(<RecordDetails owner="c1" />)
+    const meanings = screen.getByRole('region', { name: 'What the message IDs mean' })
+    expect(within(meanings).getByText('The metadata server is not running on the platform that was called.')).toBeTruthy()
+    expect(within(meanings).getByText(/Start the metadata server/)).toBeTruthy()
+    expect(within(meanings).getByText(/Not in Daemon Doctor’s catalogue/)).toBeTruthy()
+    expect(screen.getByText('exchangeDL01.log, line 11')).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: /Pin as evidence/ }))
+    expect(useAppStore.getState().logs.c1!.pins.map((pin) => pin.key)).toEqual(['0:11'])
+    expect(screen.getByRole('button', { name: /Pinned as evidence/ }).getAttribute('aria-pressed')).toBe('true')
+  })
+})
+
+describe('LogSourcePicker', () => {
+  it('analyses pasted text, and rejects binary content with a clear message', async () => {
+    logs.openText.mockResolvedValue({ ok: true, value: session })
+    render(<LogSourcePicker owner="offline" />)
+    const paste = screen.getByLabelText('Paste log text')
+    fireEvent.change(paste, { target: { value: 'PNG\u0000\u0000binary' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Analyse the pasted text' }))
+    expect((await screen.findByRole('alert')).textContent).toContain('The pasted text is not a text log (it holds binary data).')
+    expect(logs.openText).not.toHaveBeenCalled()
+    fireEvent.change(paste, { target: { value: 'Tue Feb 02 20:57:50 GMT 2021 exchangeDL01 Startup OMRS-AUDIT-0064 ready' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Analyse the pasted text' }))
+    await waitFor(() => expect(logs.openText).toHaveBeenCalledWith('Tue Feb 02 20:57:50 GMT 2021 exchangeDL01 Startup OMRS-AUDIT-0064 ready', 'Pasted log'))
+    await waitFor(() => expect(useAppStore.getState().logs.offline!.session).toEqual(session))
+  })
+
+  it('asks for a path before opening by path', async () => {
+    render(<LogSourcePicker owner="offline" />)
+    fireEvent.click(screen.getByRole('button', { name: 'Open' }))
+    expect((await screen.findByRole('alert')).textContent).toContain('Type the path of a log file')
+    expect(logs.open).not.toHaveBeenCalled()
+  })
+})
