@@ -50,7 +50,7 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
     if (causes.length === 0) add({ kind: 'paragraph', parts: ['The audit log shows no failure.'] })
     else {
       add({ kind: 'paragraph', parts: [`What was wrong, from the audit log (${causes.length} cause${causes.length === 1 ? '' : 's'}):`] })
-      add({ kind: 'list', items: causes.map((cause) => [{ strong: text(cause.verdict) }, ` (${SOURCE_LABELS[cause.source]})`]) })
+      add({ kind: 'list', items: causes.map((cause) => [{ strong: text(cause.verdict) }, ` (${sourceName(cause.source)})`]) })
     }
   } else add({ kind: 'paragraph', parts: ['The audit log was not analysed (see Audit log analysis).'] })
   summaryRows.push(['Actions taken', [actionsSummary(data.actions)]])

@@ -14,7 +14,7 @@ import type { Connection } from '../../../shared/models/connection'
 import { describeScope, type DaemonStatus, type JournalEntry, type StatusSnapshot } from '../../../shared/models/daemon'
 import { type IncidentReport, type IncidentReportOptions, type PinnedEvidence } from '../../../shared/models/report'
 import { analyzeSources } from '../audit/analyze'
-import { SOURCE_LABELS } from '../audit/report-format'
+import { sourceName } from '../audit/report-format'
 import { isGzip, openInput } from '../audit/log-reader'
 import { incidentDocument } from './incident-document'
 import { renderHtml, renderMarkdown } from './render'
@@ -194,7 +194,7 @@ function timelineOf(
         if (!event.time || !verb || event.kind === 'initializing') continue
         const finding = event.kind === 'failure' ? findingByRef.get(refKey(event.evidence)) : undefined
         const messageId = finding?.rootMessageId ?? event.messageId
-        const why = finding ? `: ${SOURCE_LABELS[finding.source]} ${finding.subject}` : ''
+        const why = finding ? `: ${sourceName(finding.source)} ${finding.subject}` : ''
         logItems.push({ time: event.time, kind: 'log', text: `${connector.name} ${verb}${messageId ? ` (${messageId})` : ''}${why}` })
       }
     }
