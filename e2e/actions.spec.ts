@@ -44,7 +44,7 @@ test('restart waits for the metadata server, then for the directories, and shows
   await expect(restartButton).toHaveText('Nothing to restart yet')
   await expect(restartButton).toBeDisabled()
 
-  const configCause = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Connector configuration OakDeneLandingAreaDatabaseMonitor: 1 connector/ }) })
+  const configCause = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Connector configuration: 1 connector/ }) })
   await expect(configCause.locator('.readiness')).toHaveText(/Restarting cannot help$/)
   await expect(configCause.getByText(/daemon's configuration.*then restart the daemon/)).toBeVisible()
   await expect(configCause.getByRole('checkbox')).toHaveCount(0)

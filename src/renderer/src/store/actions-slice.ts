@@ -34,7 +34,8 @@ export interface ActionsView {
 
 export interface ActionsSlice {
   actions: Record<string, ActionsView>
-  checkServers(connectionId: string, servers: string[]): Promise<void>
+  /** Asks the platform about each server; `quiet` (background re-checks) leaves the "Checking…" state alone. */
+  checkServers(connectionId: string, servers: string[], options?: { quiet?: boolean }): Promise<void>
   confirmCause(connectionId: string, causeKey: string, confirmed: boolean): void
   selectConnector(connectionId: string, name: string, selected: boolean): void
   resetSelection(connectionId: string): void
@@ -55,9 +56,9 @@ export const createActionsSlice: StateCreator<AppState, [], [], ActionsSlice> = 
   return {
     actions: {},
 
-    async checkServers(connectionId, servers) {
+    async checkServers(connectionId, servers, options) {
       if (servers.length === 0) return
-      patch(connectionId, { checking: true })
+      if (!options?.quiet) patch(connectionId, { checking: true })
       const answers = await Promise.all(servers.map((server) => api.daemon.checkServer(connectionId, server)))
       const serverChecks = { ...view(connectionId).serverChecks }
       answers.forEach((answer, index) => {
@@ -66,7 +67,7 @@ export const createActionsSlice: StateCreator<AppState, [], [], ActionsSlice> = 
           ? answer.value
           : { server, platformUrl: '', state: 'unreachable', verdict: answer.error.message, checkedAt: new Date().toISOString() }
       })
-      patch(connectionId, { serverChecks, checking: false })
+      patch(connectionId, options?.quiet ? { serverChecks } : { serverChecks, checking: false })
     },
 
     confirmCause: (connectionId, causeKey, confirmed) =>

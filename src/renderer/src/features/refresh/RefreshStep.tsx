@@ -238,7 +238,7 @@ export function RefreshResult({ report }: { report: ActionReport }): React.JSX.E
       {report.calls
         .filter((entry) => !entry.ok)
         .map((entry) => (
-          <p key={entry.call} className="failed-calls">
+          <p key={entry.call} className="action-failed-calls">
             <span aria-hidden="true">✖ </span>
             <code>{entry.call}</code>: {entry.error}
           </p>
@@ -265,7 +265,7 @@ export function RefreshResult({ report }: { report: ActionReport }): React.JSX.E
                 <td>
                   <time dateTime={entry.beforeRefreshTime}>{refreshLabel(entry.beforeRefreshTime)}</time>
                 </td>
-                <td className={`moved-arrow ${didMove ? 'tone-ok' : 'tone-warn'}`} aria-hidden="true">
+                <td className={`moved-arrow ${didMove ? 'act-tone-ok' : 'act-tone-warn'}`} aria-hidden="true">
                   →
                 </td>
                 <td className={didMove ? 'time-moved' : 'time-still'}>
@@ -286,7 +286,7 @@ export function RefreshResult({ report }: { report: ActionReport }): React.JSX.E
                 <td>
                   <StatusPill status={entry.after} />{' '}
                   {failedNow && (
-                    <span className={`ba-outcome tone-${outcome.tone}`}>
+                    <span className={`ba-outcome act-tone-${outcome.tone}`}>
                       <span aria-hidden="true">{outcome.icon}</span> {outcome.label}
                     </span>
                   )}

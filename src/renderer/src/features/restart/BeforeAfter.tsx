@@ -48,7 +48,7 @@ export function BeforeAfter({ report, label }: { report: ActionReport; label: st
         Finished {new Date(report.finishedAt).toLocaleTimeString()} after {seconds} s. {SETTLE_NOTE[report.settle]}
       </p>
       {failedCalls.length > 0 && (
-        <ul className="failed-calls">
+        <ul className="action-failed-calls">
           {failedCalls.map((entry) => (
             <li key={entry.call}>
               <span aria-hidden="true">✖ </span>
@@ -67,10 +67,10 @@ export function BeforeAfter({ report, label }: { report: ActionReport; label: st
           {report.connectors.map((entry) => {
             const outcome = OUTCOME[entry.outcome]
             return (
-              <div key={entry.name} role="listitem" className={`ba-row tone-${outcome.tone}`} data-outcome={entry.outcome}>
+              <div key={entry.name} role="listitem" className={`ba-row act-tone-${outcome.tone}`} data-outcome={entry.outcome}>
                 <div className="ba-title">
                   <strong className="ba-name">{entry.name}</strong>
-                  <span className={`ba-outcome tone-${outcome.tone}`}>
+                  <span className={`ba-outcome act-tone-${outcome.tone}`}>
                     <span aria-hidden="true">{outcome.icon}</span> {outcome.label}
                   </span>
                 </div>

@@ -85,7 +85,7 @@ describe('the restart step', () => {
     const metadata = await screen.findByRole('listitem', { name: /Metadata server cocoMDS1: 3 connectors/ })
     await within(metadata).findByText(/Blocked: cocoMDS1 is not active/)
     expect(restartButton()).toHaveProperty('disabled', true)
-    const configuration = screen.getByRole('listitem', { name: /Connector configuration OakDeneLandingAreaDatabaseMonitor: 1 connector/ })
+    const configuration = screen.getByRole('listitem', { name: /Connector configuration: 1 connector/ })
     expect(within(configuration).queryAllByRole('checkbox')).toHaveLength(0)
     expect(within(configuration).getByText(/then restart the daemon/)).toBeTruthy()
 

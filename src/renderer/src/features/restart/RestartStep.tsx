@@ -44,7 +44,7 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
     const names = serverKey.split('\n')
     void checkServers(connectionId, names)
     if (!blockedServer || running) return
-    const timer = setInterval(() => void checkServers(connectionId, names), RECHECK_MS)
+    const timer = setInterval(() => void checkServers(connectionId, names, { quiet: true }), RECHECK_MS)
     return () => clearInterval(timer)
   }, [connectionId, serverKey, blockedServer, running, checkServers])
 
@@ -120,7 +120,7 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
               Only connectors whose cause is fixed are proposed: restarting before that only makes them fail again.
             </p>
           </div>
-          <ol className="causes">
+          <ol className="restart-causes">
             {causes.map((cause) => (
               <CauseCard key={cause.key} connectionId={connectionId} cause={cause} actions={actions} disabled={Boolean(running) || readOnly} />
             ))}
@@ -196,11 +196,12 @@ function CauseCard({ connectionId, cause, actions, disabled }: { connectionId: s
         : { icon: '✖', text: `Blocked: ${readiness.reason}` }
   const headingId = `cause-${cause.key.replace(/[^\w-]/g, '_')}`
   return (
-    <li className={`cause cause-${tone}`} aria-labelledby={headingId}>
-      <div className="cause-head">
+    <li className={`restart-cause restart-cause-${tone}`} aria-labelledby={headingId}>
+      <div className="restart-cause-head">
         <h4 id={headingId}>
           {SOURCE_LABEL[cause.source]}
-          {cause.subject && (
+          {/* A subject that is only the connector's own name (nothing else named) is listed below already. */}
+          {cause.subject && !cause.connectors.some((connector) => connector.name === cause.subject) && (
             <>
               {' '}
               <code>{cause.subject}</code>
@@ -212,9 +213,9 @@ function CauseCard({ connectionId, cause, actions, disabled }: { connectionId: s
           <span aria-hidden="true">{badge.icon}</span> {badge.text}
         </span>
       </div>
-      <p className="cause-summary">{cause.summary}</p>
+      <p className="restart-cause-summary">{cause.summary}</p>
       <PreconditionView connectionId={connectionId} cause={cause} actions={actions} disabled={disabled} />
-      <ul className="cause-connectors" aria-label={`Connectors failing because of ${SOURCE_LABEL[cause.source].toLowerCase()} ${cause.subject}`}>
+      <ul className="restart-cause-connectors" aria-label={`Connectors failing because of ${SOURCE_LABEL[cause.source].toLowerCase()} ${cause.subject ?? ''}`}>
         {cause.connectors.map((connector) => (
           <ConnectorChoice
             key={connector.name}
@@ -317,9 +318,9 @@ function NextStep({ causes, recovered, onRefresh }: { causes: Cause[]; recovered
           <li>
             <span aria-hidden="true">→ </span>
             {fixable.length === 1 ? 'One cause still blocks' : `${fixable.length} causes still block`}{' '}
-            {connectorCount(fixable.reduce((sum, cause) => sum + cause.connectors.length, 0))}:{' '}
-            {fixable.map((cause) => cause.action).filter((action, index, all) => all.indexOf(action) === index).join(' ')} Each cause is listed below;
-            once it is fixed (and confirmed), restart its connectors again.
+            {connectorCount(fixable.reduce((sum, cause) => sum + cause.connectors.length, 0))}
+            {fixable.length === 1 ? `: ${fixable[0]!.action}` : '; each is listed below with what to do.'} Once a cause is fixed (and confirmed),
+            restart its connectors again.
           </li>
         )}
         {configuration.map((cause) => (

@@ -49,9 +49,9 @@ const CONFIGURATION_ADVICE =
 function preconditionOf(group: FailureGroup): Precondition {
   const first = group.connectors[0]!
   if (!group.restartHelps || group.connectors.every((connector) => connector.status === 'CONFIG_FAILED')) {
-    const action = first.classification?.action ?? CONFIGURATION_ADVICE
-    // The knowledge base often says it already; the badge does anyway.
-    return { kind: 'cannot-help', advice: /cannot help/i.test(action) ? action : `${CANNOT_HELP} ${action}` }
+    // The knowledge base's action often ends by saying so too: say it once, first.
+    const action = (first.classification?.action ?? CONFIGURATION_ADVICE).replace(/\s*\(restarting the connector cannot help\)/i, '')
+    return { kind: 'cannot-help', advice: `${CANNOT_HELP} ${action}` }
   }
   // The group's subject falls back to a connector name when the message names nothing.
   const named = first.classification?.subject
