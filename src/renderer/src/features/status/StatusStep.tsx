@@ -1,4 +1,4 @@
-import { useMemo } from 'react'
+import { memo, useMemo, useState } from 'react'
 import { FAILURE_SOURCE_LABELS } from '../../../../shared/models/audit'
 import type { ConnectorState, DaemonStatus } from '../../../../shared/models/daemon'
 import { useNow } from '../../lib/use-now'
@@ -7,6 +7,9 @@ import type { StatusFilter } from '../../store/status-slice'
 import { messageParts } from '../../../../shared/readable-message'
 import { RelatedLogLines } from '../audit-log/RelatedLogLines'
 import { ageOf, categoryOf, groupConnectors, timeLabel, visibleConnectors, type StatusCategory } from './status-view'
+
+/** Rows rendered before the operator asks for more. */
+const ROWS_AT_FIRST = 200
 
 /** A snapshot older than this is called stale: the poller runs every 15 s when idle. */
 const STALE_AFTER_MS = 60_000
@@ -24,7 +27,7 @@ export function StatusStep({ connectionId }: { connectionId: string }): React.JS
   const stale = status ? now - Date.parse(status.fetchedAt) > STALE_AFTER_MS : false
   return (
     <div className="status-step">
-      <div className="status-meta" aria-live="polite">
+      <div className="status-meta">
         {status && (
           <span className={stale ? 'stale' : 'muted'}>
             {stale && <span aria-hidden="true">⚠ </span>}
@@ -86,7 +89,13 @@ function ConnectorsTable({ status, changed, now }: { status: DaemonStatus; chang
   const grouping = useAppStore((state) => state.statusGrouping)
   const setGrouping = useAppStore((state) => state.setStatusGrouping)
   const visible = useMemo(() => visibleConnectors(status.connectors, filter, query), [status.connectors, filter, query])
-  const groups = useMemo(() => groupConnectors(visible, grouping), [visible, grouping])
+  // Needing attention comes first, so the first rows are the ones that matter; the rest on request
+  // (a 2,000-row table costs the browser seconds of layout on every poll).
+  const [rowLimit, setRowLimit] = useState({ key: '', limit: ROWS_AT_FIRST })
+  const viewKey = `${filter}\u0000${query}\u0000${grouping}`
+  const limit = rowLimit.key === viewKey ? rowLimit.limit : ROWS_AT_FIRST
+  const shown = useMemo(() => visible.slice(0, limit), [visible, limit])
+  const groups = useMemo(() => groupConnectors(shown, grouping), [shown, grouping])
   const counters: { filter: StatusFilter; label: string; count: number }[] = [
     { filter: 'all', label: 'All', count: status.counts.total },
     { filter: 'failed', label: 'Failed', count: status.counts.failed },
@@ -143,11 +152,34 @@ function ConnectorsTable({ status, changed, now }: { status: DaemonStatus; chang
           </tbody>
         </table>
       ))}
+      {shown.length < visible.length && (
+        <p className="rows-more">
+          Showing the first {shown.length} of {visible.length} connectors, needing attention first.{' '}
+          <button type="button" onClick={() => setRowLimit({ key: viewKey, limit: limit + ROWS_AT_FIRST })}>
+            Show {Math.min(ROWS_AT_FIRST, visible.length - shown.length)} more
+          </button>{' '}
+          <button type="button" onClick={() => setRowLimit({ key: viewKey, limit: visible.length })}>
+            Show all
+          </button>
+        </p>
+      )}
     </>
   )
 }
 
-function ConnectorRow({ connector, changed, now }: { connector: ConnectorState; changed: boolean; now: number }): React.JSX.Element {
+type RowProps = { connector: ConnectorState; changed: boolean; now: number }
+
+/** A row re-renders only when what it shows changed: a poll replaces every connector object. */
+const ConnectorRow = memo(ConnectorRowView, (before: RowProps, after: RowProps) =>
+  before.changed === after.changed && before.now === after.now && sameRowContent(before.connector, after.connector))
+
+function sameRowContent(a: ConnectorState, b: ConnectorState): boolean {
+  return a.status === b.status && a.lastStatusChange === b.lastStatusChange && a.lastRefreshTime === b.lastRefreshTime &&
+    a.failingMessage === b.failingMessage && a.refreshOverdue === b.refreshOverdue && a.service === b.service && a.group === b.group &&
+    a.minMinutesBetweenRefresh === b.minMinutesBetweenRefresh && a.classification?.subject === b.classification?.subject
+}
+
+function ConnectorRowView({ connector, changed, now }: RowProps): React.JSX.Element {
   const category = categoryOf(connector.status)
   return (
     <tr className={`connector-row row-${category}${changed ? ' just-changed' : ''}`}>
