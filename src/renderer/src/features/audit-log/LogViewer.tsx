@@ -36,6 +36,8 @@ export function LogViewer({ owner, view }: Props): React.JSX.Element {
   const rows = useMemo(() => (onlyMatching && search.hits ? searchRows(search.hits) : undefined), [onlyMatching, search.hits])
   const count = rows ? rows.length : (pages.total ?? 0)
 
+  // The app does not use the React Compiler, so the virtualizer's fresh functions are no hazard here.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => listRef.current,
