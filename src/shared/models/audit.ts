@@ -9,6 +9,8 @@ export type AuditSeverity = (typeof AUDIT_SEVERITIES)[number]
 
 /** Severities that mark a problem even when the message ID is unknown. */
 export const PROBLEM_SEVERITIES: readonly AuditSeverity[] = ['Action', 'Error', 'Exception', 'Security']
+/** The same, for a lookup by any printed severity (every record asks). */
+export const PROBLEM_SEVERITY_SET: ReadonlySet<string> = new Set(PROBLEM_SEVERITIES)
 
 /** The three places a failure can come from, as the troubleshooting guide puts it. */
 export const FAILURE_SOURCES = ['metadata-server', 'third-party', 'connector'] as const

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { stat } from 'node:fs/promises'
 import { analyzeSources } from '../../services/audit/analyze'
 import { zoneOffsetMinutes } from '../../services/audit/java-time'
-import { openInput, streamBatches, type RecordSource } from '../../services/audit/log-reader'
+import { openInput, streamSource, type RecordSource } from '../../services/audit/log-reader'
 import { formatMarkdown, formatText } from '../../services/audit/report-format'
 import { UsageError } from '../program'
 
@@ -25,7 +25,7 @@ export function registerAnalyzeCommand(program: Command): void {
       const sources: RecordSource[] = []
       for (const [index, path] of inputs.entries()) {
         if (path === '-') {
-          sources.push({ path: '-', batches: streamBatches(process.stdin, index, { zoneOffset }) })
+          sources.push(streamSource('-', process.stdin, index, { zoneOffset }))
           continue
         }
         try {

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { Readable } from 'node:stream'
 import { analyzeSources } from './analyze'
-import { openInput, readIncrement, streamBatches } from './log-reader'
+import { openInput, readIncrement, streamBatches, streamSource } from './log-reader'
 import { tempDir } from '../../../../tests/temp-dir'
 
 const fixturePath = (name: string): string => new URL(`../../../../tests/fixtures/audit/${name}`, import.meta.url).pathname
@@ -158,6 +158,32 @@ describe('inputs', () => {
 })
 
 describe('pipeline properties', () => {
+  const FIXTURES = ['seed-2021-startup.console.txt', 'egeria6-startup.console.txt', 'platform-interleaved-kafka.console.txt', 'docker-timestamps.console.txt']
+  /** The report of one text, with every record kept (as the app does) or not (the CLI's chatter path). */
+  const reportOf = async (text: Buffer, keepRecords: boolean) => {
+    const kept: unknown[] = []
+    const source = streamSource('log', Readable.from([text]), 0)
+    return analyzeSources([source], keepRecords ? { onRecord: (record) => kept.push(record) } : {})
+  }
+
+  it('diagnoses the same whether or not records are kept', async () => {
+    for (const name of FIXTURES) {
+      const text = readFileSync(fixturePath(name))
+      expect(await reportOf(text, false), name).toEqual(await reportOf(text, true))
+    }
+  })
+
+  it('diagnoses any shuffle of real lines the same whether or not records are kept', async () => {
+    const lines = FIXTURES.flatMap((name) => readFileSync(fixturePath(name), 'utf8').split('\n'))
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...lines), { maxLength: 60 }), async (picked) => {
+        const text = Buffer.from(picked.join('\n'))
+        expect(await reportOf(text, false)).toEqual(await reportOf(text, true))
+      }),
+      { numRuns: 200 }
+    )
+  })
+
   it('never throws on arbitrary bytes and accounts for every line', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.oneof(fc.uint8Array({ maxLength: 64 }), fc.constantFrom(...readFileSync(fixturePath('egeria6-startup.console.txt')).toString().split('\n').map((l) => Buffer.from(`${l}\n`)))), { maxLength: 30 }), async (parts) => {

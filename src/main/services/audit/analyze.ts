@@ -4,7 +4,7 @@
  */
 import type { AnalysisReport, AuditRecord, InputSummary } from '../../../shared/models/audit'
 import { Diagnoser } from './diagnosis'
-import type { InputResult, RecordSource } from './log-reader'
+import { drain, type InputResult, type RecordSource } from './log-reader'
 
 export interface AnalyzeOptions {
   /** Sees every record in timeline order (for a viewer); keep nothing here to stay bounded. */
@@ -15,6 +15,7 @@ export interface AnalyzeOptions {
 
 interface Cursor {
   source: RecordSource
+  batches: AsyncGenerator<AuditRecord[], InputResult>
   batch: AuditRecord[]
   index: number
   /** Time of the last timed record, so untimed records (stack-less platform lines) keep their place. */
@@ -24,24 +25,19 @@ interface Cursor {
 
 export async function analyzeSources(sources: RecordSource[], options: AnalyzeOptions = {}): Promise<AnalysisReport> {
   const diagnoser = options.diagnoser ?? new Diagnoser()
-  const cursors: Cursor[] = sources.map((source) => ({ source, batch: [], index: 0, lastTime: '' }))
   const consume = (record: AuditRecord): void => {
     options.onRecord?.(record)
     diagnoser.add(record)
   }
-  if (cursors.length === 1) {
-    const cursor = cursors[0]!
-    for (;;) {
-      const next = await cursor.source.batches.next()
-      if (next.done) {
-        cursor.result = next.value
-        break
-      }
-      for (const record of next.value) consume(record)
-    }
-  } else {
-    await mergeByTime(cursors, consume)
+  if (sources.length === 1) {
+    // One input needs no merging: records go to the diagnosis as they are parsed, and when nobody keeps
+    // them, chatter goes without a record at all (most of a large log).
+    const source = sources[0]!
+    const result = await drain(source, options.onRecord ? { record: consume } : { record: consume, chatter: diagnoser.chatter })
+    return reportOf(diagnoser, [{ path: source.path, result }])
   }
+  const cursors: Cursor[] = sources.map((source) => ({ source, batches: source.read(), batch: [], index: 0, lastTime: '' }))
+  await mergeByTime(cursors, consume)
   return reportOf(diagnoser, cursors.map(({ source, result }) => ({ path: source.path, result: result! })))
 }
 
@@ -80,7 +76,7 @@ function sum(values: number[]): number {
 async function fill(cursor: Cursor): Promise<boolean> {
   while (cursor.index >= cursor.batch.length) {
     if (cursor.result) return false
-    const next = await cursor.source.batches.next()
+    const next = await cursor.batches.next()
     if (next.done) {
       cursor.result = next.value
       return false

@@ -5,6 +5,7 @@
  */
 import {
   PROBLEM_SEVERITIES,
+  PROBLEM_SEVERITY_SET,
   type AuditRecord,
   type Cause,
   type ConnectorEvent,
@@ -17,6 +18,7 @@ import {
 } from '../../../shared/models/audit'
 import { classifyFailure, lookupMessage } from '../../../shared/knowledge/classify'
 import type { MessageEntry } from '../../../shared/knowledge/types'
+import type { ChatterSink } from './record-parser'
 
 const MAX_EVENTS = 100
 const MAX_EVIDENCE = 10
@@ -24,7 +26,11 @@ const DEDUPE_WINDOW = 512
 
 const IDS = 'INTEGRATION-DAEMON-SERVICES-'
 /** What a daemon message does to a connector: event kind and the state it leaves. */
-const LIFECYCLE = new Map<string, { kind: ConnectorEventKind; state?: ConnectorState }>(Object.entries({
+interface Lifecycle {
+  kind: ConnectorEventKind
+  state?: ConnectorState
+}
+const LIFECYCLE = new Map<string, Lifecycle>(Object.entries({
   [`${IDS}0008`]: { kind: 'initializing', state: 'initializing' },
   [`${IDS}0066`]: { kind: 'restart', state: 'initializing' },
   [`${IDS}0067`]: { kind: 'restart', state: 'initializing' },
@@ -66,8 +72,11 @@ interface IdTraits {
   /** The text names the metadata server the daemon calls. */
   namesPartner: boolean
   shutdown: boolean
-  lifecycle: { kind: ConnectorEventKind; state?: ConnectorState } | undefined
+  lifecycle: Lifecycle | undefined
 }
+
+/** The knowledge-base answer for chatter: nothing to find in it. */
+const QUIET = Symbol('quiet')
 
 interface FindingState extends Finding {
   failedConnector: boolean
@@ -88,51 +97,48 @@ export class Diagnoser {
   private readonly recent = new Set<string>()
   private readonly findingIds = new Set<string>()
   private readonly severityCounts: Record<string, number> = {}
-  private readonly quietIds = new Map<number, Set<string>>()
   /** Knowledge-base answers per Egeria major version (null: unknown ID). */
-  private readonly entries = new Map<number, Map<string, MessageEntry | null>>()
+  private readonly entries = new Map<number, Map<string, MessageEntry | null | typeof QUIET>>()
   private readonly idTraits = new Map<string, IdTraits>()
   private lastServer = ''
   private lastServerState: ServerState | undefined
 
   add(record: AuditRecord): void {
     if (!record.audit || !record.messageId) return
-    const severity = record.severity ?? 'Unknown'
-    this.severityCounts[severity] = (this.severityCounts[severity] ?? 0) + 1
-    const server = record.server ?? ''
-    let state = server === this.lastServer ? this.lastServerState : this.servers.get(server)
-    if (!state) this.servers.set(server, (state = {}))
-    this.lastServer = server
-    this.lastServerState = state
     const id = record.messageId
     const traits = this.traitsOf(id)
-    if (state.egeriaMajor === undefined && traits.major !== undefined) state.egeriaMajor = traits.major
+    const state = this.serverState(record.server ?? '', traits)
+    this.count(record.severity ?? 'Unknown')
     if (traits.namesPartner) {
       const partner = PARTNER_SERVER.exec(record.text)
       if (partner) state.metadataServer = partner[1]
     }
-
     if (traits.shutdown) {
       for (const connector of this.connectors.values()) {
         if (connector.server === record.server && connector.state !== 'failed') connector.state = 'stopped'
       }
     }
-    const lifecycle = traits.lifecycle
-    if (lifecycle && record.connector) this.connectorEvent(record, state, lifecycle.kind, lifecycle.state, id)
-    // Most records are known chatter: remember those IDs per version so the hot path skips the lookup.
-    const major = state.egeriaMajor ?? 0
-    let quiet = this.quietIds.get(major)
-    if (!quiet) this.quietIds.set(major, (quiet = new Set()))
-    if (quiet.has(id)) return
-    let entries = this.entries.get(major)
-    if (!entries) this.entries.set(major, (entries = new Map()))
-    let entry = entries.get(id)
-    if (entry === undefined) entries.set(id, (entry = lookupMessage(id, state.egeriaMajor) ?? null))
-    if (entry?.source === 'lifecycle' && !entry.failure) {
-      quiet.add(id)
-      return
+    if (traits.lifecycle && record.connector) {
+      this.connectorEvent(state, record.connector, record.server, record.text, record.time, record.input, record.firstLine, traits.lifecycle, id)
     }
-    if (this.isProblem(record, entry ?? undefined)) this.addFinding(record, state)
+    const entry = this.entryOf(id, state)
+    if (entry !== QUIET && this.isProblem(record, entry ?? undefined)) this.addFinding(record, state)
+  }
+
+  /**
+   * A console line of known chatter, without a record object: what `add` would do with it, for lines
+   * whose meaning is counts and lifecycle only (heartbeats, type registrations). Anything more (a
+   * problem, a partner server, a shutdown, an ID not known as chatter) is refused: it comes as a record.
+   */
+  readonly chatter: ChatterSink = (input, lineNo, time, server, severity, id, text, connector) => {
+    if (PROBLEM_SEVERITY_SET.has(severity)) return false
+    const traits = this.traitsOf(id)
+    if (traits.namesPartner || traits.shutdown) return false
+    const state = this.serverState(server, traits)
+    if (this.entryOf(id, state) !== QUIET) return false
+    this.count(severity)
+    if (traits.lifecycle && connector !== undefined) this.connectorEvent(state, connector, server, text, time, input, lineNo, traits.lifecycle, id)
+    return true
   }
 
   finish(): Diagnosis {
@@ -170,30 +176,71 @@ export class Diagnoser {
     return traits
   }
 
-  private connectorEvent(record: AuditRecord, server: ServerState, kind: ConnectorEventKind, next: ConnectorState | undefined, id: string): void {
-    const name = record.connector!
+  /** The state of a server, made on its first record (and the Egeria major its IDs reveal). */
+  private serverState(server: string, traits: IdTraits): ServerState {
+    let state = server === this.lastServer ? this.lastServerState : this.servers.get(server)
+    if (!state) this.servers.set(server, (state = {}))
+    this.lastServer = server
+    this.lastServerState = state
+    if (state.egeriaMajor === undefined && traits.major !== undefined) state.egeriaMajor = traits.major
+    return state
+  }
+
+  private count(severity: string): void {
+    this.severityCounts[severity] = (this.severityCounts[severity] ?? 0) + 1
+  }
+
+  /**
+   * The knowledge-base entry of an ID for the server's Egeria version, looked up once per ID and version;
+   * QUIET for known chatter (lifecycle messages that are not failures), null for an unknown ID.
+   */
+  private entryOf(id: string, state: ServerState): MessageEntry | null | typeof QUIET {
+    const major = state.egeriaMajor ?? 0
+    let entries = this.entries.get(major)
+    if (!entries) this.entries.set(major, (entries = new Map()))
+    let entry = entries.get(id)
+    if (entry === undefined) {
+      const found = lookupMessage(id, state.egeriaMajor)
+      entry = found?.source === 'lifecycle' && !found.failure ? QUIET : (found ?? null)
+      entries.set(id, entry)
+    }
+    return entry
+  }
+
+  private connectorEvent(
+    server: ServerState,
+    name: string,
+    serverName: string | undefined,
+    text: string,
+    time: string | undefined,
+    input: number,
+    line: number,
+    lifecycle: Lifecycle,
+    id: string
+  ): void {
+    let kind = lifecycle.kind
     // Per-server map first: no key string to build for every heartbeat.
     let timeline = (server.connectors ??= new Map()).get(name)
     if (!timeline) {
-      timeline = { name, server: record.server, state: 'unknown', events: [], omittedEvents: 0, refreshes: 0, failures: 0, retryable: false }
+      timeline = { name, server: serverName, state: 'unknown', events: [], omittedEvents: 0, refreshes: 0, failures: 0, retryable: false }
       server.connectors.set(name, timeline)
-      this.connectors.set(`${record.server ?? ''}\u0000${name}`, timeline)
+      this.connectors.set(`${serverName ?? ''}\u0000${name}`, timeline)
     }
     if (kind === 'initializing') {
       // OMIS services as slugs (`Files Integrator` → files-integrator); 5+ integration groups by qualified name.
-      const omis = SERVICE_NAME.exec(record.text)?.[1]
-      const service = omis ? omis.toLowerCase().replace(/ /g, '-') : GROUP_NAME.exec(record.text)?.[1]?.replace(/,$/, '')
+      const omis = SERVICE_NAME.exec(text)?.[1]
+      const service = omis ? omis.toLowerCase().replace(/ /g, '-') : GROUP_NAME.exec(text)?.[1]?.replace(/,$/, '')
       if (service) server.service = service
       if (server.service) timeline.service = server.service
       if (timeline.events.length > 0 || timeline.omittedEvents > 0) kind = 'restart'
     }
     const heartbeat = kind === 'refresh' || kind === 'refreshed'
     const previous = timeline.events[timeline.events.length - 1]
-    if (heartbeat && record.time) timeline.lastRefresh = record.time
+    if (heartbeat && time) timeline.lastRefresh = time
     // A run of heartbeats is one event: the timeline shows changes, not every refresh.
     if (!heartbeat || !previous || (previous.kind !== 'refresh' && previous.kind !== 'refreshed')) {
-      const event: ConnectorEvent = { kind, messageId: id, evidence: { input: record.input, line: record.firstLine } }
-      if (record.time) event.time = record.time
+      const event: ConnectorEvent = { kind, messageId: id, evidence: { input, line } }
+      if (time) event.time = time
       timeline.events.push(event)
       if (timeline.events.length > MAX_EVENTS * 2) {
         timeline.omittedEvents += timeline.events.length - MAX_EVENTS
@@ -210,7 +257,7 @@ export class Diagnoser {
       timeline.failures++
       timeline.retryable = RETRIED.has(id)
     }
-    if (next) timeline.state = next
+    if (lifecycle.state) timeline.state = lifecycle.state
   }
 
   private isProblem(record: AuditRecord, entry: MessageEntry | undefined): boolean {

@@ -8,9 +8,9 @@ import { open, readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
-import type { AuditRecord, InputFormat } from '../../../shared/models/audit'
+import type { AuditRecord, InputFormat, RecordFormat } from '../../../shared/models/audit'
 import { LineSplitter } from './line-splitter'
-import { jsonAuditRecord, RecordParser, completeAuditRecord, type ParserOptions, type ParserStats } from './record-parser'
+import { jsonAuditRecord, RecordParser, completeAuditRecord, type ChatterSink, type ParserOptions, type ParserStats } from './record-parser'
 
 export const CHUNK_BYTES = 1 << 20
 
@@ -21,19 +21,49 @@ export interface InputResult {
   endOffset: number
 }
 
+/** Where records go when they are consumed as they are parsed, in order, rather than in batches. */
+export interface RecordSink {
+  record: (record: AuditRecord) => void
+  /** Takes console chatter without a record object (a diagnosis with nobody keeping records). */
+  chatter?: ChatterSink
+}
+
 export interface RecordSource {
   path: string
-  batches: AsyncGenerator<AuditRecord[], InputResult>
+  /**
+   * Reads the input once. Without a sink it yields the records in batches (to merge inputs by time);
+   * with one it hands every record to the sink as soon as it is parsed and yields nothing.
+   */
+  read: (sink?: RecordSink) => AsyncGenerator<AuditRecord[], InputResult>
+}
+
+/** Reads a source into a sink; the input's summary when done. */
+export async function drain(source: RecordSource, sink: RecordSink): Promise<InputResult> {
+  const reading = source.read(sink)
+  for (;;) {
+    const next = await reading.next()
+    if (next.done) return next.value
+  }
 }
 
 /** Opens a path: a directory of .omalrecord files, or a (possibly gzipped) log file. */
 export async function openInput(path: string, input: number, options: ParserOptions = {}): Promise<RecordSource> {
   const info = await stat(path)
-  if (info.isDirectory()) return { path, batches: omalrecordBatches(path, input) }
+  if (info.isDirectory()) return { path, read: (sink) => omalrecordBatches(path, input, sink) }
   if (!info.isFile()) throw new Error(`${path} is not a file or directory`)
   const gzip = await isGzip(path)
-  const stream: Readable = createReadStream(path, { highWaterMark: CHUNK_BYTES })
-  return { path, batches: streamBatches(gzip ? stream.pipe(createGunzip()) : stream, input, options) }
+  return {
+    path,
+    read: (sink) => {
+      const stream: Readable = createReadStream(path, { highWaterMark: CHUNK_BYTES })
+      return streamBatches(gzip ? stream.pipe(createGunzip()) : stream, input, options, { sink })
+    }
+  }
+}
+
+/** A source over a stream that can be read once (stdin, a pasted text). */
+export function streamSource(path: string, stream: AsyncIterable<Buffer | string>, input: number, options: ParserOptions = {}): RecordSource {
+  return { path, read: (sink) => streamBatches(stream, input, options, { sink }) }
 }
 
 export async function isGzip(path: string): Promise<boolean> {
@@ -46,35 +76,57 @@ export async function isGzip(path: string): Promise<boolean> {
   }
 }
 
-/** Parses any byte stream (a file, stdin, a gunzip pipe) as records, one batch per chunk. */
+interface StreamReading {
+  sink?: RecordSink
+  /** A last line without a newline is a record (false for a live tail: it may still be growing). */
+  flushPartialLine?: boolean
+}
+
+/** Parses any byte stream (a file, stdin, a gunzip pipe) as records, one batch per chunk or into a sink. */
 export async function* streamBatches(
   stream: AsyncIterable<Buffer | string>,
   input: number,
   options: ParserOptions = {},
-  flushPartialLine = true
+  { sink, flushPartialLine = true }: StreamReading = {}
 ): AsyncGenerator<AuditRecord[], InputResult> {
-  let batch: AuditRecord[] = []
-  const formats = new Set<string>()
-  let lastFormat = ''
-  const parser = new RecordParser(input, (record) => {
-    batch.push(record)
-    if (record.audit && record.format !== lastFormat) formats.add((lastFormat = record.format))
-  }, options)
+  const batches = new Batches(sink)
+  const parser = new RecordParser(input, (record) => batches.add(record), options, sink?.chatter)
   const splitter = new LineSplitter((line, truncated) => parser.line(line, truncated))
   for await (const chunk of stream) {
     splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
-    if (batch.length > 0) {
-      yield batch
-      batch = []
-    }
+    const batch = batches.take()
+    if (batch) yield batch
   }
   if (flushPartialLine) splitter.end()
   parser.end()
-  if (batch.length > 0) yield batch
-  return { format: formatOf(formats), stats: parser.stats, endOffset: splitter.consumedBytes }
+  const batch = batches.take()
+  if (batch) yield batch
+  return { format: formatOf(parser.auditFormats), stats: parser.stats, endOffset: splitter.consumedBytes }
 }
 
-function formatOf(formats: Set<string>): InputFormat {
+/** Records gathered for the next yield, or handed straight to a sink. */
+class Batches {
+  private batch: AuditRecord[] = []
+  constructor(private readonly sink?: RecordSink) {}
+
+  add(record: AuditRecord): void {
+    if (this.sink) this.sink.record(record)
+    else this.batch.push(record)
+  }
+
+  get size(): number {
+    return this.batch.length
+  }
+
+  take(): AuditRecord[] | undefined {
+    if (this.batch.length === 0) return undefined
+    const batch = this.batch
+    this.batch = []
+    return batch
+  }
+}
+
+function formatOf(formats: ReadonlySet<RecordFormat>): InputFormat {
   if (formats.size === 1 && formats.has('json')) return 'json-lines'
   if (formats.size > 1) return 'mixed'
   return 'console'
@@ -84,7 +136,7 @@ function formatOf(formats: Set<string>): InputFormat {
  * A directory of JSON audit records, one per file, named by random GUID: read every timeStamp first,
  * then the records in time order, so only (time, name) pairs are held, never every record.
  */
-async function* omalrecordBatches(dir: string, input: number): AsyncGenerator<AuditRecord[], InputResult> {
+async function* omalrecordBatches(dir: string, input: number, sink?: RecordSink): AsyncGenerator<AuditRecord[], InputResult> {
   const names = (await readdir(dir)).filter((name) => name.endsWith('.omalrecord'))
   const stats: ParserStats = { lines: 0, records: 0, auditRecords: 0, unparsedLines: 0, blankLines: 0, truncatedLines: 0 }
   const stamped: { time: number; name: string }[] = []
@@ -93,7 +145,7 @@ async function* omalrecordBatches(dir: string, input: number): AsyncGenerator<Au
     stamped.push({ time: time ? Number(time[1]) : 0, name })
   }
   stamped.sort((a, b) => a.time - b.time || a.name.localeCompare(b.name))
-  let batch: AuditRecord[] = []
+  const batches = new Batches(sink)
   for (const [index, { name }] of stamped.entries()) {
     stats.lines++
     const text = await readFile(join(dir, name), 'utf8')
@@ -111,13 +163,11 @@ async function* omalrecordBatches(dir: string, input: number): AsyncGenerator<Au
     completeAuditRecord(record)
     stats.records++
     stats.auditRecords++
-    batch.push(record)
-    if (batch.length >= 500) {
-      yield batch
-      batch = []
-    }
+    batches.add(record)
+    if (batches.size >= 500) yield batches.take()!
   }
-  if (batch.length > 0) yield batch
+  const batch = batches.take()
+  if (batch) yield batch
   return { format: 'omalrecord-dir', stats, endOffset: 0 }
 }
 
@@ -134,7 +184,7 @@ export async function readIncrement(
   const size = (await stat(path)).size
   const start = size < fromOffset ? 0 : fromOffset
   const records: AuditRecord[] = []
-  const batches = streamBatches(createReadStream(path, { start, highWaterMark: CHUNK_BYTES }), input, options, false)
+  const batches = streamBatches(createReadStream(path, { start, highWaterMark: CHUNK_BYTES }), input, options, { flushPartialLine: false })
   for (;;) {
     const next = await batches.next()
     if (next.done) return { records, nextOffset: start + next.value.endOffset, stats: next.value.stats }

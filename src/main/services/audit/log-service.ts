@@ -8,14 +8,14 @@ import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import type { EmitEvent } from '../../../shared/api'
 import {
-  PROBLEM_SEVERITIES, type AnalysisReport, type AuditRecord, type LocateResult, type LocateTarget, type LogSession, type LogText,
+  PROBLEM_SEVERITY_SET, type AnalysisReport, type AuditRecord, type LocateResult, type LocateTarget, type LogSession, type LogText,
   type RecordPage, type RecordQuery, type SearchHit, type SearchQuery, type SeverityHistogram
 } from '../../../shared/models/audit'
 import { AppError } from '../../../shared/result'
 import { analyzeSources, reportOf } from './analyze'
 import { Diagnoser } from './diagnosis'
 import { zoneOffsetMinutes } from './java-time'
-import { openInput, readIncrement, streamBatches, type InputResult, type RecordSource } from './log-reader'
+import { openInput, readIncrement, streamSource, type InputResult, type RecordSource } from './log-reader'
 import type { ParserOptions } from './record-parser'
 
 /** A million records cost about 300 MB of heap: the viewer must stay usable with that many. */
@@ -87,7 +87,7 @@ export class LogService {
   async openTexts(texts: LogText[], zone?: string): Promise<LogSession> {
     if (texts.length === 0) throw new AppError('invalid-input', 'Give at least one log text')
     const options = parserOptions(zone)
-    const sources = texts.map(({ name, text }, index) => ({ path: name, batches: streamBatches(Readable.from([Buffer.from(text)]), index, options) }))
+    const sources = texts.map(({ name, text }, index) => streamSource(name, Readable.from([Buffer.from(text)]), index, options))
     return this.start(texts.map((text) => text.name).join(', '), sources, options)
   }
 
@@ -325,7 +325,7 @@ function filterKey(query: RecordQuery): string | undefined {
 }
 
 function isProblem(record: AuditRecord): boolean {
-  return record.severity ? (PROBLEM_SEVERITIES as readonly string[]).includes(record.severity) : record.level === 'ERROR'
+  return record.severity ? PROBLEM_SEVERITY_SET.has(record.severity) : record.level === 'ERROR'
 }
 
 function severityHistogram(records: AuditRecord[], bucketSeconds?: number): SeverityHistogram {

@@ -4,11 +4,27 @@
  * Spring Boot 2/3 logback lines, platform System.out lines, JSON audit records, and `docker logs -t`
  * prefixes on any of them. Every line ends up in a record or in the unparsed/blank counts.
  */
-import { AUDIT_SEVERITIES, PROBLEM_SEVERITIES, type AuditRecord, type LineCounts } from '../../../shared/models/audit'
+import { AUDIT_SEVERITIES, PROBLEM_SEVERITY_SET, type AuditRecord, type LineCounts, type RecordFormat } from '../../../shared/models/audit'
 import { extractMessageIds, isMessageId } from '../../../shared/knowledge/message-ids'
 import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso, zoneOffsetMinutes } from './java-time'
 
 export type ParserStats = LineCounts
+
+/**
+ * Takes one console audit line without a record object being made for it; true when it did, and the
+ * line then counts as a record. For the diagnosis of heartbeats and other chatter, which is most of a
+ * large log: no record, nested-ID scan or batch for lines nobody keeps.
+ */
+export type ChatterSink = (
+  input: number,
+  lineNo: number,
+  time: string,
+  server: string,
+  severity: string,
+  messageId: string,
+  text: string,
+  connector: string | undefined
+) => boolean
 
 export interface ParserOptions {
   /** Zone offset in minutes that replaces the zone printed in the log. */
@@ -19,7 +35,6 @@ export interface ParserOptions {
 
 /** Printed severity → the record's severity, as one shared string: later lookups by it reuse its hash. */
 const SEVERITIES = new Map<string, string>(AUDIT_SEVERITIES.map((severity) => [severity, severity]))
-const PROBLEM_SEVERITY_SET = new Set<string>(PROBLEM_SEVERITIES)
 SEVERITIES.set('<Unknown>', 'Unknown')
 const SUPPLEMENT = 'Supplementary information: log record id '
 const FURTHER_READING = 'Further reading: '
@@ -108,11 +123,17 @@ export class RecordParser {
   private lastServer = ''
   private readonly validIds = new Map<string, string>()
   private readonly maxStackLines: number
+  /** The last console line the chatter sink took: its Further-reading line and trace belong to it. */
+  private takenId: string | undefined
+  private takenServer = ''
+  /** Formats of the audit records seen, taken chatter included. */
+  readonly auditFormats = new Set<RecordFormat>()
 
   constructor(
     private readonly input: number,
     private readonly emit: (record: AuditRecord) => void,
-    private readonly options: ParserOptions = {}
+    private readonly options: ParserOptions = {},
+    private readonly chatter?: ChatterSink
   ) {
     this.maxStackLines = options.maxStackLines ?? 200
   }
@@ -146,6 +167,8 @@ export class RecordParser {
       this.extend(lineNo, line, truncated)
       return
     }
+    // A trace under a line the chatter sink took is that record's, as it would be a kept record's.
+    if (this.takenId !== undefined && isStackLine(line)) return
     this.flush()
     this.stats.unparsedLines++
   }
@@ -181,7 +204,7 @@ export class RecordParser {
     const severity = severityEnd === -1 ? undefined : SEVERITIES.get(line.slice(serverEnd + 1, severityEnd))
     const canonicalId =
       severity === undefined ? undefined : this.knownId(idEnd === -1 ? line.slice(severityEnd + 1) : line.slice(severityEnd + 1, idEnd))
-    if (canonicalId === undefined) {
+    if (severity === undefined || canonicalId === undefined) {
       this.flush()
       this.record({ format: 'platform', audit: false, time, text: line.slice(restStart), messageIds: [] }, lineNo, truncated)
       return true
@@ -191,6 +214,7 @@ export class RecordParser {
     else this.lastServer = server = internString(server)
     let textStart = idEnd === -1 ? line.length : idEnd + 1
     while (line.charCodeAt(textStart) === 32) textStart++ // IDs defined with a trailing space
+    if (this.takenId === canonicalId && this.takenServer === server && line.startsWith(FURTHER_READING, textStart)) return true
     const current = this.current
     if (current && current.format === 'console' && current.messageId === canonicalId && current.server === server) {
       if (line.startsWith(FURTHER_READING, textStart)) {
@@ -207,6 +231,15 @@ export class RecordParser {
       }
     }
     this.flush()
+    const text = line.slice(textStart)
+    if (this.chatter?.(this.input, lineNo, time, server, severity, canonicalId, text, connectorNameFromText(canonicalId, text))) {
+      this.stats.records++
+      this.stats.auditRecords++
+      this.auditFormats.add('console')
+      this.takenId = canonicalId
+      this.takenServer = server
+      return true
+    }
     this.current = {
       input: this.input,
       firstLine: lineNo,
@@ -217,7 +250,7 @@ export class RecordParser {
       server,
       severity,
       messageId: canonicalId,
-      text: line.slice(textStart),
+      text,
       messageIds: [canonicalId]
     }
     if (truncated) this.current.truncated = true
@@ -318,6 +351,7 @@ export class RecordParser {
   }
 
   private flush(): void {
+    this.takenId = undefined
     const record = this.current
     if (!record) return
     this.current = undefined
@@ -326,6 +360,7 @@ export class RecordParser {
     this.stats.records++
     if (record.audit) {
       this.stats.auditRecords++
+      this.auditFormats.add(record.format)
       completeAuditRecord(record)
     }
     this.emit(record)
