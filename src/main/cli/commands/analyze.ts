@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { stat } from 'node:fs/promises'
 import { analyzeSources } from '../../services/audit/analyze'
-import { zoneOffsetMinutes } from '../../services/audit/java-time'
+import { timeZone, ZONE_HINT } from '../../services/audit/java-time'
 import { openInput, streamSource, type RecordSource } from '../../services/audit/log-reader'
 import { formatMarkdown, formatText } from '../../services/audit/report-format'
 import { UsageError } from '../program'
@@ -15,22 +15,19 @@ export function registerAnalyzeCommand(program: Command): void {
     .description('Analyse Egeria audit logs (files, .gz, .omalrecord directories, or - for stdin) and explain the failures.')
     .argument('<inputs...>', 'log files, directories of .omalrecord files, or - for stdin')
     .option('--format <format>', 'text, json or markdown', parseFormat, 'text' as Format)
-    .option('--zone <zone>', 'time zone of console timestamps, overriding the printed one (e.g. GMT, +05:30, CST)')
+    .option('--zone <zone>', 'time zone of the log\'s clock times, overriding the printed one (GMT, +05:30, CST, Europe/Paris)')
     .action(async (inputs: string[], options: { format: Format; zone?: string }) => {
-      let zoneOffset: number | undefined
-      if (options.zone !== undefined) {
-        zoneOffset = zoneOffsetMinutes(options.zone)
-        if (zoneOffset === undefined) throw new UsageError(`--zone ${options.zone} is not a known zone abbreviation or offset such as +01:00`)
-      }
+      const zone = options.zone === undefined ? undefined : timeZone(options.zone)
+      if (options.zone !== undefined && zone === undefined) throw new UsageError(`--zone ${options.zone} is not a known time zone: ${ZONE_HINT}`)
       const sources: RecordSource[] = []
       for (const [index, path] of inputs.entries()) {
         if (path === '-') {
-          sources.push(streamSource('-', process.stdin, index, { zoneOffset }))
+          sources.push(streamSource('-', process.stdin, index, { zone }))
           continue
         }
         try {
           await stat(path)
-          sources.push(await openInput(path, index, { zoneOffset }))
+          sources.push(await openInput(path, index, { zone }))
         } catch (error) {
           throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
         }

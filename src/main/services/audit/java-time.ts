@@ -19,6 +19,57 @@ const ZONE_OFFSETS: Record<string, number> = {
   AWST: 480, ACST: 570, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780, BRT: -180, ART: -180
 }
 
+/**
+ * How clock times of a zone become UTC. `toUtc` takes the wall-clock time read as if it were UTC (what
+ * Date.UTC gives for the printed fields) and returns the real instant.
+ */
+export interface TimeZone {
+  toUtc: (wallMs: number) => number
+}
+
+/** What a zone may be, for messages about one that is not known. */
+export const ZONE_HINT = 'use an abbreviation such as GMT or CET, an offset such as +01:00, or an IANA name such as Europe/Paris'
+
+const fixedZones = new Map<number, TimeZone>()
+
+export function fixedZone(offsetMinutes: number): TimeZone {
+  let zone = fixedZones.get(offsetMinutes)
+  if (!zone) fixedZones.set(offsetMinutes, (zone = { toUtc: (wallMs) => wallMs - offsetMinutes * 60_000 }))
+  return zone
+}
+
+/**
+ * A zone as the operator names it: an abbreviation (`CET`), an offset (`+05:30`), or an IANA name
+ * (`Europe/Paris`), whose offset then follows daylight saving time. Undefined when unknown.
+ */
+export function timeZone(name: string): TimeZone | undefined {
+  const offset = zoneOffsetMinutes(name)
+  if (offset !== undefined) return fixedZone(offset)
+  if (!name.includes('/')) return undefined
+  let format: Intl.DateTimeFormat
+  try {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: name, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric'
+    })
+  } catch {
+    return undefined
+  }
+  /** The zone's wall clock at an instant, read as UTC, minus the instant: its offset then. */
+  const offsetAt = (instant: number): number => {
+    const parts: Record<string, number> = {}
+    for (const part of format.formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value)
+    return Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second) - Math.floor(instant / 1000) * 1000
+  }
+  // Two steps find the instant whose wall clock is wallMs, across a DST change too; a wall time a change
+  // skips or repeats gets one of its two readings.
+  return {
+    toUtc: (wallMs) => {
+      const guess = wallMs - offsetAt(wallMs)
+      return wallMs - offsetAt(guess)
+    }
+  }
+}
+
 /** Parses `GMT`, `BST`, `GMT+01:00`, `+0100`, `-05:00`; undefined when unknown. */
 export function zoneOffsetMinutes(zone: string): number | undefined {
   const known = ZONE_OFFSETS[zone.toUpperCase()]
@@ -33,15 +84,16 @@ export function zoneOffsetMinutes(zone: string): number | undefined {
  * `Tue Feb 02 20:57:50 GMT 2021` split as date-and-clock (`Feb 02 20:57:50`), zone and year.
  * `overrideZone` replaces whatever zone the line printed. Undefined when the parts do not make a date.
  */
-export function javaDateToIso(monthDayClock: string, zone: string, year: string, overrideZone?: number): string | undefined {
+export function javaDateToIso(monthDayClock: string, zone: string, year: string, overrideZone?: TimeZone): string | undefined {
   const month = MONTHS[monthDayClock.slice(0, 3)]
-  const offset = overrideZone ?? zoneOffsetMinutes(zone)
-  if (month === undefined || offset === undefined) return undefined
+  const printed = overrideZone ? undefined : zoneOffsetMinutes(zone)
+  const timeZone = overrideZone ?? (printed === undefined ? undefined : fixedZone(printed))
+  if (month === undefined || timeZone === undefined) return undefined
   const day = Number(monthDayClock.slice(4, 6))
   const hours = Number(monthDayClock.slice(7, 9))
   const minutes = Number(monthDayClock.slice(10, 12))
   const seconds = Number(monthDayClock.slice(13, 15))
-  const ms = Date.UTC(Number(year), month, day, hours, minutes, seconds) - offset * 60_000
+  const ms = timeZone.toUtc(Date.UTC(Number(year), month, day, hours, minutes, seconds))
   return Number.isNaN(ms) ? undefined : isoSeconds(ms)
 }
 
@@ -52,7 +104,7 @@ export function isoSeconds(ms: number): string {
 }
 
 /** Spring Boot times: `2021-02-12 20:16:37.243` (local, zone from override or UTC) or ISO with offset. */
-export function logbackTimeToIso(text: string, overrideZone?: number): string | undefined {
+export function logbackTimeToIso(text: string, zone?: TimeZone): string | undefined {
   const normalised = text.replace(' ', 'T').replace(',', '.')
   const hasZone = /(?:Z|[+-]\d\d:?\d\d)$/.test(normalised)
   if (hasZone) {
@@ -60,5 +112,5 @@ export function logbackTimeToIso(text: string, overrideZone?: number): string | 
     return Number.isNaN(ms) ? undefined : isoSeconds(ms)
   }
   const ms = Date.parse(`${normalised}Z`)
-  return Number.isNaN(ms) ? undefined : isoSeconds(ms - (overrideZone ?? 0) * 60_000)
+  return Number.isNaN(ms) ? undefined : isoSeconds(zone ? zone.toUtc(ms) : ms)
 }

@@ -14,7 +14,7 @@ import {
 import { AppError } from '../../../shared/result'
 import { analyzeSources, reportOf } from './analyze'
 import { Diagnoser } from './diagnosis'
-import { zoneOffsetMinutes } from './java-time'
+import { timeZone, ZONE_HINT } from './java-time'
 import { openInput, readIncrement, streamSource, type InputResult, type RecordSource } from './log-reader'
 import type { ParserOptions } from './record-parser'
 
@@ -304,9 +304,9 @@ function readProblem(error: NodeJS.ErrnoException): string {
 
 function parserOptions(zone: string | undefined): ParserOptions {
   if (zone === undefined || zone === '') return {}
-  const zoneOffset = zoneOffsetMinutes(zone)
-  if (zoneOffset === undefined) throw new AppError('invalid-input', `Unknown time zone ${zone}: use an abbreviation such as GMT or an offset such as +01:00`, { zone: 'Unknown time zone' })
-  return { zoneOffset }
+  const known = timeZone(zone)
+  if (known === undefined) throw new AppError('invalid-input', `Unknown time zone ${zone}: ${ZONE_HINT}`, { zone: 'Unknown time zone' })
+  return { zone: known }
 }
 
 async function isPlainFile(path: string): Promise<boolean> {

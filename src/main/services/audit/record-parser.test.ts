@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { AuditRecord } from '../../../shared/models/audit'
 import { LineSplitter } from './line-splitter'
 import { RecordParser, type ParserOptions, type ParserStats } from './record-parser'
+import { timeZone } from './java-time'
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../../tests/fixtures/audit/${name}`, import.meta.url), 'utf8')
 
@@ -105,7 +106,18 @@ describe('RecordParser: console destination', () => {
     const line = 'Wed May 12 09:14:06 CET 2021 s1 Startup OMRS-AUDIT-0064 text'
     expect(parse(line).records[0]!.time).toBe('2021-05-12T08:14:06Z')
     expect(parse(line.replace('CET', 'GMT+05:30')).records[0]!.time).toBe('2021-05-12T03:44:06Z')
-    expect(parse(line, { zoneOffset: -300 }).records[0]!.time).toBe('2021-05-12T14:14:06Z')
+    expect(parse(line, { zone: timeZone('-05:00') }).records[0]!.time).toBe('2021-05-12T14:14:06Z')
+  })
+
+  it('follows daylight saving time in an IANA zone given as the override', () => {
+    const paris = timeZone('Europe/Paris')
+    const at = (date: string): string => parse(`${date} s1 Startup OMRS-AUDIT-0064 text`, { zone: paris }).records[0]!.time!
+    expect(at('Wed Jan 13 09:14:06 GMT 2021')).toBe('2021-01-13T08:14:06Z') // CET, +01:00
+    expect(at('Wed May 12 09:14:06 GMT 2021')).toBe('2021-05-12T07:14:06Z') // CEST, +02:00
+    expect(at('Sun Mar 28 03:30:00 GMT 2021')).toBe('2021-03-28T01:30:00Z') // just after the spring change
+    expect(at('Sun Oct 31 01:59:59 GMT 2021')).toBe('2021-10-30T23:59:59Z') // just before the autumn change
+    expect(timeZone('Mars/Olympus_Mons')).toBeUndefined()
+    expect(timeZone('nonsense')).toBeUndefined()
   })
 
   it('accepts the 2020 <Unknown> severity and Spring Boot 3 ISO lines', () => {

@@ -6,7 +6,7 @@
  */
 import { AUDIT_SEVERITIES, PROBLEM_SEVERITY_SET, type AuditRecord, type LineCounts, type RecordFormat } from '../../../shared/models/audit'
 import { extractMessageIds, isMessageId } from '../../../shared/knowledge/message-ids'
-import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso, zoneOffsetMinutes } from './java-time'
+import { DAY_NAMES, fixedZone, isoSeconds, javaDateToIso, logbackTimeToIso, zoneOffsetMinutes, type TimeZone } from './java-time'
 
 export type ParserStats = LineCounts
 
@@ -27,8 +27,8 @@ export type ChatterSink = (
 ) => boolean
 
 export interface ParserOptions {
-  /** Zone offset in minutes that replaces the zone printed in the log. */
-  zoneOffset?: number
+  /** The zone that replaces the zone printed in the log. */
+  zone?: TimeZone
   /** Stack-trace lines kept per record; the rest are counted in the record's line range only. */
   maxStackLines?: number
 }
@@ -119,7 +119,7 @@ export class RecordParser {
   private lastDate = ''
   private lastDateIso: string | undefined
   /** Zone of the last console line: Spring Boot 2 times print none, and share the JVM's zone. */
-  private consoleZone: number | undefined
+  private consoleZone: TimeZone | undefined
   private lastServer = ''
   private readonly validIds = new Map<string, string>()
   private readonly maxStackLines: number
@@ -189,12 +189,13 @@ export class RecordParser {
       const zoneEnd = line.indexOf(' ', 20)
       if (zoneEnd === -1) return false
       const zone = line.slice(20, zoneEnd)
-      const iso = javaDateToIso(line.slice(4, 19), zone, line.slice(zoneEnd + 1, zoneEnd + 5), this.options.zoneOffset)
+      const iso = javaDateToIso(line.slice(4, 19), zone, line.slice(zoneEnd + 1, zoneEnd + 5), this.options.zone)
       if (iso === undefined) return false
       dateEnd = zoneEnd + 5
       this.lastDate = line.slice(0, dateEnd)
       this.lastDateIso = iso
-      this.consoleZone = zoneOffsetMinutes(zone)
+      const printed = zoneOffsetMinutes(zone)
+      this.consoleZone = printed === undefined ? undefined : fixedZone(printed)
     }
     const time = this.lastDateIso!
     const restStart = dateEnd + 1
@@ -286,7 +287,7 @@ export class RecordParser {
     const match = LOGBACK.exec(line)
     if (!match) return false
     const [, stamp = '', level = '', logger = '', message = ''] = match
-    const time = logbackTimeToIso(stamp, this.options.zoneOffset ?? this.consoleZone)
+    const time = logbackTimeToIso(stamp, this.options.zone ?? this.consoleZone)
     const slf4j = logger.includes('.f.a.') || logger.includes('frameworks.auditlog') ? SLF4J_BODY.exec(message) : null
     if (slf4j) {
       const [, server = '', guid = '', token = '', text = ''] = slf4j
