@@ -67,3 +67,20 @@ describe('LineSplitter', () => {
     )
   })
 })
+
+describe('line offsets', () => {
+  it('gives the byte offset of every line, across chunks, CRLF and multi-byte or invalid UTF-8', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('é€😀', '\r', '\uFFFD')), { maxLength: 12 }), fc.array(fc.uint8Array({ maxLength: 4 }), { maxLength: 3 }), fc.integer({ min: 1, max: 9 }), (texts, junk, chunkSize) => {
+        const bytes = Buffer.concat([...texts.map((text) => Buffer.from(`${text}\n`)), ...junk.map((part) => Buffer.from([...part.filter((byte) => byte !== 10), 10]))])
+        const expected: number[] = []
+        for (let at = 0; at < bytes.length; at = bytes.indexOf(10, at) + 1) expected.push(at)
+        const offsets: number[] = []
+        const splitter = new LineSplitter(() => offsets.push(splitter.lineOffset))
+        for (let at = 0; at < bytes.length; at += chunkSize) splitter.push(bytes.subarray(at, at + chunkSize))
+        splitter.end()
+        expect(offsets).toEqual(expected)
+      })
+    )
+  })
+})

@@ -17,6 +17,8 @@ export class LineSplitter {
   private first = true
   /** Bytes up to and including the last complete line: where a live tail resumes. */
   consumedBytes = 0
+  /** Byte offset of the line being handed to onLine: where a re-read of it would start. */
+  lineOffset = 0
   private seenBytes = 0
 
   constructor(
@@ -41,7 +43,8 @@ export class LineSplitter {
     if (start <= last) {
       // Logs are almost always ASCII, which latin1 decodes as a plain copy: same text, much cheaper than UTF-8.
       const body = chunk.subarray(start, last)
-      this.emitText(body.toString(isAscii(body) ? 'latin1' : 'utf8'))
+      const ascii = isAscii(body)
+      this.emitText(body.toString(ascii ? 'latin1' : 'utf8'), this.seenBytes + start, ascii ? undefined : body)
     }
     this.consumedBytes = this.seenBytes + last + 1
     this.seenBytes += chunk.length
@@ -75,19 +78,27 @@ export class LineSplitter {
     this.pending = []
     this.pendingBytes = 0
     this.overflow = false
+    this.lineOffset = this.consumedBytes
     this.emitLine(line, truncated)
   }
 
-  private emitText(text: string): void {
+  /**
+   * Emits the lines of `text`, decoded from the bytes at `offset`: one byte a char, or, given the
+   * UTF-8 bytes, each newline found in them too (a newline byte is always a newline char).
+   */
+  private emitText(text: string, offset: number, utf8?: Buffer): void {
     let start = 0
+    let byteStart = 0
     for (;;) {
       const newline = text.indexOf('\n', start)
+      this.lineOffset = offset + (utf8 ? byteStart : start)
       if (newline === -1) {
         this.emitLine(text.slice(start), false)
         return
       }
       this.emitLine(text.slice(start, newline), false)
       start = newline + 1
+      if (utf8) byteStart = utf8.indexOf(10, byteStart) + 1
     }
   }
 

@@ -171,23 +171,39 @@ async function* omalrecordBatches(dir: string, input: number, sink?: RecordSink)
   return { format: 'omalrecord-dir', stats, endOffset: 0 }
 }
 
+/** What a tail read found. */
+export interface Increment {
+  records: AuditRecord[]
+  /** Where the next read starts: after the last complete line, or at a record held back. */
+  nextOffset: number
+  stats: ParserStats
+  /** The last record was held back: its trace may still be being written. */
+  held: boolean
+}
+
 /**
  * Reads what a growing file gained since `fromOffset` (a live tail). An unfinished last line is left for
  * the next read; a file smaller than the offset was truncated or rotated and is read from the start.
+ * With `holdOpenRecord`, a last record that may still take trace lines is not returned: the next read
+ * starts at it again, so a trace written across two reads stays one record (ask again without holding
+ * once the file stops growing).
  */
-export async function readIncrement(
-  path: string,
-  fromOffset: number,
-  input: number,
-  options: ParserOptions = {}
-): Promise<{ records: AuditRecord[]; nextOffset: number; stats: ParserStats }> {
+export async function readIncrement(path: string, fromOffset: number, input: number, options: ParserOptions = {}, holdOpenRecord = false): Promise<Increment> {
   const size = (await stat(path)).size
   const start = size < fromOffset ? 0 : fromOffset
   const records: AuditRecord[] = []
-  const batches = streamBatches(createReadStream(path, { start, highWaterMark: CHUNK_BYTES }), input, options, { flushPartialLine: false })
-  for (;;) {
-    const next = await batches.next()
-    if (next.done) return { records, nextOffset: start + next.value.endOffset, stats: next.value.stats }
-    records.push(...next.value)
+  const parser = new RecordParser(input, (record) => records.push(record), options)
+  /** Where the last record began, and the counts before it. */
+  let last: { line: number; offset: number; stats: ParserStats } | undefined
+  const splitter = new LineSplitter((line, truncated) => {
+    const before = { ...parser.stats }
+    parser.line(line, truncated)
+    if (parser.currentRecordLine === before.lines + 1) last = { line: before.lines + 1, offset: splitter.lineOffset, stats: before }
+  })
+  for await (const chunk of createReadStream(path, { start, highWaterMark: CHUNK_BYTES })) splitter.push(chunk as Buffer)
+  if (holdOpenRecord && last && parser.openRecordLine === last.line) {
+    return { records, nextOffset: start + last.offset, stats: last.stats, held: true }
   }
+  parser.end()
+  return { records, nextOffset: start + splitter.consumedBytes, stats: parser.stats, held: false }
 }

@@ -131,6 +131,36 @@ describe('LogService', () => {
     expect(() => logs.records(session.id)).toThrow(/no longer open/)
   })
 
+  it('keeps a trace written across two polls in one record, and releases it once the file stops growing', async () => {
+    const { logs } = service()
+    const path = join(tmp, 'live-trace.log')
+    const lines = readFileSync(seedPath, 'utf8').split('\n')
+    writeFileSync(path, `${lines.slice(0, 9).join('\n')}\n`)
+    const session = await logs.open([path])
+    logs.follow(session.id)
+    const internal = (logs as unknown as { sessions: Map<string, Parameters<LogService['poll']>[0]> }).sessions.get(session.id)!
+    const stamp = 'Tue Feb 02 20:57:50 GMT 2021 exchangeDL01 Exception INTEGRATION-DAEMON-SERVICES-0031'
+    const exception = 'org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException'
+    const frames = (from: number, count: number): string => Array.from({ length: count }, (_, index) => `\tat org.odpi.Frame.call${from + index}(Frame.java:${from + index})\n`).join('')
+    appendFileSync(path, `${stamp} The integration connector OakDeneLandingAreaFilesMonitor method refresh has returned with a ${exception} exception containing message OMAG-MULTI-TENANT-404-001 The OMAG Server cocoMDS1 is not available to service a request from user garygeeke\n` +
+      `${stamp} Supplementary information: log record id 3f2c9a10-5b7e-4c1d-9e8f-0a1b2c3d4e5f ${exception} returned message of OMAG-MULTI-TENANT-404-001 The OMAG Server cocoMDS1 is not available and stacktrace of \n` +
+      `${exception}{reportedHTTPCode=404}\n${frames(1, 2)}`)
+    expect(await logs.poll(internal)).toBe(0) // the trace may go on: held back
+    appendFileSync(path, `${frames(3, 3)}${lines[11]}\n`)
+    expect(await logs.poll(internal)).toBe(2) // the whole exception record, and the plain line after it
+    const exceptionRecord = logs.records(session.id).records.find((record) => record.messageId === 'INTEGRATION-DAEMON-SERVICES-0031')!
+    expect(exceptionRecord).toMatchObject({ firstLine: 10, lastLine: 17, exceptionClass: exception })
+    expect(exceptionRecord.stackTrace).toHaveLength(6)
+    expect(internal.report.inputs[0]).toMatchObject({ lines: 18, records: 11, unparsedLines: 0 })
+
+    appendFileSync(path, `${stamp} The integration connector X method refresh has returned with a ${exception} exception\n` +
+      `${stamp} Supplementary information: log record id 0b1c2d3e-5b7e-4c1d-9e8f-0a1b2c3d4e5f ${exception} returned message of X and stacktrace of \n${frames(1, 1)}`)
+    expect(await logs.poll(internal)).toBe(0) // a new open record: held back
+    expect(await logs.poll(internal)).toBe(1) // the file stopped growing: released
+    expect(internal.report.inputs[0]).toMatchObject({ lines: 21, records: 12, unparsedLines: 0 })
+    logs.close(session.id)
+  })
+
   it('caps stored records, reports unreadable paths, bad zones and unfollowable inputs', async () => {
     const { logs } = service(10)
     const session = await logs.open([seedPath])

@@ -37,6 +37,9 @@ interface Tail {
   input: number
   offset: number
   lineBase: number
+  /** The file's size at the last read: a record is held back only while the file keeps growing. */
+  size: number
+  held: boolean
 }
 
 interface Session {
@@ -194,7 +197,14 @@ export class LogService {
     let added = 0
     try {
       for (const tail of session.tails) {
-        const { records, nextOffset, stats } = await readIncrement(tail.path, tail.offset, tail.input, session.options)
+        // A followed file may vanish for a moment while it rotates: look again at the next poll.
+        const size = await stat(tail.path).then((info) => info.size, () => undefined)
+        if (size === undefined) continue
+        const growing = size !== tail.size
+        tail.size = size
+        if (!growing && !tail.held) continue
+        const { records, nextOffset, stats, held } = await readIncrement(tail.path, tail.offset, tail.input, session.options, growing)
+        tail.held = held
         if (nextOffset < tail.offset) tail.lineBase = 0 // rotated or truncated: lines count from the top again
         for (const record of records) {
           record.firstLine += tail.lineBase
@@ -244,7 +254,7 @@ export class LogService {
     }))
     for (const [index, input] of session.report.inputs.entries()) {
       const plain = input.endOffset !== undefined && input.format !== 'omalrecord-dir' && (await isPlainFile(input.path))
-      if (plain) session.tails.push({ path: input.path, input: index, offset: input.endOffset!, lineBase: input.lines })
+      if (plain) session.tails.push({ path: input.path, input: index, offset: input.endOffset!, lineBase: input.lines, size: input.endOffset!, held: false })
     }
     this.sessions.set(session.id, session)
     return this.describe(session)

@@ -177,6 +177,16 @@ export class RecordParser {
     this.flush()
   }
 
+  /** The first line of the record being read (not yet emitted). */
+  get currentRecordLine(): number | undefined {
+    return this.current?.firstLine
+  }
+
+  /** The first line of the current record while more trace lines may still join it. */
+  get openRecordLine(): number | undefined {
+    return this.current && (this.takesStack || this.takesAnyNext) ? this.current.firstLine : undefined
+  }
+
   private consoleLine(line: string, lineNo: number, truncated: boolean): boolean {
     // Lines of one second share their date: a prefix compare skips the date parsing (the hot path).
     let dateEnd = this.lastDate.length
