@@ -120,7 +120,20 @@ export interface ConnectorTimeline {
   failures: number
   /** Time of the latest refresh heartbeat: runs of heartbeats are one event in `events`. */
   lastRefresh?: string
+  /** Restarted again and again, failing the same way each time: another restart will not help. */
+  restartLoop?: RestartLoop
 }
+
+export interface RestartLoop {
+  /** Restarts in a row after which the connector failed with the same root message. */
+  restarts: number
+  rootMessageId: string
+  /** The first of those restarts. */
+  since?: string
+}
+
+/** Restarts in a row that fail the same way before the diagnosis calls it a loop. */
+export const RESTART_LOOP_MIN = 2
 
 /** How the lines of an input were accounted for: every line is part of a record or counted as unparsed. */
 export interface LineCounts {

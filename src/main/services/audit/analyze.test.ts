@@ -107,6 +107,45 @@ describe('restarts', () => {
     expect(report.causes).toEqual([expect.objectContaining({ source: 'third-party', subject: '/data/in', connectors: ['Watcher'] })])
     expect(report.causes[0]!.action).toBe('Fix /data/in. Create the directory (or set waitForDirectory), then restart the connector.')
   })
+
+  const restartLog = (steps: ('fail' | 'fail-other' | 'restart' | 'refreshed')[]): string => {
+    const line = (second: number, sev: string, id: string, text: string): string =>
+      `Mon Mar 03 10:00:${String(second).padStart(2, '0')} UTC 2025 d1 ${sev} INTEGRATION-DAEMON-SERVICES-${id} ${text}`
+    const text = {
+      fail: ['Exception', '0031', 'The integration connector Watcher method start has returned with a org.odpi.ConnectorCheckedException exception containing message BASIC-FILES-INTEGRATION-CONNECTORS-0023 The directory named /data/in does not exist'],
+      'fail-other': ['Exception', '0031', 'The integration connector Watcher method refresh has returned with a org.odpi.InvalidParameterException exception containing message OMAG-MULTI-TENANT-404-001 The OMAG Server mds1 is not available'],
+      restart: ['Startup', '0008', 'A new integration connector named Watcher is initializing in integration group G running in integration daemon d1'],
+      refreshed: ['Information', '0043', 'The refresh of integration connector Watcher completed in 12 ms']
+    } as const
+    return ['restart' as const, ...steps]
+      .map((step, index) => {
+        const [severity, id, words] = text[step]
+        return line(index, severity, id, words)
+      })
+      .join('\n')
+  }
+
+  it('calls repeated restarts that fail the same way a restart loop, and says restarting again will not help', async () => {
+    const path = join(tmp, 'loop.log')
+    writeFileSync(path, restartLog(['fail', 'restart', 'fail', 'restart', 'fail', 'restart', 'fail']))
+    const report = await analyze(path)
+    expect(report.connectors[0]).toMatchObject({ state: 'failed', restartLoop: { restarts: 3, rootMessageId: 'BASIC-FILES-INTEGRATION-CONNECTORS-0023', since: '2025-03-03T10:00:02Z' } })
+    expect(report.causes[0]!.action).toMatch(/Restarting alone has not helped: Watcher \(3 restarts\) failed the same way after each restart; fix the cause before restarting again\.$/)
+  })
+
+  it('sees no loop once a restart worked, nor when each failure differs, nor after a single restart', async () => {
+    for (const steps of [
+      ['fail', 'restart', 'refreshed', 'fail', 'restart', 'fail'],
+      ['fail', 'restart', 'fail-other', 'restart', 'fail'],
+      ['fail', 'restart', 'fail']
+    ] as const) {
+      const path = join(tmp, 'no-loop.log')
+      writeFileSync(path, restartLog([...steps]))
+      const report = await analyze(path)
+      expect(report.connectors[0]!.restartLoop, steps.join(' ')).toBeUndefined()
+      expect(report.causes.map((cause) => cause.action).join(' ')).not.toMatch(/Restarting alone/)
+    }
+  })
 })
 
 describe('inputs', () => {

@@ -6,6 +6,7 @@
 import {
   PROBLEM_SEVERITIES,
   PROBLEM_SEVERITY_SET,
+  RESTART_LOOP_MIN,
   type AuditRecord,
   type Cause,
   type ConnectorEvent,
@@ -57,7 +58,16 @@ const PARTNER_SERVER = /server ([\w.-]+) on platform (\S+)/
 const SERVICE_NAME = /integration service ([A-Z][\w ]*?) OMIS/
 const GROUP_NAME = /integration group ([\w:.-]+)/
 
-type Timeline = ConnectorTimeline & { retryable: boolean }
+/** A connector's timeline, with what the diagnosis tracks to read it. */
+type Timeline = ConnectorTimeline & {
+  retryable: boolean
+  /** Restarted, and no failure or successful refresh since. */
+  restarted?: { time?: string }
+  lastFailureRoot?: string
+  /** Restarts in a row that failed again with `lastFailureRoot`, from `loopSince`. */
+  loopRestarts: number
+  loopSince?: string
+}
 
 interface ServerState {
   connectors?: Map<string, Timeline>
@@ -119,7 +129,8 @@ export class Diagnoser {
       }
     }
     if (traits.lifecycle && record.connector) {
-      this.connectorEvent(state, record.connector, record.server, record.text, record.time, record.input, record.firstLine, traits.lifecycle, id)
+      const timeline = this.connectorEvent(state, record.connector, record.server, record.text, record.time, record.input, record.firstLine, traits.lifecycle, id)
+      if (traits.lifecycle.kind === 'failure') failedAgain(timeline, record.messageIds[record.messageIds.length - 1]!, record.time)
     }
     const entry = this.entryOf(id, state)
     if (entry !== QUIET && this.isProblem(record, entry ?? undefined)) this.addFinding(record, state)
@@ -145,7 +156,10 @@ export class Diagnoser {
     const findings = [...this.findings.values()].map(({ failedConnector: _failed, ...finding }) => finding)
     return {
       servers: [...this.servers.keys()].filter((name) => name.length > 0).sort(),
-      connectors: [...this.connectors.values()].map(({ retryable: _retryable, ...timeline }) => {
+      connectors: [...this.connectors.values()].map(({ retryable: _retryable, restarted: _restarted, lastFailureRoot, loopRestarts, loopSince, ...timeline }) => {
+        if (loopRestarts >= RESTART_LOOP_MIN && lastFailureRoot) {
+          timeline.restartLoop = { restarts: loopRestarts, rootMessageId: lastFailureRoot, ...(loopSince ? { since: loopSince } : {}) }
+        }
         if (timeline.events.length > MAX_EVENTS) {
           timeline.omittedEvents += timeline.events.length - MAX_EVENTS
           timeline.events = timeline.events.slice(-MAX_EVENTS)
@@ -217,12 +231,12 @@ export class Diagnoser {
     line: number,
     lifecycle: Lifecycle,
     id: string
-  ): void {
+  ): Timeline {
     let kind = lifecycle.kind
     // Per-server map first: no key string to build for every heartbeat.
     let timeline = (server.connectors ??= new Map()).get(name)
     if (!timeline) {
-      timeline = { name, server: serverName, state: 'unknown', events: [], omittedEvents: 0, refreshes: 0, failures: 0, retryable: false }
+      timeline = { name, server: serverName, state: 'unknown', events: [], omittedEvents: 0, refreshes: 0, failures: 0, retryable: false, loopRestarts: 0 }
       server.connectors.set(name, timeline)
       this.connectors.set(`${serverName ?? ''}\u0000${name}`, timeline)
     }
@@ -251,13 +265,20 @@ export class Diagnoser {
       timeline.refreshes += kind === 'refresh' ? 1 : 0
       const recovers = timeline.state === 'initializing' || timeline.state === 'unknown' || (kind === 'refreshed' && timeline.retryable)
       if (recovers) timeline.state = 'running'
-      return
+      // A refresh that completed after a restart: the restart worked, whatever happens next.
+      if (kind === 'refreshed' && timeline.restarted) {
+        timeline.restarted = undefined
+        timeline.loopRestarts = 0
+      }
+      return timeline
     }
     if (kind === 'failure') {
       timeline.failures++
       timeline.retryable = RETRIED.has(id)
     }
+    if (kind === 'restart') timeline.restarted ??= { time }
     if (lifecycle.state) timeline.state = lifecycle.state
+    return timeline
   }
 
   private isProblem(record: AuditRecord, entry: MessageEntry | undefined): boolean {
@@ -329,27 +350,42 @@ export class Diagnoser {
     return [...groups.values()].map((group) => {
       const first = group[0]!
       const connectors = unique(group.flatMap((finding) => (finding.connector ? [finding.connector] : [])))
-      const failed = unique(
-        group.flatMap((finding) => {
-          const state = this.connectorState(finding.server, finding.connector)
-          return finding.connector && state !== 'running' && state !== 'stopped' ? [finding.connector] : []
-        })
-      )
+      const timelines = unique(group.flatMap((finding) => this.timelineOf(finding.server, finding.connector) ?? []))
+      const failed = timelines.filter((timeline) => timeline.state !== 'running' && timeline.state !== 'stopped')
+      const looping = failed.filter((timeline) => timeline.loopRestarts >= RESTART_LOOP_MIN)
       return {
         source: first.source,
         subject: first.subject,
         verdict: verdictOf(first.source, first.subject, connectors.length, first.summary),
         connectors,
         findings: group.map((finding) => finding.id),
-        action: causeAction(first.source, first.subject, first.action, failed)
+        action: [causeAction(first.source, first.subject, first.action, failed.map((timeline) => timeline.name)), loopWarning(looping)].filter(Boolean).join(' ')
       }
     })
   }
 
-  private connectorState(server: string | undefined, connector: string | undefined): ConnectorState | undefined {
-    if (!connector) return undefined
-    return this.connectors.get(`${server ?? ''}\u0000${connector}`)?.state
+  private timelineOf(server: string | undefined, connector: string | undefined): Timeline | undefined {
+    return connector ? this.connectors.get(`${server ?? ''}\u0000${connector}`) : undefined
   }
+}
+
+/** A failure after a restart that failed the same way before it extends a restart loop; any other ends it. */
+function failedAgain(timeline: Timeline, root: string, time: string | undefined): void {
+  if (timeline.restarted) {
+    if (root === timeline.lastFailureRoot) {
+      if (timeline.loopRestarts === 0) timeline.loopSince = timeline.restarted.time ?? time
+      timeline.loopRestarts++
+    } else timeline.loopRestarts = 0
+    timeline.restarted = undefined
+  }
+  timeline.lastFailureRoot = root
+}
+
+/** Says so when restarting has not helped: restarting again will not either. */
+function loopWarning(looping: Timeline[]): string {
+  if (looping.length === 0) return ''
+  const who = looping.map((timeline) => `${timeline.name} (${timeline.loopRestarts} restarts)`).join(', ')
+  return `Restarting alone has not helped: ${who} failed the same way after each restart; fix the cause before restarting again.`
 }
 
 function unique<T>(items: T[]): T[] {

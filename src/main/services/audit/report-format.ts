@@ -1,9 +1,13 @@
 /** Renders an AnalysisReport for a terminal (text) or for sharing (markdown). JSON is the report itself. */
-import { FAILURE_SOURCE_LABELS, type AnalysisReport, type FailureSource, type Finding } from '../../../shared/models/audit'
+import { FAILURE_SOURCE_LABELS, type AnalysisReport, type FailureSource, type Finding, type RestartLoop } from '../../../shared/models/audit'
 
 /** A source's name inside a sentence: "metadata server". */
 export function sourceName(source: FailureSource): string {
   return FAILURE_SOURCE_LABELS[source].toLowerCase()
+}
+
+function restartLoopText(loop: RestartLoop): string {
+  return `restart loop: failed with ${loop.rootMessageId} after each of ${loop.restarts} restarts${loop.since ? ` since ${loop.since}` : ''}`
 }
 
 function evidenceText(report: AnalysisReport, finding: Finding): string {
@@ -39,6 +43,7 @@ export function formatText(report: AnalysisReport): string {
     out.push('', `CONNECTORS (${report.connectors.length})`)
     for (const connector of report.connectors) {
       out.push(`  ${connector.state.padEnd(17)} ${connector.name}${connector.service ? ` (${connector.service})` : ''} on ${connector.server ?? '?'}: ${connector.failures} failure(s), ${connector.refreshes} refresh(es)`)
+      if (connector.restartLoop) out.push(`                    ${restartLoopText(connector.restartLoop)}`)
     }
   }
   return `${out.join('\n')}\n`
@@ -67,7 +72,8 @@ export function formatMarkdown(report: AnalysisReport): string {
   if (report.connectors.length > 0) {
     out.push('', '## Connectors', '', '| Connector | Service | Server | State | Failures | Refreshes |', '|---|---|---|---|---|---|')
     for (const connector of report.connectors) {
-      out.push(`| ${cell(connector.name)} | ${connector.service ?? ''} | ${connector.server ?? ''} | ${connector.state} | ${connector.failures} | ${connector.refreshes} |`)
+      const state = connector.restartLoop ? `${connector.state}: ${restartLoopText(connector.restartLoop)}` : connector.state
+      out.push(`| ${cell(connector.name)} | ${connector.service ?? ''} | ${connector.server ?? ''} | ${cell(state)} | ${connector.failures} | ${connector.refreshes} |`)
     }
   }
   return `${out.join('\n')}\n`
