@@ -32,7 +32,7 @@ function block(ms: number, cycle: number): string {
     out.push(`${date} integration-daemon Information INTEGRATION-DAEMON-SERVICES-0042 The integration daemon thread is refreshing integration connector ${name} in the integration-daemon integration daemon instance`)
     out.push(`${date} integration-daemon Information INTEGRATION-DAEMON-SERVICES-0043 The refresh of integration connector ${name} completed in ${(cycle * 7) % 900} ms`)
   }
-  for (let index = 0; index < 10; index++) out.push(`${date} active-metadata-store Types OMRS-AUDIT-0303 The local server has added a new type called DataFile${index} with a unique identifier of 10ba${index}e9e-6e8a-4d1e-9f5c-5a6b1c2d3e4f and a version number of 1 from Egeria Core Types (2.0)`)
+  for (let index = 0; index < 10; index++) out.push(`${date} active-metadata-store Types OMRS-AUDIT-0301 The local server has added a new type called DataFile${index} with a unique identifier of 10ba${index}e9e-6e8a-4d1e-9f5c-5a6b1c2d3e4f and a version number of 1 from Egeria Core Types (2.0)`)
   out.push(`${date} OMAG server platform ready for more configuration`)
   if (cycle % 5 === 0) {
     const name = CONNECTORS[cycle % CONNECTORS.length]!

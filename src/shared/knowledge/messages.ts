@@ -215,6 +215,12 @@ const ROWS: Row[] = [
   ['OMRS-AUDIT-0034', 'Exception', 'M', 'The local repository connector could not be created (classpath or class name).', 'Add the connector jar or fix the class name, then restart the platform.'],
   ['OMRS-AUDIT-0043', 'Exception', 'M', 'The enterprise repository connector failed to start.', 'Check the server\'s start-up log.'],
   ['OMRS-AUDIT-0044', 'Startup', 'L', 'The local repository is starting with its connector provider.', 'None.'],
+  ['OMRS-AUDIT-0050', 'Startup', 'L', 'An open metadata archive (such as the type definitions) is being loaded.', 'None: its types follow.'],
+  ['OMRS-AUDIT-0053', 'Information', 'L', 'An open metadata archive was loaded, with its count of types and instances.', 'None.'],
+  ['OMRS-AUDIT-0301', 'Types', 'L', 'A type definition was added to the server (hundreds of these at every start).', 'None.'],
+  ['OMRS-AUDIT-0302', 'Types', 'L', 'The repository does not support a type, so it will not store metadata of that type.', 'None, unless this server must store that type: then another cohort member must support it.'],
+  ['OMRS-AUDIT-0303', 'Types', 'L', 'A type definition was updated to a newer version by a patch.', 'None.'],
+  ['OMRS-AUDIT-0305', 'Types', 'M', 'Two servers define the same type differently: metadata of that type may not be exchanged.', 'Bring the servers of the cohort to the same Egeria release (or the same type archives), then restart them.'],
   ['OMRS-AUDIT-0401', 'Action', 'M', 'A repository is skipped because it does not respond.', 'Check that cohort member.'],
   ['OMRS-AUDIT-9014', 'Exception', 'N', 'An unexpected exception in the repository services.', 'Read the nested error.'],
   // Connector framework
