@@ -210,6 +210,12 @@ describe('pipeline properties', () => {
       const text = readFileSync(fixturePath(name))
       expect(await reportOf(text, false), name).toEqual(await reportOf(text, true))
     }
+    // Chatter taken without a record keeps its Further-reading line and a trace printed under it.
+    const heartbeat = 'Sat Nov 22 18:46:13 GMT 2025 d1 Information INTEGRATION-DAEMON-SERVICES-0042 The integration daemon thread is refreshing integration connector A'
+    const text = Buffer.from([heartbeat, heartbeat.replace(/The integration.*/, 'Further reading: https://egeria-project.org/'), '\tat org.odpi.Frame.call(Frame.java:1)', heartbeat].join('\n'))
+    const report = await reportOf(text, false)
+    expect(report).toEqual(await reportOf(text, true))
+    expect(report).toMatchObject({ records: 2, unparsedLines: 0, connectors: [expect.objectContaining({ name: 'A', refreshes: 2 })] })
   })
 
   it('diagnoses any shuffle of real lines the same whether or not records are kept', async () => {
