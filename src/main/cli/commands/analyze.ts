@@ -7,6 +7,7 @@ import { formatMarkdown, formatText } from '../../services/audit/report-format'
 import { UsageError } from '../program'
 
 const FORMATS = ['text', 'json', 'markdown'] as const
+const PROGRESS_MIN_BYTES = 32 * 1024 * 1024
 type Format = (typeof FORMATS)[number]
 
 export function registerAnalyzeCommand(program: Command): void {
@@ -33,14 +34,33 @@ export function registerAnalyzeCommand(program: Command): void {
         }
       }
       let report
+      const stopProgress = showProgress(sources)
       try {
         report = await analyzeSources(sources)
       } catch (error) {
         throw new UsageError(`cannot read input: ${(error as Error).message}`)
+      } finally {
+        stopProgress()
       }
       const output = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : options.format === 'markdown' ? formatMarkdown(report) : formatText(report)
       process.stdout.write(output)
     })
+}
+
+/** Large files take seconds: on a terminal, say how far the reading has got (on stderr, so output stays clean). */
+function showProgress(sources: RecordSource[]): () => void {
+  const files = sources.flatMap((source) => (source.progress ? [source.progress] : []))
+  const total = files.reduce((sum, progress) => sum + progress().size, 0)
+  if (!process.stderr.isTTY || total < PROGRESS_MIN_BYTES) return () => undefined
+  const megabytes = (bytes: number): string => (bytes / 1048576).toFixed(0)
+  const timer = setInterval(() => {
+    const done = files.reduce((sum, progress) => sum + progress().bytesRead, 0)
+    process.stderr.write(`\rReading ${megabytes(done)} of ${megabytes(total)} MB (${Math.floor((done / total) * 100)}%)…`)
+  }, 250)
+  return () => {
+    clearInterval(timer)
+    process.stderr.write('\r\x1b[K')
+  }
 }
 
 function parseFormat(value: string): Format {

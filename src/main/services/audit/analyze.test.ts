@@ -179,6 +179,15 @@ describe('inputs', () => {
     expect(report.connectors[0]!.state).toBe('failed') // a heartbeat after the failure is not a recovery
   })
 
+  it('says how much of a file has been read', async () => {
+    const path = fixturePath('seed-2021-startup.console.txt')
+    const source = await openInput(path, 0)
+    const size = readFileSync(path).length
+    expect(source.progress!()).toEqual({ bytesRead: 0, size })
+    await analyzeSources([source])
+    expect(source.progress!()).toEqual({ bytesRead: size, size })
+  })
+
   it('reads a growing file incrementally from the last offset', async () => {
     const path = join(tmp, 'live.log')
     const seed = readFileSync(fixturePath('seed-2021-startup.console.txt'), 'utf8').split('\n')

@@ -3,10 +3,9 @@
  * byte stream, and directories of `.omalrecord` files (sorted by timeStamp). Memory stays bounded by one
  * chunk per input; a growing file can be read again from the offset the last read stopped at.
  */
-import { createReadStream } from 'node:fs'
+import { createReadStream, type ReadStream } from 'node:fs'
 import { open, readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Readable } from 'node:stream'
 import { createGunzip } from 'node:zlib'
 import type { AuditRecord, InputFormat, RecordFormat } from '../../../shared/models/audit'
 import { LineSplitter } from './line-splitter'
@@ -35,6 +34,8 @@ export interface RecordSource {
    * with one it hands every record to the sink as soon as it is parsed and yields nothing.
    */
   read: (sink?: RecordSink) => AsyncGenerator<AuditRecord[], InputResult>
+  /** For a file: its size and how much of it has been read, to show progress. */
+  progress?: () => { bytesRead: number; size: number }
 }
 
 /** Reads a source into a sink; the input's summary when done. */
@@ -52,12 +53,14 @@ export async function openInput(path: string, input: number, options: ParserOpti
   if (info.isDirectory()) return { path, read: (sink) => omalrecordBatches(path, input, sink) }
   if (!info.isFile()) throw new Error(`${path} is not a file or directory`)
   const gzip = await isGzip(path)
+  let file: ReadStream | undefined
   return {
     path,
     read: (sink) => {
-      const stream: Readable = createReadStream(path, { highWaterMark: CHUNK_BYTES })
-      return streamBatches(gzip ? stream.pipe(createGunzip()) : stream, input, options, { sink })
-    }
+      file = createReadStream(path, { highWaterMark: CHUNK_BYTES })
+      return streamBatches(gzip ? file.pipe(createGunzip()) : file, input, options, { sink })
+    },
+    progress: () => ({ bytesRead: file?.bytesRead ?? 0, size: info.size })
   }
 }
 
