@@ -133,6 +133,16 @@ describe('restarts', () => {
     expect(report.causes[0]!.action).toMatch(/Restarting alone has not helped: Watcher \(3 restarts\) failed the same way after each restart; fix the cause before restarting again\.$/)
   })
 
+  it('puts a loop under the cause it keeps failing with, not under an earlier cause of the same connector', async () => {
+    const path = join(tmp, 'loop-after-other.log')
+    writeFileSync(path, restartLog(['fail-other', 'restart', 'fail', 'restart', 'fail', 'restart', 'fail']))
+    const report = await analyze(path)
+    const metadataServer = report.causes.find((cause) => cause.source === 'metadata-server')!
+    const directory = report.causes.find((cause) => cause.source === 'third-party')!
+    expect(metadataServer.action).not.toMatch(/Restarting alone/)
+    expect(directory.action).toMatch(/Restarting alone has not helped: Watcher \(2 restarts\)/)
+  })
+
   it('sees no loop once a restart worked, nor when each failure differs, nor after a single restart', async () => {
     for (const steps of [
       ['fail', 'restart', 'refreshed', 'fail', 'restart', 'fail'],

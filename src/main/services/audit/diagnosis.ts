@@ -351,7 +351,11 @@ export class Diagnoser {
       const first = group[0]!
       const connectors = unique(group.flatMap((finding) => (finding.connector ? [finding.connector] : [])))
       const timelines = unique(group.flatMap((finding) => this.timelineOf(finding.server, finding.connector) ?? []))
-      const failed = timelines.filter((timeline) => timeline.state !== 'running' && timeline.state !== 'stopped')
+      // Connectors still failed because of this cause: a later failure of another kind is another cause's.
+      const roots = new Set(group.map((finding) => finding.rootMessageId))
+      const failed = timelines.filter(
+        (timeline) => timeline.state !== 'running' && timeline.state !== 'stopped' && (timeline.lastFailureRoot === undefined || roots.has(timeline.lastFailureRoot))
+      )
       const looping = failed.filter((timeline) => timeline.loopRestarts >= RESTART_LOOP_MIN)
       return {
         source: first.source,
