@@ -67,3 +67,11 @@ export function ageOf(iso: string | undefined, now: number): string {
   if (abs < 86_400) return relative.format(Math.round(seconds / 3600), 'hour')
   return relative.format(Math.round(seconds / 86_400), 'day')
 }
+
+/**
+ * A connector name cut where its words meet ("DropFoot", "Clinical", "Trial"…), so a narrow column
+ * wraps "DropFootClinicalTrialResults­FilesMonitor" between words rather than mid-word.
+ */
+export function nameWords(name: string): string[] {
+  return name.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[-_.])/)
+}
