@@ -38,6 +38,8 @@ describe('status view helpers', () => {
     expect(ageOf('2026-11-21T11:00:00Z', now)).toBe('1 hour ago')
     expect(timeLabel('2026-11-21T11:58:00Z', now).age).toBe('2 minutes ago')
     expect(timeLabel('2026-11-21T13:00:00Z', now).age).toBeUndefined()
+    // A few seconds ahead (a change seen before the clock's next tick) is "now", not ageless.
+    expect(timeLabel('2026-11-21T12:00:04Z', now).age).toBe('now')
     expect(timeLabel(undefined, now)).toEqual({ absolute: '—' })
   })
 })
