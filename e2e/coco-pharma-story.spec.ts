@@ -1,23 +1,16 @@
 /**
  * The whole coco-pharma story, as a newcomer follows it in the app alone: the demo daemon's audit
- * log names the causes, the status confirms them, the metadata server comes back (through the
- * simulator's world API, as it would outside the app), restarts reveal and then clear the missing
+ * log names the causes, the status confirms them, the metadata server comes back (through the demo
+ * world panel, the operator's hands in the simulated world), restarts reveal and then clear the missing
  * directories, the wrong-type connector keeps its configuration advice, a refresh moves the refresh
  * times, and the incident report records all of it.
  */
 import { readFileSync } from 'node:fs'
-import type { Page } from '@playwright/test'
 import { expect, openApp, screenshot, test } from './fixtures'
 import { AuditLogPage } from './pages/audit-log-page'
 
 const FILES = ['OakDeneLandingAreaFilesMonitor', 'OldMarketLandingAreaFilesMonitor', 'DropFootClinicalTrialResultsFilesMonitor']
 const DATABASE = 'OakDeneLandingAreaDatabaseMonitor'
-
-/** The demo daemon's platform URL, as the flow header shows it. */
-async function demoPlatformUrl(page: Page): Promise<string> {
-  const header = await page.getByText(/exchangeDL01 on http:\/\/127\.0\.0\.1:\d+/).first().textContent()
-  return /http:\/\/127\.0\.0\.1:\d+/.exec(header ?? '')![0]
-}
 
 test('a newcomer fixes the coco-pharma daemon by following the app alone', async ({ page, host }) => {
   test.setTimeout(180_000)
@@ -51,10 +44,15 @@ test('a newcomer fixes the coco-pharma daemon by following the app alone', async
   await expect(rows.filter({ hasText: FILES[0]! })).toContainText('OMAG-MULTI-TENANT-404-001')
   await screenshot(page, 'story-02-status')
 
-  // The operator brings cocoMDS1 back, outside the app: here through the simulator's world API.
-  const platformUrl = await demoPlatformUrl(page)
-  const started = await page.request.post(`${platformUrl}/_sim/world`, { data: { metadataServers: { cocoMDS1: { available: true } } } })
-  expect(started.ok()).toBe(true)
+  // The operator brings cocoMDS1 back; in the demo the closed world panel already names what is down,
+  // and its buttons stand in for the operator's hands outside the app.
+  const world = page.locator('details.demo-world')
+  await expect(world.locator('summary')).toContainText('metadata server cocoMDS1 down, 3 directories missing')
+  await world.locator('summary').click()
+  await world.getByRole('button', { name: 'Start cocoMDS1' }).click()
+  await expect(world.getByText('Metadata server cocoMDS1 is running')).toBeVisible()
+  await expect(world.locator('summary')).toContainText('3 directories missing')
+  await world.locator('summary').click()
   // Connectors do not recover by themselves: the status still says FAILED.
   await page.getByRole('button', { name: 'Read status now' }).click()
   await expect(rows.filter({ hasText: FILES[0]! }).locator('.status-pill')).toHaveText(/FAILED$/)
@@ -85,13 +83,13 @@ test('a newcomer fixes the coco-pharma daemon by following the app alone', async
   await screenshot(page, 'story-04-directories-missing')
 
   // The operator creates the directories (the demo world panel stands in for their file system).
-  const world = page.locator('details.demo-world')
   await world.locator('summary').click()
   const createButtons = world.getByRole('button', { name: 'Create directory' })
   for (let left = 3; left > 0; left--) {
     await createButtons.first().click()
     await expect(createButtons).toHaveCount(left - 1)
   }
+  await expect(world.locator('summary')).toContainText('everything the connectors need is there')
   await world.locator('summary').click()
   for (const box of await page.getByRole('checkbox', { name: /The directory .* has been created/ }).all()) await box.check()
   await expect(restartButton).toHaveText('Restart 3 connectors…')

@@ -7,7 +7,7 @@ test('starts the built-in demo daemon from home and changes its world', async ({
   await expect(page.getByRole('heading', { name: 'Demo daemon (coco-pharma)' })).toBeVisible()
   await expect(page.getByText('exchangeDL01 on http://127.0.0.1:')).toBeVisible()
 
-  await page.getByText('Demo world: fix things the way an operator would').click()
+  await page.getByText('metadata server cocoMDS1 down, 3 directories missing').click()
   await expect(page.getByText('Metadata server cocoMDS1 is down')).toBeVisible()
   await page.getByRole('button', { name: 'Start cocoMDS1' }).click()
   await expect(page.getByText('Metadata server cocoMDS1 is running')).toBeVisible()

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 import { useAppStore } from '../store'
 import type { Notice } from '../store/ui-slice'
 
@@ -11,12 +11,29 @@ export function Notices(): React.JSX.Element {
   const notices = useAppStore((state) => state.notices)
   const dismiss = useAppStore((state) => state.dismissNotice)
 
+  // One timer per toast, started when it first shows: restarting every timer whenever the list
+  // changed kept older toasts on screen for as long as new ones kept coming.
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>())
   useEffect(() => {
-    const timers = notices
-      .filter((notice) => !notice.action && notice.kind !== 'error')
-      .map((notice) => setTimeout(() => dismiss(notice.id), LIFETIME_MS))
-    return () => timers.forEach(clearTimeout)
+    const running = timers.current
+    const shown = new Set(notices.map((notice) => notice.id))
+    for (const [id, timer] of running) {
+      if (shown.has(id)) continue
+      clearTimeout(timer)
+      running.delete(id)
+    }
+    for (const notice of notices) {
+      if (notice.action || notice.kind === 'error' || running.has(notice.id)) continue
+      running.set(notice.id, setTimeout(() => dismiss(notice.id), LIFETIME_MS))
+    }
   }, [notices, dismiss])
+  useEffect(() => {
+    const running = timers.current
+    return () => {
+      for (const timer of running.values()) clearTimeout(timer)
+      running.clear()
+    }
+  }, [])
 
   return (
     <div className="notices" role="status" aria-live="polite">

@@ -19,7 +19,7 @@ export function DemoCard(): React.JSX.Element {
         </h2>
         <p className="muted">
           A simulated integration daemon, <code>exchangeDL01</code>, replaying the coco-pharma story from Egeria’s
-          troubleshooting guide: its metadata server is down, two directories are missing and one connector is of the
+          troubleshooting guide: its metadata server is down, three directories are missing and one connector is of the
           wrong type. Nothing else needs to run.
         </p>
         {demo?.running && (

@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { useAppStore } from '../../store'
+import { worldProblems } from './demo-world'
 
 /**
  * In the demo there is no real metadata server to restart or directory to create: this panel is
@@ -13,11 +14,26 @@ export function DemoWorldPanel(): React.JSX.Element | null {
     void load()
   }, [load])
   if (!world) return null
+  const problems = worldProblems(world)
   return (
     <details className="demo-world">
       <summary>
-        <span aria-hidden="true">⚙ </span>Demo world: fix things the way an operator would
+        <span aria-hidden="true">⚙ </span>Demo world:{' '}
+        {problems.length > 0 ? (
+          <span className="state-bad">
+            <span aria-hidden="true">✖ </span>
+            {problems.join(', ')}
+          </span>
+        ) : (
+          <span className="state-ok">
+            <span aria-hidden="true">✔ </span>everything the connectors need is there
+          </span>
+        )}
       </summary>
+      <p className="muted">
+        The demo has no real servers or file system: these buttons are your hands. Where the app says to start a metadata
+        server or create a directory, do it here, as you would outside the app, then come back to the step.
+      </p>
       <ul>
         {Object.entries(world.metadataServers).map(([name, server]) => (
           <li key={name}>

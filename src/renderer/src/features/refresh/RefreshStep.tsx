@@ -70,13 +70,26 @@ export function RefreshStep({ connectionId }: { connectionId: string }): React.J
           {connection.name} is read-only: refresh is turned off for it.
         </p>
       )}
-      {failed.length > 0 && (
+      {failed.restart.length > 0 && (
         <p className="callout warning">
           <span aria-hidden="true">⚠</span>
-          {connectorCount(failed.length)} still failing ({failed.join(', ')}): a refresh skips failed connectors. Restart them first.
+          <span className="callout-text">
+            {connectorCount(failed.restart.length)} still failing ({failed.restart.join(', ')}): a refresh skips failed connectors.
+            Restart them first, once their cause is fixed.
+          </span>
           <button type="button" onClick={() => navigate({ kind: 'flow', connectionId, step: 'restart' })}>
             Go to Restart
           </button>
+        </p>
+      )}
+      {failed.configuration.length > 0 && (
+        <p className="callout warning">
+          <span aria-hidden="true">⚠</span>
+          <span className="callout-text">
+            {connectorCount(failed.configuration.length)} still failing ({failed.configuration.join(', ')}): a refresh skips
+            failed connectors, and restarting {failed.configuration.length === 1 ? 'this one' : 'these'} cannot help. Change
+            the daemon’s configuration, then restart the daemon.
+          </span>
         </p>
       )}
       <ActionErrorCallout connectionId={connectionId} kind="refresh" />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { COCO_DATABASE, COCO_FILES, COCO_WRONG_TYPE, connector, statusOf } from '../../../../../tests/support/coco-status'
-import { defaultChoice, recoveredAndHealthy, refreshMovedSeconds, refreshScope } from './refresh-scope'
+import { COCO_DATABASE, COCO_FILES, COCO_MDS_DOWN, COCO_WRONG_TYPE, connector, statusOf } from '../../../../../tests/support/coco-status'
+import { defaultChoice, failedConnectors, recoveredAndHealthy, refreshMovedSeconds, refreshScope } from './refresh-scope'
 
 const status = statusOf([...COCO_FILES.map((name) => connector(name, 'RUNNING')), connector(COCO_DATABASE, 'FAILED', COCO_WRONG_TYPE)])
 
@@ -24,6 +24,17 @@ describe('the refresh scope', () => {
     })
     expect(refreshScope(status, [], { choice: 'recovered' })).toBeUndefined()
     expect(refreshScope(status, [], { choice: 'group', group: 'none' })).toBeUndefined()
+  })
+
+  it('splits the failed connectors into those a restart can bring back and those that need a configuration change', () => {
+    const mixed = statusOf([
+      connector(COCO_FILES[0]!, 'FAILED', COCO_MDS_DOWN),
+      connector(COCO_FILES[1]!, 'RUNNING'),
+      connector(COCO_FILES[2]!, 'CONFIG_FAILED', COCO_MDS_DOWN),
+      connector(COCO_DATABASE, 'FAILED', COCO_WRONG_TYPE)
+    ])
+    expect(failedConnectors(mixed)).toEqual({ restart: [COCO_FILES[0]], configuration: [COCO_FILES[2], COCO_DATABASE] })
+    expect(failedConnectors(status)).toEqual({ restart: [], configuration: [COCO_DATABASE] })
   })
 
   it('measures how far lastRefreshTime moved', () => {

@@ -1,5 +1,6 @@
 /** Which connectors a refresh should cover: the choices the refresh step offers, and the scope each sends. */
-import { isFailedStatus, isHealthyStatus, type ActionScope, type DaemonStatus } from '../../../../shared/models/daemon'
+import { isHealthyStatus, type ActionScope, type DaemonStatus } from '../../../../shared/models/daemon'
+import { groupFailures } from '../flow/guidance'
 
 export type RefreshChoiceId = 'recovered' | 'service' | 'group' | 'healthy'
 
@@ -26,8 +27,19 @@ export function healthyConnectors(status: DaemonStatus): string[] {
   return status.connectors.filter((connector) => isHealthyStatus(connector.status)).map((connector) => connector.name)
 }
 
-export function failedConnectors(status: DaemonStatus): string[] {
-  return status.connectors.filter((connector) => isFailedStatus(connector.status)).map((connector) => connector.name)
+/**
+ * Failed connectors (a refresh skips them), split by what gets them running again: a restart once
+ * their cause is fixed, or a change to the daemon's configuration, where restarting cannot help.
+ */
+export function failedConnectors(status: DaemonStatus): { restart: string[]; configuration: string[] } {
+  const failed = { restart: [] as string[], configuration: [] as string[] }
+  for (const group of groupFailures(status.connectors)) {
+    for (const connector of group.connectors) {
+      const restartHelps = group.restartHelps && connector.status !== 'CONFIG_FAILED'
+      failed[restartHelps ? 'restart' : 'configuration'].push(connector.name)
+    }
+  }
+  return failed
 }
 
 /** The recommended choice: what a restart recovered, else every healthy connector. */

@@ -1,4 +1,4 @@
-import { memo, useMemo, useState } from 'react'
+import { Fragment, memo, useMemo, useState } from 'react'
 import { FAILURE_SOURCE_LABELS } from '../../../../shared/models/audit'
 import type { ConnectorState, DaemonStatus } from '../../../../shared/models/daemon'
 import { useNow } from '../../lib/use-now'
@@ -6,7 +6,7 @@ import { useAppStore } from '../../store'
 import type { StatusFilter } from '../../store/status-slice'
 import { messageParts } from '../../../../shared/readable-message'
 import { RelatedLogLines } from '../audit-log/RelatedLogLines'
-import { ageOf, categoryOf, groupConnectors, timeLabel, visibleConnectors, type StatusCategory } from './status-view'
+import { ageOf, categoryOf, groupConnectors, nameWords, timeLabel, visibleConnectors, type StatusCategory } from './status-view'
 
 /** Rows rendered before the operator asks for more. */
 const ROWS_AT_FIRST = 200
@@ -184,7 +184,12 @@ function ConnectorRowView({ connector, changed, now }: RowProps): React.JSX.Elem
   return (
     <tr className={`connector-row row-${category}${changed ? ' just-changed' : ''}`}>
       <th scope="row">
-        {connector.name}
+        {nameWords(connector.name).map((word, index) => (
+          <Fragment key={index}>
+            {index > 0 && <wbr />}
+            {word}
+          </Fragment>
+        ))}
         <div className="muted small">{connector.service ?? connector.group}</div>
       </th>
       <td>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ConnectorState } from '../../../../shared/models/daemon'
-import { ageOf, groupConnectors, needingAttentionFirst, timeLabel, visibleConnectors } from './status-view'
+import { ageOf, groupConnectors, nameWords, needingAttentionFirst, timeLabel, visibleConnectors } from './status-view'
 
 const connector = (name: string, status: string, extra: Partial<ConnectorState> = {}): ConnectorState => ({
   name,
@@ -38,6 +38,17 @@ describe('status view helpers', () => {
     expect(ageOf('2026-11-21T11:00:00Z', now)).toBe('1 hour ago')
     expect(timeLabel('2026-11-21T11:58:00Z', now).age).toBe('2 minutes ago')
     expect(timeLabel('2026-11-21T13:00:00Z', now).age).toBeUndefined()
+    // A few seconds ahead (a change seen before the clock's next tick) is "now", not ageless.
+    expect(timeLabel('2026-11-21T12:00:04Z', now).age).toBe('now')
     expect(timeLabel(undefined, now)).toEqual({ absolute: '—' })
+  })
+})
+
+describe('nameWords', () => {
+  it('cuts a camel-case connector name where its words meet, losing nothing', () => {
+    expect(nameWords('DropFootClinicalTrialResultsFilesMonitor')).toEqual(['Drop', 'Foot', 'Clinical', 'Trial', 'Results', 'Files', 'Monitor'])
+    expect(nameWords('OMRSTopicMonitor2x1')).toEqual(['OMRS', 'Topic', 'Monitor2x1'])
+    expect(nameWords('landing-area_files.monitor')).toEqual(['landing-', 'area_', 'files.', 'monitor'])
+    expect(nameWords('plain')).toEqual(['plain'])
   })
 })

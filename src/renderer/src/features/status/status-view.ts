@@ -44,17 +44,23 @@ const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
 const clockTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
 const dateAndTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium', hour12: false })
 
+/** How far ahead of our clock a daemon time may be and still count as "now". */
+const JUST_AHEAD_MS = 60_000
+
 /**
  * A daemon timestamp as the operator reads it: its clock time (with the date when not today) and,
  * when it lies in the past, its age. The daemon's clock need not agree with ours (a simulator
- * running faster, a skewed server), so a time "in the future" shows no age at all.
+ * running faster, a skewed server), so a time well "in the future" shows no age at all.
  */
 export function timeLabel(iso: string | undefined, now: number): { absolute: string; age?: string } {
   if (!iso) return { absolute: '—' }
   const at = Date.parse(iso)
   if (Number.isNaN(at)) return { absolute: iso }
   const sameDay = new Date(at).toDateString() === new Date(now).toDateString()
-  return { absolute: (sameDay ? clockTime : dateAndTime).format(at), age: at <= now ? ageOf(iso, now) : undefined }
+  // A time just ahead of `now` is a fresh change seen before the next 5-second tick, or a second of
+  // skew: it is "now". Showing no age until the tick would add the age line later and move the rows.
+  const age = at <= now ? ageOf(iso, now) : at - now <= JUST_AHEAD_MS ? relative.format(0, 'second') : undefined
+  return { absolute: (sameDay ? clockTime : dateAndTime).format(at), age }
 }
 
 /** "12 seconds ago", "3 minutes ago": the age of a value, for the operator's eyes. */
@@ -66,4 +72,12 @@ export function ageOf(iso: string | undefined, now: number): string {
   if (abs < 3600) return relative.format(Math.round(seconds / 60), 'minute')
   if (abs < 86_400) return relative.format(Math.round(seconds / 3600), 'hour')
   return relative.format(Math.round(seconds / 86_400), 'day')
+}
+
+/**
+ * A connector name cut where its words meet ("DropFoot", "Clinical", "Trial"…), so a narrow column
+ * wraps "DropFootClinicalTrialResults­FilesMonitor" between words rather than mid-word.
+ */
+export function nameWords(name: string): string[] {
+  return name.split(/(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[-_.])/)
 }
