@@ -426,7 +426,9 @@ function causeAction(source: FailureSource, subject: string, findingAction: stri
   }
   if (source === 'third-party') {
     const still = failed.length > 0 ? ` Connectors still failed, to restart once it is fixed: ${failed.join(', ')}.` : ''
-    return `Fix ${subject}. ${findingAction}${still}`
+    // An action that already names what to fix ("Start Kafka: …") needs no "Fix Kafka." before it.
+    const fix = findingAction.toLowerCase().includes(subject.toLowerCase()) ? '' : `Fix ${subject}. `
+    return `${fix}${findingAction}${still}`
   }
   return findingAction
 }

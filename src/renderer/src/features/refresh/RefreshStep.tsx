@@ -17,6 +17,7 @@ import {
   type RefreshSelection
 } from './refresh-scope'
 import './refresh.css'
+import { clockTime } from '../../lib/time'
 
 const NO_RECOVERED: string[] = []
 
@@ -189,7 +190,7 @@ function ScopeChooser(props: {
 }
 
 function refreshLabel(iso: string | undefined): string {
-  return iso ? new Date(iso).toLocaleTimeString() : 'never'
+  return iso ? clockTime(iso) : 'never'
 }
 
 function RefreshPreview({ status, names }: { status: DaemonStatus; names: string[] }): React.JSX.Element {
@@ -199,7 +200,7 @@ function RefreshPreview({ status, names }: { status: DaemonStatus; names: string
       <caption>
         In scope: {connectorCount(names.length)}{' '}
         <span className="muted">
-          (status read {new Date(status.fetchedAt).toLocaleTimeString()}; refresh times on the daemon’s clock)
+          (status read {clockTime(status.fetchedAt)}; refresh times on the daemon’s clock)
         </span>
       </caption>
       <thead>
@@ -245,7 +246,7 @@ export function RefreshResult({ report }: { report: ActionReport }): React.JSX.E
           {failedDuring.length > 0 ? `; ${failedDuring.length} failed during the refresh` : ''}.
         </strong>{' '}
         <span className="muted small">
-          Took {seconds} s; finished {new Date(report.finishedAt).toLocaleTimeString()}. Refresh times are the daemon’s own clock.
+          Took {seconds} s; finished {clockTime(report.finishedAt)}. Refresh times are the daemon’s own clock.
         </span>
       </p>
       {report.calls

@@ -3,6 +3,7 @@ import { describeScope, type JournalEntry } from '../../../../shared/models/daem
 import { comparisonRows, outcomeLabel, statusTone, type ComparisonRow } from '../../../../shared/models/report'
 import { useAppStore } from '../../store'
 import { DEFAULT_JOURNAL_FILTERS, entryKey, filterJournal, type JournalFilters } from './journal-view'
+import { dateTime } from '../../lib/time'
 
 /** Every restart and refresh recorded, newest first, each with its connectors before → after. */
 export function JournalBrowser({ connectionId }: { connectionId: string }): React.JSX.Element {
@@ -123,7 +124,7 @@ export function JournalBrowser({ connectionId }: { connectionId: string }): Reac
                   <span className="chevron" aria-hidden="true">
                     {open ? '▾' : '▸'}
                   </span>
-                  <time dateTime={entry.time}>{new Date(entry.time).toLocaleString()}</time>
+                  <time dateTime={entry.time}>{dateTime(entry.time)}</time>
                   <span className="journal-title">
                     <strong>{entry.action === 'restart' ? 'Restart' : 'Refresh'}</strong> of {describeScope(entry.scope)}
                     {filters.connection === 'all' && <span className="muted"> on {entry.connection.name ?? entry.connection.server}</span>}

@@ -4,6 +4,7 @@ import { selectPinnedEvidence } from '../../store/logs-slice'
 import { JournalBrowser } from './JournalBrowser'
 import { pinnedLine } from './pins'
 import './report.css'
+import { clockTime } from '../../lib/time'
 
 /**
  * Step 5: the incident report (previewed exactly as saved) and the action journal. The report
@@ -37,7 +38,7 @@ export function ReportStep({ connectionId }: { connectionId: string }): React.JS
                   {report.summary.findings === 1 ? '' : 's'}, {report.summary.pinned} pinned line{report.summary.pinned === 1 ? '' : 's'},{' '}
                   {report.summary.actions} action{report.summary.actions === 1 ? '' : 's'}
                   {report.summary.total !== undefined && <>; {report.summary.failing} of {report.summary.total} connectors failing now</>}
-                  . Made {new Date(report.generatedAt).toLocaleTimeString()}.
+                  . Made {clockTime(report.generatedAt)}.
                 </>
               )}
             </p>

@@ -1,6 +1,7 @@
 /** The before/after comparison of an action: per connector, before → after with the outcome and the verdict. */
 import type { ActionReport, ConnectorOutcomeKind } from '../../../../shared/models/daemon'
 import { StatusPill } from './ActionParts'
+import { clockTime } from '../../lib/time'
 
 export const OUTCOME: Record<ConnectorOutcomeKind, { icon: string; label: string; tone: 'ok' | 'err' | 'warn' | 'neutral' }> = {
   recovered: { icon: '✔', label: 'Recovered', tone: 'ok' },
@@ -45,7 +46,7 @@ export function BeforeAfter({ report, label }: { report: ActionReport; label: st
         <strong>{outcomeHeadline(report)}</strong>
       </p>
       <p className="muted small">
-        Finished {new Date(report.finishedAt).toLocaleTimeString()} after {seconds} s. {SETTLE_NOTE[report.settle]}
+        Finished {clockTime(report.finishedAt)} after {seconds} s. {SETTLE_NOTE[report.settle]}
       </p>
       {failedCalls.length > 0 && (
         <ul className="action-failed-calls">

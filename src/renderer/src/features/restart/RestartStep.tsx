@@ -17,6 +17,7 @@ import {
   type Cause
 } from './restart-proposal'
 import './restart.css'
+import { clockTime } from '../../lib/time'
 
 /** While a metadata server is down, ask its platform again this often (cheap platform calls). */
 const RECHECK_MS = 5_000
@@ -80,7 +81,7 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
             <details className="earlier-restarts">
               <summary>Earlier restarts in this session ({actions.earlierRestarts.length})</summary>
               {actions.earlierRestarts.map((report) => (
-                <BeforeAfter key={report.id} report={report} label={`Restart at ${new Date(report.finishedAt).toLocaleTimeString()}`} />
+                <BeforeAfter key={report.id} report={report} label={`Restart at ${clockTime(report.finishedAt)}`} />
               ))}
             </details>
           )}
@@ -95,7 +96,7 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
       {view?.error && status && (
         <p className="callout warning" role="alert">
           <span aria-hidden="true">⚠</span>The latest status could not be read ({view.error.message}). The proposal below uses the status read at{' '}
-          {new Date(status.fetchedAt).toLocaleTimeString()}; a restart now would probably fail to reach the daemon.
+          {clockTime(status.fetchedAt)}; a restart now would probably fail to reach the daemon.
         </p>
       )}
       {!status && !view?.error && <p className="muted">Reading the daemon’s status…</p>}
@@ -297,7 +298,7 @@ function PreconditionView({ connectionId, cause, actions, disabled }: { connecti
           <span aria-hidden="true">{icon} </span>
           {check ? check.verdict : `Asking the platform whether ${precondition.server} is active…`}
         </span>
-        {check && <span className="muted small">(checked {new Date(check.checkedAt).toLocaleTimeString()})</span>}
+        {check && <span className="muted small">(checked {clockTime(check.checkedAt)})</span>}
         <button type="button" onClick={() => void checkServers(connectionId, [precondition.server])} disabled={actions.checking}>
           {actions.checking ? 'Checking…' : 'Check again'}
         </button>

@@ -1,6 +1,7 @@
 /** Pure helpers behind the status table: ordering, filtering, and making failure messages readable. */
 import { isFailedStatus, isHealthyStatus, type ConnectorState } from '../../../../shared/models/daemon'
 import type { StatusFilter, StatusGrouping } from '../../store/status-slice'
+import { clockTime, dateTime } from '../../lib/time'
 
 export type StatusCategory = Exclude<StatusFilter, 'all'>
 
@@ -41,8 +42,6 @@ export function groupConnectors(connectors: ConnectorState[], grouping: StatusGr
 }
 
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' })
-const clockTime = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false })
-const dateAndTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium', hour12: false })
 
 /** How far ahead of our clock a daemon time may be and still count as "now". */
 const JUST_AHEAD_MS = 60_000
@@ -60,7 +59,7 @@ export function timeLabel(iso: string | undefined, now: number): { absolute: str
   // A time just ahead of `now` is a fresh change seen before the next 5-second tick, or a second of
   // skew: it is "now". Showing no age until the tick would add the age line later and move the rows.
   const age = at <= now ? ageOf(iso, now) : at - now <= JUST_AHEAD_MS ? relative.format(0, 'second') : undefined
-  return { absolute: (sameDay ? clockTime : dateAndTime).format(at), age }
+  return { absolute: sameDay ? clockTime(at) : dateTime(at), age }
 }
 
 /** "12 seconds ago", "3 minutes ago": the age of a value, for the operator's eyes. */
