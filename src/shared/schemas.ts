@@ -23,7 +23,8 @@ const actionScope: z.ZodType<ActionScope> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('service'), marker: name }),
   z.object({ kind: z.literal('group'), name }),
   z.object({ kind: z.literal('failed') }),
-  z.object({ kind: z.literal('all') })
+  z.object({ kind: z.literal('all') }),
+  z.object({ kind: z.literal('daemon') })
 ])
 const zone = z.string().max(40).optional()
 const recordQuerySchema = z.object({

@@ -285,6 +285,26 @@ describe('stopping and starting the daemon', () => {
   })
 })
 
+describe('correcting a connector of the wrong type', () => {
+  it('takes effect when the daemon restarts, not when the connector does', async () => {
+    const sim = await start({ scenario: 'coco-pharma', egeria: 4, clock: clockAt('2021-02-02T20:57:50.640Z'), speed: 10_000 })
+    const base = '/servers/exchangeDL01/open-metadata/integration-daemon/users/garygeeke'
+    const database = 'OakDeneLandingAreaDatabaseMonitor'
+    const failing = async (): Promise<unknown> => reportNamed((await call(sim, 'GET', `${base}/status`)).json, database).failingExceptionMessage
+    expect(await failing()).toMatch(/^OMIS-DATABASE-INTEGRATOR-400-001 /)
+    expect(() => sim.updateWorld({ connectorConfigs: { OakDeneLandingAreaFilesMonitor: { wrongType: false } } })).toThrow(/no connector of the wrong type/)
+    expect(sim.updateWorld({ connectorConfigs: { [database]: { wrongType: false } } }).connectorConfigs[database]).toEqual({ wrongType: false })
+    expect((await call(sim, 'POST', `${base}/integration-connectors/restart`, { class: 'NameRequestBody', name: database })).json.relatedHTTPCode).toBe(200)
+    await sim.tick()
+    expect(await failing()).toMatch(/^OMIS-DATABASE-INTEGRATOR-400-001 /) // a connector restart reuses the configuration the daemon started with
+    const platform = '/open-metadata/platform-services/users/garygeeke/server-platform/servers/exchangeDL01/instance'
+    await call(sim, 'DELETE', platform)
+    await call(sim, 'POST', platform)
+    await sim.tick()
+    expect(await failing()).not.toMatch(/400-001/) // now it fails only on what else is wrong (cocoMDS1 down)
+  })
+})
+
 describe('the audit log files', () => {
   it('writes the console format to a file and one JSON record per audit record, consistent with the status', async () => {
     const dir = tempDir('sim-audit-')

@@ -12,7 +12,7 @@ import { createRequestHandler, type PlatformState } from './http-server'
 import { loadScenario, parseScenario, type Scenario, type ScenarioDocument } from './scenario'
 import { TokenService } from './tokens'
 import { versionProfiles, type EgeriaMajor } from './versions'
-import { applyWorldPatch, scaledClock, worldFromScenario, type SimClock, type World, type WorldPatch } from './world'
+import { applyWorldPatch, scaledClock, storedConfiguration, worldFromScenario, type SimClock, type World, type WorldPatch } from './world'
 
 export type { ScenarioDocument, Scenario } from './scenario'
 export type { World, WorldPatch, Fault, SimClock } from './world'
@@ -119,8 +119,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
       stopped.add(name)
     },
     startDaemon(name) {
-      const config = scenario.daemons.find((candidate) => candidate.name === name)!
-      const daemon = new SimulatedDaemon(config, daemonContext)
+      const daemon = new SimulatedDaemon(storedConfiguration(scenario.daemons.find((candidate) => candidate.name === name)!, world), daemonContext)
       daemons.set(name, daemon)
       stopped.delete(name)
       daemon.start()

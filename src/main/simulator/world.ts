@@ -1,6 +1,6 @@
 /** The world behind the daemons: metadata servers and third-party resources that come and go, plus injected HTTP faults. */
 import { z } from 'zod'
-import type { ResourceKind, Scenario } from './scenario'
+import type { ResourceKind, Scenario, ScenarioConnector } from './scenario'
 
 export interface MetadataServerState {
   platformURL: string
@@ -30,6 +30,17 @@ export interface World {
   metadataServers: Record<string, MetadataServerState>
   resources: Record<string, ResourceState>
   faults: Fault[]
+  /** Connectors whose stored configuration is of the wrong type (OMIS-…-400-001), by name. */
+  connectorConfigs: Record<string, ConnectorConfigState>
+}
+
+/**
+ * A connector as the daemon's stored configuration describes it. The operator corrects it outside the
+ * daemon (configuration document, admin services); a running daemon does not see the change until it
+ * is restarted, as in Egeria, where a connector restart reuses the configuration the server started with.
+ */
+export interface ConnectorConfigState {
+  wrongType: boolean
 }
 
 export const worldPatchSchema = z
@@ -44,7 +55,8 @@ export const worldPatchSchema = z
       )
       .optional(),
     /** Replaces the list of injected faults ([] clears them). */
-    faults: z.array(faultSchema).optional()
+    faults: z.array(faultSchema).optional(),
+    connectorConfigs: z.record(z.string(), z.object({ wrongType: z.boolean().optional() }).strict()).optional()
   })
   .strict()
 
@@ -55,7 +67,23 @@ export function worldFromScenario(scenario: Scenario): World {
   for (const [name, server] of Object.entries(scenario.metadataServers)) metadataServers[name] = { ...server }
   const resources: Record<string, ResourceState> = {}
   for (const [key, resource] of Object.entries(scenario.resources)) resources[key] = { ...resource }
-  return { metadataServers, resources, faults: [] }
+  const connectorConfigs: Record<string, ConnectorConfigState> = {}
+  for (const daemon of scenario.daemons) {
+    for (const connector of [...daemon.services, ...daemon.groups].flatMap((container) => container.connectors)) {
+      if (connector.wrongType) connectorConfigs[connector.name] = { wrongType: true }
+    }
+  }
+  return { metadataServers, resources, faults: [], connectorConfigs }
+}
+
+/** A daemon's configuration as stored now: the scenario's, with the operator's corrections. */
+export function storedConfiguration(daemon: Scenario['daemons'][number], world: World): Scenario['daemons'][number] {
+  const stored = (connector: ScenarioConnector): ScenarioConnector => ({ ...connector, wrongType: world.connectorConfigs[connector.name]?.wrongType ?? connector.wrongType })
+  return {
+    ...daemon,
+    services: daemon.services.map((service) => ({ ...service, connectors: service.connectors.map(stored) })),
+    groups: daemon.groups.map((group) => ({ ...group, connectors: group.connectors.map(stored) }))
+  }
 }
 
 /** Guesses the kind of a resource first named in a patch: host:port is an endpoint, a path a directory. */
@@ -74,6 +102,9 @@ export function applyWorldPatch(world: World, patchInput: unknown): void {
   for (const name of Object.keys(patch.metadataServers ?? {})) {
     if (!world.metadataServers[name]) throw new Error(`metadataServers.${name}: no such metadata server in this scenario`)
   }
+  for (const name of Object.keys(patch.connectorConfigs ?? {})) {
+    if (!world.connectorConfigs[name]) throw new Error(`connectorConfigs.${name}: no connector of the wrong type by that name in this scenario`)
+  }
   for (const [name, change] of Object.entries(patch.metadataServers ?? {})) {
     const server = world.metadataServers[name]
     if (server) Object.assign(server, definedOnly(change))
@@ -83,6 +114,9 @@ export function applyWorldPatch(world: World, patchInput: unknown): void {
     world.resources[key] = { ...existing, ...definedOnly(change) }
   }
   if (patch.faults) world.faults = patch.faults
+  for (const [name, change] of Object.entries(patch.connectorConfigs ?? {})) {
+    Object.assign(world.connectorConfigs[name]!, definedOnly(change))
+  }
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

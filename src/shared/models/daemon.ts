@@ -94,6 +94,8 @@ export type ActionScope =
   | { kind: 'group'; name: string }
   | { kind: 'failed' }
   | { kind: 'all' }
+  /** The daemon itself, stopped and started again: it reads its configuration afresh (restart only). */
+  | { kind: 'daemon' }
 
 /** An action's scope in words: "connector X", "the failed connectors"… */
 export function describeScope(scope: ActionScope): string {
@@ -110,6 +112,8 @@ export function describeScope(scope: ActionScope): string {
       return 'the failed connectors'
     case 'all':
       return 'all connectors'
+    case 'daemon':
+      return 'the daemon'
   }
 }
 

@@ -30,6 +30,7 @@ interface ActionOptions extends TargetOptions {
   group?: string
   failed?: boolean
   all?: boolean
+  daemon?: boolean
   yes?: boolean
   settleTimeout: string
   journal?: boolean
@@ -165,9 +166,12 @@ function scopeFrom(options: ActionOptions): ActionScope {
     options.service !== undefined ? ({ kind: 'service', marker: options.service } as const) : undefined,
     options.group !== undefined ? ({ kind: 'group', name: options.group } as const) : undefined,
     options.failed ? ({ kind: 'failed' } as const) : undefined,
-    options.all ? ({ kind: 'all' } as const) : undefined
+    options.all ? ({ kind: 'all' } as const) : undefined,
+    options.daemon ? ({ kind: 'daemon' } as const) : undefined
   ].filter((scope) => scope !== undefined)
-  if (chosen.length !== 1) throw new UsageError('Choose exactly one of --connector NAME (repeatable), --service MARKER, --group NAME, --failed or --all')
+  if (chosen.length !== 1) {
+    throw new UsageError('Choose exactly one of --connector NAME (repeatable), --service MARKER, --group NAME, --failed, --all or --daemon (restart only)')
+  }
   return chosen[0]!
 }
 
@@ -183,6 +187,7 @@ function registerAction(program: Command, action: ActionKind): void {
     .option('--group <name>', 'every connector of an integration group (4.x+, qualified name)')
     .option('--failed', 'only the failed connectors (one call each)')
     .option('--all', 'every connector')
+    .option('--daemon', 'restart only: stop and start the daemon itself, which reads its configuration afresh')
     .option('--yes', 'confirm the action (required)')
     .option('--settle-timeout <seconds>', 'how long to wait for the connectors to settle', '60')
     .option('--data-dir <dir>', 'where the action journal is kept (default: the app\'s data folder)')

@@ -101,6 +101,27 @@ describe.each([3, 4, 5] as const)('Egeria %i', (egeria) => {
   })
 })
 
+describe.each([3, 4, 5] as const)('Egeria %i: restarting the daemon', (egeria) => {
+  it('stops and starts it, so a corrected configuration takes effect, and verifies every connector', async () => {
+    sim = await startCoco(egeria)
+    sim.updateWorld({ metadataServers: { cocoMDS1: { available: true } }, resources: Object.fromEntries(COCO_DIRECTORIES.map((key) => [key, { available: true }])) })
+    const daemon = daemonService(sim)
+    const database = 'OakDeneLandingAreaDatabaseMonitor'
+    // A connector restart cannot fix a connector of the wrong type, even once its configuration is corrected.
+    sim.updateWorld({ connectorConfigs: { [database]: { wrongType: false } } })
+    const connectorRestart = await daemon.restart('c1', { kind: 'connector', name: database })
+    expect(connectorRestart.connectors[0]).toMatchObject({ name: database, outcome: 'still-failing-same' })
+
+    const report = await daemon.restart('c1', { kind: 'daemon' })
+    expect(report.calls.map((entry) => [entry.call, entry.ok])).toEqual([['stop server exchangeDL01', true], ['start server exchangeDL01', true]])
+    expect(report.connectors.find((entry) => entry.name === database)).toMatchObject({ outcome: 'recovered' })
+    expect(report.success).toBe(true)
+    expect(report.summary).toMatch(/^Restart of the daemon worked/)
+    expect(daemon.listJournal().entries[0]).toMatchObject({ action: 'restart', scope: { kind: 'daemon' } })
+    await expect(daemon.refresh('c1', { kind: 'daemon' })).rejects.toThrow(/can be restarted, not refreshed/)
+  })
+})
+
 describe('restart of chosen connectors', () => {
   it('refuses the whole action when one name is unknown, before calling anything', async () => {
     sim = await startCoco(5)

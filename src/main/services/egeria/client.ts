@@ -51,7 +51,7 @@ export class EgeriaClient {
 
   /** One raw call relative to the platform root, with the bearer token on 6.x (renewed once on 401). */
   async raw<T>(
-    spec: { method: 'GET' | 'POST'; path: string; body?: unknown; kind: CallKind; expect: 'json' | 'text'; signal?: AbortSignal },
+    spec: { method: OperationCall['method']; path: string; body?: unknown; kind: CallKind; expect: 'json' | 'text'; signal?: AbortSignal },
     major?: EgeriaMajor
   ): Promise<CallResult<T>> {
     const needsToken = (major ?? this.version?.major) === 6 && spec.path !== paths.token

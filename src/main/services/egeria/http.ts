@@ -40,7 +40,7 @@ export type CallResult<T> =
   | { ok: false; failure: CallFailure; ms: number }
 
 export interface HttpCall {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'DELETE'
   url: string
   kind: CallKind
   /** JSON-encoded when an object; sent as is when a string. */

@@ -108,6 +108,11 @@ export function planAction(
       const failed = status.connectors.filter((connector) => isFailedStatus(connector.status)).map((connector) => connector.name)
       return { ok: true, plan: { calls: perConnector(failed), affected: failed } }
     }
+    case 'daemon': {
+      if (action !== 'restart') return { ok: false, message: 'The daemon as a whole can be restarted, not refreshed' }
+      const calls = [paths.stopServer(version, server, userId), paths.startServer(version, server, userId)]
+      return { ok: true, plan: { calls, affected: status.connectors.map((connector) => connector.name) } }
+    }
     case 'all': {
       const affected = status.connectors.map((connector) => connector.name)
       if (action === 'refresh') return { ok: true, plan: { calls: [paths.refreshAll(version, server, userId)], affected } }

@@ -45,10 +45,17 @@ export function hasServiceCalls(version: EgeriaVersion): boolean {
   return version.major <= 4 || (version.major === 5 && (version.minor ?? 3) <= 3)
 }
 
+function serverInstancePath(version: EgeriaVersion, server: string, userId: string): string {
+  const platformServices = version.major >= 5 || (version.major === 4 && (version.minor ?? 2) >= 2)
+  return platformServices
+    ? `${platformBase(version.major, userId)}/servers/${enc(server)}/instance`
+    : `/open-metadata/admin-services/users/${enc(userId)}/servers/${enc(server)}/instance`
+}
+
 export const nameBody = (name: string): Record<string, string> => ({ class: 'NameRequestBody', name })
 
 export interface OperationCall {
-  method: 'GET' | 'POST'
+  method: 'GET' | 'POST' | 'DELETE'
   path: string
   body?: unknown
   /** What the operator sees in the report and the journal. */
@@ -96,6 +103,20 @@ export const paths = {
       ? { method: 'POST', path: `${base}/integration-connectors/refresh`, label: 'refresh all' }
       : { method: 'POST', path: `${base}/refresh`, label: 'refresh all' }
   },
+  /**
+   * Stopping and starting the daemon's server: platform services from 4.2 (only the major known, 4 is
+   * taken as 4.2+, since 4.3 is the 4.x in use: UNVERIFIED for 4.0/4.1 daemons), admin services before.
+   */
+  stopServer: (version: EgeriaVersion, server: string, userId: string): OperationCall => ({
+    method: 'DELETE',
+    path: serverInstancePath(version, server, userId),
+    label: `stop server ${server}`
+  }),
+  startServer: (version: EgeriaVersion, server: string, userId: string): OperationCall => ({
+    method: 'POST',
+    path: serverInstancePath(version, server, userId),
+    label: `start server ${server}`
+  }),
   origin: (major: EgeriaMajor, userId: string): string => `${platformBase(major, userId)}/origin`,
   serverStatus: (major: EgeriaMajor, userId: string, server: string): string =>
     `${platformBase(major, userId)}/servers/${enc(server)}/status`,
