@@ -89,7 +89,8 @@ test('a newcomer fixes the coco-pharma daemon by following the app alone', async
     await createButtons.first().click()
     await expect(createButtons).toHaveCount(left - 1)
   }
-  await expect(world.locator('summary')).toContainText('everything the connectors need is there')
+  // Only the database connector's configuration is left wrong in the world.
+  await expect(world.locator('summary')).toHaveText(/Demo world: ✖ 1 connector of the wrong type configured$/)
   await world.locator('summary').click()
   for (const box of await page.getByRole('checkbox', { name: /The directory .* has been created/ }).all()) await box.check()
   await expect(restartButton).toHaveText('Restart 3 connectors…')
@@ -105,17 +106,32 @@ test('a newcomer fixes the coco-pharma daemon by following the app alone', async
   await expect(guidance).toContainText('Refresh the recovered connectors')
   await screenshot(page, 'story-05-recovered')
 
+  // The operator corrects the database connector's configuration (the demo world panel stands in for
+  // the configuration document), and the daemon restart that applies it is the app's.
+  await world.locator('summary').click()
+  await world.getByRole('button', { name: 'Correct the configuration' }).click()
+  await expect(world.locator('summary')).toContainText('everything the connectors need is there')
+  await world.locator('summary').click()
+  await configCause.getByRole('checkbox', { name: /configuration has been corrected/ }).check()
+  await configCause.getByRole('button', { name: 'Restart the daemon…' }).click()
+  const daemonDialog = page.getByRole('dialog', { name: 'Restart the daemon on exchangeDL01?' })
+  await daemonDialog.getByRole('textbox').fill('exchangeDL01')
+  await screenshot(page, 'story-05a-restart-daemon-confirm')
+  await daemonDialog.getByRole('button', { name: 'Restart the daemon' }).click()
+  await expect(outcome.getByRole('listitem').filter({ hasText: DATABASE })).toHaveAttribute('data-outcome', 'recovered', { timeout: 60_000 })
+  await expect(guidance).toContainText('Every connector is healthy again after a restart.')
+  await screenshot(page, 'story-05b-daemon-restarted')
+
   // Step 4: refresh the recovered connectors; their refresh times move.
   await guidance.getByRole('button', { name: /Go to step 4, Refresh/ }).click()
-  await expect(page.getByRole('radio', { name: /Recommended: the 3 connectors recovered by a restart/ })).toBeChecked()
-  await page.getByRole('button', { name: 'Refresh 3 connectors…' }).click()
-  await page.getByRole('dialog', { name: 'Refresh 3 connectors on exchangeDL01?' }).getByRole('button', { name: 'Refresh 3 connectors' }).click()
+  await expect(page.getByRole('radio', { name: /Recommended: the 4 connectors recovered by a restart/ })).toBeChecked()
+  await page.getByRole('button', { name: 'Refresh 4 connectors…' }).click()
+  await page.getByRole('dialog', { name: 'Refresh 4 connectors on exchangeDL01?' }).getByRole('button', { name: 'Refresh 4 connectors' }).click()
   const refreshOutcome = page.getByRole('region', { name: 'Refresh outcome' })
-  await expect(refreshOutcome.getByText('3 of 3 connectors refreshed.')).toBeVisible({ timeout: 60_000 })
-  for (const name of FILES) await expect(refreshOutcome.getByRole('row').filter({ hasText: name })).toHaveAttribute('data-moved', 'true')
-  // Only the connector's own configuration is left, and the app says so.
-  await expect(guidance).toContainText('1 of 4 connectors failed')
-  await expect(guidance).toContainText('restart the daemon')
+  await expect(refreshOutcome.getByText('4 of 4 connectors refreshed.')).toBeVisible({ timeout: 60_000 })
+  for (const name of [...FILES, DATABASE]) await expect(refreshOutcome.getByRole('row').filter({ hasText: name })).toHaveAttribute('data-moved', 'true')
+  // Every connector of the daemon is healthy: the story is over.
+  await expect(guidance).toContainText('All 4 connectors are healthy.')
   await screenshot(page, 'story-06-refreshed')
 
   // Step 5: the incident report, saved as Markdown and HTML.
@@ -136,6 +152,7 @@ test('a newcomer fixes the coco-pharma daemon by following the app alone', async
     expect(document).toContain('OMAG-MULTI-TENANT-404-001')
     expect(document).toContain('BASIC-FILES-INTEGRATION-CONNECTORS-404-001')
     for (const name of [...FILES, DATABASE]) expect(document).toContain(name)
+    expect(document).toContain('the daemon')
     expect(document).toMatch(/[Rr]ecovered/)
     expect(document).toMatch(/[Rr]efresh/)
     // No secrets: password fields in quoted connection dumps are empty or redacted.

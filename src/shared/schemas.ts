@@ -99,7 +99,8 @@ export const argsSchemas = {
       z
         .object({
           metadataServers: z.record(z.string().max(200), z.object({ available: z.boolean() }).strict()).optional(),
-          resources: z.record(z.string().max(1000), z.object({ available: z.boolean() }).strict()).optional()
+          resources: z.record(z.string().max(1000), z.object({ available: z.boolean() }).strict()).optional(),
+          connectorConfigs: z.record(z.string().max(1000), z.object({ wrongType: z.boolean() }).strict()).optional()
         })
         .strict()
     ])

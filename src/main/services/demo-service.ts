@@ -79,6 +79,9 @@ export class DemoService {
     for (const key of Object.keys(patch.resources ?? {})) {
       if (!world.resources[key]) throw new AppError('not-found', `The demo has no resource ${key}`)
     }
+    for (const name of Object.keys(patch.connectorConfigs ?? {})) {
+      if (!world.connectorConfigs[name]) throw new AppError('not-found', `The demo has no connector of the wrong type named ${name}`)
+    }
     return toDemoWorld(this.running().updateWorld(patch))
   }
 
@@ -130,7 +133,8 @@ function toDemoWorld(world: ReturnType<RunningSimulator['world']>): DemoWorld {
     ),
     resources: Object.fromEntries(
       Object.entries(world.resources).map(([key, resource]) => [key, { available: resource.available, kind: resource.kind }])
-    )
+    ),
+    connectorConfigs: structuredClone(world.connectorConfigs)
   }
 }
 

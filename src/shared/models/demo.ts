@@ -8,11 +8,17 @@ export interface DemoWorld {
   metadataServers: Record<string, { available: boolean; platformURL?: string }>
   /** Third-party resources (directories, host:port endpoints, topics), by path or address. */
   resources: Record<string, { available: boolean; kind: 'directory' | 'endpoint' | 'topic' }>
+  /**
+   * Connectors whose stored configuration names a class of the wrong type, by connector name. A
+   * correction takes effect when the daemon restarts (Step 3 offers that), as in Egeria.
+   */
+  connectorConfigs: Record<string, { wrongType: boolean }>
 }
 
 export interface DemoWorldPatch {
   metadataServers?: Record<string, { available: boolean }>
   resources?: Record<string, { available: boolean }>
+  connectorConfigs?: Record<string, { wrongType: boolean }>
 }
 
 export interface DemoInfo {

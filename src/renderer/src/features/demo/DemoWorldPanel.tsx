@@ -31,8 +31,9 @@ export function DemoWorldPanel(): React.JSX.Element | null {
         )}
       </summary>
       <p className="muted">
-        The demo has no real servers or file system: these buttons are your hands. Where the app says to start a metadata
-        server or create a directory, do it here, as you would outside the app, then come back to the step.
+        The demo has no real servers, file system or configuration files: these buttons are your hands. Where the app says to
+        start a metadata server, create a directory or change the daemon’s configuration, do it here, as you would outside
+        the app, then come back to the step.
       </p>
       <ul>
         {Object.entries(world.metadataServers).map(([name, server]) => (
@@ -71,6 +72,25 @@ export function DemoWorldPanel(): React.JSX.Element | null {
               }
             >
               {resource.kind === 'directory' ? (resource.available ? 'Remove directory' : 'Create directory') : resource.available ? 'Take down' : 'Bring up'}
+            </button>
+          </li>
+        ))}
+        {Object.entries(world.connectorConfigs).map(([name, config]) => (
+          <li key={name}>
+            <span className={config.wrongType ? 'state-bad' : 'state-ok'}>
+              <span aria-hidden="true">{config.wrongType ? '✖ ' : '✔ '}</span>
+              Configuration of <code>{name}</code>: {config.wrongType ? 'a connector class of the wrong type' : 'corrected (applies when the daemon restarts)'}
+            </span>
+            <button
+              type="button"
+              onClick={() =>
+                void change(
+                  { connectorConfigs: { [name]: { wrongType: !config.wrongType } } },
+                  config.wrongType ? `Corrected the configuration of ${name}: restart the daemon to apply it` : `Put back the wrong configuration of ${name}`
+                )
+              }
+            >
+              {config.wrongType ? 'Correct the configuration' : 'Undo the correction'}
             </button>
           </li>
         ))}

@@ -12,12 +12,13 @@ describe('worldProblems', () => {
           'data/c': { kind: 'directory', available: true },
           'kafka:9092': { kind: 'endpoint', available: false },
           'topic.in': { kind: 'topic', available: true }
-        }
+        },
+        connectorConfigs: { DatabaseMonitor: { wrongType: true }, Corrected: { wrongType: false } }
       })
-    ).toEqual(['metadata server cocoMDS1 down', '2 directories missing', '1 endpoint unreachable'])
+    ).toEqual(['metadata server cocoMDS1 down', '2 directories missing', '1 endpoint unreachable', '1 connector of the wrong type configured'])
   })
 
   it('has nothing to say when everything the connectors need is there', () => {
-    expect(worldProblems({ metadataServers: { cocoMDS1: { available: true } }, resources: { 'data/a': { kind: 'directory', available: true } } })).toEqual([])
+    expect(worldProblems({ metadataServers: { cocoMDS1: { available: true } }, resources: { 'data/a': { kind: 'directory', available: true } }, connectorConfigs: {} })).toEqual([])
   })
 })

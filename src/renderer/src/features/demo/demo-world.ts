@@ -16,5 +16,7 @@ export function worldProblems(world: DemoWorld): string[] {
   if (missing.directory > 0) problems.push(`${count(missing.directory, 'directory', 'directories')} missing`)
   if (missing.endpoint > 0) problems.push(`${count(missing.endpoint, 'endpoint', 'endpoints')} unreachable`)
   if (missing.topic > 0) problems.push(`${count(missing.topic, 'topic', 'topics')} unreachable`)
+  const misconfigured = Object.values(world.connectorConfigs).filter((config) => config.wrongType).length
+  if (misconfigured > 0) problems.push(`${count(misconfigured, 'connector', 'connectors')} of the wrong type configured`)
   return problems
 }

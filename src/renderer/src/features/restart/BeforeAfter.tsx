@@ -1,5 +1,5 @@
 /** The before/after comparison of an action: per connector, before → after with the outcome and the verdict. */
-import type { ActionReport, ConnectorOutcomeKind } from '../../../../shared/models/daemon'
+import { describeScope, type ActionReport, type ConnectorOutcomeKind } from '../../../../shared/models/daemon'
 import { StatusPill } from './ActionParts'
 import { clockTime } from '../../lib/time'
 
@@ -27,7 +27,8 @@ function MessageId({ id }: { id?: string }): React.JSX.Element | null {
 export function outcomeHeadline(report: ActionReport): string {
   const verb = report.action === 'restart' ? 'Restart' : 'Refresh'
   const count = report.connectors.length
-  const what = report.scope.kind === 'all' ? 'all connectors' : `${count} connector${count === 1 ? '' : 's'}`
+  const what =
+    report.scope.kind === 'all' || report.scope.kind === 'daemon' ? describeScope(report.scope) : `${count} connector${count === 1 ? '' : 's'}`
   const parts = (Object.keys(OUTCOME) as ConnectorOutcomeKind[])
     .map((kind) => [kind, report.connectors.filter((entry) => entry.outcome === kind).length] as const)
     .filter(([, n]) => n > 0)

@@ -1,6 +1,7 @@
 /**
  * The confirmation of a restart or refresh: a modal dialog naming the daemon, the environment and
- * the connectors. Production connections and "all" need the daemon's server name typed.
+ * the connectors. Production connections, "all" and a restart of the daemon itself need the daemon's
+ * server name typed.
  */
 import { useEffect, useId, useRef, useState } from 'react'
 import type { Connection } from '../../../../shared/models/connection'
@@ -10,9 +11,11 @@ import { EnvironmentBadge } from '../../components/Badges'
 export interface ConfirmActionProps {
   connection: Connection
   kind: ActionKind
-  /** Connector names in scope; empty with `scopeAll`. */
+  /** Connector names in scope; empty with `scopeAll` or `wholeDaemon`. */
   connectors: string[]
   scopeAll?: boolean
+  /** The daemon itself is stopped and started again. */
+  wholeDaemon?: boolean
   /** What the operator should know before confirming (cost, what happens next). */
   consequence: string
   onConfirm(): void
@@ -26,15 +29,15 @@ export function mustTypeName(connection: Connection, scopeAll: boolean): boolean
 }
 
 export function ConfirmActionDialog(props: ConfirmActionProps): React.JSX.Element {
-  const { connection, kind, connectors, scopeAll = false, consequence, onConfirm, onCancel } = props
+  const { connection, kind, connectors, scopeAll = false, wholeDaemon = false, consequence, onConfirm, onCancel } = props
   const dialog = useRef<HTMLDialogElement>(null)
   const [typed, setTyped] = useState('')
   const titleId = useId()
   const typedId = useId()
-  const typing = mustTypeName(connection, scopeAll)
+  const typing = mustTypeName(connection, scopeAll || wholeDaemon)
   const allowed = !typing || typed.trim() === connection.serverName
   const verb = kind === 'restart' ? 'Restart' : 'Refresh'
-  const what = scopeAll ? 'all connectors' : `${connectors.length} connector${connectors.length === 1 ? '' : 's'}`
+  const what = wholeDaemon ? 'the daemon' : scopeAll ? 'all connectors' : `${connectors.length} connector${connectors.length === 1 ? '' : 's'}`
 
   useEffect(() => {
     const element = dialog.current
@@ -99,7 +102,9 @@ export function ConfirmActionDialog(props: ConfirmActionProps): React.JSX.Elemen
           </dd>
           <dt>Connectors</dt>
           <dd>
-            {scopeAll ? (
+            {wholeDaemon ? (
+              <strong>The daemon stops, and every connector with it; it then starts again from its configuration</strong>
+            ) : scopeAll ? (
               <strong>Every connector of the daemon, healthy ones included</strong>
             ) : (
               <ul className="confirm-connectors">
@@ -122,7 +127,7 @@ export function ConfirmActionDialog(props: ConfirmActionProps): React.JSX.Elemen
           </div>
         )}
         <div className="form-actions">
-          <button type="submit" className={connection.environment === 'prod' || scopeAll ? 'primary danger-fill' : 'primary'} disabled={!allowed}>
+          <button type="submit" className={connection.environment === 'prod' || scopeAll || wholeDaemon ? 'primary danger-fill' : 'primary'} disabled={!allowed}>
             {verb} {what}
           </button>
           <button type="button" className="cancel" onClick={onCancel}>

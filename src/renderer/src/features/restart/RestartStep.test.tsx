@@ -80,14 +80,34 @@ afterEach(() => {
 const restartButton = (): HTMLElement => screen.getByRole('button', { name: /^(Restart \d+ connectors?…|Nothing to restart yet)$/ })
 
 describe('the restart step', () => {
+  it('restarts the daemon itself once the operator says its configuration is corrected, after a typed confirmation', async () => {
+    api.daemon.restart.mockResolvedValue({ ok: true, value: { ...recoveredReport([COCO_DATABASE]), scope: { kind: 'daemon' }, summary: 'Restart of the daemon worked' } })
+    renderStep()
+    const configuration = await screen.findByRole('listitem', { name: /Connector configuration: 1 connector/ })
+    fireEvent.click(within(configuration).getByRole('checkbox', { name: /configuration has been corrected/ }))
+    fireEvent.click(within(configuration).getByRole('button', { name: 'Restart the daemon…' }))
+    const dialog = screen.getByRole('dialog', { name: 'Restart the daemon on exchangeDL01?' })
+    expect(within(dialog).getByText(/The daemon stops, and every connector with it/)).toBeTruthy()
+    const confirm = within(dialog).getByRole('button', { name: 'Restart the daemon' })
+    expect(confirm).toHaveProperty('disabled', true) // the daemon's name must be typed
+    fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: 'exchangeDL01' } })
+    fireEvent.click(confirm)
+    await waitFor(() => expect(api.daemon.restart).toHaveBeenCalledWith('c1', { kind: 'daemon' }))
+  })
+
   it('blocks the metadata server’s connectors until the platform says it is active, and never offers the wrong-type one', async () => {
     renderStep()
     const metadata = await screen.findByRole('listitem', { name: /Metadata server cocoMDS1: 3 connectors/ })
     await within(metadata).findByText(/Blocked: cocoMDS1 is not active/)
     expect(restartButton()).toHaveProperty('disabled', true)
     const configuration = screen.getByRole('listitem', { name: /Connector configuration: 1 connector/ })
-    expect(within(configuration).queryAllByRole('checkbox')).toHaveLength(0)
+    // The connector itself is never offered: the one checkbox is the operator's word that the configuration changed.
+    expect(within(configuration).queryAllByRole('checkbox').map((box) => box.closest('label')?.textContent)).toEqual([
+      'The daemon’s configuration has been corrected (I changed it outside Daemon Doctor)'
+    ])
+    expect(within(configuration).getByText(/not selectable/i).parentElement?.textContent).toContain('OakDeneLandingAreaDatabaseMonitor')
     expect(within(configuration).getByText(/then restart the daemon/)).toBeTruthy()
+    expect(within(configuration).getByRole('button', { name: 'Restart the daemon…' })).toHaveProperty('disabled', true)
 
     api.daemon.checkServer.mockResolvedValue(serverCheck('active'))
     fireEvent.click(within(metadata).getByRole('button', { name: 'Check again' }))

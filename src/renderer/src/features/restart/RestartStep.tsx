@@ -30,7 +30,7 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
   const runDaemonAction = useAppStore((state) => state.runDaemonAction)
   const resetSelection = useAppStore((state) => state.resetSelection)
   const navigate = useAppStore((state) => state.navigate)
-  const [confirming, setConfirming] = useState<{ scopeAll: boolean } | undefined>()
+  const [confirming, setConfirming] = useState<{ scope: 'chosen' | 'all' | 'daemon' } | undefined>()
 
   const status = view?.status
   const causes = useMemo(() => (status ? causesOf(status) : []), [status])
@@ -123,7 +123,14 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
           </div>
           <ol className="restart-causes">
             {causes.map((cause) => (
-              <CauseCard key={cause.key} connectionId={connectionId} cause={cause} actions={actions} disabled={Boolean(running) || readOnly} />
+              <CauseCard
+                key={cause.key}
+                connectionId={connectionId}
+                cause={cause}
+                actions={actions}
+                disabled={Boolean(running) || readOnly}
+                onRestartDaemon={() => setConfirming({ scope: 'daemon' })}
+              />
             ))}
           </ol>
           <div className="proposal-actions">
@@ -134,7 +141,7 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
               </p>
             )}
             <div className="toolbar">
-              <button type="button" className="primary" disabled={selected.length === 0 || Boolean(running) || readOnly} onClick={() => setConfirming({ scopeAll: false })}>
+              <button type="button" className="primary" disabled={selected.length === 0 || Boolean(running) || readOnly} onClick={() => setConfirming({ scope: 'chosen' })}>
                 {selected.length === 0 ? 'Nothing to restart yet' : `Restart ${connectorCount(selected.length)}…`}
               </button>
               {adjusted && (
@@ -142,7 +149,7 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
                   Back to the proposal
                 </button>
               )}
-              <button type="button" className="danger" disabled={Boolean(running) || readOnly} onClick={() => setConfirming({ scopeAll: true })}>
+              <button type="button" className="danger" disabled={Boolean(running) || readOnly} onClick={() => setConfirming({ scope: 'all' })}>
                 Restart all connectors…
               </button>
             </div>
@@ -160,13 +167,14 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
         <ConfirmActionDialog
           connection={connection}
           kind="restart"
-          connectors={confirming.scopeAll ? [] : selected}
-          scopeAll={confirming.scopeAll}
-          consequence={restartConsequence(confirming.scopeAll)}
+          connectors={confirming.scope === 'chosen' ? selected : []}
+          scopeAll={confirming.scope === 'all'}
+          wholeDaemon={confirming.scope === 'daemon'}
+          consequence={RESTART_CONSEQUENCES[confirming.scope]}
           onCancel={() => setConfirming(undefined)}
           onConfirm={() => {
-            const scope = confirming.scopeAll ? ({ kind: 'all' } as const) : ({ kind: 'connectors', names: selected } as const)
-            const names = confirming.scopeAll ? (status?.connectors.map((connector) => connector.name) ?? []) : selected
+            const scope = confirming.scope === 'chosen' ? ({ kind: 'connectors', names: selected } as const) : ({ kind: confirming.scope } as const)
+            const names = confirming.scope === 'chosen' ? selected : (status?.connectors.map((connector) => connector.name) ?? [])
             setConfirming(undefined)
             void runDaemonAction(connectionId, 'restart', scope, names)
           }}
@@ -176,13 +184,22 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
   )
 }
 
-function restartConsequence(scopeAll: boolean): string {
-  return scopeAll
-    ? 'Every connector stops and starts again, healthy ones included: they pause their work and refresh from scratch. Daemon Doctor then compares each connector’s status before and after.'
-    : 'Each connector is stopped and started again, then refreshed once. Daemon Doctor then compares each connector’s status before and after.'
+const RESTART_CONSEQUENCES = {
+  chosen: 'Each connector is stopped and started again, then refreshed once. Daemon Doctor then compares each connector’s status before and after.',
+  all: 'Every connector stops and starts again, healthy ones included: they pause their work and refresh from scratch. Daemon Doctor then compares each connector’s status before and after.',
+  daemon:
+    'The daemon’s server is stopped and started again on its platform, reading its configuration afresh: while it restarts, none of its connectors runs and its API does not answer. Daemon Doctor then compares each connector’s status before and after.'
 }
 
-function CauseCard({ connectionId, cause, actions, disabled }: { connectionId: string; cause: Cause; actions: ActionsView; disabled: boolean }): React.JSX.Element {
+interface CauseCardProps {
+  connectionId: string
+  cause: Cause
+  actions: ActionsView
+  disabled: boolean
+  onRestartDaemon(): void
+}
+
+function CauseCard({ connectionId, cause, actions, disabled, onRestartDaemon }: CauseCardProps): React.JSX.Element {
   const selectConnector = useAppStore((state) => state.selectConnector)
   const readiness = readinessOf(cause, actions.serverChecks, actions.confirmed)
   const proposed = readiness.ready
@@ -215,7 +232,7 @@ function CauseCard({ connectionId, cause, actions, disabled }: { connectionId: s
         </span>
       </div>
       <p className="restart-cause-summary">{cause.summary}</p>
-      <PreconditionView connectionId={connectionId} cause={cause} actions={actions} disabled={disabled} />
+      <PreconditionView connectionId={connectionId} cause={cause} actions={actions} disabled={disabled} onRestartDaemon={onRestartDaemon} />
       <ul className="restart-cause-connectors" aria-label={`Connectors failing because of ${SOURCE_LABEL[cause.source].toLowerCase()} ${cause.subject ?? ''}`}>
         {cause.connectors.map((connector) => (
           <ConnectorChoice
@@ -258,26 +275,32 @@ function ConnectorChoice(props: { connector: ConnectorState; selectable: boolean
   )
 }
 
-function PreconditionView({ connectionId, cause, actions, disabled }: { connectionId: string; cause: Cause; actions: ActionsView; disabled: boolean }): React.JSX.Element {
+function PreconditionView({ connectionId, cause, actions, disabled, onRestartDaemon }: CauseCardProps): React.JSX.Element {
   const confirmCause = useAppStore((state) => state.confirmCause)
   const checkServers = useAppStore((state) => state.checkServers)
   const precondition = cause.precondition
-  if (precondition.kind === 'cannot-help') {
-    return (
-      <div className="precondition precondition-config">
-        <p>
-          <strong>What to do instead: </strong>
-          {precondition.advice}
-        </p>
-      </div>
-    )
-  }
   const operatorBox = (statement: string): React.JSX.Element => (
     <label className="check operator-check">
       <input type="checkbox" checked={actions.confirmed[cause.key] ?? false} disabled={disabled} onChange={(event) => confirmCause(connectionId, cause.key, event.target.checked)} />
       {statement}
     </label>
   )
+  if (precondition.kind === 'cannot-help') {
+    const corrected = actions.confirmed[cause.key] ?? false
+    return (
+      <div className="precondition precondition-config">
+        <p>
+          <strong>What to do instead: </strong>
+          {precondition.advice}
+        </p>
+        {/* The configuration is changed outside Daemon Doctor; the daemon restart that applies it is here. */}
+        {operatorBox('The daemon’s configuration has been corrected (I changed it outside Daemon Doctor)')}
+        <button type="button" className="danger" disabled={disabled || !corrected} onClick={onRestartDaemon}>
+          Restart the daemon…
+        </button>
+      </div>
+    )
+  }
   if (precondition.kind === 'operator') {
     return (
       <div className="precondition">
