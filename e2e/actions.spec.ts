@@ -47,7 +47,11 @@ test('restart waits for the metadata server, then for the directories, and shows
   const configCause = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Connector configuration: 1 connector/ }) })
   await expect(configCause.locator('.readiness')).toHaveText(/Restarting cannot help$/)
   await expect(configCause.getByText(/daemon's configuration.*then restart the daemon/)).toBeVisible()
-  await expect(configCause.getByRole('checkbox')).toHaveCount(0)
+  // The connector is never offered for a restart; the one checkbox is the operator's word that the configuration changed.
+  await expect(configCause.getByRole('checkbox')).toHaveCount(1)
+  await expect(configCause.getByRole('checkbox')).toHaveAccessibleName(/The daemon’s configuration has been corrected/)
+  await expect(configCause.getByText(/Not selectable/)).toBeAttached()
+  await expect(configCause.getByRole('button', { name: 'Restart the daemon…' })).toBeDisabled()
   await screenshot(page, 'actions-01-restart-blocked')
 
   // "All" always needs the daemon's name typed; Escape cancels.

@@ -37,64 +37,61 @@ export function DemoWorldPanel(): React.JSX.Element | null {
       </p>
       <ul>
         {Object.entries(world.metadataServers).map(([name, server]) => (
-          <li key={name}>
-            <span className={server.available ? 'state-ok' : 'state-bad'}>
-              <span aria-hidden="true">{server.available ? '✔ ' : '✖ '}</span>
-              Metadata server <code>{name}</code> is {server.available ? 'running' : 'down'}
-            </span>
-            <button
-              type="button"
-              onClick={() =>
-                void change(
-                  { metadataServers: { [name]: { available: !server.available } } },
-                  server.available ? `Stopped metadata server ${name}` : `Started metadata server ${name}`
-                )
-              }
-            >
-              {server.available ? `Stop ${name}` : `Start ${name}`}
-            </button>
-          </li>
+          <WorldItem
+            key={name}
+            ok={server.available}
+            state={<>Metadata server <code>{name}</code> is {server.available ? 'running' : 'down'}</>}
+            button={server.available ? `Stop ${name}` : `Start ${name}`}
+            onClick={() => void change({ metadataServers: { [name]: { available: !server.available } } }, `${server.available ? 'Stopped' : 'Started'} metadata server ${name}`)}
+          />
         ))}
-        {Object.entries(world.resources).map(([key, resource]) => (
-          <li key={key}>
-            <span className={resource.available ? 'state-ok' : 'state-bad'}>
-              <span aria-hidden="true">{resource.available ? '✔ ' : '✖ '}</span>
-              {resource.kind === 'directory' ? 'Directory' : resource.kind === 'endpoint' ? 'Endpoint' : 'Topic'}{' '}
-              <code>{key}</code> {resource.available ? (resource.kind === 'directory' ? 'exists' : 'is reachable') : resource.kind === 'directory' ? 'does not exist' : 'is unreachable'}
-            </span>
-            <button
-              type="button"
-              onClick={() =>
-                void change(
-                  { resources: { [key]: { available: !resource.available } } },
-                  `${resource.available ? 'Removed' : 'Created'} ${key}`
-                )
+        {Object.entries(world.resources).map(([key, resource]) => {
+          const directory = resource.kind === 'directory'
+          return (
+            <WorldItem
+              key={key}
+              ok={resource.available}
+              state={
+                <>
+                  {directory ? 'Directory' : resource.kind === 'endpoint' ? 'Endpoint' : 'Topic'} <code>{key}</code>{' '}
+                  {resource.available ? (directory ? 'exists' : 'is reachable') : directory ? 'does not exist' : 'is unreachable'}
+                </>
               }
-            >
-              {resource.kind === 'directory' ? (resource.available ? 'Remove directory' : 'Create directory') : resource.available ? 'Take down' : 'Bring up'}
-            </button>
-          </li>
-        ))}
+              button={directory ? (resource.available ? 'Remove directory' : 'Create directory') : resource.available ? 'Take down' : 'Bring up'}
+              onClick={() => void change({ resources: { [key]: { available: !resource.available } } }, `${resource.available ? 'Removed' : 'Created'} ${key}`)}
+            />
+          )
+        })}
         {Object.entries(world.connectorConfigs).map(([name, config]) => (
-          <li key={name}>
-            <span className={config.wrongType ? 'state-bad' : 'state-ok'}>
-              <span aria-hidden="true">{config.wrongType ? '✖ ' : '✔ '}</span>
-              Configuration of <code>{name}</code>: {config.wrongType ? 'a connector class of the wrong type' : 'corrected (applies when the daemon restarts)'}
-            </span>
-            <button
-              type="button"
-              onClick={() =>
-                void change(
-                  { connectorConfigs: { [name]: { wrongType: !config.wrongType } } },
-                  config.wrongType ? `Corrected the configuration of ${name}: restart the daemon to apply it` : `Put back the wrong configuration of ${name}`
-                )
-              }
-            >
-              {config.wrongType ? 'Correct the configuration' : 'Undo the correction'}
-            </button>
-          </li>
+          <WorldItem
+            key={name}
+            ok={!config.wrongType}
+            state={<>Configuration of <code>{name}</code>: {config.wrongType ? 'a connector class of the wrong type' : 'corrected (applies when the daemon restarts)'}</>}
+            button={config.wrongType ? 'Correct the configuration' : 'Undo the correction'}
+            onClick={() =>
+              void change(
+                { connectorConfigs: { [name]: { wrongType: !config.wrongType } } },
+                config.wrongType ? `Corrected the configuration of ${name}: restart the daemon to apply it` : `Put back the wrong configuration of ${name}`
+              )
+            }
+          />
         ))}
       </ul>
     </details>
+  )
+}
+
+/** One thing of the world, its state as icon and text, and the button that changes it. */
+function WorldItem({ ok, state, button, onClick }: { ok: boolean; state: React.ReactNode; button: string; onClick(): void }): React.JSX.Element {
+  return (
+    <li>
+      <span className={ok ? 'state-ok' : 'state-bad'}>
+        <span aria-hidden="true">{ok ? '✔ ' : '✖ '}</span>
+        {state}
+      </span>
+      <button type="button" onClick={onClick}>
+        {button}
+      </button>
+    </li>
   )
 }
