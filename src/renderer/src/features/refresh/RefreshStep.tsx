@@ -74,10 +74,8 @@ export function RefreshStep({ connectionId }: { connectionId: string }): React.J
       {failed.restart.length > 0 && (
         <p className="callout warning">
           <span aria-hidden="true">⚠</span>
-          <span className="callout-text">
-            {connectorCount(failed.restart.length)} still failing ({failed.restart.join(', ')}): a refresh skips failed connectors.
-            Restart them first, once their cause is fixed.
-          </span>
+          {connectorCount(failed.restart.length)} still failing ({failed.restart.join(', ')}): a refresh skips failed connectors.
+          Restart them first, once their cause is fixed.
           <button type="button" onClick={() => navigate({ kind: 'flow', connectionId, step: 'restart' })}>
             Go to Restart
           </button>
@@ -86,11 +84,9 @@ export function RefreshStep({ connectionId }: { connectionId: string }): React.J
       {failed.configuration.length > 0 && (
         <p className="callout warning">
           <span aria-hidden="true">⚠</span>
-          <span className="callout-text">
-            {connectorCount(failed.configuration.length)} still failing ({failed.configuration.join(', ')}): a refresh skips
-            failed connectors, and restarting {failed.configuration.length === 1 ? 'this one' : 'these'} cannot help. Change
-            the daemon’s configuration, then restart the daemon.
-          </span>
+          {connectorCount(failed.configuration.length)} still failing ({failed.configuration.join(', ')}): a refresh skips
+          failed connectors, and restarting {failed.configuration.length === 1 ? 'this one' : 'these'} cannot help. Change
+          the daemon’s configuration, then restart the daemon.
         </p>
       )}
       <ActionErrorCallout connectionId={connectionId} kind="refresh" />
