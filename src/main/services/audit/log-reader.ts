@@ -196,16 +196,19 @@ export async function readIncrement(path: string, fromOffset: number, input: num
   const start = size < fromOffset ? 0 : fromOffset
   const records: AuditRecord[] = []
   const parser = new RecordParser(input, (record) => records.push(record), options)
-  /** Where the last record began, and the counts before it. */
-  let last: { line: number; offset: number; stats: ParserStats } | undefined
+  /** Where the last record began, and the truncated lines before it. */
+  let last: { line: number; offset: number; truncatedBefore: number } | undefined
   const splitter = new LineSplitter((line, truncated) => {
-    const before = { ...parser.stats }
+    const truncatedBefore = parser.stats.truncatedLines
     parser.line(line, truncated)
-    if (parser.currentRecordLine === before.lines + 1) last = { line: before.lines + 1, offset: splitter.lineOffset, stats: before }
+    const lineNo = parser.stats.lines
+    if (parser.currentRecordLine === lineNo) last = { line: lineNo, offset: splitter.lineOffset, truncatedBefore }
   })
   for await (const chunk of createReadStream(path, { start, highWaterMark: CHUNK_BYTES })) splitter.push(chunk as Buffer)
   if (holdOpenRecord && last && parser.openRecordLine === last.line) {
-    return { records, nextOffset: start + last.offset, stats: last.stats, held: true }
+    // The held lines are read again next time; the records before it (the one it flushed included) are counted now.
+    const stats = { ...parser.stats, lines: last.line - 1, truncatedLines: last.truncatedBefore }
+    return { records, nextOffset: start + last.offset, stats, held: true }
   }
   parser.end()
   return { records, nextOffset: start + splitter.consumedBytes, stats: parser.stats, held: false }

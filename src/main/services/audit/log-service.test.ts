@@ -158,6 +158,14 @@ describe('LogService', () => {
     expect(await logs.poll(internal)).toBe(0) // a new open record: held back
     expect(await logs.poll(internal)).toBe(1) // the file stopped growing: released
     expect(internal.report.inputs[0]).toMatchObject({ lines: 21, records: 12, unparsedLines: 0 })
+
+    // A plain line flushed by a held record's first line is counted now, not lost with the held lines.
+    appendFileSync(path, `${lines[11]}\n${stamp} The integration connector Y method refresh has returned with a ${exception} exception\n` +
+      `${stamp} Supplementary information: log record id 1c2d3e4f-5b7e-4c1d-9e8f-0a1b2c3d4e5f ${exception} returned message of Y and stacktrace of \n${frames(1, 1)}`)
+    expect(await logs.poll(internal)).toBe(1)
+    expect(internal.report.inputs[0]).toMatchObject({ lines: 22, records: 13, unparsedLines: 0 })
+    expect(await logs.poll(internal)).toBe(1)
+    expect(internal.report.inputs[0]).toMatchObject({ lines: 25, records: 14, unparsedLines: 0 })
     logs.close(session.id)
   })
 
