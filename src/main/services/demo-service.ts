@@ -134,7 +134,7 @@ function toDemoWorld(world: ReturnType<RunningSimulator['world']>): DemoWorld {
     resources: Object.fromEntries(
       Object.entries(world.resources).map(([key, resource]) => [key, { available: resource.available, kind: resource.kind }])
     ),
-    connectorConfigs: structuredClone(world.connectorConfigs)
+    connectorConfigs: world.connectorConfigs
   }
 }
 

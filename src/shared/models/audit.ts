@@ -132,9 +132,6 @@ export interface RestartLoop {
   since?: string
 }
 
-/** Restarts in a row that fail the same way before the diagnosis calls it a loop. */
-export const RESTART_LOOP_MIN = 2
-
 /** How the lines of an input were accounted for: every line is part of a record or counted as unparsed. */
 export interface LineCounts {
   lines: number

@@ -4,9 +4,7 @@
  * Memory is bounded by the number of connectors and distinct findings, never by the log size.
  */
 import {
-  PROBLEM_SEVERITIES,
   PROBLEM_SEVERITY_SET,
-  RESTART_LOOP_MIN,
   type AuditRecord,
   type Cause,
   type ConnectorEvent,
@@ -22,6 +20,8 @@ import type { MessageEntry } from '../../../shared/knowledge/types'
 import type { ChatterSink } from './record-parser'
 
 const MAX_EVENTS = 100
+/** Restarts in a row that fail the same way before the diagnosis calls it a loop. */
+const RESTART_LOOP_MIN = 2
 const MAX_EVIDENCE = 10
 const DEDUPE_WINDOW = 512
 
@@ -238,7 +238,7 @@ export class Diagnoser {
     if (!timeline) {
       timeline = { name, server: serverName, state: 'unknown', events: [], omittedEvents: 0, refreshes: 0, failures: 0, retryable: false, loopRestarts: 0 }
       server.connectors.set(name, timeline)
-      this.connectors.set(`${serverName ?? ''}\u0000${name}`, timeline)
+      this.connectors.set(timelineKey(serverName, name), timeline)
     }
     if (kind === 'initializing') {
       // OMIS services as slugs (`Files Integrator` → files-integrator); 5+ integration groups by qualified name.
@@ -282,11 +282,11 @@ export class Diagnoser {
   }
 
   private isProblem(record: AuditRecord, entry: MessageEntry | undefined): boolean {
-    const severity = record.severity as (typeof PROBLEM_SEVERITIES)[number]
-    if (!entry) return PROBLEM_SEVERITIES.includes(severity) || record.exceptionClass !== undefined
+    const problemSeverity = PROBLEM_SEVERITY_SET.has(record.severity ?? '')
+    if (!entry) return problemSeverity || record.exceptionClass !== undefined
     if (entry.failure) return true
     if (entry.source === 'lifecycle') return false
-    return PROBLEM_SEVERITIES.includes(severity) || entry.severity.startsWith('HTTP')
+    return problemSeverity || entry.severity.startsWith('HTTP')
   }
 
   private addFinding(record: AuditRecord, server: ServerState): void {
@@ -369,8 +369,12 @@ export class Diagnoser {
   }
 
   private timelineOf(server: string | undefined, connector: string | undefined): Timeline | undefined {
-    return connector ? this.connectors.get(`${server ?? ''}\u0000${connector}`) : undefined
+    return connector ? this.connectors.get(timelineKey(server, connector)) : undefined
   }
+}
+
+function timelineKey(server: string | undefined, connector: string): string {
+  return `${server ?? ''}\u0000${connector}`
 }
 
 /** A failure after a restart that failed the same way before it extends a restart loop; any other ends it. */

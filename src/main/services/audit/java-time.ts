@@ -38,13 +38,19 @@ export function fixedZone(offsetMinutes: number): TimeZone {
   return zone
 }
 
+/** The fixed zone of an abbreviation or offset as a JVM prints it (`CET`, `GMT+01:00`); undefined when unknown. */
+export function printedZone(name: string): TimeZone | undefined {
+  const offset = zoneOffsetMinutes(name)
+  return offset === undefined ? undefined : fixedZone(offset)
+}
+
 /**
  * A zone as the operator names it: an abbreviation (`CET`), an offset (`+05:30`), or an IANA name
  * (`Europe/Paris`), whose offset then follows daylight saving time. Undefined when unknown.
  */
 export function timeZone(name: string): TimeZone | undefined {
-  const offset = zoneOffsetMinutes(name)
-  if (offset !== undefined) return fixedZone(offset)
+  const printed = printedZone(name)
+  if (printed) return printed
   if (!name.includes('/')) return undefined
   let format: Intl.DateTimeFormat
   try {
@@ -86,8 +92,7 @@ export function zoneOffsetMinutes(zone: string): number | undefined {
  */
 export function javaDateToIso(monthDayClock: string, zone: string, year: string, overrideZone?: TimeZone): string | undefined {
   const month = MONTHS[monthDayClock.slice(0, 3)]
-  const printed = overrideZone ? undefined : zoneOffsetMinutes(zone)
-  const timeZone = overrideZone ?? (printed === undefined ? undefined : fixedZone(printed))
+  const timeZone = overrideZone ?? printedZone(zone)
   if (month === undefined || timeZone === undefined) return undefined
   const day = Number(monthDayClock.slice(4, 6))
   const hours = Number(monthDayClock.slice(7, 9))

@@ -6,7 +6,7 @@
  */
 import { AUDIT_SEVERITIES, PROBLEM_SEVERITY_SET, type AuditRecord, type LineCounts, type RecordFormat } from '../../../shared/models/audit'
 import { extractMessageIds, isMessageId } from '../../../shared/knowledge/message-ids'
-import { DAY_NAMES, fixedZone, isoSeconds, javaDateToIso, logbackTimeToIso, zoneOffsetMinutes, type TimeZone } from './java-time'
+import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso, printedZone, type TimeZone } from './java-time'
 
 export type ParserStats = LineCounts
 
@@ -204,8 +204,7 @@ export class RecordParser {
       dateEnd = zoneEnd + 5
       this.lastDate = line.slice(0, dateEnd)
       this.lastDateIso = iso
-      const printed = zoneOffsetMinutes(zone)
-      this.consoleZone = printed === undefined ? undefined : fixedZone(printed)
+      this.consoleZone = printedZone(zone)
     }
     const time = this.lastDateIso!
     const restStart = dateEnd + 1

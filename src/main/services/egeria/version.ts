@@ -1,5 +1,6 @@
 /** Egeria versions, their detection from the platform origin, and the paths each version serves. */
 import type { EgeriaMajor } from '../../../shared/models/daemon'
+import type { HttpCall } from './http'
 
 export interface EgeriaVersion {
   major: EgeriaMajor
@@ -55,7 +56,7 @@ function serverInstancePath(version: EgeriaVersion, server: string, userId: stri
 export const nameBody = (name: string): Record<string, string> => ({ class: 'NameRequestBody', name })
 
 export interface OperationCall {
-  method: 'GET' | 'POST' | 'DELETE'
+  method: HttpCall['method']
   path: string
   body?: unknown
   /** What the operator sees in the report and the journal. */

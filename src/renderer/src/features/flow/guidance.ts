@@ -49,6 +49,15 @@ export function groupFailures(connectors: readonly ConnectorState[]): FailureGro
   return [...groups.values()].sort((a, b) => SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || a.subject.localeCompare(b.subject))
 }
 
+/**
+ * Whether restarting this connector can bring it back once its group's cause is fixed: not for a
+ * connector's own configuration, nor for one whose creation failed (CONFIG_FAILED), which the daemon
+ * only retries from a corrected configuration.
+ */
+export function restartCanHelp(group: FailureGroup, connector: ConnectorState): boolean {
+  return group.restartHelps && connector.status !== 'CONFIG_FAILED'
+}
+
 export function describeGroup(group: FailureGroup): string {
   const count = connectorCount(group.connectors.length)
   switch (group.source) {

@@ -1,6 +1,6 @@
 /** Which connectors a refresh should cover: the choices the refresh step offers, and the scope each sends. */
 import { isHealthyStatus, type ActionScope, type DaemonStatus } from '../../../../shared/models/daemon'
-import { groupFailures } from '../flow/guidance'
+import { groupFailures, restartCanHelp } from '../flow/guidance'
 
 export type RefreshChoiceId = 'recovered' | 'service' | 'group' | 'healthy'
 
@@ -35,8 +35,7 @@ export function failedConnectors(status: DaemonStatus): { restart: string[]; con
   const failed = { restart: [] as string[], configuration: [] as string[] }
   for (const group of groupFailures(status.connectors)) {
     for (const connector of group.connectors) {
-      const restartHelps = group.restartHelps && connector.status !== 'CONFIG_FAILED'
-      failed[restartHelps ? 'restart' : 'configuration'].push(connector.name)
+      failed[restartCanHelp(group, connector) ? 'restart' : 'configuration'].push(connector.name)
     }
   }
   return failed

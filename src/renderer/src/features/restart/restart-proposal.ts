@@ -4,7 +4,7 @@
  */
 import { FAILURE_SOURCE_LABELS } from '../../../../shared/models/audit'
 import type { ConnectorState, DaemonStatus, ServerCheck } from '../../../../shared/models/daemon'
-import { groupFailures, type FailureGroup } from '../flow/guidance'
+import { groupFailures, restartCanHelp, type FailureGroup } from '../flow/guidance'
 
 export type Precondition =
   /** The app asks the connection's platform whether the metadata server is active. */
@@ -48,7 +48,7 @@ const CONFIGURATION_ADVICE =
 
 function preconditionOf(group: FailureGroup): Precondition {
   const first = group.connectors[0]!
-  if (!group.restartHelps || group.connectors.every((connector) => connector.status === 'CONFIG_FAILED')) {
+  if (!group.connectors.some((connector) => restartCanHelp(group, connector))) {
     // The knowledge base's action often ends by saying so too: say it once, first.
     const action = (first.classification?.action ?? CONFIGURATION_ADVICE).replace(/\s*\(restarting the connector cannot help\)/i, '')
     return { kind: 'cannot-help', advice: `${CANNOT_HELP} ${action}` }
