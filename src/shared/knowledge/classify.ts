@@ -53,6 +53,8 @@ export interface FailureClassification {
   action: string
   /** The fallback rule that decided, when the catalogue could not. */
   rule?: string
+  /** Set when the knowledge base says whether a restart can help, against the source's default. */
+  restartHelps?: boolean
 }
 
 export interface ClassifyContext {
@@ -99,7 +101,8 @@ export function classifyFailure(text: string, egeriaMajor?: number, context: Cla
       source: decided.source as FailureSource,
       subject: subjectFrom(fullText, [decided, ...[...entries].reverse()], matched),
       summary: decided.meaning,
-      action: decided.action
+      action: decided.action,
+      ...(decided.restartHelps === undefined ? {} : { restartHelps: decided.restartHelps })
     }
   }
   return {

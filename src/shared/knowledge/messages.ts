@@ -10,7 +10,7 @@ import type { MessageEntry } from './types'
 type Code = 'M' | 'T' | 'C' | 'L' | 'N'
 const SOURCES: Record<Code, MessageSource> = { M: 'metadata-server', T: 'third-party', C: 'connector', L: 'lifecycle', N: 'nested' }
 
-type Extra = Partial<Pick<MessageEntry, 'fromMajor' | 'untilMajor' | 'failure' | 'subject' | 'subjectDefault'>>
+type Extra = Partial<Omit<MessageEntry, 'id' | 'severity' | 'source' | 'meaning' | 'action'>>
 type Row = [id: string, severity: string, source: Code, meaning: string, action: string, extra?: Extra]
 
 const IDS = 'INTEGRATION-DAEMON-SERVICES-'
@@ -106,7 +106,7 @@ const ROWS: Row[] = [
   ['OMIS-CATALOG-INTEGRATOR-0004', 'Startup', 'L', 'Exchange services disabled for a catalog connector.', 'Check they are as intended.', { untilMajor: 4 }],
   ['OMIS-CATALOG-INTEGRATOR-0005', 'Error', 'C', 'A catalog connector has no context (a timing problem in the platform).', 'Collect the logs of both servers and report it.', { untilMajor: 4 }],
   ['OMIS-FILES-INTEGRATOR-400-001', 'HTTP 400', 'C', 'The connector is not a files integrator connector.', 'Move the connector to the right integration service, or make it extend the files integrator base class; then restart the daemon.', { untilMajor: 4 }],
-  ['OMIS-DATABASE-INTEGRATOR-400-001', 'HTTP 400', 'C', 'The connector is not a database integrator connector.', 'Move the connector to the right integration service in the daemon\'s configuration, or make it extend the database integrator base class; then restart the daemon (restarting the connector cannot help).', { untilMajor: 4 }],
+  ['OMIS-DATABASE-INTEGRATOR-400-001', 'HTTP 400', 'C', 'The connector is not a database integrator connector.', 'Move the connector to the right integration service in the daemon\'s configuration, or make it extend the database integrator base class; then restart the daemon.', { untilMajor: 4, restartHelps: false }],
   ['OMIS-CATALOG-INTEGRATOR-400-001', 'HTTP 400', 'C', 'The connector is not a catalog integrator connector.', 'Move the connector to the right integration service, or fix its base class; then restart the daemon.', { untilMajor: 4 }],
   ['OMIS-*-INTEGRATOR-400-001', 'HTTP 400', 'C', 'The connector is the wrong type for this integration service.', 'Move the connector to the right integration service in the daemon\'s configuration, or fix its base class; then restart the daemon.', { untilMajor: 4 }],
   ['OMIS-CATALOG-INTEGRATOR-400-002', 'HTTP 400', 'C', 'The exchange service the connector used is disabled.', 'Change the service options or the connector logic.', { untilMajor: 4 }],

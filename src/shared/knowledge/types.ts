@@ -17,6 +17,8 @@ export interface MessageEntry {
   subject?: string
   /** Subject to name when the text does not say (e.g. `Kafka`). */
   subjectDefault?: string
+  /** Whether restarting the connector can help once the cause is fixed; by default, unless the source is the connector or platform. */
+  restartHelps?: boolean
 }
 
 /** A rule for text the catalogue does not cover: exception classes and messages. */

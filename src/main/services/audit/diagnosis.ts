@@ -9,7 +9,7 @@ import {
   type Cause,
   type ConnectorEvent,
   type ConnectorEventKind,
-  type ConnectorState,
+  type InferredConnectorState,
   type ConnectorTimeline,
   type EvidenceRef,
   type FailureSource,
@@ -17,6 +17,7 @@ import {
 } from '../../../shared/models/audit'
 import { classifyFailure, lookupMessage } from '../../../shared/knowledge/classify'
 import type { MessageEntry } from '../../../shared/knowledge/types'
+import { sourceName } from '../../../shared/troubleshooting/sources'
 import type { ChatterSink } from './record-parser'
 
 const MAX_EVENTS = 100
@@ -29,7 +30,7 @@ const IDS = 'INTEGRATION-DAEMON-SERVICES-'
 /** What a daemon message does to a connector: event kind and the state it leaves. */
 interface Lifecycle {
   kind: ConnectorEventKind
-  state?: ConnectorState
+  state?: InferredConnectorState
 }
 const LIFECYCLE = new Map<string, Lifecycle>(Object.entries({
   [`${IDS}0008`]: { kind: 'initializing', state: 'initializing' },
@@ -326,7 +327,7 @@ export class Diagnoser {
       rootMessageId: root,
       messageIds,
       summary: summaryOf(connector, classified.source, subject, classified.summary),
-      action: classified.action,
+      action: classified.restartHelps === false ? `${classified.action} Restarting the connector cannot help.` : classified.action,
       evidence: [evidence],
       firstSeen: record.time,
       lastSeen: record.time,
@@ -400,21 +401,16 @@ function unique<T>(items: T[]): T[] {
   return [...new Set(items)]
 }
 
-const SOURCE_LABELS: Record<FailureSource, string> = {
-  'metadata-server': 'metadata server',
-  'third-party': 'third-party resource',
-  connector: 'connector'
-}
-
 function summaryOf(connector: string | undefined, source: FailureSource, subject: string, meaning: string): string {
   const who = connector ? `${connector}: ` : ''
-  return source === 'connector' ? `${who}${meaning}` : `${who}${meaning} (${SOURCE_LABELS[source]} ${subject})`
+  return source === 'connector' ? `${who}${meaning}` : `${who}${meaning} (${sourceName(source)} ${subject})`
 }
 
 function verdictOf(source: FailureSource, subject: string, connectors: number, summary: string): string {
   const count = connectors > 0 ? `: ${connectors} connector${connectors === 1 ? '' : 's'}` : ''
   if (source === 'metadata-server') return `metadata server ${subject} unavailable${count}`
   if (source === 'third-party') return `third-party resource ${subject} failing${count}`
+  if (source === 'platform') return `platform or server configuration at fault (${subject}): ${summary.charAt(0).toLowerCase()}${summary.slice(1)}`
   const detail = summary.replace(`${subject}: `, '')
   return `connector ${subject} misconfigured or faulty: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}`
 }
