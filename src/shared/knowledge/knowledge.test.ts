@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { classifyFailure, extractMessageIds, FALLBACK_RULES, lookupMessage, MESSAGES } from './index'
 
-const CATALOGUE_SOURCES = ['metadata-server', 'third-party', 'connector', 'lifecycle', 'nested']
+const CATALOGUE_SOURCES = ['metadata-server', 'third-party', 'connector', 'platform', 'lifecycle', 'nested']
 
 describe('message catalogue', () => {
   it('covers at least 120 distinct message IDs, each with severity, source, meaning and action', () => {
@@ -63,6 +63,6 @@ describe('classifyFailure', () => {
     expect(classifyFailure('java.lang.ClassNotFoundException: com.acme.MyProvider')).toMatchObject({ source: 'connector', rule: 'class-not-found' })
     expect(classifyFailure('HTTP 401 Unauthorized from https://mds:9443/x')).toMatchObject({ source: 'metadata-server', subject: 'mds:9443' })
     expect(classifyFailure('java.nio.file.NoSuchFileException: /data/in')).toMatchObject({ source: 'third-party', rule: 'does-not-exist' })
-    expect(classifyFailure('something odd happened')).toMatchObject({ source: 'connector', messageIds: [] })
+    expect(classifyFailure('something odd happened')).toMatchObject({ source: 'undetermined', messageIds: [] })
   })
 })

@@ -2,14 +2,14 @@
  * The message catalogue for integration-daemon troubleshooting, as data. Meanings and actions are
  * written for an operator, in our own words. Sources: M metadata server (or the path to it),
  * T third-party technology, C connector or daemon configuration/code, L lifecycle, N read the nested
- * message. `fromMajor`/`untilMajor` bound IDs that Egeria reused with another meaning.
+ * message, P the platform or a server's configuration document. `fromMajor`/`untilMajor` bound IDs that Egeria reused with another meaning.
  */
 import type { MessageSource } from '../models/audit'
 import { DIRECTORY, HOST_PORT, SERVER_NAME } from './subjects'
 import type { MessageEntry } from './types'
 
-type Code = 'M' | 'T' | 'C' | 'L' | 'N'
-const SOURCES: Record<Code, MessageSource> = { M: 'metadata-server', T: 'third-party', C: 'connector', L: 'lifecycle', N: 'nested' }
+type Code = 'M' | 'T' | 'C' | 'P' | 'L' | 'N'
+const SOURCES: Record<Code, MessageSource> = { M: 'metadata-server', T: 'third-party', C: 'connector', P: 'platform', L: 'lifecycle', N: 'nested' }
 
 type Extra = Partial<Omit<MessageEntry, 'id' | 'severity' | 'source' | 'meaning' | 'action'>>
 type Row = [id: string, severity: string, source: Code, meaning: string, action: string, extra?: Extra]
@@ -186,12 +186,13 @@ const ROWS: Row[] = [
   ['OMAG-ADMIN-0100', 'Startup', 'L', 'The governance services subsystem is about to start.', 'Expect a matching completion message.'],
   ['OMAG-ADMIN-0101', 'Startup', 'L', 'The governance services subsystem has started.', 'None.'],
   ['OMAG-ADMIN-0102', 'Exception', 'N', 'The governance services failed to start, so the server did not start.', 'Read the nested error, fix it and start the server again.'],
-  ['OMAG-ADMIN-400-011', 'HTTP 400', 'C', 'No configuration document exists for the server.', 'Create or restore the configuration document.'],
-  ['OMAG-ADMIN-400-012', 'HTTP 400', 'C', 'The configuration document cannot be parsed.', 'Fix the file (check the encryption key).'],
-  ['OMAG-ADMIN-400-013', 'HTTP 400', 'C', 'The configuration document cannot be opened.', 'Fix the file or its permissions.'],
-  ['OMAG-ADMIN-400-017', 'HTTP 400', 'C', 'The event bus must be configured before the services.', 'Configure the event bus.'],
-  ['OMAG-ADMIN-400-023', 'HTTP 400', 'C', 'The configuration document version does not match the platform.', 'Migrate the configuration.'],
-  ['OMAG-ADMIN-404-100', 'HTTP 404', 'C', 'The named audit log destination does not exist.', 'Fix the destination name.'],
+  ['OMAG-ADMIN-400-011', 'HTTP 400', 'P', 'No configuration document exists for the server.', 'Create or restore the configuration document.', { subject: SERVER_NAME }],
+  ['OMAG-ADMIN-400-012', 'HTTP 400', 'P', 'The configuration document cannot be parsed.', 'Fix the file (check the encryption key).'],
+  ['OMAG-ADMIN-400-013', 'HTTP 400', 'P', 'The configuration document cannot be opened.', 'Fix the file or its permissions.'],
+  ['OMAG-ADMIN-400-017', 'HTTP 400', 'P', 'The event bus must be configured before the services.', 'Configure the event bus.'],
+  ['OMAG-ADMIN-400-023', 'HTTP 400', 'P', 'The configuration document version does not match the platform.', 'Migrate the configuration.'],
+  ['OMAG-ADMIN-400-019', 'HTTP 400', 'P', 'The server\'s configuration document has no services configured, so it cannot start.', 'Configure the server\'s services (or restore its configuration document), then start the server.', { subject: SERVER_NAME }],
+  ['OMAG-ADMIN-404-100', 'HTTP 404', 'P', 'The named audit log destination does not exist.', 'Fix the destination name.'],
   ['OMAG-ADMIN-500-001', 'HTTP 500', 'N', 'An unexpected exception while activating the server.', 'Read the nested message.'],
   ['OMAG-ADMIN-500-004', 'HTTP 500', 'N', 'An unexpected exception while initialising a service.', 'Read the nested message.'],
   ['OMAG-ADMIN-503-001', 'HTTP 503', 'M', 'A client-side exception calling a platform.', 'Check that the platform is reachable.'],
@@ -292,6 +293,7 @@ const ROWS: Row[] = [
   ['POSTGRES-CONNECTOR-0001', 'Exception', 'T', 'An unexpected exception in the PostgreSQL server connector.', 'Check the PostgreSQL server.', { fromMajor: 5 }],
   ['POSTGRES-CONNECTOR-0002', 'Exception', 'N', 'The PostgreSQL integration connector got an error (usually a user not authorised).', 'Read the nested message.', { untilMajor: 4 }],
   ['POSTGRES-CONNECTOR-0002', 'Information', 'L', 'A survey message from the PostgreSQL connector.', 'None.', { fromMajor: 5 }],
+  ['OMAG-REPOSITORY-HANDLER-0003', 'Exception', 'M', 'The metadata server\'s repository returned an unexpected error to one of its access services.', 'Check the metadata server\'s repository and its log around this time; the nested message names the call.', { subject: '\\bon server \'?([\\w.-]+)' }],
   ['OMAG-REPOSITORY-HANDLER-400-007', 'HTTP 400', 'C', 'The element is owned by another external source (provenance mismatch).', 'Fix the connector\'s metadataSourceQualifiedName.'],
   ['OMAG-REPOSITORY-HANDLER-400-008', 'HTTP 400', 'C', 'The element is owned by another external source (provenance mismatch).', 'Fix the connector\'s metadataSourceQualifiedName.'],
   ['POSTGRES-REPOSITORY-CONNECTOR-500-001', 'HTTP 500', 'M', 'The metadata repository database failed (for example, out of connection slots).', 'Restart the metadata server or platform; fix the pool and database limits.']

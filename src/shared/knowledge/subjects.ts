@@ -28,7 +28,7 @@ const PATTERNS: Record<SubjectKind, RegExp[]> = {
   topic: [/[Tt]opic '?([\w.-]+\.[\w.-]+)'?/],
   cohort: [/cohort '?([\w-]+)'?/i, /\.cohort\.([\w-]+)\./],
   path: [new RegExp(DIRECTORY), /(?:NoSuchFileException|FileNotFoundException|AccessDeniedException):? (\S+)/, /(?:file|File) '?(\/[^\s']+)/],
-  server: [new RegExp(SERVER_NAME)],
+  server: [new RegExp(SERVER_NAME), /\bon server '?([\w.-]+)'?/, /\/servers\/([\w.-]+)\//],
   class: [
     /(?:ClassNotFoundException|NoClassDefFoundError)(?: with message)?:? ([\w$]+(?:[./][\w$]+)+)/,
     /(?:Invalid Connector class|Unknown Connector Provider class|connector provider class|not of the correct type:?) ([\w$]+(?:\.[\w$]+)+)/i,
