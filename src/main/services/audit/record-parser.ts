@@ -529,6 +529,10 @@ function isDigit(code: number): boolean {
 
 interface JsonAuditFields {
   timeStamp?: unknown
+  severityCode?: unknown
+  logRecordId?: unknown
+  additionalInformation?: unknown
+  reportingComponent?: { componentName?: unknown }
   messageId?: unknown
   messageText?: unknown
   severity?: unknown
@@ -552,22 +556,30 @@ export function jsonAuditRecord(value: unknown): Omit<AuditRecord, 'input' | 'fi
   if (!messageId) return undefined
   const server = str(fields.originator?.serverName) ?? str(fields.originatorProperties?.['Server Name'])
   const stack = str(fields.exceptionStackTrace)
+  // Older records (1.x–2.x) may carry the severity as an object or only as its ordinal, and the GUID as logRecordId.
+  const severity =
+    str(fields.severity) ??
+    str((fields.severity as { name?: unknown; severityName?: unknown } | undefined)?.name) ??
+    str((fields.severity as { severityName?: unknown } | undefined)?.severityName) ??
+    (typeof fields.severityCode === 'number' ? AUDIT_SEVERITIES[fields.severityCode] : undefined)
+  const additional = Array.isArray(fields.additionalInformation) ? fields.additionalInformation.filter((item): item is string => typeof item === 'string') : []
   const record: Omit<AuditRecord, 'input' | 'firstLine' | 'lastLine'> = {
     format: 'json',
     audit: true,
     server,
-    severity: str(fields.severity),
+    severity,
     messageId,
     text: str(fields.messageText) ?? '',
     messageIds: [messageId],
-    guid: str(fields.guid),
+    guid: str(fields.guid) ?? str(fields.logRecordId),
     exceptionClass: str(fields.exceptionClassName),
-    exceptionMessage: str(fields.exceptionMessage),
+    exceptionMessage: str(fields.exceptionMessage) ?? (additional.length > 0 ? additional.join('\n') : undefined),
     stackTrace: stack ? stack.split('\n').slice(0, 200) : undefined,
     // `messageURL` is inferred from the 2026 getter name (unverified): the most plausible Jackson field.
     furtherReading: str(fields.messageURL)
   }
   if (typeof fields.timeStamp === 'number') record.time = isoSeconds(fields.timeStamp)
+  else if (typeof fields.timeStamp === 'string' && !Number.isNaN(Date.parse(fields.timeStamp))) record.time = isoSeconds(Date.parse(fields.timeStamp))
   for (const key of Object.keys(record) as (keyof typeof record)[]) if (record[key] === undefined) delete record[key]
   return record
 }
