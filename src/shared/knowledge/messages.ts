@@ -5,6 +5,7 @@
  * message. `fromMajor`/`untilMajor` bound IDs that Egeria reused with another meaning.
  */
 import type { MessageSource } from '../models/audit'
+import { withCatalogue } from './catalogue'
 import type { MessageEntry } from './types'
 
 type Code = 'M' | 'T' | 'C' | 'L' | 'N'
@@ -187,8 +188,8 @@ const ROWS: Row[] = [
   ['OMAG-ADMIN-0100', 'Startup', 'L', 'The governance services subsystem is about to start.', 'Expect a matching completion message.'],
   ['OMAG-ADMIN-0101', 'Startup', 'L', 'The governance services subsystem has started.', 'None.'],
   ['OMAG-ADMIN-0102', 'Exception', 'N', 'The governance services failed to start, so the server did not start.', 'Read the nested error, fix it and start the server again.'],
-  ['OMAG-ADMIN-400-011', 'HTTP 400', 'C', 'No configuration document exists for the server.', 'Create or restore the configuration document.'],
-  ['OMAG-ADMIN-400-012', 'HTTP 400', 'C', 'The configuration document cannot be parsed.', 'Fix the file (check the encryption key).'],
+  ['OMAG-ADMIN-400-011', 'HTTP 400', 'C', 'No configuration document exists for the server.', 'Create or restore the configuration document.', { fromMajor: 4 }],
+  ['OMAG-ADMIN-400-012', 'HTTP 400', 'C', 'The configuration document cannot be parsed.', 'Fix the file (check the encryption key).', { fromMajor: 4 }],
   ['OMAG-ADMIN-400-013', 'HTTP 400', 'C', 'The configuration document cannot be opened.', 'Fix the file or its permissions.'],
   ['OMAG-ADMIN-400-017', 'HTTP 400', 'C', 'The event bus must be configured before the services.', 'Configure the event bus.'],
   ['OMAG-ADMIN-400-023', 'HTTP 400', 'C', 'The configuration document version does not match the platform.', 'Migrate the configuration.'],
@@ -298,6 +299,6 @@ const ROWS: Row[] = [
   ['POSTGRES-REPOSITORY-CONNECTOR-500-001', 'HTTP 500', 'M', 'The metadata repository database failed (for example, out of connection slots).', 'Restart the metadata server or platform; fix the pool and database limits.']
 ]
 
-export const MESSAGES: readonly MessageEntry[] = ROWS.map(([id, severity, code, meaning, action, extra]) => ({
+export const MESSAGES: readonly MessageEntry[] = withCatalogue(ROWS.map(([id, severity, code, meaning, action, extra]) => ({
   id, severity, source: SOURCES[code], meaning, action, ...extra
-}))
+})))
