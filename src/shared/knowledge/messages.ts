@@ -5,8 +5,8 @@
  * message. `fromMajor`/`untilMajor` bound IDs that Egeria reused with another meaning.
  */
 import type { MessageSource } from '../models/audit'
-import { withCatalogue } from './catalogue'
 import type { MessageEntry } from './types'
+import { withCatalogue } from './catalogue'
 
 type Code = 'M' | 'T' | 'C' | 'L' | 'N'
 const SOURCES: Record<Code, MessageSource> = { M: 'metadata-server', T: 'third-party', C: 'connector', L: 'lifecycle', N: 'nested' }
