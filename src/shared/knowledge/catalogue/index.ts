@@ -5,10 +5,10 @@
 import type { MessageEntry } from '../types'
 import { ACCESS_SERVICE_MESSAGES } from './access-services'
 import { KAFKA_MESSAGES } from './ocf-kafka'
-import { OMAG_ADMIN_MESSAGES } from './omag-admin'
+import { OMAG_ADMIN_MESSAGES, SERVER_OPS_MESSAGES } from './omag-admin'
 import { OMRS_MESSAGES } from './omrs'
 
-export const CATALOGUE_FAMILIES: readonly (readonly MessageEntry[])[] = [OMRS_MESSAGES, OMAG_ADMIN_MESSAGES, KAFKA_MESSAGES, ACCESS_SERVICE_MESSAGES]
+export const CATALOGUE_FAMILIES: readonly (readonly MessageEntry[])[] = [OMRS_MESSAGES, OMAG_ADMIN_MESSAGES, SERVER_OPS_MESSAGES, KAFKA_MESSAGES, ACCESS_SERVICE_MESSAGES]
 
 /**
  * The daemon table and the family files as one list. Entries of a reused ID are ordered oldest meaning

@@ -3,6 +3,7 @@
  * starting a server from its configuration document. Several IDs were renumbered between releases,
  * hence the version ranges: 1.x is one number behind 2.x–3.x, and 4.x reused the freed numbers.
  * A fault here lies in the configuration document or the platform, never in a connector's code.
+ * SERVER-OPS- carries the same start-up checks from 5.0 on.
  */
 import type { MessageEntry } from '../types'
 
@@ -59,4 +60,19 @@ export const OMAG_ADMIN_MESSAGES: readonly MessageEntry[] = [
   { id: 'OMAG-ADMIN-400-105', severity: 'HTTP 400', source: 'connector', meaning: 'A required property of the server\'s configuration is empty, so it does not start.', action: FIX_CONFIG },
   { id: 'OMAG-ADMIN-500-002', severity: 'HTTP 500', source: 'nested', meaning: 'A platform admin request failed with an unexpected exception.', action: 'Read the nested message and the platform log.' },
   { id: 'OMAG-ADMIN-500-003', severity: 'HTTP 500', source: 'nested', meaning: 'A service\'s topic connection uses a wrong connector provider (an internal error).', action: 'Report it with the platform log.' }
+]
+
+/** Egeria 5+: server operations, the successor of the admin services' start-up checks. */
+export const SERVER_OPS_MESSAGES: readonly MessageEntry[] = [
+  { id: 'SERVER-OPS-400-011', severity: 'HTTP 400', source: 'connector', meaning: 'An access service in the configuration has no admin class name, so the server does not start.', action: 'Recreate the access service configuration (or remove it), then start the server.', fromMajor: 5 },
+  { id: 'SERVER-OPS-400-012', severity: 'HTTP 400', source: 'connector', meaning: 'An access service in the configuration names an admin class this release does not have: a configuration document from an older release.', action: 'Recreate the server\'s configuration document with the running release, then start the server.', fromMajor: 5 },
+  { id: 'SERVER-OPS-400-014', severity: 'HTTP 400', source: 'connector', meaning: 'The configured maximum page size is invalid, so the server does not start.', action: FIX_CONFIG, fromMajor: 5 },
+  { id: 'SERVER-OPS-400-015', severity: 'HTTP 400', source: 'nested', meaning: 'The enterprise topic connector did not start, so the access services hear no repository events.', action: 'Read the nested error (often the event bus); fix it and restart the server.', fromMajor: 5 },
+  { id: 'SERVER-OPS-400-017', severity: 'HTTP 400', source: 'connector', meaning: 'Services cannot be added before the event bus is configured.', action: 'Configure the event bus first, then repeat the request.', fromMajor: 5 },
+  { id: 'SERVER-OPS-400-019', severity: 'HTTP 400', source: 'connector', meaning: 'The server\'s configuration document has no services configured, so the server has nothing to run.', action: 'Configure the server\'s services (or load its configuration document), then start it; check the server name and platform.', fromMajor: 5 },
+  { id: 'SERVER-OPS-400-029', severity: 'HTTP 400', source: 'connector', meaning: 'A view service in the view server\'s configuration has no admin class name.', action: 'Recreate the view service configuration (or remove it), then restart the view server.', fromMajor: 5 },
+  { id: 'SERVER-OPS-400-030', severity: 'HTTP 400', source: 'connector', meaning: 'A view service names an admin class that is not on the platform\'s class path.', action: 'Add the view service\'s jar to the platform or correct the configuration, then restart the view server.', fromMajor: 5 },
+  { id: 'SERVER-OPS-400-050', severity: 'HTTP 400', source: 'connector', meaning: 'The configuration holds a section for a subsystem this release no longer has.', action: 'Replace the obsolete section with its successor service (see the admin guide), then start the server.', fromMajor: 5 },
+  { id: 'SERVER-OPS-500-001', severity: 'HTTP 500', source: 'nested', meaning: 'A server operation failed with an unexpected exception; the nested message says why.', action: 'Read the nested message and its user action.', fromMajor: 5 },
+  { id: 'SERVER-OPS-503-001', severity: 'HTTP 503', source: 'metadata-server', meaning: 'A call to another OMAG Server Platform\'s admin services failed on the client side.', action: 'Check that the other platform is up and reachable (URL, TLS), then retry.', fromMajor: 5 }
 ]
