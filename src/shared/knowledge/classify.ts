@@ -7,7 +7,7 @@ import type { CauseSource, FailureSource } from '../models/audit'
 import { extractMessageIds } from './message-ids'
 import { MESSAGES } from './messages'
 import { FALLBACK_RULES } from './rules'
-import { extractSubject, isRealSubject, SUBJECT_KINDS_BY_SOURCE } from './subjects'
+import { extractSubject, firstRealMatch, SUBJECT_KINDS_BY_SOURCE } from './subjects'
 import type { FallbackRule, MessageEntry } from './types'
 
 const BY_ID = new Map<string, MessageEntry[]>()
@@ -59,6 +59,8 @@ export interface FailureClassification {
   action: string
   /** The fallback rule that decided, when the catalogue could not. */
   rule?: string
+  /** An outer failure: a more specific cause of the same source comes first. */
+  outer?: boolean
   /** The subject is the knowledge base's default (`Kafka`), not a name the text gave. */
   defaultSubject?: boolean
   /** Set when the knowledge base says whether a restart can help, against the source's default. */
@@ -73,7 +75,7 @@ export interface ClassifyContext {
 /** Classifies a failure text (an audit message, or a connector's failingExceptionMessage) by its innermost ID. */
 export function classifyFailure(text: string, egeriaMajor?: number, context: ClassifyContext = {}): FailureClassification {
   const classified = classifyText(text, egeriaMajor, context)
-  if (classified.subject === undefined && (classified.source === 'third-party' || classified.source === 'metadata-server') && UNFILLED.test(text)) {
+  if (classified.subject === undefined && (classified.source === 'third-party' || classified.source === 'metadata-server') && UNFILLED.test(`${text}\n${context.detail ?? ''}`)) {
     // The message lost the detail that would name what failed: the source cannot be established from it.
     return {
       ...classified,
@@ -107,7 +109,8 @@ function classifyText(text: string, egeriaMajor: number | undefined, context: Cl
   }
   const innermostDecides = innermost !== undefined && isFailureSource(innermost.source)
   if (matched && (override || !innermostDecides)) {
-    const source = matched.rule.source === 'third-party' ? egeriaCallee(fullText, messageIds) ?? 'third-party' : matched.rule.source
+    const network = matched.rule.source === 'third-party' || matched.rule.source === 'metadata-server'
+    const source = network ? (egeriaCallee(fullText, messageIds) ?? matched.rule.source) : matched.rule.source
     return {
       messageIds,
       rootMessageId,
@@ -117,6 +120,7 @@ function classifyText(text: string, egeriaMajor: number | undefined, context: Cl
       summary: matched.rule.summary,
       action: matched.rule.action,
       rule: matched.rule.name,
+      ...(matched.rule.outer ? { outer: true } : {}),
       ...(matched.rule.restartHelps === undefined ? {} : { restartHelps: matched.rule.restartHelps })
     }
   }
@@ -168,10 +172,10 @@ function subjectFrom(
     if (!entry?.subject) continue
     let pattern = SUBJECTS.get(entry.subject)
     if (!pattern) SUBJECTS.set(entry.subject, (pattern = new RegExp(entry.subject)))
-    const found = pattern.exec(text)?.[1]
-    if (isRealSubject(found)) return found
+    const found = firstRealMatch(pattern, text)?.[1]
+    if (found) return found
   }
-  const byRule = matched?.subject?.exec(text)?.[1]
-  if (isRealSubject(byRule)) return byRule
+  const byRule = matched?.subject ? firstRealMatch(matched.subject, text)?.[1] : undefined
+  if (byRule) return byRule
   return (source === 'undetermined' ? undefined : extractSubject(text, SUBJECT_KINDS_BY_SOURCE[source])?.value) ?? matched?.rule.subjectDefault ?? entries.find((entry) => entry?.subjectDefault)?.subjectDefault
 }

@@ -46,6 +46,8 @@ export interface FallbackRule {
    * the wrong place, or the evidence is known to be ambiguous).
    */
   overrides?: boolean
+  /** An outer failure (the platform did not start): a more specific cause of the same source is listed first. */
+  outer?: boolean
   /** Whether restarting the connector can help once the cause is fixed, against the source's default. */
   restartHelps?: boolean
 }

@@ -82,6 +82,8 @@ interface FindingState extends Finding {
   candidates?: FailureSource[]
   /** The subject is the knowledge base's default, to be replaced by a name another finding of the same root gives. */
   defaultSubject?: boolean
+  /** An outer failure: a more specific cause of the same source comes first. */
+  outer?: boolean
 }
 
 export interface Diagnosis {
@@ -154,7 +156,7 @@ export class Diagnoser {
 
   finish(): Diagnosis {
     this.nameDefaultSubjects()
-    const findings = [...this.findings.values()].map(({ failedConnector: _failed, candidates: _candidates, defaultSubject: _default, ...finding }) => finding)
+    const findings = [...this.findings.values()].map(({ failedConnector: _failed, candidates: _candidates, defaultSubject: _default, outer: _outer, ...finding }) => finding)
     return {
       servers: [...this.servers.keys()].filter((name) => name.length > 0).sort(),
       connectors: [...this.connectors.values()].map(({ retryable: _retryable, restarted: _restarted, lastFailureRoot, loopRestarts, loopSince, ...timeline }) => {
@@ -332,6 +334,10 @@ export class Diagnoser {
       if (this.recent.size > DEDUPE_WINDOW) this.recent.delete(this.recent.values().next().value!)
     }
     let classified = given ?? classifyFailure(record.messageId ? `${record.messageId} ${record.text}` : record.text, server.egeriaMajor, { detail: detailOf(record) })
+    if (classified.source === 'third-party' && !classified.subject && !connectorName && !record.connector) {
+      // A third party that the evidence does not name cannot be told from the component that calls it.
+      classified = { ...classified, source: 'undetermined', candidates: ['third-party', 'connector'] }
+    }
     if (classified.source === 'connector' && !connectorName && !record.connector && !record.server && !classified.subject) {
       // A programming error with no connector, server or class named: nothing shows that it is a connector's.
       classified = { ...classified, source: 'undetermined', candidates: ['connector', 'platform'] }
@@ -374,22 +380,31 @@ export class Diagnoser {
       occurrences: 1,
       failedConnector: record.messageId !== undefined && record.audit && this.traitsOf(record.messageId).lifecycle?.kind === 'failure',
       candidates: classified.candidates,
-      defaultSubject: classified.defaultSubject
+      defaultSubject: classified.defaultSubject,
+      outer: classified.outer
     }
     if (this.findingIds.has(finding.id)) finding.id = `${finding.id}#${this.findings.size + 1}`
     this.findingIds.add(finding.id)
-    for (const field of ['connector', 'server', 'firstSeen', 'lastSeen', 'rootMessageId', 'candidates', 'defaultSubject'] as const) if (finding[field] === undefined) delete finding[field]
+    for (const field of ['connector', 'server', 'firstSeen', 'lastSeen', 'rootMessageId', 'candidates', 'defaultSubject', 'outer'] as const) if (finding[field] === undefined) delete finding[field]
     this.findings.set(key, finding)
   }
 
   /** A finding that only has a default subject (`Kafka`) takes the name another finding of the same source and root gives (a cohort, a broker). */
   private nameDefaultSubjects(): void {
-    const named = new Map<string, string>()
+    const byRoot = new Map<string, string>()
+    const byServer = new Map<string, Set<string>>()
     for (const finding of this.findings.values()) {
-      if (!finding.defaultSubject && finding.rootMessageId) named.set(`${finding.source}|${finding.rootMessageId}`, finding.subject)
+      if (finding.defaultSubject) continue
+      if (finding.rootMessageId) byRoot.set(`${finding.source}|${finding.rootMessageId}`, finding.subject)
+      const key = `${finding.source}|${finding.server ?? ''}`
+      const names = byServer.get(key)
+      if (names) names.add(finding.subject)
+      else byServer.set(key, new Set([finding.subject]))
     }
     for (const finding of this.findings.values()) {
-      const name = finding.defaultSubject && finding.rootMessageId ? named.get(`${finding.source}|${finding.rootMessageId}`) : undefined
+      if (!finding.defaultSubject) continue
+      const sameServer = byServer.get(`${finding.source}|${finding.server ?? ''}`)
+      const name = byRoot.get(`${finding.source}|${finding.rootMessageId}`) ?? (sameServer?.size === 1 ? [...sameServer][0] : undefined)
       if (name === undefined) continue
       finding.summary = finding.summary.replace(`${sourceName(finding.source)} ${finding.subject})`, `${sourceName(finding.source)} ${name})`)
       finding.subject = name
@@ -425,10 +440,10 @@ export class Diagnoser {
       }
       const candidates = first.candidates
       if (first.source === 'undetermined') cause.candidates = candidates ?? ['connector', 'third-party', 'metadata-server']
-      return { cause, occurrences: sum(group.map((finding) => finding.occurrences)) }
+      return { cause, outer: group.every((finding) => finding.outer), occurrences: sum(group.map((finding) => finding.occurrences)) }
     })
     // Best first: what the others wait on (platform, third party, metadata server) before what is left undetermined.
-    causes.sort((a, b) => CAUSE_RANK[a.cause.source] - CAUSE_RANK[b.cause.source] || b.occurrences - a.occurrences)
+    causes.sort((a, b) => CAUSE_RANK[a.cause.source] - CAUSE_RANK[b.cause.source] || Number(a.outer) - Number(b.outer) || b.occurrences - a.occurrences)
     // An exception that names nothing is a cause only when nothing else explains the log.
     const determined = causes.filter(({ cause }) => cause.source !== 'undetermined' || cause.subject !== UNNAMED)
     const ordered = (determined.length > 0 ? determined : causes).map(({ cause }) => cause)

@@ -52,7 +52,7 @@ const SYSTEM_OUT_PREFIX = /^\[[^\]]{6,40}\] [0-9a-fA-F]{8} \S+ +[OR] /
 const KUBECTL_PREFIX = /^\[pod\/[^\]]+\] /
 const COMPOSE_PREFIX = /^[\w.-]+ *\| /
 /** A thrown exception starting a line by itself: Java (`a.b.FooException: …`) or Python (`ConnectionError: …`). */
-const PYTHON_EXCEPTION = /^([A-Z]\w*(?:Error|Exception)): /
+const PYTHON_EXCEPTION = /^((?:[A-Z]\w*)?(?:Error|Exception)): /
 /** The most lines a REST response may span before it is given up on (and its lines counted unparsed). */
 const MAX_BLOCK_LINES = 5000
 const SLF4J_BODY = /^(\S*?)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}) (\S+) +(.*)$/
