@@ -84,6 +84,8 @@ interface FindingState extends Finding {
   defaultSubject?: boolean
   /** An outer failure: a more specific cause of the same source comes first. */
   outer?: boolean
+  /** A saved status answer reported its connector failed (no timeline tells otherwise). */
+  statusFailed?: boolean
 }
 
 export interface Diagnosis {
@@ -156,7 +158,7 @@ export class Diagnoser {
 
   finish(): Diagnosis {
     this.nameDefaultSubjects()
-    const findings = [...this.findings.values()].map(({ failedConnector: _failed, candidates: _candidates, defaultSubject: _default, outer: _outer, ...finding }) => finding)
+    const findings = [...this.findings.values()].map(({ failedConnector: _failed, candidates: _candidates, defaultSubject: _default, outer: _outer, statusFailed: _status, ...finding }) => finding)
     return {
       servers: [...this.servers.keys()].filter((name) => name.length > 0).sort(),
       connectors: [...this.connectors.values()].map(({ retryable: _retryable, restarted: _restarted, lastFailureRoot, loopRestarts, loopSince, ...timeline }) => {
@@ -381,11 +383,12 @@ export class Diagnoser {
       failedConnector: record.messageId !== undefined && record.audit && this.traitsOf(record.messageId).lifecycle?.kind === 'failure',
       candidates: classified.candidates,
       defaultSubject: classified.defaultSubject,
-      outer: classified.outer
+      outer: classified.outer,
+      statusFailed: given !== undefined && connector !== undefined
     }
     if (this.findingIds.has(finding.id)) finding.id = `${finding.id}#${this.findings.size + 1}`
     this.findingIds.add(finding.id)
-    for (const field of ['connector', 'server', 'firstSeen', 'lastSeen', 'rootMessageId', 'candidates', 'defaultSubject', 'outer'] as const) if (finding[field] === undefined) delete finding[field]
+    for (const field of ['connector', 'server', 'firstSeen', 'lastSeen', 'rootMessageId', 'candidates', 'defaultSubject', 'outer', 'statusFailed'] as const) if (finding[field] === undefined) delete finding[field]
     this.findings.set(key, finding)
   }
 
@@ -430,13 +433,14 @@ export class Diagnoser {
         (timeline) => timeline.state !== 'running' && timeline.state !== 'stopped' && (timeline.lastFailureRoot === undefined || roots.has(timeline.lastFailureRoot))
       )
       const looping = failed.filter((timeline) => timeline.loopRestarts >= RESTART_LOOP_MIN)
+      const failedNames = unique([...failed.map((timeline) => timeline.name), ...group.flatMap((finding) => (finding.statusFailed && finding.connector ? [finding.connector] : []))])
       const cause: Cause = {
         source: first.source,
         subject: first.subject,
         verdict: verdictOf(first.source, first.subject, connectors.length, first.summary),
         connectors,
         findings: group.map((finding) => finding.id),
-        action: [causeAction(first.source, first.subject, first.action, failed.map((timeline) => timeline.name)), loopWarning(looping)].filter(Boolean).join(' ')
+        action: [causeAction(first.source, first.subject, first.action, failedNames), loopWarning(looping)].filter(Boolean).join(' ')
       }
       const candidates = first.candidates
       if (first.source === 'undetermined') cause.candidates = candidates ?? ['connector', 'third-party', 'metadata-server']
