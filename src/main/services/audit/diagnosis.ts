@@ -97,6 +97,8 @@ export interface Diagnosis {
 }
 
 export class Diagnoser {
+  /** The log is being followed: its end is now, not where a process stopped, so no "may have been killed". */
+  live = false
   private readonly servers = new Map<string, ServerState>()
   private readonly connectors = new Map<string, Timeline>()
   private readonly findings = new Map<string, FindingState>()
@@ -451,7 +453,7 @@ export class Diagnoser {
     // An exception that names nothing is a cause only when nothing else explains the log.
     const determined = causes.filter(({ cause }) => cause.source !== 'undetermined' || cause.subject !== UNNAMED)
     const ordered = (determined.length > 0 ? determined : causes).map(({ cause }) => cause)
-    const killed = ordered.length === 0 ? this.endedWithoutShutdown() : undefined
+    const killed = ordered.length === 0 && !this.live ? this.endedWithoutShutdown() : undefined
     return killed ? [killed] : ordered
   }
 
