@@ -1,6 +1,7 @@
 /** Conformance per simulated release over real HTTP: every daemon REST row of the fact sheet, platform services, envelopes, shapes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, reportNamed } from '../../../tests/support/sim-http'
+import { call, reportNamed, reportsOf } from '../../../tests/support/sim-http'
+import { consoleMessage, loadAllowedDifferences, loadCatalogue, messageFamily, templatePattern } from '../../../tests/support/real-catalogue'
 import { conformanceScenario, filesProvider, groupName } from '../../../tests/support/conformance-scenario'
 import { ManualClock, startSimulator, versionProfiles, type RunningSimulator } from '.'
 
@@ -180,5 +181,84 @@ for (const major of [3, 4, 5, 6] as const) {
       if (profile.serverOperations) expect(operations.json.class).toBe('OMAGServerStatusResponse')
       else expect(operations.status).toBe(404)
     })
+  })
+}
+
+/**
+ * Every message the simulator prints or answers with, checked against the catalogue of the nearest release whose
+ * jars Maven Central serves (3.4 for 3.4; 4.2 for 4.3, which is not served): the ID exists and the text fits its
+ * template. Families whose jars are not served at any release cannot be checked and are named here.
+ */
+const catalogueReleases = { 3: '3.4', 4: '4.2' } as const
+const familiesNotServed = ['BASIC-FILES-INTEGRATION-CONNECTORS', 'OMIS-DATABASE-INTEGRATOR', 'OMIS-FILES-INTEGRATOR']
+
+async function simulatorMessages(major: 3 | 4): Promise<{ messageId: string; text: string }[]> {
+  const clock = new ManualClock(Date.parse('2021-02-02T20:57:50.640Z'))
+  const sim = await startSimulator({ scenario: 'coco-pharma', egeria: major, clock, speed: 10_000 })
+  const base = '/servers/exchangeDL01/open-metadata/integration-daemon/users/garygeeke'
+  const restart = major === 3 ? `${base}/integration-services/files-integrator/restart` : `${base}/integration-connectors/restart`
+  const answers: Record<string, unknown>[] = []
+  const status = async (): Promise<void> => {
+    answers.push((await call(sim, 'GET', `${base}/status`)).json)
+  }
+  try {
+    // The seed's story: cocoMDS1 down, back, restart, directories missing, created, restart, refresh.
+    await status()
+    sim.updateWorld({ metadataServers: { cocoMDS1: { available: true } } })
+    clock.advance(11 * 60_000)
+    await sim.tick()
+    await status()
+    await call(sim, 'POST', restart)
+    await sim.tick()
+    await status()
+    sim.updateWorld({ resources: Object.fromEntries(Object.keys(sim.world().resources).map((key) => [key, { available: true }])) })
+    await call(sim, 'POST', restart)
+    await sim.tick()
+    await status()
+    await call(sim, 'POST', major === 3 ? `${base}/integration-services/files-integrator/refresh` : `${base}/integration-connectors/refresh`)
+    // The FFDC answers an operator meets on the way.
+    answers.push((await call(sim, 'GET', '/servers/nosuch/open-metadata/integration-daemon/users/garygeeke/status')).json)
+    const unknownConnector = major === 3 ? `${base}/integration-services/files-integrator/connectors/Nope/configuration-properties` : `${base}/integration-connectors/Nope/configuration-properties`
+    answers.push((await call(sim, 'GET', unknownConnector)).json)
+    answers.push((await call(sim, 'POST', `${base}/integration-services/nosuch-integrator/restart`)).json)
+    const lines = sim.auditLines().map(consoleMessage).filter((message) => message !== undefined)
+    const rest = answers.flatMap((answer) => [
+      ...reportsOf(answer).map((report) => report.failingExceptionMessage),
+      answer.exceptionErrorMessage
+    ])
+    const restMessages = rest
+      .filter((text): text is string => typeof text === 'string')
+      .map((text) => ({ messageId: text.split(' ')[0]!, text: text.slice(text.indexOf(' ') + 1) }))
+    return [...lines, ...restMessages]
+  } finally {
+    await sim.close()
+  }
+}
+
+for (const major of [3, 4] as const) {
+  const profile = versionProfiles[major]
+  const release = catalogueReleases[major]
+  it(`Egeria ${profile.label}: the simulator's messages are those of real Egeria ${release}'s jars`, async () => {
+    const catalogue = loadCatalogue(release)
+    const allowed = loadAllowedDifferences().filter((difference) => difference.simulated.includes(profile.label))
+    const servedFamilies = new Set(Object.keys(catalogue.messages).map(messageFamily))
+    const messages = await simulatorMessages(major)
+    expect(messages.length).toBeGreaterThan(30)
+    const unchecked = new Set<string>()
+    const differences = new Set<string>()
+    for (const { messageId, text } of messages) {
+      if (!servedFamilies.has(messageFamily(messageId))) {
+        unchecked.add(messageFamily(messageId))
+        continue
+      }
+      const real = catalogue.messages[messageId]
+      if (!real) differences.add(`${messageId}: not in Egeria ${release}`)
+      else if (!templatePattern(real.text).test(text)) differences.add(`${messageId}: "${text}" does not fit "${real.text}"`)
+    }
+    expect([...unchecked].sort()).toEqual(familiesNotServed)
+    const unexplained = [...differences].filter((difference) => !allowed.some((entry) => difference.startsWith(`${entry.messageId}:`)))
+    expect(unexplained).toEqual([])
+    // Every allowed difference is still a difference (a fixed one leaves the list).
+    for (const entry of allowed) expect([...differences].some((difference) => difference.startsWith(`${entry.messageId}:`))).toBe(true)
   })
 }

@@ -1,0 +1,52 @@
+/**
+ * Real Egeria message catalogues (read out of Egeria's published jars by scripts/egeria-catalogue.mjs) and the
+ * reviewed list of where the simulator knowingly differs from them.
+ */
+import { readFileSync } from 'node:fs'
+
+export interface CatalogueMessage {
+  text: string
+  source: string
+}
+
+export interface RealCatalogue {
+  egeria: string
+  messages: Record<string, CatalogueMessage>
+}
+
+export interface AllowedDifference {
+  messageId: string
+  /** Simulator release labels (versions.ts) the difference applies to. */
+  simulated: string[]
+  why: string
+}
+
+const fixtures = new URL('../fixtures/real-egeria/', import.meta.url)
+
+export function loadCatalogue(release: string): RealCatalogue {
+  return JSON.parse(readFileSync(new URL(`${release}/message-catalogue.json`, fixtures), 'utf8')) as RealCatalogue
+}
+
+export function loadAllowedDifferences(): AllowedDifference[] {
+  return (JSON.parse(readFileSync(new URL('allowed-differences.json', fixtures), 'utf8')) as { differences: AllowedDifference[] }).differences
+}
+
+/** FAMILY-…-0001 → FAMILY-…; FAMILY-…-404-001 → FAMILY-… */
+export function messageFamily(messageId: string): string {
+  return messageId.replace(/-(\d{4}|\d{3}-\d{3})$/, '')
+}
+
+/** The catalogue template as a whole-text pattern: each {n} insert matches any text. */
+export function templatePattern(template: string): RegExp {
+  const parts = template.split(/\{\d+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+  return new RegExp(`^${parts.join('[\\s\\S]*?')}$`)
+}
+
+const consoleLine = /^\w{3} \w{3} \d\d \d\d:\d\d:\d\d \S+ \d{4} \S+ \S+ (\S+) (.*)$/
+
+/** A console audit line's message ID and text (not its supplementary lines). */
+export function consoleMessage(line: string): { messageId: string; text: string } | undefined {
+  const match = consoleLine.exec(line)
+  if (!match || match[2]!.startsWith('Supplementary information')) return undefined
+  return { messageId: match[1]!, text: match[2]! }
+}
