@@ -5,7 +5,8 @@
  *   npm run egeria:catalogue -- --egeria 4.2
  *
  * Maven copies the jars named in egeria/real/catalogue/pom.xml into ~/.cache/daemon-doctor/egeria/<version>/catalogue;
- * this script reads each *ErrorCode / *AuditCode enum's class file and writes every message ID with its text
+ * this script reads each *ErrorCode / *AuditCode enum's class file and writes every message ID with its text (and an
+ * audit code's severity)
  * to tests/fixtures/real-egeria/<version>/message-catalogue.json, which the simulator's conformance test
  * checks without Java. A download failure fails the run (exit 1) with Maven's own words.
  */
@@ -15,7 +16,7 @@ import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { classStrings } from './egeria/class-file.mjs'
+import { staticInitialiserLoads } from './egeria/class-file.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const { values } = parseArgs({ options: { egeria: { type: 'string', default: '4.2' } } })
@@ -50,12 +51,26 @@ for (const jar of readdirSync(jarDir).filter((name) => name.endsWith('.jar')).so
   const listing = execFileSync('unzip', ['-Z1', path], { encoding: 'utf8' }).split('\n')
   for (const entry of listing.filter((name) => /(ErrorCode|AuditCode)\.class$/.test(name))) {
     const bytes = execFileSync('unzip', ['-p', path, entry], { maxBuffer: 16 * 1024 * 1024 })
-    const strings = classStrings(bytes)
-    // javac pools an enum constant's string arguments in the order of its constructor call, so the
-    // message text is the first string after the ID.
-    for (let i = 0; i < strings.length - 1; i++) {
-      if (!messageId.test(strings[i]) || messageId.test(strings[i + 1])) continue
-      messages[strings[i]] = { text: strings[i + 1], source: `${jar.replace(`-${version}.jar`, '')}:${entry.split('/').pop().replace('.class', '')}` }
+    const loads = staticInitialiserLoads(bytes)
+    // Each enum constant's constructor call loads its ID, then (audit codes) its severity, then its text.
+    for (let i = 0; i < loads.length; i++) {
+      const load = loads[i]
+      if (load.kind !== 'string' || !messageId.test(load.value)) continue
+      const textAt = loads.findIndex((next, j) => j > i && next.kind === 'string')
+      if (textAt < 0 || messageId.test(loads[textAt].value)) continue
+      const severity = loads.slice(i + 1, textAt).find((between) => between.kind === 'field' && between.owner.includes('Severity'))
+      const text = loads[textAt].value
+      const earlier = messages[load.value]
+      if (earlier) {
+        // Egeria reuses an ID for two constants now and then; keep every wording.
+        if (earlier.text !== text) earlier.otherTexts = [...(earlier.otherTexts ?? []), text]
+        continue
+      }
+      messages[load.value] = {
+        text,
+        ...(severity ? { severity: severity.name } : {}),
+        source: `${jar.replace(`-${version}.jar`, '')}:${entry.split('/').pop().replace('.class', '')}`
+      }
     }
   }
 }

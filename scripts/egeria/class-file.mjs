@@ -1,33 +1,81 @@
 /**
- * The string constants of a Java class file, in constant-pool order (JVM spec §4.4). Enough to read the
- * message texts of Egeria's error-code enums without a JVM.
+ * What a Java class's static initialiser loads, in order: its string constants (ldc) and the static fields it
+ * reads (getstatic). For Egeria's message enums that is each constant's ID, severity and texts, read without a
+ * JVM (class-file format: JVM spec §4).
  */
 
 /** Bytes each constant-pool entry takes after its tag, for the fixed-size kinds. */
-const fixedSizes = { 3: 4, 4: 4, 5: 8, 6: 8, 7: 2, 8: 2, 9: 4, 10: 4, 11: 4, 12: 4, 15: 3, 16: 2, 17: 4, 18: 4, 19: 2, 20: 2 }
+const poolSizes = { 3: 4, 4: 4, 5: 8, 6: 8, 7: 2, 8: 2, 9: 4, 10: 4, 11: 4, 12: 4, 15: 3, 16: 2, 17: 4, 18: 4, 19: 2, 20: 2 }
 
-/** @param {Buffer} bytes a .class file @returns {string[]} */
-export function classStrings(bytes) {
+/** Instruction length by opcode where it is not 1 (the variable-length switch and wide forms are refused). */
+const instructionLengths = new Map([
+  [0x10, 2], [0x11, 3], [0x12, 2], [0x13, 3], [0x14, 3], [0x84, 3], [0xa9, 2], [0xbc, 2], [0xc5, 4], [0xc8, 5], [0xc9, 5],
+  ...[0x15, 0x16, 0x17, 0x18, 0x19, 0x36, 0x37, 0x38, 0x39, 0x3a].map((op) => [op, 2]),
+  ...Array.from({ length: 0xa8 - 0x99 + 1 }, (_, i) => [0x99 + i, 3]),
+  ...[0xb2, 0xb3, 0xb4, 0xb5, 0xb6, 0xb7, 0xb8, 0xbb, 0xbd, 0xc0, 0xc1, 0xc6, 0xc7].map((op) => [op, 3]),
+  [0xb9, 5], [0xba, 5]
+])
+
+/**
+ * @param {Buffer} bytes a .class file
+ * @returns {({ kind: 'string', value: string } | { kind: 'field', owner: string, name: string })[]}
+ */
+export function staticInitialiserLoads(bytes) {
   if (bytes.readUInt32BE(0) !== 0xcafebabe) throw new Error('not a Java class file')
+  const pool = []
   const count = bytes.readUInt16BE(8)
-  const utf8 = new Map()
-  const stringRefs = []
   let offset = 10
   for (let index = 1; index < count; index++) {
     const tag = bytes[offset]
-    offset += 1
     if (tag === 1) {
-      const length = bytes.readUInt16BE(offset)
-      utf8.set(index, bytes.toString('utf8', offset + 2, offset + 2 + length))
-      offset += 2 + length
-    } else if (tag in fixedSizes) {
-      if (tag === 8) stringRefs.push(bytes.readUInt16BE(offset))
-      offset += fixedSizes[tag]
-      // Long and Double take two pool slots.
-      if (tag === 5 || tag === 6) index++
+      const length = bytes.readUInt16BE(offset + 1)
+      pool[index] = { tag, text: bytes.toString('utf8', offset + 3, offset + 3 + length) }
+      offset += 3 + length
+    } else if (tag in poolSizes) {
+      pool[index] = { tag, a: bytes.readUInt16BE(offset + 1), b: poolSizes[tag] >= 4 ? bytes.readUInt16BE(offset + 3) : 0 }
+      offset += 1 + poolSizes[tag]
+      if (tag === 5 || tag === 6) index++ // Long and Double take two slots
     } else {
       throw new Error(`unknown constant-pool tag ${tag} at entry ${index}`)
     }
   }
-  return stringRefs.map((ref) => utf8.get(ref) ?? '')
+  const utf8 = (index) => pool[index]?.text ?? ''
+
+  offset += 6 // access flags, this class, super class
+  offset += 2 + 2 * bytes.readUInt16BE(offset) // interfaces
+  const skipMembers = () => {
+    const members = bytes.readUInt16BE(offset)
+    offset += 2
+    const found = []
+    for (let m = 0; m < members; m++) {
+      const name = utf8(bytes.readUInt16BE(offset + 2))
+      const attributes = bytes.readUInt16BE(offset + 6)
+      offset += 8
+      for (let a = 0; a < attributes; a++) {
+        const length = bytes.readUInt32BE(offset + 2)
+        if (utf8(bytes.readUInt16BE(offset)) === 'Code') found.push({ name, code: bytes.subarray(offset + 14, offset + 14 + bytes.readUInt32BE(offset + 10)) })
+        offset += 6 + length
+      }
+    }
+    return found
+  }
+  skipMembers() // fields
+  const initialiser = skipMembers().find((method) => method.name === '<clinit>')
+  if (!initialiser) return []
+
+  const loads = []
+  const { code } = initialiser
+  for (let pc = 0; pc < code.length; ) {
+    const op = code[pc]
+    if (op === 0xaa || op === 0xab || op === 0xc4) throw new Error(`unsupported instruction 0x${op.toString(16)} in <clinit>`)
+    if (op === 0x12 || op === 0x13) {
+      const constant = pool[op === 0x12 ? code[pc + 1] : code.readUInt16BE(pc + 1)]
+      if (constant?.tag === 8) loads.push({ kind: 'string', value: utf8(constant.a) })
+    } else if (op === 0xb2) {
+      const field = pool[code.readUInt16BE(pc + 1)]
+      loads.push({ kind: 'field', owner: utf8(pool[field.a].a), name: utf8(pool[field.b].a) }) // Fieldref → Class, NameAndType
+    }
+    pc += instructionLengths.get(op) ?? 1
+  }
+  return loads
 }

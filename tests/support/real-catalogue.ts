@@ -6,6 +6,10 @@ import { readFileSync } from 'node:fs'
 
 export interface CatalogueMessage {
   text: string
+  /** Egeria reuses an ID for two constants now and then: the other wordings. */
+  otherTexts?: string[]
+  /** Audit codes' severity constant, e.g. INFO, EXCEPTION (error codes have none). */
+  severity?: string
   source: string
 }
 
@@ -15,9 +19,11 @@ export interface RealCatalogue {
 }
 
 export interface AllowedDifference {
+  /** What differs from the real catalogue: the simulator's output or the knowledge base's entry. */
+  where: 'simulator' | 'knowledge'
   messageId: string
-  /** Simulator release labels (versions.ts) the difference applies to. */
-  simulated: string[]
+  /** The real catalogue's release it differs from. */
+  release: string
   why: string
 }
 
@@ -27,8 +33,20 @@ export function loadCatalogue(release: string): RealCatalogue {
   return JSON.parse(readFileSync(new URL(`${release}/message-catalogue.json`, fixtures), 'utf8')) as RealCatalogue
 }
 
-export function loadAllowedDifferences(): AllowedDifference[] {
-  return (JSON.parse(readFileSync(new URL('allowed-differences.json', fixtures), 'utf8')) as { differences: AllowedDifference[] }).differences
+export function loadAllowedDifferences(where: AllowedDifference['where'], release: string): AllowedDifference[] {
+  const { differences } = JSON.parse(readFileSync(new URL('allowed-differences.json', fixtures), 'utf8')) as { differences: AllowedDifference[] }
+  return differences.filter((difference) => difference.where === where && difference.release === release)
+}
+
+/** Whether a text is one of the message's real wordings, inserts filled in. */
+export function fitsCatalogue(message: CatalogueMessage, text: string): boolean {
+  return [message.text, ...(message.otherTexts ?? [])].some((template) => templatePattern(template).test(text))
+}
+
+/** How the console prints an audit severity constant. */
+export const severityDisplayNames: Record<string, string> = {
+  INFO: 'Information', EVENT: 'Event', DECISION: 'Decision', ACTION: 'Action', ERROR: 'Error', EXCEPTION: 'Exception',
+  SECURITY: 'Security', STARTUP: 'Startup', SHUTDOWN: 'Shutdown', ASSET: 'Asset', TYPES: 'Types', COHORT: 'Cohort', TRACE: 'Trace', PERFMON: 'PerfMon'
 }
 
 /** FAMILY-…-0001 → FAMILY-…; FAMILY-…-404-001 → FAMILY-… */
@@ -37,7 +55,7 @@ export function messageFamily(messageId: string): string {
 }
 
 /** The catalogue template as a whole-text pattern: each {n} insert matches any text. */
-export function templatePattern(template: string): RegExp {
+function templatePattern(template: string): RegExp {
   const parts = template.split(/\{\d+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
   return new RegExp(`^${parts.join('[\\s\\S]*?')}$`)
 }
