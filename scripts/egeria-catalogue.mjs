@@ -1,88 +1,127 @@
 #!/usr/bin/env node
 /**
- * Reads a real Egeria release's message catalogue (error codes and audit codes) out of its published jars.
+ * Reads real Egeria releases' message catalogues (error codes and audit codes) out of their published jars.
  *
- *   npm run egeria:catalogue -- --egeria 4.2
+ *   npm run egeria:catalogue -- --egeria 4.2     writes tests/fixtures/real-egeria/4.2/message-catalogue.json
+ *   npm run test:real-egeria                     checks the committed catalogues against the jars (CI)
  *
- * Maven copies the jars named in egeria/real/catalogue/pom.xml into ~/.cache/daemon-doctor/egeria/<version>/catalogue;
- * this script reads each *ErrorCode / *AuditCode enum's class file and writes every message ID with its text (and an
- * audit code's severity)
- * to tests/fixtures/real-egeria/<version>/message-catalogue.json, which the simulator's conformance test
- * checks without Java. A download failure fails the run (exit 1) with Maven's own words.
+ * Maven copies the jars named in egeria/real/catalogue/pom.xml into ~/.cache/daemon-doctor/egeria/<release>/catalogue;
+ * each *ErrorCode / *AuditCode enum's class file gives every message ID with its text (and an audit code's
+ * severity). The simulator's conformance test and the knowledge base's test read the fixtures without Java.
+ * A download failure fails the run, with Maven's own words. --check ends with `N passed, N failed` (one per
+ * release) and, with --report FILE, writes those counts as JSON (the shape of Vitest's report summary).
  */
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { parseArgs } from 'node:util'
+import { isDeepStrictEqual, parseArgs } from 'node:util'
 import { staticInitialiserLoads } from './egeria/class-file.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const { values } = parseArgs({ options: { egeria: { type: 'string', default: '4.2' } } })
-const version = values.egeria
-if (!/^\d+\.\d+(\.\d+)?$/.test(version)) {
-  console.error(`--egeria takes a release number such as 4.2 (got "${version}")`)
-  process.exit(2)
-}
-
-const jarDir = join(homedir(), '.cache', 'daemon-doctor', 'egeria', version, 'catalogue')
-const maven = spawnSync(
-  'mvn',
-  [
-    '-B', '-q', '-f', join(root, 'egeria/real/catalogue/pom.xml'), `-Degeria.version=${version}`,
-    'org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies',
-    '-DexcludeTransitive=true', `-DoutputDirectory=${jarDir}`
-  ],
-  { encoding: 'utf8' }
-)
-if (maven.error || maven.status !== 0) {
-  const said = maven.error ? String(maven.error) : (maven.stdout + maven.stderr).split('\n').filter((line) => line.includes('ERROR')).slice(0, 3).join('\n')
-  console.error(`Maven could not fetch Egeria ${version}'s catalogue jars:\n${said}`)
-  process.exit(1)
+const { values } = parseArgs({
+  options: {
+    egeria: { type: 'string', multiple: true, default: ['3.4', '4.2'] },
+    check: { type: 'boolean', default: false },
+    report: { type: 'string' }
+  }
+})
+for (const release of values.egeria) {
+  if (!/^\d+\.\d+(\.\d+)?$/.test(release)) {
+    console.error(`--egeria takes a release number such as 4.2 (got "${release}")`)
+    process.exit(2)
+  }
 }
 
 /** A message ID as Egeria writes them: FAMILY-…-0001 (audit) or FAMILY-…-404-001 (error). */
 const messageId = /^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*-(\d{4}|\d{3}-\d{3})$/
 
-const messages = {}
-for (const jar of readdirSync(jarDir).filter((name) => name.endsWith('.jar')).sort()) {
-  const path = join(jarDir, jar)
-  const listing = execFileSync('unzip', ['-Z1', path], { encoding: 'utf8' }).split('\n')
-  for (const entry of listing.filter((name) => /(ErrorCode|AuditCode)\.class$/.test(name))) {
-    const bytes = execFileSync('unzip', ['-p', path, entry], { maxBuffer: 16 * 1024 * 1024 })
-    const loads = staticInitialiserLoads(bytes)
-    // Each enum constant's constructor call loads its ID, then (audit codes) its severity, then its text.
-    for (let i = 0; i < loads.length; i++) {
-      const load = loads[i]
-      if (load.kind !== 'string' || !messageId.test(load.value)) continue
-      const textAt = loads.findIndex((next, j) => j > i && next.kind === 'string')
-      if (textAt < 0 || messageId.test(loads[textAt].value)) continue
-      const severity = loads.slice(i + 1, textAt).find((between) => between.kind === 'field' && between.owner.includes('Severity'))
-      const text = loads[textAt].value
-      const earlier = messages[load.value]
-      if (earlier) {
-        // Egeria reuses an ID for two constants now and then; keep every wording.
-        if (earlier.text !== text) earlier.otherTexts = [...(earlier.otherTexts ?? []), text]
-        continue
-      }
-      messages[load.value] = {
-        text,
-        ...(severity ? { severity: severity.name } : {}),
-        source: `${jar.replace(`-${version}.jar`, '')}:${entry.split('/').pop().replace('.class', '')}`
+/** Copies the release's jars into the cache; returns their folder, or throws with Maven's error lines. */
+function fetchJars(release) {
+  const jarDir = join(homedir(), '.cache', 'daemon-doctor', 'egeria', release, 'catalogue')
+  const maven = spawnSync(
+    'mvn',
+    [
+      '-B', '-q', '-f', join(root, 'egeria/real/catalogue/pom.xml'), `-Degeria.version=${release}`,
+      'org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy-dependencies',
+      '-DexcludeTransitive=true', `-DoutputDirectory=${jarDir}`
+    ],
+    { encoding: 'utf8' }
+  )
+  if (maven.error || maven.status !== 0) {
+    const errors = `${maven.stdout}${maven.stderr}`.replace(/\x1b\[[0-9;]*m/g, '').split('\n').filter((line) => /^\[ERROR\] \S/.test(line))
+    const said = maven.error ? String(maven.error) : errors.slice(0, 2).join('\n')
+    throw new Error(`Maven could not fetch Egeria ${release}'s catalogue jars:\n${said}`)
+  }
+  return jarDir
+}
+
+function readCatalogue(release, jarDir) {
+  const messages = {}
+  for (const jar of readdirSync(jarDir).filter((name) => name.endsWith(`-${release}.jar`)).sort()) {
+    const path = join(jarDir, jar)
+    const listing = execFileSync('unzip', ['-Z1', path], { encoding: 'utf8' }).split('\n')
+    for (const entry of listing.filter((name) => /(ErrorCode|AuditCode)\.class$/.test(name))) {
+      const loads = staticInitialiserLoads(execFileSync('unzip', ['-p', path, entry], { maxBuffer: 16 * 1024 * 1024 }))
+      // Each enum constant's constructor call loads its ID, then (audit codes) its severity, then its text.
+      for (let i = 0; i < loads.length; i++) {
+        const load = loads[i]
+        if (load.kind !== 'string' || !messageId.test(load.value)) continue
+        const textAt = loads.findIndex((next, j) => j > i && next.kind === 'string')
+        if (textAt < 0 || messageId.test(loads[textAt].value)) continue
+        const text = loads[textAt].value
+        const earlier = messages[load.value]
+        if (earlier) {
+          // Egeria reuses an ID for two constants now and then; keep every wording.
+          if (earlier.text !== text) earlier.otherTexts = [...(earlier.otherTexts ?? []), text]
+          continue
+        }
+        const severity = loads.slice(i + 1, textAt).find((between) => between.kind === 'field' && between.owner.includes('Severity'))
+        messages[load.value] = {
+          text,
+          ...(severity ? { severity: severity.name } : {}),
+          source: `${jar.replace(`-${release}.jar`, '')}:${entry.split('/').pop().replace('.class', '')}`
+        }
       }
     }
   }
+  if (Object.keys(messages).length === 0) throw new Error(`No messages found in ${jarDir}`)
+  const sorted = Object.fromEntries(Object.entries(messages).sort(([a], [b]) => a.localeCompare(b)))
+  return { egeria: release, from: 'Maven Central jars of egeria/real/catalogue/pom.xml', messages: sorted }
 }
 
-const count = Object.keys(messages).length
-if (count === 0) {
-  console.error(`No messages found in ${jarDir}`)
-  process.exit(1)
+let passed = 0
+let failed = 0
+for (const release of values.egeria) {
+  const fixture = join(root, 'tests/fixtures/real-egeria', release, 'message-catalogue.json')
+  try {
+    const catalogue = readCatalogue(release, fetchJars(release))
+    const count = Object.keys(catalogue.messages).length
+    if (!values.check) {
+      mkdirSync(dirname(fixture), { recursive: true })
+      writeFileSync(fixture, `${JSON.stringify(catalogue, null, 1)}\n`)
+      console.log(`${count} messages of Egeria ${release} → ${fixture}`)
+      continue
+    }
+    const committed = existsSync(fixture) ? JSON.parse(readFileSync(fixture, 'utf8')) : undefined
+    if (!committed) throw new Error(`no committed catalogue at ${fixture}`)
+    const changed = [...new Set([...Object.keys(catalogue.messages), ...Object.keys(committed.messages)])].filter(
+      (id) => !isDeepStrictEqual(catalogue.messages[id], committed.messages[id])
+    )
+    if (changed.length > 0) throw new Error(`${changed.length} messages differ from the committed catalogue, e.g. ${changed.slice(0, 5).join(', ')}`)
+    console.log(`ok: Egeria ${release}'s jars give the committed catalogue (${count} messages)`)
+    passed++
+  } catch (error) {
+    console.error(`FAILED: Egeria ${release}: ${error instanceof Error ? error.message : String(error)}`)
+    failed++
+  }
 }
-const sorted = Object.fromEntries(Object.entries(messages).sort(([a], [b]) => a.localeCompare(b)))
-const outDir = join(root, 'tests/fixtures/real-egeria', version)
-mkdirSync(outDir, { recursive: true })
-const out = join(outDir, 'message-catalogue.json')
-writeFileSync(out, `${JSON.stringify({ egeria: version, from: 'Maven Central jars of egeria/real/catalogue/pom.xml', messages: sorted }, null, 1)}\n`)
-console.log(`${count} messages of Egeria ${version} → ${out}`)
+if (values.check) {
+  console.log(`${passed} passed, ${failed} failed`)
+  if (values.report) {
+    mkdirSync(dirname(join(root, values.report)), { recursive: true })
+    writeFileSync(join(root, values.report), JSON.stringify({ numPassedTests: passed, numFailedTests: failed, numPendingTests: 0, success: failed === 0 && passed > 0 }))
+  }
+}
+process.exit(failed > 0 || (values.check && passed === 0) ? 1 : 0)
