@@ -78,9 +78,14 @@ function readCatalogue(release, jarDir) {
           continue
         }
         const severity = loads.slice(i + 1, textAt).find((between) => between.kind === 'field' && between.owner.includes('Severity'))
+        // An error code's REST envelope also carries its system and user action: the next two strings (prose,
+        // unlike the next constant's name).
+        const [systemAction, userAction] = loads.slice(textAt + 1).filter((next) => next.kind === 'string').slice(0, 2).map((next) => next.value)
+        const actions = !severity && / /.test(systemAction ?? '') && / /.test(userAction ?? '') ? { systemAction, userAction } : {}
         messages[load.value] = {
           text,
           ...(severity ? { severity: severity.name } : {}),
+          ...actions,
           source: `${jar.replace(`-${release}.jar`, '')}:${entry.split('/').pop().replace('.class', '')}`
         }
       }

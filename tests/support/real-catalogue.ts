@@ -10,6 +10,9 @@ export interface CatalogueMessage {
   otherTexts?: string[]
   /** Audit codes' severity constant, e.g. INFO, EXCEPTION (error codes have none). */
   severity?: string
+  /** Error codes: the actions their REST envelope carries. */
+  systemAction?: string
+  userAction?: string
   source: string
 }
 
@@ -18,10 +21,14 @@ export interface RealCatalogue {
   messages: Record<string, CatalogueMessage>
 }
 
+/** What of a message is compared with the real catalogue. */
+export type Aspect = 'text' | 'severity' | 'http-status' | 'actions' | 'missing'
+
 export interface AllowedDifference {
   /** What differs from the real catalogue: the simulator's output or the knowledge base's entry. */
   where: 'simulator' | 'knowledge'
   messageId: string
+  aspect: Aspect
   /** The real catalogue's release it differs from. */
   release: string
   why: string
@@ -36,6 +43,24 @@ export function loadCatalogue(release: string): RealCatalogue {
 export function loadAllowedDifferences(where: AllowedDifference['where'], release: string): AllowedDifference[] {
   const { differences } = JSON.parse(readFileSync(new URL('allowed-differences.json', fixtures), 'utf8')) as { differences: AllowedDifference[] }
   return differences.filter((difference) => difference.where === where && difference.release === release)
+}
+
+/** One difference from the real catalogue, as `ID aspect: detail`. */
+export function difference(messageId: string, aspect: Aspect, detail: string): string {
+  return `${messageId} ${aspect}: ${detail}`
+}
+
+/**
+ * The differences that the reviewed list does not explain, and the listed ones that no longer occur (a fixed
+ * difference must leave the list). Both are empty when the list and reality agree.
+ */
+export function reviewDifferences(differences: Iterable<string>, allowed: AllowedDifference[]): { unexplained: string[]; stale: AllowedDifference[] } {
+  const found = [...new Set(differences)]
+  const key = (entry: AllowedDifference): string => `${entry.messageId} ${entry.aspect}:`
+  return {
+    unexplained: found.filter((found) => !allowed.some((entry) => found.startsWith(key(entry)))),
+    stale: allowed.filter((entry) => !found.some((found) => found.startsWith(key(entry))))
+  }
 }
 
 /** Whether a text is one of the message's real wordings, inserts filled in. */
@@ -60,11 +85,11 @@ function templatePattern(template: string): RegExp {
   return new RegExp(`^${parts.join('[\\s\\S]*?')}$`)
 }
 
-const consoleLine = /^\w{3} \w{3} \d\d \d\d:\d\d:\d\d \S+ \d{4} \S+ \S+ (\S+) (.*)$/
+const consoleLine = /^\w{3} \w{3} \d\d \d\d:\d\d:\d\d \S+ \d{4} \S+ (\S+) (\S+) (.*)$/
 
-/** A console audit line's message ID and text (not its supplementary lines). */
-export function consoleMessage(line: string): { messageId: string; text: string } | undefined {
+/** A console audit line's severity, message ID and text (not its supplementary lines). */
+export function consoleMessage(line: string): { severity: string; messageId: string; text: string } | undefined {
   const match = consoleLine.exec(line)
-  if (!match || match[2]!.startsWith('Supplementary information')) return undefined
-  return { messageId: match[1]!, text: match[2]! }
+  if (!match || match[3]!.startsWith('Supplementary information')) return undefined
+  return { severity: match[1]!, messageId: match[2]!, text: match[3]! }
 }

@@ -1,7 +1,7 @@
 /** Conformance per simulated release over real HTTP: every daemon REST row of the fact sheet, platform services, envelopes, shapes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, reportNamed, reportsOf } from '../../../tests/support/sim-http'
-import { consoleMessage, fitsCatalogue, loadAllowedDifferences, loadCatalogue, messageFamily } from '../../../tests/support/real-catalogue'
+import { consoleMessage, difference, fitsCatalogue, loadAllowedDifferences, loadCatalogue, messageFamily, reviewDifferences, severityDisplayNames } from '../../../tests/support/real-catalogue'
 import { conformanceScenario, filesProvider, groupName } from '../../../tests/support/conformance-scenario'
 import { ManualClock, startSimulator, versionProfiles, type RunningSimulator } from '.'
 
@@ -186,13 +186,23 @@ for (const major of [3, 4, 5, 6] as const) {
 
 /**
  * Every message the simulator prints or answers with, checked against the catalogue of the nearest release whose
- * jars Maven Central serves (3.4 for 3.4; 4.2 for 4.3, which is not served): the ID exists and the text fits its
- * template. Families whose jars are not served at any release cannot be checked and are named here.
+ * jars Maven Central serves (3.4 for 3.4; 4.2 for 4.3, which is not served): the ID exists, the text fits its
+ * template, an audit record has its severity, an FFDC envelope its HTTP status and actions. Families whose jars are
+ * not served at any release cannot be checked and are named here.
  */
 const catalogueReleases = { 3: '3.4', 4: '4.2' } as const
 const familiesNotServed = ['BASIC-FILES-INTEGRATION-CONNECTORS', 'OMIS-DATABASE-INTEGRATOR', 'OMIS-FILES-INTEGRATOR']
 
-async function simulatorMessages(major: 3 | 4): Promise<{ messageId: string; text: string }[]> {
+interface SimulatorMessage {
+  messageId: string
+  text: string
+  /** Console records: the severity printed. */
+  severity?: string
+  /** FFDC envelopes: what else they carry of the message. */
+  envelope?: { relatedHTTPCode: unknown; systemAction: unknown; userAction: unknown }
+}
+
+async function simulatorMessages(major: 3 | 4): Promise<SimulatorMessage[]> {
   const clock = new ManualClock(Date.parse('2021-02-02T20:57:50.640Z'))
   const sim = await startSimulator({ scenario: 'coco-pharma', egeria: major, clock, speed: 10_000 })
   const base = '/servers/exchangeDL01/open-metadata/integration-daemon/users/garygeeke'
@@ -221,15 +231,15 @@ async function simulatorMessages(major: 3 | 4): Promise<{ messageId: string; tex
     const unknownConnector = major === 3 ? `${base}/integration-services/files-integrator/connectors/Nope/configuration-properties` : `${base}/integration-connectors/Nope/configuration-properties`
     answers.push((await call(sim, 'GET', unknownConnector)).json)
     answers.push((await call(sim, 'POST', `${base}/integration-services/nosuch-integrator/restart`)).json)
-    const lines = sim.auditLines().map(consoleMessage).filter((message) => message !== undefined)
-    const rest = answers.flatMap((answer) => [
-      ...reportsOf(answer).map((report) => report.failingExceptionMessage),
-      answer.exceptionErrorMessage
-    ])
-    const restMessages = rest
-      .filter((text): text is string => typeof text === 'string')
-      .map((text) => ({ messageId: text.split(' ')[0]!, text: text.slice(text.indexOf(' ') + 1) }))
-    return [...lines, ...restMessages]
+    const split = (text: string): { messageId: string; text: string } => ({ messageId: text.split(' ')[0]!, text: text.slice(text.indexOf(' ') + 1) })
+    const reports = answers.flatMap((answer) => reportsOf(answer).map((report) => report.failingExceptionMessage)).filter((text) => text !== undefined)
+    const envelopes = answers
+      .filter((answer) => typeof answer.exceptionErrorMessage === 'string')
+      .map((answer) => ({
+        ...split(answer.exceptionErrorMessage as string),
+        envelope: { relatedHTTPCode: answer.relatedHTTPCode, systemAction: answer.exceptionSystemAction, userAction: answer.exceptionUserAction }
+      }))
+    return [...sim.auditLines().map(consoleMessage).filter((message) => message !== undefined), ...reports.map(split), ...envelopes]
   } finally {
     await sim.close()
   }
@@ -240,25 +250,37 @@ for (const major of [3, 4] as const) {
   const release = catalogueReleases[major]
   it(`Egeria ${profile.label}: the simulator's messages are those of real Egeria ${release}'s jars`, async () => {
     const catalogue = loadCatalogue(release)
-    const allowed = loadAllowedDifferences('simulator', release)
     const servedFamilies = new Set(Object.keys(catalogue.messages).map(messageFamily))
     const messages = await simulatorMessages(major)
     expect(messages.length).toBeGreaterThan(30)
+    expect(messages.filter((message) => message.envelope).length).toBe(3)
     const unchecked = new Set<string>()
-    const differences = new Set<string>()
-    for (const { messageId, text } of messages) {
+    const differences: string[] = []
+    for (const { messageId, text, severity, envelope } of messages) {
       if (!servedFamilies.has(messageFamily(messageId))) {
         unchecked.add(messageFamily(messageId))
         continue
       }
       const real = catalogue.messages[messageId]
-      if (!real) differences.add(`${messageId}: not in Egeria ${release}`)
-      else if (!fitsCatalogue(real, text)) differences.add(`${messageId}: "${text}" does not fit "${real.text}"`)
+      if (!real) {
+        differences.push(difference(messageId, 'missing', `not in Egeria ${release}`))
+        continue
+      }
+      if (!fitsCatalogue(real, text)) differences.push(difference(messageId, 'text', `"${text}" does not fit "${real.text}"`))
+      if (severity !== undefined && real.severity && severity !== severityDisplayNames[real.severity]) {
+        differences.push(difference(messageId, 'severity', `${severity}, real ${real.severity}`))
+      }
+      if (envelope) {
+        const status = Number(/-(\d{3})-\d{3}$/.exec(messageId)?.[1])
+        if (envelope.relatedHTTPCode !== status) differences.push(difference(messageId, 'http-status', `${String(envelope.relatedHTTPCode)}, real ${status}`))
+        if (envelope.systemAction !== real.systemAction || envelope.userAction !== real.userAction) {
+          differences.push(difference(messageId, 'actions', `"${String(envelope.systemAction)}" / "${String(envelope.userAction)}"`))
+        }
+      }
     }
     expect([...unchecked].sort()).toEqual(familiesNotServed)
-    const unexplained = [...differences].filter((difference) => !allowed.some((entry) => difference.startsWith(`${entry.messageId}:`)))
+    const { unexplained, stale } = reviewDifferences(differences, loadAllowedDifferences('simulator', release))
     expect(unexplained).toEqual([])
-    // Every allowed difference is still a difference (a fixed one leaves the list).
-    for (const entry of allowed) expect([...differences].some((difference) => difference.startsWith(`${entry.messageId}:`))).toBe(true)
+    expect(stale).toEqual([])
   })
 }
