@@ -17,7 +17,7 @@ import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isDeepStrictEqual, parseArgs } from 'node:util'
-import { staticInitialiserLoads } from './egeria/class-file.mjs'
+import { codeLoads } from './egeria/class-file.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const { values } = parseArgs({
@@ -59,11 +59,17 @@ function fetchJars(release) {
 
 function readCatalogue(release, jarDir) {
   const messages = {}
+  let platformOrigin
   for (const jar of readdirSync(jarDir).filter((name) => name.endsWith(`-${release}.jar`)).sort()) {
     const path = join(jarDir, jar)
     const listing = execFileSync('unzip', ['-Z1', path], { encoding: 'utf8' }).split('\n')
+    const originClass = listing.find((name) => name.endsWith('/OMAGServerPlatformOriginServices.class'))
+    if (originClass) {
+      const loads = codeLoads(execFileSync('unzip', ['-p', path, originClass]))
+      platformOrigin = loads.find((load) => load.kind === 'string' && load.value.startsWith('Egeria OMAG Server Platform'))?.value
+    }
     for (const entry of listing.filter((name) => /(ErrorCode|AuditCode)\.class$/.test(name))) {
-      const loads = staticInitialiserLoads(execFileSync('unzip', ['-p', path, entry], { maxBuffer: 16 * 1024 * 1024 }))
+      const loads = codeLoads(execFileSync('unzip', ['-p', path, entry], { maxBuffer: 16 * 1024 * 1024 }), '<clinit>')
       // Each enum constant's constructor call loads its ID, then (audit codes) its severity, then its text.
       for (let i = 0; i < loads.length; i++) {
         const load = loads[i]
@@ -93,7 +99,7 @@ function readCatalogue(release, jarDir) {
   }
   if (Object.keys(messages).length === 0) throw new Error(`No messages found in ${jarDir}`)
   const sorted = Object.fromEntries(Object.entries(messages).sort(([a], [b]) => a.localeCompare(b)))
-  return { egeria: release, from: 'Maven Central jars of egeria/real/catalogue/pom.xml', messages: sorted }
+  return { egeria: release, from: 'Maven Central jars of egeria/real/catalogue/pom.xml', ...(platformOrigin ? { platformOrigin } : {}), messages: sorted }
 }
 
 let passed = 0
@@ -115,6 +121,7 @@ for (const release of values.egeria) {
       (id) => !isDeepStrictEqual(catalogue.messages[id], committed.messages[id])
     )
     if (changed.length > 0) throw new Error(`${changed.length} messages differ from the committed catalogue, e.g. ${changed.slice(0, 5).join(', ')}`)
+    if (catalogue.platformOrigin !== committed.platformOrigin) throw new Error(`the platform origin differs: ${JSON.stringify(catalogue.platformOrigin)}`)
     console.log(`ok: Egeria ${release}'s jars give the committed catalogue (${count} messages)`)
     passed++
   } catch (error) {

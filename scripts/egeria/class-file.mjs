@@ -1,13 +1,13 @@
 /**
- * What a Java class's static initialiser loads, in order: its string constants (ldc) and the static fields it
- * reads (getstatic). For Egeria's message enums that is each constant's ID, severity and texts, read without a
- * JVM (class-file format: JVM spec §4).
+ * What a Java class's methods load, in order: their string constants (ldc) and the static fields they read
+ * (getstatic). For the static initialiser of Egeria's message enums that is each constant's ID, severity and
+ * texts, read without a JVM (class-file format: JVM spec §4).
  */
 
 /** Bytes each constant-pool entry takes after its tag, for the fixed-size kinds. */
 const poolSizes = { 3: 4, 4: 4, 5: 8, 6: 8, 7: 2, 8: 2, 9: 4, 10: 4, 11: 4, 12: 4, 15: 3, 16: 2, 17: 4, 18: 4, 19: 2, 20: 2 }
 
-/** Instruction length by opcode where it is not 1 (the variable-length switch and wide forms are refused). */
+/** Instruction length by opcode where it is fixed and not 1 (the switches and `wide` vary: instructionLength). */
 const instructionLengths = new Map([
   [0x10, 2], [0x11, 3], [0x12, 2], [0x13, 3], [0x14, 3], [0x84, 3], [0xa9, 2], [0xbc, 2], [0xc5, 4], [0xc8, 5], [0xc9, 5],
   ...[0x15, 0x16, 0x17, 0x18, 0x19, 0x36, 0x37, 0x38, 0x39, 0x3a].map((op) => [op, 2]),
@@ -18,9 +18,10 @@ const instructionLengths = new Map([
 
 /**
  * @param {Buffer} bytes a .class file
+ * @param {string} [methodName] one method (e.g. `<clinit>`); all methods in class-file order when left out
  * @returns {({ kind: 'string', value: string } | { kind: 'field', owner: string, name: string })[]}
  */
-export function staticInitialiserLoads(bytes) {
+export function codeLoads(bytes, methodName) {
   if (bytes.readUInt32BE(0) !== 0xcafebabe) throw new Error('not a Java class file')
   const pool = []
   const count = bytes.readUInt16BE(8)
@@ -60,14 +61,16 @@ export function staticInitialiserLoads(bytes) {
     return found
   }
   skipMembers() // fields
-  const initialiser = skipMembers().find((method) => method.name === '<clinit>')
-  if (!initialiser) return []
+  const methods = skipMembers().filter((method) => methodName === undefined || method.name === methodName)
+  return methods.flatMap(({ name, code }) => instructionLoads(pool, code, name))
+}
 
+function instructionLoads(pool, code, methodName) {
+  const utf8 = (index) => pool[index]?.text ?? ''
   const loads = []
-  const { code } = initialiser
-  for (let pc = 0; pc < code.length; ) {
+  let pc = 0
+  while (pc < code.length) {
     const op = code[pc]
-    if (op === 0xaa || op === 0xab || op === 0xc4) throw new Error(`unsupported instruction 0x${op.toString(16)} in <clinit>`)
     if (op === 0x12 || op === 0x13) {
       const constant = pool[op === 0x12 ? code[pc + 1] : code.readUInt16BE(pc + 1)]
       if (constant?.tag === 8) loads.push({ kind: 'string', value: utf8(constant.a) })
@@ -75,7 +78,17 @@ export function staticInitialiserLoads(bytes) {
       const field = pool[code.readUInt16BE(pc + 1)]
       loads.push({ kind: 'field', owner: utf8(pool[field.a].a), name: utf8(pool[field.b].a) }) // Fieldref → Class, NameAndType
     }
-    pc += instructionLengths.get(op) ?? 1
+    pc += instructionLength(code, pc)
   }
+  if (pc !== code.length) throw new Error(`instructions of ${methodName} overrun its code`)
   return loads
+}
+
+function instructionLength(code, pc) {
+  const op = code[pc]
+  const padded = pc + 1 + ((4 - ((pc + 1) % 4)) % 4) // switch operands start 4-byte aligned
+  if (op === 0xaa) return padded - pc + 12 + 4 * (code.readInt32BE(padded + 8) - code.readInt32BE(padded + 4) + 1) // tableswitch
+  if (op === 0xab) return padded - pc + 8 + 8 * code.readInt32BE(padded + 4) // lookupswitch
+  if (op === 0xc4) return code[pc + 1] === 0x84 ? 6 : 4 // wide
+  return instructionLengths.get(op) ?? 1
 }

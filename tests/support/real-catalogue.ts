@@ -18,6 +18,8 @@ export interface CatalogueMessage {
 
 export interface RealCatalogue {
   egeria: string
+  /** What GET …/server-platform/origin answers, where the release's platform-services jar is served. */
+  platformOrigin?: string
   messages: Record<string, CatalogueMessage>
 }
 

@@ -284,3 +284,9 @@ for (const major of [3, 4] as const) {
     expect(stale).toEqual([])
   })
 }
+
+it("Egeria 4.3: the platform origin has the form of real Egeria 4.2's", () => {
+  const { platformOrigin } = loadCatalogue('4.2')
+  expect(platformOrigin).toBe('Egeria OMAG Server Platform (version 4.2)\n')
+  expect(versionProfiles[4].origin).toBe(platformOrigin!.replace('(version 4.2)', `(version ${versionProfiles[4].label})`))
+})

@@ -56,6 +56,10 @@ describe('versions and paths', () => {
     expect(parseOrigin('Egeria OMAG Server Platform (version 3.15)')).toMatchObject({ major: 3, minor: 15 })
     expect(parseOrigin('Egeria OMAG Server Platform (version 6.2)')).toMatchObject({ major: 6, minor: 2 })
     expect(parseOrigin('nginx')).toBeUndefined()
+    // The text Egeria 4.2's platform services answer with, read out of its jar (tests/fixtures/real-egeria).
+    const realOrigin = (fixture('real-egeria/4.2/message-catalogue.json') as { platformOrigin: string }).platformOrigin
+    expect(realOrigin).toBe('Egeria OMAG Server Platform (version 4.2)\n')
+    expect(parseOrigin(realOrigin)).toMatchObject({ major: 4, minor: 2 })
   })
 
   it('drops {userId} from 6.x paths only', () => {
