@@ -1,7 +1,7 @@
 /**
- * What a Java class's methods load, in order: their string constants (ldc) and the static fields they read
- * (getstatic). For the static initialiser of Egeria's message enums that is each constant's ID, severity and
- * texts, read without a JVM (class-file format: JVM spec §4).
+ * Reads Java class files without a JVM (class-file format: JVM spec §4): what a class's methods load, in order
+ * (string constants and static fields: for the static initialiser of Egeria's message enums, each constant's ID,
+ * severity and texts), and a class's shape (superclass, instance fields, enum constants: Egeria's REST beans).
  */
 
 /** Bytes each constant-pool entry takes after its tag, for the fixed-size kinds. */
@@ -16,12 +16,8 @@ const instructionLengths = new Map([
   [0xb9, 5], [0xba, 5]
 ])
 
-/**
- * @param {Buffer} bytes a .class file
- * @param {string} [methodName] one method (e.g. `<clinit>`); all methods in class-file order when left out
- * @returns {({ kind: 'string', value: string } | { kind: 'field', owner: string, name: string })[]}
- */
-export function codeLoads(bytes, methodName) {
+/** The constant pool, the class's own name and superclass, its fields and its methods' code. */
+function parseClass(bytes) {
   if (bytes.readUInt32BE(0) !== 0xcafebabe) throw new Error('not a Java class file')
   const pool = []
   const count = bytes.readUInt16BE(8)
@@ -41,28 +37,80 @@ export function codeLoads(bytes, methodName) {
     }
   }
   const utf8 = (index) => pool[index]?.text ?? ''
+  const className = (index) => (index === 0 ? undefined : utf8(pool[index].a))
 
-  offset += 6 // access flags, this class, super class
+  const name = className(bytes.readUInt16BE(offset + 2))
+  const superName = className(bytes.readUInt16BE(offset + 4))
+  offset += 6
   offset += 2 + 2 * bytes.readUInt16BE(offset) // interfaces
-  const skipMembers = () => {
-    const members = bytes.readUInt16BE(offset)
+  const readMembers = () => {
+    const members = []
+    const memberCount = bytes.readUInt16BE(offset)
     offset += 2
-    const found = []
-    for (let m = 0; m < members; m++) {
-      const name = utf8(bytes.readUInt16BE(offset + 2))
+    for (let m = 0; m < memberCount; m++) {
+      const member = { access: bytes.readUInt16BE(offset), name: utf8(bytes.readUInt16BE(offset + 2)), descriptor: utf8(bytes.readUInt16BE(offset + 4)) }
       const attributes = bytes.readUInt16BE(offset + 6)
       offset += 8
       for (let a = 0; a < attributes; a++) {
         const length = bytes.readUInt32BE(offset + 2)
-        if (utf8(bytes.readUInt16BE(offset)) === 'Code') found.push({ name, code: bytes.subarray(offset + 14, offset + 14 + bytes.readUInt32BE(offset + 10)) })
+        const attribute = utf8(bytes.readUInt16BE(offset))
+        if (attribute === 'Code') member.code = bytes.subarray(offset + 14, offset + 14 + bytes.readUInt32BE(offset + 10))
+        if (attribute === 'Signature') member.signature = utf8(bytes.readUInt16BE(offset + 6))
         offset += 6 + length
       }
+      members.push(member)
     }
-    return found
+    return members
   }
-  skipMembers() // fields
-  const methods = skipMembers().filter((method) => methodName === undefined || method.name === methodName)
-  return methods.flatMap(({ name, code }) => instructionLoads(pool, code, name))
+  const fields = readMembers()
+  const methods = readMembers()
+  return { pool, name, superName, fields, methods }
+}
+
+const ACC_STATIC = 0x0008
+const ACC_ENUM = 0x4000
+
+/**
+ * @param {Buffer} bytes a .class file
+ * @param {string} [methodName] one method (e.g. `<clinit>`); all methods in class-file order when left out
+ * @returns {({ kind: 'string', value: string } | { kind: 'field', owner: string, name: string })[]}
+ */
+export function codeLoads(bytes, methodName) {
+  const { pool, methods } = parseClass(bytes)
+  return methods
+    .filter((method) => method.code && (methodName === undefined || method.name === methodName))
+    .flatMap(({ name, code }) => instructionLoads(pool, code, name))
+}
+
+const primitiveNames = { B: 'byte', C: 'char', D: 'double', F: 'float', I: 'int', J: 'long', S: 'short', Z: 'boolean', V: 'void' }
+
+/**
+ * `J` → long, `Ljava/util/Date;` → Date, `[Ljava/lang/String;` → String[], and with a generic signature
+ * `Ljava/util/List<Lx/Report;>;` → List<Report> (simple names).
+ */
+function javaTypeName(descriptor, signature) {
+  if (signature?.includes('<')) {
+    return signature.replace(/L([\w/$]+)/g, (_, name) => name.split('/').pop()).replace(/;>/g, '>').replace(/;$/, '').replace(/;/g, ', ')
+  }
+  if (descriptor.startsWith('[')) return `${javaTypeName(descriptor.slice(1))}[]`
+  if (descriptor.startsWith('L')) return descriptor.slice(1, -1).split('/').pop()
+  return primitiveNames[descriptor] ?? descriptor
+}
+
+/**
+ * A class's shape as a JSON bean: its name and superclass (`a/b/C`), its instance fields in declaration order
+ * with their types' simple names and, for an enum, its constants.
+ * @param {Buffer} bytes a .class file
+ */
+export function classShape(bytes) {
+  const { name, superName, fields } = parseClass(bytes)
+  const enumConstants = fields.filter((field) => field.access & ACC_ENUM).map((field) => field.name)
+  return {
+    name,
+    superName,
+    fields: Object.fromEntries(fields.filter((field) => !(field.access & ACC_STATIC)).map((field) => [field.name, javaTypeName(field.descriptor, field.signature)])),
+    ...(enumConstants.length > 0 ? { enumConstants } : {})
+  }
 }
 
 function instructionLoads(pool, code, methodName) {

@@ -16,20 +16,30 @@ export interface CatalogueMessage {
   source: string
 }
 
+/** A REST bean of the release: superclass and field types by simple name, and an enum's constants. */
+export interface BeanShape {
+  superclass?: string
+  fields: Record<string, string>
+  enumConstants?: string[]
+}
+
 export interface RealCatalogue {
   egeria: string
   /** What GET …/server-platform/origin answers, where the release's platform-services jar is served. */
   platformOrigin?: string
+  /** The daemon's and the FFDC envelopes' REST beans, by simple class name. */
+  shapes: Record<string, BeanShape>
   messages: Record<string, CatalogueMessage>
 }
 
 /** What of a message is compared with the real catalogue. */
-export type Aspect = 'text' | 'severity' | 'http-status' | 'actions' | 'missing'
+export type Aspect = 'text' | 'severity' | 'http-status' | 'actions' | 'missing' | 'field' | 'type' | 'enum'
 
 export interface AllowedDifference {
   /** What differs from the real catalogue: the simulator's output or the knowledge base's entry. */
   where: 'simulator' | 'knowledge'
-  messageId: string
+  /** A message ID, or a bean field as `Bean.field`. */
+  subject: string
   aspect: Aspect
   /** The real catalogue's release it differs from. */
   release: string
@@ -47,9 +57,9 @@ export function loadAllowedDifferences(where: AllowedDifference['where'], releas
   return differences.filter((difference) => difference.where === where && difference.release === release)
 }
 
-/** One difference from the real catalogue, as `ID aspect: detail`. */
-export function difference(messageId: string, aspect: Aspect, detail: string): string {
-  return `${messageId} ${aspect}: ${detail}`
+/** One difference from the real catalogue, as `subject aspect: detail`. */
+export function difference(subject: string, aspect: Aspect, detail: string): string {
+  return `${subject} ${aspect}: ${detail}`
 }
 
 /**
@@ -58,7 +68,7 @@ export function difference(messageId: string, aspect: Aspect, detail: string): s
  */
 export function reviewDifferences(differences: Iterable<string>, allowed: AllowedDifference[]): { unexplained: string[]; stale: AllowedDifference[] } {
   const found = [...new Set(differences)]
-  const key = (entry: AllowedDifference): string => `${entry.messageId} ${entry.aspect}:`
+  const key = (entry: AllowedDifference): string => `${entry.subject} ${entry.aspect}:`
   return {
     unexplained: found.filter((found) => !allowed.some((entry) => found.startsWith(key(entry)))),
     stale: allowed.filter((entry) => !found.some((found) => found.startsWith(key(entry))))
@@ -94,4 +104,49 @@ export function consoleMessage(line: string): { severity: string; messageId: str
   const match = consoleLine.exec(line)
   if (!match || match[3]!.startsWith('Supplementary information')) return undefined
   return { severity: match[1]!, messageId: match[2]!, text: match[3]! }
+}
+
+const numberTypes = new Set(['int', 'long', 'short', 'double', 'float', 'Integer', 'Long', 'Short', 'Double', 'Float'])
+
+/**
+ * How a JSON value differs from the release's REST bean `beanName` (Jackson's view of it: the bean's and its
+ * superclasses' fields, plus the `class` type id): unknown fields, values of the wrong JSON type, enum values
+ * the release does not have. Nested beans of the release are followed; other Egeria beans (OCF's) only typed.
+ */
+export function beanDifferences(catalogue: RealCatalogue, beanName: string, json: Record<string, unknown>): string[] {
+  const fieldsOf = (name: string | undefined): Record<string, string> => {
+    const shape = name ? catalogue.shapes[name] : undefined
+    return shape ? { ...fieldsOf(shape.superclass), ...shape.fields } : {}
+  }
+  const found: string[] = []
+  const check = (type: string, value: unknown, where: string): void => {
+    const element = /^(?:List|Set|ArrayList|Collection)<(.+)>$|^(.+)\[\]$/.exec(type)
+    const shape = catalogue.shapes[type]
+    const fits = (ok: boolean, expected: string): void => {
+      if (!ok) found.push(difference(where, 'type', `${JSON.stringify(value)?.slice(0, 60)} is not ${expected}`))
+    }
+    if (value === null) return
+    if (type === 'String') fits(typeof value === 'string', 'a string')
+    else if (numberTypes.has(type)) fits(typeof value === 'number', 'a number')
+    else if (type === 'boolean' || type === 'Boolean') fits(typeof value === 'boolean', 'a boolean')
+    else if (type === 'Date') fits(typeof value === 'string' || typeof value === 'number', 'a date')
+    else if (element) {
+      fits(Array.isArray(value), 'an array')
+      if (Array.isArray(value)) value.forEach((item) => check((element[1] ?? element[2])!, item, where))
+    } else if (shape?.enumConstants) {
+      if (!shape.enumConstants.includes(value as string)) found.push(difference(where, 'enum', `${JSON.stringify(value)} is not one of ${type}'s ${shape.enumConstants.join(', ')}`))
+    } else {
+      fits(typeof value === 'object' && !Array.isArray(value), 'an object')
+      if (shape && typeof value === 'object') found.push(...beanDifferences(catalogue, type, value as Record<string, unknown>))
+    }
+  }
+  const fields = fieldsOf(beanName)
+  if (Object.keys(fields).length === 0 && !catalogue.shapes[beanName]) return [difference(beanName, 'field', `no such bean in Egeria ${catalogue.egeria}`)]
+  for (const [key, value] of Object.entries(json)) {
+    if (key === 'class') continue
+    const type = fields[key]
+    if (!type) found.push(difference(`${beanName}.${key}`, 'field', `not a field in Egeria ${catalogue.egeria}`))
+    else check(type, value, `${beanName}.${key}`)
+  }
+  return found
 }
