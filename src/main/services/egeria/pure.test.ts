@@ -4,6 +4,7 @@ import { ffdcError } from './envelope'
 import { normaliseStatus, isRefreshOverdue, majorFromStatusShape } from './normalise'
 import { judgeConnector, planAction } from './operations'
 import { daemonBase, parseOrigin, paths } from './version'
+import { CONNECTOR_STATUSES } from '../../../shared/models/daemon'
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../../tests/fixtures/${name}`, import.meta.url), 'utf8'))
 const context = { server: 'exchangeDL01', platformUrl: 'https://localhost:9443', egeria: 3 as const, now: new Date('2021-02-02T21:05:00.000Z') }
@@ -88,6 +89,19 @@ describe('versions and paths', () => {
 })
 
 describe('status normalisation', () => {
+  it('knows every connector and group status that real Egeria 3.4 and 4.2 define', () => {
+    for (const release of ['3.4', '4.2']) {
+      const { shapes } = fixture(`real-egeria/${release}/message-catalogue.json`) as { shapes: Record<string, { enumConstants?: string[] }> }
+      expect(shapes.IntegrationConnectorStatus!.enumConstants!.filter((status) => !(CONNECTOR_STATUSES as readonly string[]).includes(status))).toEqual([])
+    }
+    // The group statuses of 4.2's IntegrationGroupStatus pass through as they are.
+    const { shapes } = fixture('real-egeria/4.2/message-catalogue.json') as { shapes: Record<string, { enumConstants?: string[] }> }
+    for (const groupStatus of shapes.IntegrationGroupStatus!.enumConstants!) {
+      const status = { class: 'IntegrationDaemonStatusResponse', relatedHTTPCode: 200, integrationDaemonStatus: { integrationGroupSummaries: [{ integrationGroupName: 'G', integrationGroupStatus: groupStatus, integrationConnectorReports: [] }] } }
+      expect(normaliseStatus(status, { ...context, egeria: 4 }).groups[0]!.status).toBe(groupStatus)
+    }
+  })
+
   it('reads the seed guide 3.x status: services, failures, message IDs and classification', () => {
     const status = normaliseStatus(fixture('status-3x-failed.json'), context)
     expect(status.services.map((service) => service.marker)).toEqual(['files-integrator', 'database-integrator'])
