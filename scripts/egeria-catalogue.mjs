@@ -8,7 +8,7 @@
  * Maven copies the jars named in egeria/real/catalogue/pom.xml into ~/.cache/daemon-doctor/egeria/<release>/catalogue;
  * each *ErrorCode / *AuditCode enum's class file gives every message ID with its text (and an audit code's
  * severity, an error code's actions), the daemon's and the FFDC envelopes' REST beans give their field names and
- * enum values, and 4.2's platform services give the platform origin text. The simulator's conformance test and the knowledge base's test read the fixtures without Java.
+ * enum values, and 4.2's platform and admin services give the platform origin text and their REST routes. The simulator's conformance test and the knowledge base's test read the fixtures without Java.
  * A download failure fails the run, with Maven's own words. --check ends with `N passed, N failed` (one per
  * release) and, with --report FILE, writes those counts as JSON (the shape of Vitest's report summary).
  */
@@ -18,7 +18,7 @@ import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isDeepStrictEqual, parseArgs } from 'node:util'
-import { classShape, codeLoads } from './egeria/class-file.mjs'
+import { classShape, codeLoads, springRoutes } from './egeria/class-file.mjs'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const { values } = parseArgs({
@@ -61,6 +61,7 @@ function fetchJars(release) {
 function readCatalogue(release, jarDir) {
   const messages = {}
   const shapes = {}
+  const routes = new Set()
   let platformOrigin
   for (const jar of readdirSync(jarDir).filter((name) => name.endsWith(`-${release}.jar`)).sort()) {
     const path = join(jarDir, jar)
@@ -70,6 +71,11 @@ function readCatalogue(release, jarDir) {
       const shape = classShape(execFileSync('unzip', ['-p', path, entry]))
       const simpleName = (name) => name?.split('/').pop()
       shapes[simpleName(shape.name)] = { superclass: simpleName(shape.superName), fields: shape.fields, ...(shape.enumConstants ? { enumConstants: shape.enumConstants } : {}) }
+    }
+    if (/-services-spring-/.test(jar)) {
+      for (const entry of listing.filter((name) => name.endsWith('Resource.class'))) {
+        for (const route of springRoutes(execFileSync('unzip', ['-p', path, entry]))) routes.add(route)
+      }
     }
     const originClass = listing.find((name) => name.endsWith('/OMAGServerPlatformOriginServices.class'))
     if (originClass) {
@@ -107,7 +113,7 @@ function readCatalogue(release, jarDir) {
   }
   if (Object.keys(messages).length === 0) throw new Error(`No messages found in ${jarDir}`)
   const sorted = Object.fromEntries(Object.entries(messages).sort(([a], [b]) => a.localeCompare(b)))
-  return { egeria: release, from: 'Maven Central jars of egeria/real/catalogue/pom.xml', ...(platformOrigin ? { platformOrigin } : {}), shapes: Object.fromEntries(Object.entries(shapes).sort(([a], [b]) => a.localeCompare(b))), messages: sorted }
+  return { egeria: release, from: 'Maven Central jars of egeria/real/catalogue/pom.xml', ...(platformOrigin ? { platformOrigin } : {}), ...(routes.size > 0 ? { routes: [...routes].sort() } : {}), shapes: Object.fromEntries(Object.entries(shapes).sort(([a], [b]) => a.localeCompare(b))), messages: sorted }
 }
 
 let passed = 0
@@ -130,6 +136,7 @@ for (const release of values.egeria) {
     )
     if (changed.length > 0) throw new Error(`${changed.length} messages differ from the committed catalogue, e.g. ${changed.slice(0, 5).join(', ')}`)
     if (!isDeepStrictEqual(catalogue.shapes, committed.shapes)) throw new Error('the REST bean shapes differ from the committed ones')
+    if (!isDeepStrictEqual(catalogue.routes, committed.routes)) throw new Error('the REST routes differ from the committed ones')
     if (catalogue.platformOrigin !== committed.platformOrigin) throw new Error(`the platform origin differs: ${JSON.stringify(catalogue.platformOrigin)}`)
     console.log(`ok: Egeria ${release}'s jars give the committed catalogue (${count} messages)`)
     passed++

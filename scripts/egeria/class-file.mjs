@@ -1,7 +1,8 @@
 /**
  * Reads Java class files without a JVM (class-file format: JVM spec §4): what a class's methods load, in order
  * (string constants and static fields: for the static initialiser of Egeria's message enums, each constant's ID,
- * severity and texts), and a class's shape (superclass, instance fields, enum constants: Egeria's REST beans).
+ * severity and texts), a class's shape (superclass, instance fields, enum constants: Egeria's REST beans) and a
+ * Spring controller's routes (from its mapping annotations).
  */
 
 /** Bytes each constant-pool entry takes after its tag, for the fixed-size kinds. */
@@ -43,28 +44,93 @@ function parseClass(bytes) {
   const superName = className(bytes.readUInt16BE(offset + 4))
   offset += 6
   offset += 2 + 2 * bytes.readUInt16BE(offset) // interfaces
+  const readAttributes = (owner) => {
+    const attributes = bytes.readUInt16BE(offset)
+    offset += 2
+    for (let a = 0; a < attributes; a++) {
+      const length = bytes.readUInt32BE(offset + 2)
+      const attribute = utf8(bytes.readUInt16BE(offset))
+      if (attribute === 'Code') owner.code = bytes.subarray(offset + 14, offset + 14 + bytes.readUInt32BE(offset + 10))
+      if (attribute === 'Signature') owner.signature = utf8(bytes.readUInt16BE(offset + 6))
+      if (attribute === 'RuntimeVisibleAnnotations') owner.annotations = readAnnotations(bytes, offset + 6, utf8)
+      offset += 6 + length
+    }
+  }
   const readMembers = () => {
     const members = []
     const memberCount = bytes.readUInt16BE(offset)
     offset += 2
     for (let m = 0; m < memberCount; m++) {
       const member = { access: bytes.readUInt16BE(offset), name: utf8(bytes.readUInt16BE(offset + 2)), descriptor: utf8(bytes.readUInt16BE(offset + 4)) }
-      const attributes = bytes.readUInt16BE(offset + 6)
-      offset += 8
-      for (let a = 0; a < attributes; a++) {
-        const length = bytes.readUInt32BE(offset + 2)
-        const attribute = utf8(bytes.readUInt16BE(offset))
-        if (attribute === 'Code') member.code = bytes.subarray(offset + 14, offset + 14 + bytes.readUInt32BE(offset + 10))
-        if (attribute === 'Signature') member.signature = utf8(bytes.readUInt16BE(offset + 6))
-        offset += 6 + length
-      }
+      offset += 6
+      readAttributes(member)
       members.push(member)
     }
     return members
   }
   const fields = readMembers()
   const methods = readMembers()
-  return { pool, name, superName, fields, methods }
+  const own = {}
+  readAttributes(own)
+  return { pool, name, superName, fields, methods, annotations: own.annotations ?? [] }
+}
+
+/** RuntimeVisibleAnnotations (§4.7.16): each annotation's type (`a/b/C`) and its element values. */
+function readAnnotations(bytes, start, utf8) {
+  let offset = start
+  const value = () => {
+    const tag = String.fromCharCode(bytes[offset])
+    offset += 1
+    if (tag === '[') {
+      const count = bytes.readUInt16BE(offset)
+      offset += 2
+      return Array.from({ length: count }, value)
+    }
+    if (tag === '@') return annotation()
+    if (tag === 'e') {
+      offset += 4
+      return utf8(bytes.readUInt16BE(offset - 2)) // the enum constant's name
+    }
+    offset += 2
+    return tag === 's' ? utf8(bytes.readUInt16BE(offset - 2)) : undefined // other constants are not needed here
+  }
+  const annotation = () => {
+    const type = utf8(bytes.readUInt16BE(offset)).slice(1, -1)
+    const pairs = bytes.readUInt16BE(offset + 2)
+    offset += 4
+    const values = {}
+    for (let p = 0; p < pairs; p++) {
+      const name = utf8(bytes.readUInt16BE(offset))
+      offset += 2
+      values[name] = value()
+    }
+    return { type, values }
+  }
+  const count = bytes.readUInt16BE(offset)
+  offset += 2
+  return Array.from({ length: count }, annotation)
+}
+
+const mappingVerbs = { GetMapping: 'GET', PostMapping: 'POST', DeleteMapping: 'DELETE', PutMapping: 'PUT', PatchMapping: 'PATCH' }
+
+/**
+ * The HTTP routes a Spring controller class declares: `VERB /class/prefix/method/path` for each mapped method.
+ * @param {Buffer} bytes a .class file
+ * @returns {string[]}
+ */
+export function springRoutes(bytes) {
+  const { annotations, methods } = parseClass(bytes)
+  const pathsOf = (values) => [values.value, values.path].flat().filter((path) => typeof path === 'string')
+  const classMapping = annotations.find((annotation) => annotation.type.endsWith('/RequestMapping'))
+  const prefixes = classMapping ? pathsOf(classMapping.values) : ['']
+  return methods.flatMap((method) =>
+    (method.annotations ?? []).flatMap((annotation) => {
+      const simple = annotation.type.split('/').pop()
+      const verbs = mappingVerbs[simple] ? [mappingVerbs[simple]] : simple === 'RequestMapping' ? [annotation.values.method ?? []].flat() : []
+      const suffixes = pathsOf(annotation.values)
+      return verbs.flatMap((verb) => prefixes.flatMap((prefix) => (suffixes.length > 0 ? suffixes : ['']).map((suffix) => `${verb} ${prefix}${suffix}`)))
+    })
+  )
 }
 
 const ACC_STATIC = 0x0008

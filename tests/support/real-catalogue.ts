@@ -27,6 +27,8 @@ export interface RealCatalogue {
   egeria: string
   /** What GET …/server-platform/origin answers, where the release's platform-services jar is served. */
   platformOrigin?: string
+  /** The platform and admin services' REST routes, `VERB /path/{var}` (4.2 only). */
+  routes?: string[]
   /** The daemon's and the FFDC envelopes' REST beans, by simple class name. */
   shapes: Record<string, BeanShape>
   messages: Record<string, CatalogueMessage>
@@ -149,4 +151,12 @@ export function beanDifferences(catalogue: RealCatalogue, beanName: string, json
     else check(type, value, `${beanName}.${key}`)
   }
   return found
+}
+
+/** Whether a call (`VERB /path`, no query) matches one of the release's routes; `{var}` is one path segment. */
+export function isRealRoute(catalogue: RealCatalogue, method: string, path: string): boolean {
+  return (catalogue.routes ?? []).some((route) => {
+    const pattern = route.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{[^}]+\}/g, '[^/]+')
+    return new RegExp(`^${pattern}$`).test(`${method} ${path}`)
+  })
 }

@@ -1,7 +1,7 @@
 /** Conformance per simulated release over real HTTP: every daemon REST row of the fact sheet, platform services, envelopes, shapes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { call, reportNamed, reportsOf } from '../../../tests/support/sim-http'
-import { beanDifferences, consoleMessage, difference, fitsCatalogue, loadAllowedDifferences, loadCatalogue, messageFamily, reviewDifferences, severityDisplayNames } from '../../../tests/support/real-catalogue'
+import { beanDifferences, consoleMessage, difference, fitsCatalogue, isRealRoute, loadAllowedDifferences, loadCatalogue, messageFamily, reviewDifferences, severityDisplayNames } from '../../../tests/support/real-catalogue'
 import { conformanceScenario, filesProvider, groupName } from '../../../tests/support/conformance-scenario'
 import { ManualClock, startSimulator, versionProfiles, type RunningSimulator } from '.'
 
@@ -308,6 +308,35 @@ for (const major of [3, 4] as const) {
     expect(stale.filter((entry) => ['field', 'type', 'enum'].includes(entry.aspect))).toEqual([])
   })
 }
+
+it("Egeria 4.3: the platform and admin services the simulator serves are real Egeria 4.2 routes", async () => {
+  const catalogue = loadCatalogue('4.2')
+  const platform = '/open-metadata/platform-services/users/garygeeke/server-platform'
+  const calls: [string, string][] = [
+    ['GET', `${platform}/origin`],
+    ['GET', `${platform}/registered-services/integration-services`],
+    ['GET', `${platform}/registered-services/governance-services`],
+    ['GET', `${platform}/servers`],
+    ['GET', `${platform}/servers/active`],
+    ['GET', `${platform}/servers/daemon1/is-known`],
+    ['GET', `${platform}/servers/daemon1/status`],
+    ['GET', `${platform}/servers/daemon1/services`],
+    ['GET', `${platform}/servers/daemon1/instance/status`],
+    ['POST', `${platform}/servers/daemon1/instance`],
+    ['DELETE', `${platform}/servers/daemon1/instance`]
+  ]
+  expect(calls.filter(([method, path]) => !isRealRoute(catalogue, method, path))).toEqual([])
+  // And the simulator serves each of them on its 4.3 profile.
+  const sim = await startSimulator({ scenario: conformanceScenario, egeria: 4, clock: new ManualClock(Date.parse('2025-01-01T00:00:00.000Z')), speed: 10_000 })
+  try {
+    for (const [, path] of calls.filter(([method]) => method === 'GET')) expect({ path, status: (await call(sim, 'GET', path)).status }).toEqual({ path, status: 200 })
+  } finally {
+    await sim.close()
+  }
+  // 4.2 has no server-operations module (5.0+), as the 4.3 profile says.
+  expect(versionProfiles[4].serverOperations).toBe(false)
+  expect(catalogue.routes!.some((route) => route.includes('/server-operations/'))).toBe(false)
+})
 
 it("Egeria 4.3: the platform origin has the form of real Egeria 4.2's", () => {
   const { platformOrigin } = loadCatalogue('4.2')

@@ -5,6 +5,7 @@ import { normaliseStatus, isRefreshOverdue, majorFromStatusShape } from './norma
 import { judgeConnector, planAction } from './operations'
 import { daemonBase, parseOrigin, paths } from './version'
 import { CONNECTOR_STATUSES } from '../../../shared/models/daemon'
+import { isRealRoute, loadCatalogue } from '../../../../tests/support/real-catalogue'
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../../tests/fixtures/${name}`, import.meta.url), 'utf8'))
 const context = { server: 'exchangeDL01', platformUrl: 'https://localhost:9443', egeria: 3 as const, now: new Date('2021-02-02T21:05:00.000Z') }
@@ -85,6 +86,24 @@ describe('versions and paths', () => {
     // No body means "all connectors".
     expect(refreshAll.body).toBeUndefined()
     expect(paths.restartAll({ major: 3 }, 'd', 'u')).toBeUndefined()
+  })
+})
+
+describe('the client against real Egeria 4.2', () => {
+  it('calls only platform-services routes that 4.2 declares', () => {
+    const catalogue = loadCatalogue('4.2')
+    const version = { major: 4 as const, minor: 2 }
+    const calls = [
+      ['GET', paths.origin(4, 'gary')],
+      ['GET', paths.serverStatus(4, 'gary', 'exchangeDL01')],
+      ['GET', paths.serverIsKnown(4, 'gary', 'exchangeDL01')],
+      ['GET', paths.serverServices(4, 'gary', 'exchangeDL01')],
+      [paths.stopServer(version, 'exchangeDL01', 'gary').method, paths.stopServer(version, 'exchangeDL01', 'gary').path],
+      [paths.startServer(version, 'exchangeDL01', 'gary').method, paths.startServer(version, 'exchangeDL01', 'gary').path]
+    ] as const
+    expect(calls.filter(([method, path]) => !isRealRoute(catalogue, method, path))).toEqual([])
+    // The matcher does tell a wrong path from a right one.
+    expect(isRealRoute(catalogue, 'GET', '/open-metadata/platform-services/server-platform/origin')).toBe(false)
   })
 })
 
