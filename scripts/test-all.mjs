@@ -28,12 +28,15 @@ const checks = [
 run('unit tests', bin('vitest'), ['run'])
 const built = checks.find(([label]) => label === 'build')[1]
 if (built) run('end-to-end tests', bin('playwright'), ['test'])
+run('real Egeria catalogues', 'npm', ['run', '--silent', 'test:real-egeria'])
 
 const rows = checks.map(([label, passed]) => [label, passed ? 1 : 0, passed ? 0 : 1])
 const unit = readJson(join(root, 'reports/unit.json'))
 rows.push(unit ? ['unit', unit.numPassedTests, unit.numFailedTests + (unit.success === false && unit.numFailedTests === 0 ? 1 : 0)] : ['unit (no report)', 0, 1])
 const e2e = readJson(join(root, 'reports/e2e.json'))
 rows.push(e2e ? ['e2e', e2e.stats.expected + e2e.stats.flaky, e2e.stats.unexpected + (e2e.errors?.length ?? 0)] : ['e2e (no report)', 0, 1])
+const realEgeria = readJson(join(root, 'reports/real-egeria.json'))
+rows.push(realEgeria ? ['real Egeria', realEgeria.numPassedTests, realEgeria.numFailedTests] : ['real Egeria (no report)', 0, 1])
 
 console.log('\n=== summary')
 for (const [label, passed, failed] of rows) console.log(`${label}: ${passed} passed, ${failed} failed`)

@@ -315,7 +315,7 @@ describe('the audit log files', () => {
     const text = readFileSync(file, 'utf8')
     expect(text).toContain('Tue Feb 02 20:57:50 GMT 2021 exchangeDL01 Startup SERVER-OPS-0004 The exchangeDL01 server has successfully completed start up.')
     expect(text).toContain('exchangeDL01 Startup OIF-CONNECTOR-0001 ')
-    expect(text).toMatch(/exchangeDL01 Error INTEGRATION-DAEMON-SERVICES-0036 .* OakDeneLandingAreaFilesMonitor; its status is INITIALIZE_FAILED/)
+    expect(text).toMatch(/exchangeDL01 Error INTEGRATION-DAEMON-SERVICES-0036 The integration service OakDeneLandingAreaFilesMonitor method setContext has returned with a .* when attempting to connect to the associated metadata access server/)
     const records = readdirSync(jsonDir).filter((name) => name.endsWith('.omalrecord'))
     expect(records.length).toBe(sim.auditLines().length)
     const parsed = records.map((name) => JSON.parse(readFileSync(join(jsonDir, name), 'utf8')) as Record<string, unknown>)

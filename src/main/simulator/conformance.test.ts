@@ -1,6 +1,7 @@
 /** Conformance per simulated release over real HTTP: every daemon REST row of the fact sheet, platform services, envelopes, shapes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, reportNamed } from '../../../tests/support/sim-http'
+import { call, reportNamed, reportsOf } from '../../../tests/support/sim-http'
+import { beanDifferences, consoleMessage, difference, fitsCatalogue, isRealRoute, loadAllowedDifferences, loadCatalogue, messageFamily, reviewDifferences, severityDisplayNames } from '../../../tests/support/real-catalogue'
 import { conformanceScenario, filesProvider, groupName } from '../../../tests/support/conformance-scenario'
 import { ManualClock, startSimulator, versionProfiles, type RunningSimulator } from '.'
 
@@ -182,3 +183,163 @@ for (const major of [3, 4, 5, 6] as const) {
     })
   })
 }
+
+/**
+ * Every message the simulator prints or answers with, checked against the catalogue of the nearest release whose
+ * jars Maven Central serves (3.4 for 3.4; 4.2 for 4.3, which is not served): the ID exists, the text fits its
+ * template, an audit record has its severity, an FFDC envelope its HTTP status and actions. Families whose jars are
+ * not served at any release cannot be checked and are named here.
+ */
+const catalogueReleases = { 3: '3.4', 4: '4.2' } as const
+const familiesNotServed = ['BASIC-FILES-INTEGRATION-CONNECTORS', 'OMIS-DATABASE-INTEGRATOR', 'OMIS-FILES-INTEGRATOR']
+
+interface SimulatorMessage {
+  messageId: string
+  text: string
+  /** Console records: the severity printed. */
+  severity?: string
+  /** FFDC envelopes: what else they carry of the message. */
+  envelope?: { relatedHTTPCode: unknown; systemAction: unknown; userAction: unknown }
+}
+
+/** The seed's story and the usual FFDC answers on the simulator: every REST answer and every message in them and in the audit log. */
+async function simulatorStory(major: 3 | 4): Promise<{ answers: Record<string, unknown>[]; messages: SimulatorMessage[] }> {
+  const clock = new ManualClock(Date.parse('2021-02-02T20:57:50.640Z'))
+  const sim = await startSimulator({ scenario: 'coco-pharma', egeria: major, clock, speed: 10_000 })
+  const base = '/servers/exchangeDL01/open-metadata/integration-daemon/users/garygeeke'
+  const restart = major === 3 ? `${base}/integration-services/files-integrator/restart` : `${base}/integration-connectors/restart`
+  const answers: Record<string, unknown>[] = []
+  const status = async (): Promise<void> => {
+    answers.push((await call(sim, 'GET', `${base}/status`)).json)
+  }
+  try {
+    // The seed's story: cocoMDS1 down, back, restart, directories missing, created, restart, refresh.
+    await status()
+    sim.updateWorld({ metadataServers: { cocoMDS1: { available: true } } })
+    clock.advance(11 * 60_000)
+    await sim.tick()
+    await status()
+    await call(sim, 'POST', restart)
+    await sim.tick()
+    await status()
+    sim.updateWorld({ resources: Object.fromEntries(Object.keys(sim.world().resources).map((key) => [key, { available: true }])) })
+    await call(sim, 'POST', restart)
+    await sim.tick()
+    await status()
+    await call(sim, 'POST', major === 3 ? `${base}/integration-services/files-integrator/refresh` : `${base}/integration-connectors/refresh`)
+    // The FFDC answers an operator meets on the way.
+    answers.push((await call(sim, 'GET', '/servers/nosuch/open-metadata/integration-daemon/users/garygeeke/status')).json)
+    const unknownConnector = major === 3 ? `${base}/integration-services/files-integrator/connectors/Nope/configuration-properties` : `${base}/integration-connectors/Nope/configuration-properties`
+    answers.push((await call(sim, 'GET', unknownConnector)).json)
+    answers.push((await call(sim, 'POST', `${base}/integration-services/nosuch-integrator/restart`)).json)
+    const split = (text: string): { messageId: string; text: string } => ({ messageId: text.split(' ')[0]!, text: text.slice(text.indexOf(' ') + 1) })
+    const reports = answers.flatMap((answer) => reportsOf(answer).map((report) => report.failingExceptionMessage)).filter((text) => text !== undefined)
+    const envelopes = answers
+      .filter((answer) => typeof answer.exceptionErrorMessage === 'string')
+      .map((answer) => ({
+        ...split(answer.exceptionErrorMessage as string),
+        envelope: { relatedHTTPCode: answer.relatedHTTPCode, systemAction: answer.exceptionSystemAction, userAction: answer.exceptionUserAction }
+      }))
+    return { answers, messages: [...sim.auditLines().map(consoleMessage).filter((message) => message !== undefined), ...reports.map(split), ...envelopes] }
+  } finally {
+    await sim.close()
+  }
+}
+
+for (const major of [3, 4] as const) {
+  const profile = versionProfiles[major]
+  const release = catalogueReleases[major]
+  it(`Egeria ${profile.label}: the simulator's messages are those of real Egeria ${release}'s jars`, async () => {
+    const catalogue = loadCatalogue(release)
+    const servedFamilies = new Set(Object.keys(catalogue.messages).map(messageFamily))
+    const { messages } = await simulatorStory(major)
+    expect(messages.length).toBeGreaterThan(30)
+    expect(messages.filter((message) => message.envelope).length).toBe(3)
+    const unchecked = new Set<string>()
+    const differences: string[] = []
+    for (const { messageId, text, severity, envelope } of messages) {
+      if (!servedFamilies.has(messageFamily(messageId))) {
+        unchecked.add(messageFamily(messageId))
+        continue
+      }
+      const real = catalogue.messages[messageId]
+      if (!real) {
+        differences.push(difference(messageId, 'missing', `not in Egeria ${release}`))
+        continue
+      }
+      if (!fitsCatalogue(real, text)) differences.push(difference(messageId, 'text', `"${text}" does not fit "${real.text}"`))
+      if (severity !== undefined && real.severity && severity !== severityDisplayNames[real.severity]) {
+        differences.push(difference(messageId, 'severity', `${severity}, real ${real.severity}`))
+      }
+      if (envelope) {
+        const status = Number(/-(\d{3})-\d{3}$/.exec(messageId)?.[1])
+        if (envelope.relatedHTTPCode !== status) differences.push(difference(messageId, 'http-status', `${String(envelope.relatedHTTPCode)}, real ${status}`))
+        if (envelope.systemAction !== real.systemAction || envelope.userAction !== real.userAction) {
+          differences.push(difference(messageId, 'actions', `"${String(envelope.systemAction)}" / "${String(envelope.userAction)}"`))
+        }
+      }
+    }
+    expect([...unchecked].sort()).toEqual(familiesNotServed)
+    const { unexplained, stale } = reviewDifferences(differences, loadAllowedDifferences('simulator', release))
+    expect(unexplained).toEqual([])
+    expect(stale.filter((entry) => !['field', 'type', 'enum'].includes(entry.aspect))).toEqual([])
+  })
+}
+
+for (const major of [3, 4] as const) {
+  const profile = versionProfiles[major]
+  const release = catalogueReleases[major]
+  it(`Egeria ${profile.label}: the simulator's REST answers have the fields, types and enum values of real Egeria ${release}'s beans`, async () => {
+    const catalogue = loadCatalogue(release)
+    const { answers } = await simulatorStory(major)
+    // A daemon with an integration group too (4.x), healthy.
+    const sim = await startSimulator({ scenario: conformanceScenario, egeria: major, clock: new ManualClock(Date.parse('2025-01-01T00:00:00.000Z')), speed: 10_000 })
+    try {
+      await sim.tick()
+      answers.push((await call(sim, 'GET', '/servers/daemon1/open-metadata/integration-daemon/users/garygeeke/status')).json)
+    } finally {
+      await sim.close()
+    }
+    const statuses = answers.flatMap((answer) => reportsOf(answer).map((report) => report.connectorStatus))
+    expect(new Set(statuses)).toEqual(new Set(major === 3 ? ['FAILED', 'RUNNING'] : ['INITIALIZE_FAILED', 'CONFIG_FAILED', 'FAILED', 'RUNNING']))
+    const differences = answers.flatMap((answer) => beanDifferences(catalogue, String(answer.class), answer))
+    const { unexplained, stale } = reviewDifferences(differences, loadAllowedDifferences('simulator', release))
+    expect(unexplained).toEqual([])
+    expect(stale.filter((entry) => ['field', 'type', 'enum'].includes(entry.aspect))).toEqual([])
+  })
+}
+
+it("Egeria 4.3: the platform and admin services the simulator serves are real Egeria 4.2 routes", async () => {
+  const catalogue = loadCatalogue('4.2')
+  const platform = '/open-metadata/platform-services/users/garygeeke/server-platform'
+  const calls: [string, string][] = [
+    ['GET', `${platform}/origin`],
+    ['GET', `${platform}/registered-services/integration-services`],
+    ['GET', `${platform}/registered-services/governance-services`],
+    ['GET', `${platform}/servers`],
+    ['GET', `${platform}/servers/active`],
+    ['GET', `${platform}/servers/daemon1/is-known`],
+    ['GET', `${platform}/servers/daemon1/status`],
+    ['GET', `${platform}/servers/daemon1/services`],
+    ['GET', `${platform}/servers/daemon1/instance/status`],
+    ['POST', `${platform}/servers/daemon1/instance`],
+    ['DELETE', `${platform}/servers/daemon1/instance`]
+  ]
+  expect(calls.filter(([method, path]) => !isRealRoute(catalogue, method, path))).toEqual([])
+  // And the simulator serves each of them on its 4.3 profile.
+  const sim = await startSimulator({ scenario: conformanceScenario, egeria: 4, clock: new ManualClock(Date.parse('2025-01-01T00:00:00.000Z')), speed: 10_000 })
+  try {
+    for (const [, path] of calls.filter(([method]) => method === 'GET')) expect({ path, status: (await call(sim, 'GET', path)).status }).toEqual({ path, status: 200 })
+  } finally {
+    await sim.close()
+  }
+  // 4.2 has no server-operations module (5.0+), as the 4.3 profile says.
+  expect(versionProfiles[4].serverOperations).toBe(false)
+  expect(catalogue.routes!.some((route) => route.includes('/server-operations/'))).toBe(false)
+})
+
+it("Egeria 4.3: the platform origin has the form of real Egeria 4.2's", () => {
+  const { platformOrigin } = loadCatalogue('4.2')
+  expect(platformOrigin).toBe('Egeria OMAG Server Platform (version 4.2)\n')
+  expect(versionProfiles[4].origin).toBe(platformOrigin!.replace('(version 4.2)', `(version ${versionProfiles[4].label})`))
+})

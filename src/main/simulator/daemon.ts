@@ -349,11 +349,11 @@ export class SimulatedDaemon {
     }
     if (stage === 'config') {
       this.setStatus(connector, 'CONFIG_FAILED')
-      // UNVERIFIED wording (catalogue gives the meaning only).
-      this.log('Error', 'INTEGRATION-DAEMON-SERVICES-0037', 'The integration connector {0} could not be created or initialized in integration daemon {1}; its status is CONFIG_FAILED. The {2} exception returned message {3}', [connector.config.name, this.name, failure.exceptionClass, failure.message], failure)
+      // Wording of Egeria 4.2's catalogue (tests/fixtures/real-egeria/4.2); inserts as the connector handler passes them.
+      this.log('Error', 'INTEGRATION-DAEMON-SERVICES-0037', 'The integration service {0} method {1} has returned with a {2} exception containing message {3} when attempting to create and initialize a connector', [connector.config.name, 'initialize', failure.exceptionClass, failure.message], failure)
     } else {
       this.setStatus(connector, 'INITIALIZE_FAILED')
-      this.log('Error', 'INTEGRATION-DAEMON-SERVICES-0036', 'The integration service {0} is unable to reach metadata server {1} to set up the context for integration connector {2}; its status is INITIALIZE_FAILED. The {3} exception returned message {4}', [this.containerName(connector), connector.metadataServer, connector.config.name, failure.exceptionClass, failure.message], failure)
+      this.log('Error', 'INTEGRATION-DAEMON-SERVICES-0036', 'The integration service {0} method {1} has returned with a {2} exception containing message {3} when attempting to connect to the associated metadata access server', [connector.config.name, 'setContext', failure.exceptionClass, failure.message], failure)
     }
   }
 
@@ -427,7 +427,7 @@ export class SimulatedDaemon {
       this.log('Information', first ? 'INTEGRATION-DAEMON-SERVICES-0041' : 'INTEGRATION-DAEMON-SERVICES-0042',
         first
           ? 'The integration daemon thread is refreshing integration connector {0} for the first time in the {1} integration daemon instance'
-          : 'The integration daemon thread is refreshing integration connector {0} in the {1} integration daemon instance',
+          : 'The integration daemon thread is refreshing integration connector {0} in integration daemon {1}',
         [config.name, this.name])
     }
     connector.refreshCount++
@@ -457,8 +457,10 @@ export class SimulatedDaemon {
         if (failure) this.failConnector(connector, 'refresh', failure)
         else if (this.profile.waitingStatus) this.setStatus(connector, 'WAITING')
       }
-      const elapsed = Math.max(config.refreshDurationMs, this.context.clock.now() - started)
-      this.log('Information', 'INTEGRATION-DAEMON-SERVICES-0043', 'The integration daemon thread has refreshed integration connector {0} in integration daemon {1} in {2} milliseconds', [config.name, this.name, String(elapsed)])
+      if (this.profile.refreshTimeMessage) {
+        const elapsed = Math.max(config.refreshDurationMs, this.context.clock.now() - started)
+        this.log('Information', 'INTEGRATION-DAEMON-SERVICES-0043', 'The integration connector {0} in integration daemon {1} has completed refresh processing in {2} millisecond(s)', [config.name, this.name, String(elapsed)])
+      }
     }
     // Stamped after every attempt, even when nothing was refreshed (a FAILED connector).
     connector.lastRefreshTime = this.context.clock.now()

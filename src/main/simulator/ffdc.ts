@@ -98,7 +98,7 @@ export const messages = {
   unknownService(profile: VersionProfile, marker: string, daemon: string): EgeriaMessage {
     return {
       id: 'INTEGRATION-DAEMON-SERVICES-400-030',
-      template: 'The integration service with URL marker {0} is not running in integration daemon {1}',
+      template: 'Integration service with URL marker {0} is not registered in the integration daemon {1}',
       // 3.x raises it with (serverName, urlMarker) although the template expects (urlMarker, daemon): §4.6 item 3.
       params: profile.major === 3 ? [daemon, marker] : [marker, daemon],
       systemAction: 'The integration daemon is unable to complete the request because the integration service is not running.',

@@ -461,11 +461,12 @@ function connectionHandler(_state: PlatformState, call: Call, [name]: string[], 
 function validateConnectorHandler(_state: PlatformState, _call: Call, [providerClass]: string[], daemon: SimulatedDaemon): Record<string, unknown> {
   const known = [...daemon.connectors.values()].find((connector) => connector.config.providerClass === providerClass)
   if (!known) {
-    // UNVERIFIED message: the connector broker cannot load an unknown provider class.
+    // The connector broker cannot load an unknown provider class: OCF's UNKNOWN_CONNECTOR_PROVIDER, whose
+    // connection insert is null here as there is no connection (400-007 is in no served release's catalogue).
     throw new EgeriaError({
       httpCode: 400,
       exception: 'InvalidParameterException',
-      message: { id: 'OCF-CONNECTION-400-007', template: 'The connector provider class {0} was not found on the platform class path', params: [providerClass!], systemAction: 'The connector broker is unable to create the connector provider.', userAction: 'Check the class name and the platform class path.' },
+      message: { id: 'OCF-CONNECTION-400-005', template: 'Unknown Connector Provider class {0} passed in connection {1}', params: [providerClass!, 'null'], systemAction: 'The connector broker is unable to create the connector provider.', userAction: 'Check the class name and the platform class path.' },
       properties: { parameterName: 'connectorProviderClassName' }
     })
   }

@@ -50,6 +50,8 @@ export interface VersionProfile {
   serverOperations: boolean
   /** 3.x: OMIS ids in the 4000 range as in the 2021 docs; 3.15+: 600–611. */
   serviceIdBase: 'docs-2021' | 'omis-600'
+  /** 4.x+: INTEGRATION-DAEMON-SERVICES-0043 reports each refresh's duration (in 3.4's jars 0043 is the thread shutting down). */
+  refreshTimeMessage: boolean
 }
 
 const connectorsFfdc = 'org.odpi.openmetadata.frameworks.connectors.ffdc'
@@ -79,7 +81,8 @@ export const versionProfiles: Record<EgeriaMajor, VersionProfile> = {
     rows: new Set([1, 2, 3, 4, 5, 6]),
     platformInstanceStatus: false,
     serverOperations: false,
-    serviceIdBase: 'docs-2021'
+    serviceIdBase: 'docs-2021',
+    refreshTimeMessage: false
   },
   4: {
     major: 4,
@@ -104,7 +107,8 @@ export const versionProfiles: Record<EgeriaMajor, VersionProfile> = {
     rows: new Set([1, 3, 4, 7, 8, 9, 10, 11, 12, 13, 14]),
     platformInstanceStatus: true,
     serverOperations: false,
-    serviceIdBase: 'omis-600'
+    serviceIdBase: 'omis-600',
+    refreshTimeMessage: true
   },
   5: {
     major: 5,
@@ -130,7 +134,8 @@ export const versionProfiles: Record<EgeriaMajor, VersionProfile> = {
     rows: new Set([1, 3, 4, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]),
     platformInstanceStatus: true,
     serverOperations: true,
-    serviceIdBase: 'omis-600'
+    serviceIdBase: 'omis-600',
+    refreshTimeMessage: true
   },
   6: {
     major: 6,
@@ -155,7 +160,8 @@ export const versionProfiles: Record<EgeriaMajor, VersionProfile> = {
     rows: new Set([1, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19]),
     platformInstanceStatus: true,
     serverOperations: true,
-    serviceIdBase: 'omis-600'
+    serviceIdBase: 'omis-600',
+    refreshTimeMessage: true
   }
 }
 

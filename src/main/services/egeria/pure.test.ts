@@ -4,6 +4,8 @@ import { ffdcError } from './envelope'
 import { normaliseStatus, isRefreshOverdue, majorFromStatusShape } from './normalise'
 import { judgeConnector, planAction } from './operations'
 import { daemonBase, parseOrigin, paths } from './version'
+import { CONNECTOR_STATUSES } from '../../../shared/models/daemon'
+import { isRealRoute, loadCatalogue } from '../../../../tests/support/real-catalogue'
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../../../tests/fixtures/${name}`, import.meta.url), 'utf8'))
 const context = { server: 'exchangeDL01', platformUrl: 'https://localhost:9443', egeria: 3 as const, now: new Date('2021-02-02T21:05:00.000Z') }
@@ -56,6 +58,10 @@ describe('versions and paths', () => {
     expect(parseOrigin('Egeria OMAG Server Platform (version 3.15)')).toMatchObject({ major: 3, minor: 15 })
     expect(parseOrigin('Egeria OMAG Server Platform (version 6.2)')).toMatchObject({ major: 6, minor: 2 })
     expect(parseOrigin('nginx')).toBeUndefined()
+    // The text Egeria 4.2's platform services answer with, read out of its jar (tests/fixtures/real-egeria).
+    const realOrigin = (fixture('real-egeria/4.2/message-catalogue.json') as { platformOrigin: string }).platformOrigin
+    expect(realOrigin).toBe('Egeria OMAG Server Platform (version 4.2)\n')
+    expect(parseOrigin(realOrigin)).toMatchObject({ major: 4, minor: 2 })
   })
 
   it('drops {userId} from 6.x paths only', () => {
@@ -83,7 +89,38 @@ describe('versions and paths', () => {
   })
 })
 
+describe('the client against real Egeria 4.2', () => {
+  it('calls only platform-services routes that 4.2 declares', () => {
+    const catalogue = loadCatalogue('4.2')
+    const version = { major: 4 as const, minor: 2 }
+    const calls = [
+      ['GET', paths.origin(4, 'gary')],
+      ['GET', paths.serverStatus(4, 'gary', 'exchangeDL01')],
+      ['GET', paths.serverIsKnown(4, 'gary', 'exchangeDL01')],
+      ['GET', paths.serverServices(4, 'gary', 'exchangeDL01')],
+      [paths.stopServer(version, 'exchangeDL01', 'gary').method, paths.stopServer(version, 'exchangeDL01', 'gary').path],
+      [paths.startServer(version, 'exchangeDL01', 'gary').method, paths.startServer(version, 'exchangeDL01', 'gary').path]
+    ] as const
+    expect(calls.filter(([method, path]) => !isRealRoute(catalogue, method, path))).toEqual([])
+    // The matcher does tell a wrong path from a right one.
+    expect(isRealRoute(catalogue, 'GET', '/open-metadata/platform-services/server-platform/origin')).toBe(false)
+  })
+})
+
 describe('status normalisation', () => {
+  it('knows every connector and group status that real Egeria 3.4 and 4.2 define', () => {
+    for (const release of ['3.4', '4.2']) {
+      const { shapes } = fixture(`real-egeria/${release}/message-catalogue.json`) as { shapes: Record<string, { enumConstants?: string[] }> }
+      expect(shapes.IntegrationConnectorStatus!.enumConstants!.filter((status) => !(CONNECTOR_STATUSES as readonly string[]).includes(status))).toEqual([])
+    }
+    // The group statuses of 4.2's IntegrationGroupStatus pass through as they are.
+    const { shapes } = fixture('real-egeria/4.2/message-catalogue.json') as { shapes: Record<string, { enumConstants?: string[] }> }
+    for (const groupStatus of shapes.IntegrationGroupStatus!.enumConstants!) {
+      const status = { class: 'IntegrationDaemonStatusResponse', relatedHTTPCode: 200, integrationDaemonStatus: { integrationGroupSummaries: [{ integrationGroupName: 'G', integrationGroupStatus: groupStatus, integrationConnectorReports: [] }] } }
+      expect(normaliseStatus(status, { ...context, egeria: 4 }).groups[0]!.status).toBe(groupStatus)
+    }
+  })
+
   it('reads the seed guide 3.x status: services, failures, message IDs and classification', () => {
     const status = normaliseStatus(fixture('status-3x-failed.json'), context)
     expect(status.services.map((service) => service.marker)).toEqual(['files-integrator', 'database-integrator'])
