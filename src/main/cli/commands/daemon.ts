@@ -6,7 +6,7 @@ import { foldDumps } from '../../../shared/readable-message'
 import { isFailedStatus, type ActionKind, type ActionScope, type DaemonStatus, type ProbeReport } from '../../../shared/models/daemon'
 import { defaultDataDir } from '../../services/data-dir'
 import { EgeriaClient, type DaemonTarget } from '../../services/egeria/client'
-import { describeFailure, type CallFailure } from '../../services/egeria/http'
+import { deadlineSignal, describeFailure, type CallFailure } from '../../services/egeria/http'
 import { ActionJournal, journalEntry } from '../../services/egeria/journal'
 import { runAction } from '../../services/egeria/operations'
 import { probeDaemon } from '../../services/egeria/probe'
@@ -67,10 +67,33 @@ function targetFrom(options: TargetOptions): DaemonTarget {
   }
 }
 
-function clientFor(options: TargetOptions): EgeriaClient {
+function timeoutMs(options: TargetOptions): number | undefined {
   const seconds = options.timeout === undefined ? undefined : Number(options.timeout)
   if (seconds !== undefined && !(seconds > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not ${options.timeout}`)
-  const responseMs = seconds === undefined ? undefined : seconds * 1000
+  return seconds === undefined ? undefined : seconds * 1000
+}
+
+/**
+ * `status` and `probe` make several calls: `--timeout` bounds the whole command as well as each
+ * call, so it ends when the option says. Ctrl-C stops it too.
+ */
+function commandSignal(options: TargetOptions): { signal: AbortSignal; dispose: () => void } {
+  const stop = new AbortController()
+  const onSignal = (): void => stop.abort()
+  process.once('SIGINT', onSignal)
+  const ms = timeoutMs(options)
+  const deadline = ms === undefined ? undefined : deadlineSignal(ms, stop.signal)
+  return {
+    signal: deadline?.signal ?? stop.signal,
+    dispose: () => {
+      deadline?.clear()
+      process.off('SIGINT', onSignal)
+    }
+  }
+}
+
+function clientFor(options: TargetOptions): EgeriaClient {
+  const responseMs = timeoutMs(options)
   return new EgeriaClient(targetFrom(options), {
     timeouts: responseMs
       ? {
@@ -93,7 +116,7 @@ function withTargetOptions(command: Command): Command {
     .option('--ca <file>', 'PEM file of the CA that signed the platform certificate')
     .option('--insecure', 'turn TLS verification off for this call only')
     .option('--format <format>', 'text or json', 'text')
-    .option('--timeout <seconds>', 'how long to wait for each answer (refresh excluded)')
+    .option('--timeout <seconds>', 'how long each call may take in all (refresh excluded); status and probe end within it')
 }
 
 const print = (text: string): void => void process.stdout.write(`${text}\n`)
@@ -239,8 +262,9 @@ export function registerDaemonCommands(program: Command): void {
     .description('Read the connector status of an integration daemon (exit 1 when connectors have failed).')
     .action(async (options: TargetOptions) => {
       const client = clientFor(options)
+      const command = commandSignal(options)
       try {
-        const result = await client.status()
+        const result = await client.status(command.signal)
         if (!result.ok) {
           process.exitCode = failWith(result.failure, options.format)
           return
@@ -248,6 +272,7 @@ export function registerDaemonCommands(program: Command): void {
         print(options.format === 'json' ? JSON.stringify(statusJson(result.value), null, 2) : statusText(result.value))
         process.exitCode = result.value.counts.failed > 0 ? EXIT.findings : EXIT.ok
       } finally {
+        command.dispose()
         await client.close()
       }
     })
@@ -256,11 +281,13 @@ export function registerDaemonCommands(program: Command): void {
     .description('Check each hop from TCP to a readable daemon status; the first failing hop is the answer.')
     .action(async (options: TargetOptions) => {
       const client = clientFor(options)
+      const command = commandSignal(options)
       try {
-        const report = await probeDaemon(client)
+        const report = await probeDaemon(client, { signal: command.signal })
         print(options.format === 'json' ? JSON.stringify(report, null, 2) : probeText(report))
         process.exitCode = report.ok ? EXIT.ok : EXIT.usage
       } finally {
+        command.dispose()
         await client.close()
       }
     })

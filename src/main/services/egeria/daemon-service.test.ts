@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Connection } from '../../../shared/models/connection'
 import type { ActionProgress, StatusSnapshot } from '../../../shared/models/daemon'
-import { json, startTestServer } from '../../../../tests/support/test-server'
+import { json, startTestServer, trickle } from '../../../../tests/support/test-server'
 import { startSimulator, type RunningSimulator } from '../../simulator'
 import { AppError } from '../../../shared/result'
 import { DaemonService } from './daemon-service'
@@ -20,7 +20,7 @@ afterEach(async () => {
   sim = service = undefined
 })
 
-function setup(running: RunningSimulator, overrides: Partial<Connection> = {}): { service: DaemonService; dataDir: string; events: { channel: string; payload: unknown }[]; connection: Connection } {
+function setup(running: { url: string; servers: readonly { name: string }[] }, overrides: Partial<Connection> = {}): { service: DaemonService; dataDir: string; events: { channel: string; payload: unknown }[]; connection: Connection } {
   const dataDir = tempDir('dd-daemon-')
   const connection: Connection = {
     id: 'c1',
@@ -164,6 +164,24 @@ describe('DaemonService', () => {
       await service?.dispose()
       service = undefined
       await server.close()
+    }
+  })
+
+  it('cancels a status read and a probe that a trickling platform would keep running', async () => {
+    const hostile = await startTestServer((_request, response) => trickle(response, 2_000))
+    try {
+      const { service: daemon } = setup({ url: hostile.url, servers: [{ name: 'exchangeDL01' }] }, { egeriaVersion: '3' })
+      const status = daemon.status('c1')
+      const probe = daemon.probe('c1')
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(await daemon.cancel('c1')).toBe(true)
+      await expect(status).rejects.toMatchObject({ code: 'cancelled' })
+      const report = await probe
+      expect(report.ok).toBe(false)
+      expect(report.hops.find((hop) => hop.state === 'fail')?.verdict).toContain('Stopped waiting')
+      expect(await daemon.cancel('c1')).toBe(false)
+    } finally {
+      await hostile.close()
     }
   })
 })
