@@ -1,6 +1,6 @@
 /**
- * Electron adapters for the services' storage ports: electron-store for settings files, and a
- * secret store whose values are encrypted with `safeStorage` (the OS keychain / DPAPI / libsecret).
+ * The Electron adapter for the services' secret store port: values encrypted with `safeStorage`
+ * (the OS keychain / DPAPI / libsecret).
  *
  * secrets.json on disk: `{ "<connection id>": "<base64 of safeStorage.encryptString(password)>" }`.
  * Where the OS offers no encryption, passwords stay in memory for this run and are never written.
@@ -9,10 +9,6 @@ import ElectronStore from 'electron-store'
 import { safeStorage } from 'electron'
 import type { SecretStore } from './services/secret-store'
 import { createMemorySecretStore } from './services/secret-store'
-import type { JsonFileStoreFactory } from './services/settings-file'
-
-export const openElectronStore: JsonFileStoreFactory = ({ cwd, name }) =>
-  new ElectronStore<Record<string, unknown>>({ cwd, name, clearInvalidConfig: false })
 
 export function createSafeStorageSecretStore(dataDir: string): SecretStore {
   if (!safeStorage.isEncryptionAvailable()) return createMemorySecretStore()

@@ -31,7 +31,7 @@ export interface SettingsIssue {
   id: string
   file: string
   /** Where the unreadable file was moved to; the operator can inspect or restore it. */
-  backupPath: string
+  backupPath?: string
   message: string
 }
 

@@ -4,7 +4,6 @@ import { describe, expect, it, vi } from 'vitest'
 import type { ConnectionDraft } from '../../shared/models/connection'
 import { type AppError } from '../../shared/result'
 import { tempDir } from '../../../tests/temp-dir'
-import { openConfStore } from '../web/conf-store'
 import { ConnectionService } from './connection-service'
 import { createMemorySecretStore } from './secret-store'
 
@@ -23,7 +22,7 @@ const draft = (overrides: Partial<ConnectionDraft> = {}): ConnectionDraft => ({
 function setup(dir = tempDir()) {
   const secrets = createMemorySecretStore()
   const emit = vi.fn()
-  const service = new ConnectionService({ dataDir: dir, openStore: openConfStore, secrets, emit })
+  const service = new ConnectionService({ dataDir: dir, secrets, emit })
   return { dir, secrets, emit, service }
 }
 

@@ -88,7 +88,13 @@ function HostBanners(): React.JSX.Element | null {
       {info.settingsIssues.map((issue) => (
         <div key={issue.id} className="callout warning" role="alert">
           <span aria-hidden="true">⚠ </span>
-          {issue.message} The unreadable file was kept as <code>{issue.backupPath}</code>.
+          {issue.message}
+          {issue.backupPath ? (
+            <>
+              {' '}
+              The unreadable file was kept as <code>{issue.backupPath}</code>.
+            </>
+          ) : null}
           <button type="button" onClick={() => void dismiss(issue.id)}>
             Dismiss
           </button>
