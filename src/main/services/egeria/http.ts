@@ -167,6 +167,11 @@ function responseTimeout(timeouts: CallTimeouts): CallFailure {
   }
 }
 
+/** Whether an HTTP answer came back at all (as opposed to no connection, a hang or a cancel). */
+export function somethingAnswered(failure: CallFailure): boolean {
+  return failure.kind === 'http' || failure.kind === 'unauthorized' || failure.kind === 'egeria' || failure.kind === 'malformed'
+}
+
 /** One line a person can read, for any failure. */
 export function describeFailure(failure: CallFailure): string {
   switch (failure.kind) {
