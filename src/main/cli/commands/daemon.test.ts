@@ -130,6 +130,16 @@ describe('daemon-doctor status, probe, restart, refresh', () => {
     const badTimeout = await cli('status', '--url', 'http://127.0.0.1:9', '--server', 'x', '--timeout', '0')
     expect(badTimeout.code).toBe(2)
     expect(badTimeout.stderr).toContain('--timeout must be a positive number of seconds, not 0')
+    for (const [option, value, reason] of [
+      ['--server', '..', 'Server name cannot be . or ..'],
+      ['--server', 'a/b', 'Server name cannot contain spaces or / ? #'],
+      ['--server', '%2e%2e', 'Server name cannot contain \\, % or control characters'],
+      ['--user', '..', 'User ID cannot be . or ..']
+    ]) {
+      const refused = await cli('status', '--url', 'http://127.0.0.1:9', '--server', 'x', option!, value!)
+      expect(refused.code).toBe(2)
+      expect(refused.stderr).toContain(`${option}: ${reason}`)
+    }
     const noYes = await cli('restart', '--url', 'http://127.0.0.1:9', '--server', 'x', '--all')
     expect(noYes.code).toBe(2)
     expect(noYes.stderr).toContain('restart changes the daemon: add --yes to confirm')
@@ -174,5 +184,23 @@ describe('--timeout against a platform that sends one byte every 2 s', () => {
     expect(restart.stdout).toContain('✗ restart OakDeneLandingAreaFilesMonitor')
     expect(restart.stdout).toContain('no complete answer within 3 s')
     expect(restart.seconds).toBeLessThan(3 + 2 + 2)
+  })
+})
+
+describe('hostile text stays text', () => {
+  it('escapes terminal control sequences a platform sends before they reach the terminal', async () => {
+    const status = JSON.parse(readFileSync(join(import.meta.dirname, '../../../../tests/fixtures/status-3x-failed.json'), 'utf8'))
+    const report = status.integrationServiceSummaries[0].integrationConnectorReports[0]
+    report.connectorName = 'Evil\u001b]0;pwned\u0007\u001b[2J\u009b31m'
+    hostile = await startTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.end(JSON.stringify(status))
+    })
+    const base = ['--url', hostile.url, '--server', 'exchangeDL01', '--egeria', '3']
+    for (const format of ['text', 'json']) {
+      const { stdout } = await cli('status', ...base, '--format', format)
+      expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
+      expect(stdout).toContain('Evil\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m')
+    }
   })
 })

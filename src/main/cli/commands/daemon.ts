@@ -1,7 +1,7 @@
 /** `status`, `probe`, `restart` and `refresh`: the daemon client on the command line. */
 import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
-import { EGERIA_VERSIONS, type EgeriaVersionSetting, type TlsSettings } from '../../../shared/models/connection'
+import { EGERIA_VERSIONS, serverNameSchema, userIdSchema, type EgeriaVersionSetting, type TlsSettings } from '../../../shared/models/connection'
 import { foldDumps } from '../../../shared/readable-message'
 import { isFailedStatus, type ActionKind, type ActionScope, type DaemonStatus, type ProbeReport } from '../../../shared/models/daemon'
 import { defaultDataDir } from '../../services/data-dir'
@@ -11,6 +11,7 @@ import { ActionJournal, journalEntry } from '../../services/egeria/journal'
 import { runAction } from '../../services/egeria/operations'
 import { probeDaemon } from '../../services/egeria/probe'
 import { EXIT, UsageError } from '../program'
+import { terminalSafe } from '../terminal-text'
 
 interface TargetOptions {
   url: string
@@ -51,6 +52,10 @@ function targetFrom(options: TargetOptions): DaemonTarget {
   if (options.ca && options.insecure) throw new UsageError('Use either --ca FILE or --insecure, not both')
   if (options.ca && !existsSync(options.ca)) throw new UsageError(`The CA file ${options.ca} does not exist`)
   if (!['text', 'json'].includes(options.format)) throw new UsageError(`--format must be text or json, not ${options.format}`)
+  for (const [option, schema, value] of [['--server', serverNameSchema, options.server], ['--user', userIdSchema, options.user]] as const) {
+    const checked = schema.safeParse(value)
+    if (!checked.success) throw new UsageError(`${option}: ${checked.error.issues[0]!.message}, not ${JSON.stringify(value)}`)
+  }
   let password: string | undefined
   if (options.passwordEnv) {
     password = process.env[options.passwordEnv]
@@ -119,11 +124,11 @@ function withTargetOptions(command: Command): Command {
     .option('--timeout <seconds>', 'how long each call may take in all (refresh excluded); status and probe end within it')
 }
 
-const print = (text: string): void => void process.stdout.write(`${text}\n`)
+const print = (text: string): void => void process.stdout.write(`${terminalSafe(text)}\n`)
 
 function failWith(failure: CallFailure, format: string): number {
   if (format === 'json') print(JSON.stringify({ error: { kind: failure.kind, message: describeFailure(failure) } }, null, 2))
-  process.stderr.write(`daemon-doctor: ${describeFailure(failure)}\n`)
+  process.stderr.write(`daemon-doctor: ${terminalSafe(describeFailure(failure))}\n`)
   return EXIT.usage
 }
 
@@ -229,7 +234,7 @@ function registerAction(program: Command, action: ActionKind): void {
           signal: stop.signal,
           settleTimeoutMs: settleSeconds * 1000,
           onProgress: (progress) => {
-            if (options.format === 'text') process.stderr.write(`… ${progress.message}\n`)
+            if (options.format === 'text') process.stderr.write(`… ${terminalSafe(progress.message)}\n`)
           }
         })
         if (!result.ok) {
