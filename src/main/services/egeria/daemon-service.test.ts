@@ -1,5 +1,6 @@
 /** The app's daemon service against the simulator: read-only, journal, serialised actions, poller. */
 import { readFileSync } from 'node:fs'
+import type { ServerResponse } from 'node:http'
 
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -182,6 +183,29 @@ describe('DaemonService', () => {
       expect(await daemon.cancel('c1')).toBe(false)
     } finally {
       await hostile.close()
+    }
+  })
+
+  it.each([
+    ['an HTTP 500', (response: ServerResponse) => json(response, { message: 'boom' }, 500)],
+    ['a reset connection', (response: ServerResponse) => response.socket?.destroy()]
+  ])('sends a restart whose call fails with %s exactly once, and reports the failure', async (_case, fail) => {
+    const failedStatus = readFileSync(join(import.meta.dirname, '../../../../tests/fixtures/status-3x-failed.json'), 'utf8')
+    const platform = await startTestServer((request, response) => {
+      if (request.method === 'POST') fail(response)
+      else {
+        response.writeHead(200, { 'content-type': 'application/json' })
+        response.end(failedStatus)
+      }
+    })
+    try {
+      const { service: daemon } = setup({ url: platform.url, servers: [{ name: 'exchangeDL01' }] }, { egeriaVersion: '3' })
+      const report = await daemon.restart('c1', { kind: 'connector', name: 'OakDeneLandingAreaFilesMonitor' })
+      expect(platform.requests.filter((request) => request.method === 'POST')).toHaveLength(1)
+      expect(report.success).toBe(false)
+      expect(report.calls).toEqual([expect.objectContaining({ ok: false, call: expect.stringContaining('restart OakDeneLandingAreaFilesMonitor') })])
+    } finally {
+      await platform.close()
     }
   })
 })
