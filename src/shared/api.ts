@@ -41,6 +41,8 @@ export interface AppInfo {
   host: HostKind
   /** `encrypted`: passwords are saved encrypted by the OS; `memory`: kept only until the app closes. */
   secretStorage: 'encrypted' | 'memory'
+  /** Why the desktop app keeps passwords in memory only (absent in the browser host). */
+  memoryOnlyReason?: 'no-encryption' | 'basic-text'
   dataDir: string
   settingsIssues: SettingsIssue[]
 }

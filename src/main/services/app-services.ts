@@ -60,8 +60,9 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     version: deps.version,
     host: deps.host,
     secretStorage: deps.secrets.persistent ? 'encrypted' : 'memory',
+    ...(deps.secrets.memoryOnlyReason ? { memoryOnlyReason: deps.secrets.memoryOnlyReason } : {}),
     dataDir: deps.dataDir,
-    settingsIssues: connections.settingsIssues.filter((issue) => !dismissed.has(issue.id))
+    settingsIssues: [...connections.settingsIssues, ...(deps.secrets.issues ?? [])].filter((issue) => !dismissed.has(issue.id))
   })
 
   const api: AppApi = {

@@ -61,6 +61,10 @@ function targetFrom(options: TargetOptions): DaemonTarget {
     password = process.env[options.passwordEnv]
     if (password === undefined) throw new UsageError(`The environment variable ${options.passwordEnv} is not set`)
   }
+  if (password !== undefined && url.protocol === 'http:' && (options.egeria === '6' || options.egeria === 'auto')) {
+    // Egeria 6 logs in by POSTing the password: over plain http anyone on the path can read it.
+    process.stderr.write(`daemon-doctor: warning: ${url.host} is plain http://, so an Egeria 6 login sends the password unencrypted; use https:// where the platform offers it\n`)
+  }
   const tls: TlsSettings = options.ca ? { mode: 'ca-file', caFile: options.ca } : { mode: options.insecure ? 'insecure' : 'system' }
   return {
     platformUrl: url.toString().replace(/\/+$/, ''),
