@@ -4,7 +4,6 @@ import tseslint from 'typescript-eslint'
 
 const nodeBuiltins = { group: ['node:*'], message: 'This layer runs in the renderer or in both runtimes: no Node built-ins.' }
 const electron = { name: 'electron', message: 'Only the Electron shell (src/main/*.ts) and the preload may import electron.' }
-const electronStore = { name: 'electron-store', message: 'electron-store imports electron: use it only in src/main/store.ts.' }
 
 export default tseslint.config(
   { ignores: ['out/**', 'node_modules/**', 'reports/**', 'test-results/**', 'bench-results/**'] },
@@ -29,13 +28,13 @@ export default tseslint.config(
   {
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electron, electronStore], patterns: [nodeBuiltins, { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared depends on nothing but itself.' }] }]
+      'no-restricted-imports': ['error', { paths: [electron], patterns: [nodeBuiltins, { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared depends on nothing but itself.' }] }]
     }
   },
   {
     files: ['src/main/services/**/*.ts', 'src/main/cli/**/*.ts', 'src/main/web/**/*.ts', 'src/main/simulator/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electron, electronStore], patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'Main-process code cannot reach into the renderer or preload.' }] }]
+      'no-restricted-imports': ['error', { paths: [electron], patterns: [{ group: ['**/renderer/**', '**/preload/**'], message: 'Main-process code cannot reach into the renderer or preload.' }] }]
     }
   },
   {
@@ -46,7 +45,7 @@ export default tseslint.config(
   {
     files: ['src/preload/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electronStore], patterns: [nodeBuiltins, { group: ['**/main/**', '**/renderer/**'], message: 'The preload sees only electron and src/shared.' }] }]
+      'no-restricted-imports': ['error', { patterns: [nodeBuiltins, { group: ['**/main/**', '**/renderer/**'], message: 'The preload sees only electron and src/shared.' }] }]
     }
   },
   {
@@ -54,7 +53,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { paths: [electron, electronStore], patterns: [nodeBuiltins, { group: ['**/main/**', '**/preload/index', '**/preload/index.ts'], message: 'The renderer reaches main only through window.api (src/renderer/src/lib/api.ts).' }] }]
+      'no-restricted-imports': ['error', { paths: [electron], patterns: [nodeBuiltins, { group: ['**/main/**', '**/preload/index', '**/preload/index.ts'], message: 'The renderer reaches main only through window.api (src/renderer/src/lib/api.ts).' }] }]
     }
   }
 )

@@ -11,9 +11,7 @@ export default defineConfig({
           name: 'node',
           include: ['src/main/**/*.test.ts', 'src/shared/**/*.test.ts', 'tests/**/*.test.ts'],
           environment: 'node',
-          testTimeout: 20_000,
-          // So vi.mock('electron') also reaches electron-store's own import of electron.
-          server: { deps: { inline: ['electron-store'] } }
+          testTimeout: 20_000
         }
       },
       {

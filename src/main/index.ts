@@ -6,7 +6,7 @@ import { createAppServices } from './services/app-services'
 import { PRODUCT_NAME } from './services/data-dir'
 import { createEventHub } from './services/event-hub'
 import { createSenderCheck, forwardEvents, registerIpc } from './ipc'
-import { createSafeStorageSecretStore, openElectronStore } from './store'
+import { createSafeStorageSecretStore } from './store'
 import { createMainWindow } from './window'
 import type { BrowserWindow } from 'electron'
 
@@ -25,7 +25,6 @@ export async function start(): Promise<void> {
     host: 'desktop',
     version,
     dataDir,
-    openStore: openElectronStore,
     secrets: createSafeStorageSecretStore(dataDir),
     emit: events.emit,
     openExternal: (url) => shell.openExternal(url)

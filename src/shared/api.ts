@@ -31,7 +31,7 @@ export interface SettingsIssue {
   id: string
   file: string
   /** Where the unreadable file was moved to; the operator can inspect or restore it. */
-  backupPath: string
+  backupPath?: string
   message: string
 }
 
@@ -41,6 +41,8 @@ export interface AppInfo {
   host: HostKind
   /** `encrypted`: passwords are saved encrypted by the OS; `memory`: kept only until the app closes. */
   secretStorage: 'encrypted' | 'memory'
+  /** Why the desktop app keeps passwords in memory only (absent in the browser host). */
+  memoryOnlyReason?: 'no-encryption' | 'basic-text'
   dataDir: string
   settingsIssues: SettingsIssue[]
 }

@@ -62,3 +62,14 @@ export const json = (response: ServerResponse, body: unknown, status = 200): voi
   response.writeHead(status, { 'content-type': 'application/json' })
   response.end(typeof body === 'string' ? body : JSON.stringify(body))
 }
+
+/**
+ * Answers 200 and then sends one byte every `everyMs` for as long as the client listens: a hostile or
+ * overloaded server that never finishes but never goes quiet long enough for a gap timeout.
+ */
+export const trickle = (response: ServerResponse, everyMs: number): void => {
+  response.writeHead(200, { 'content-type': 'application/json' })
+  response.write('{')
+  const timer = setInterval(() => response.write(' '), everyMs)
+  response.on('close', () => clearInterval(timer))
+}

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander'
+import { terminalSafe } from './terminal-text'
 
 /** Exit codes shared by every subcommand. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const
@@ -26,7 +27,7 @@ export async function runProgram(program: Command, argv: string[]): Promise<numb
         ? EXIT.ok
         : EXIT.usage
     }
-    process.stderr.write(`daemon-doctor: ${(error as Error).message}\n`)
+    process.stderr.write(`daemon-doctor: ${terminalSafe((error as Error).message)}\n`)
     return EXIT.usage
   }
 }

@@ -1,7 +1,7 @@
 /**
  * The composition root shared by both hosts: builds every service from injected platform pieces
  * and exposes them as one `AppApi` object. The Electron shell and the browser host differ only in
- * what they inject (settings file library, secret store, how to open a link, how to push events).
+ * what they inject (secret store, how to open a link, how to push events).
  */
 import type { AppApi, AppInfo, EmitEvent, HostKind } from '../../shared/api'
 import { AppError } from '../../shared/result'
@@ -12,13 +12,11 @@ import { DaemonService } from './egeria/daemon-service'
 import { DemoService } from './demo-service'
 import { IncidentReportService } from './report/incident-report'
 import type { SecretStore } from './secret-store'
-import type { JsonFileStoreFactory } from './settings-file'
 
 export interface AppServicesDeps {
   host: HostKind
   version: string
   dataDir: string
-  openStore: JsonFileStoreFactory
   secrets: SecretStore
   emit: EmitEvent
   /** Opens a vetted https URL outside the app; absent where the host cannot. */
@@ -37,7 +35,6 @@ export interface AppServices {
 export function createAppServices(deps: AppServicesDeps): AppServices {
   const connections = new ConnectionService({
     dataDir: deps.dataDir,
-    openStore: deps.openStore,
     secrets: deps.secrets,
     emit: deps.emit
   })
@@ -63,8 +60,9 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
     version: deps.version,
     host: deps.host,
     secretStorage: deps.secrets.persistent ? 'encrypted' : 'memory',
+    ...(deps.secrets.memoryOnlyReason ? { memoryOnlyReason: deps.secrets.memoryOnlyReason } : {}),
     dataDir: deps.dataDir,
-    settingsIssues: connections.settingsIssues.filter((issue) => !dismissed.has(issue.id))
+    settingsIssues: [...connections.settingsIssues, ...(deps.secrets.issues ?? [])].filter((issue) => !dismissed.has(issue.id))
   })
 
   const api: AppApi = {

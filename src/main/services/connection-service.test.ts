@@ -4,7 +4,6 @@ import { describe, expect, it, vi } from 'vitest'
 import type { ConnectionDraft } from '../../shared/models/connection'
 import { type AppError } from '../../shared/result'
 import { tempDir } from '../../../tests/temp-dir'
-import { openConfStore } from '../web/conf-store'
 import { ConnectionService } from './connection-service'
 import { createMemorySecretStore } from './secret-store'
 
@@ -23,7 +22,7 @@ const draft = (overrides: Partial<ConnectionDraft> = {}): ConnectionDraft => ({
 function setup(dir = tempDir()) {
   const secrets = createMemorySecretStore()
   const emit = vi.fn()
-  const service = new ConnectionService({ dataDir: dir, openStore: openConfStore, secrets, emit })
+  const service = new ConnectionService({ dataDir: dir, secrets, emit })
   return { dir, secrets, emit, service }
 }
 
@@ -42,6 +41,9 @@ describe('ConnectionService', () => {
     const created = service.save(draft({ password: 's3cret-pass' }))
     expect(created).toMatchObject({ name: 'Coco exchange', platformUrl: 'https://localhost:9443', hasPassword: true })
     expect(emit).toHaveBeenCalledWith('connections', 'changed', [created])
+    const afterFirstSave = readFileSync(join(dir, 'connections.json'), 'utf8')
+    expect(afterFirstSave).toContain('Coco exchange')
+    for (const form of ['s3cret-pass', Buffer.from('s3cret-pass').toString('base64'), 'password']) expect(afterFirstSave).not.toContain(form)
 
     const edited = service.save({ ...draft({ name: 'Coco exchange (prod)' }), id: created.id })
     expect(edited.hasPassword).toBe(true)
@@ -64,6 +66,18 @@ describe('ConnectionService', () => {
       platformUrl: 'Only http:// and https:// URLs are supported',
       serverName: 'Server name cannot contain spaces or / ? #',
       'tls.caFile': 'Choose the CA certificate file (PEM)'
+    })
+  })
+
+  it('refuses server names and user IDs that would change the REST path', () => {
+    const { service } = setup()
+    expect(thrown(() => service.save(draft({ serverName: '..', userId: '.' }))).fields).toEqual({
+      serverName: 'Server name cannot be . or ..',
+      userId: 'User ID cannot be . or ..'
+    })
+    expect(thrown(() => service.save(draft({ serverName: 'a\\b', userId: 'gary%2F..' }))).fields).toEqual({
+      serverName: 'Server name cannot contain \\, % or control characters',
+      userId: 'User ID cannot contain \\, % or control characters'
     })
   })
 

@@ -12,7 +12,7 @@ import {
 import { AppError } from '../../shared/result'
 import { fieldErrors } from '../../shared/validation'
 import type { SecretStore } from './secret-store'
-import { openSettingsFile, type JsonFileStoreFactory, type SettingsFile } from './settings-file'
+import { openSettingsFile, type SettingsFile } from './settings-file'
 
 const storedConnectionSchema = z.object({
   id: z.string().min(1),
@@ -64,7 +64,6 @@ const UNDO_WINDOW_MS = 10 * 60_000
 
 export interface ConnectionServiceDeps {
   dataDir: string
-  openStore: JsonFileStoreFactory
   secrets: SecretStore
   emit: EmitEvent
   now?: () => Date
@@ -88,7 +87,6 @@ export class ConnectionService {
     this.file = openSettingsFile({
       dir: deps.dataDir,
       name: 'connections',
-      open: deps.openStore,
       schema: connectionsDocumentSchema,
       version: CONNECTIONS_SCHEMA_VERSION,
       migrations,
@@ -131,37 +129,39 @@ export class ConnectionService {
       throw new AppError('invalid-input', 'Some fields need attention', fieldErrors(parsed.error))
     }
     const { password, id, ...fields } = parsed.data
-    const connections = this.file.read().connections
     const timestamp = this.now().toISOString()
-    const existing = id ? connections.find((entry) => entry.id === id) : undefined
-    if (id && !existing) throw new AppError('not-found', 'That connection no longer exists')
-    if (existing?.demo) throw new AppError('conflict', 'The demo connection is managed by Daemon Doctor; duplicate it to edit a copy')
-    const clash = connections.find(
-      (entry) => entry.id !== id && entry.name.toLowerCase() === fields.name.toLowerCase()
-    )
-    if (clash) {
-      throw new AppError('conflict', 'Another connection already has this name', {
-        name: 'Another connection already has this name'
-      })
-    }
-    const stored: StoredConnection = {
-      ...fields,
-      id: existing?.id ?? this.newId(),
-      createdAt: existing?.createdAt ?? timestamp,
-      updatedAt: timestamp
-    }
-    if (stored.tls.mode !== 'ca-file') delete stored.tls.caFile
-    if (!stored.auditLogPath) delete stored.auditLogPath
-    if (password === null || password === '') this.secrets.delete(stored.id)
-    else if (password !== undefined) this.secrets.set(stored.id, password)
-    this.commit(existing ? connections.map((entry) => (entry.id === stored.id ? stored : entry)) : [...connections, stored])
-    return this.toConnection(stored)
+    const newId = id ? undefined : this.newId()
+    let stored: StoredConnection | undefined
+    this.commit((connections) => {
+      const existing = id ? connections.find((entry) => entry.id === id) : undefined
+      if (id && !existing) throw new AppError('not-found', 'That connection no longer exists')
+      if (existing?.demo) throw new AppError('conflict', 'The demo connection is managed by Daemon Doctor; duplicate it to edit a copy')
+      const clash = connections.find((entry) => entry.id !== id && entry.name.toLowerCase() === fields.name.toLowerCase())
+      if (clash) {
+        throw new AppError('conflict', 'Another connection already has this name', {
+          name: 'Another connection already has this name'
+        })
+      }
+      const next: StoredConnection = {
+        ...fields,
+        id: existing?.id ?? newId!,
+        createdAt: existing?.createdAt ?? timestamp,
+        updatedAt: timestamp
+      }
+      if (next.tls.mode !== 'ca-file') delete next.tls.caFile
+      if (!next.auditLogPath) delete next.auditLogPath
+      stored = next
+      return existing ? connections.map((entry) => (entry.id === next.id ? next : entry)) : [...connections, next]
+    })
+    if (password === null || password === '') this.secrets.delete(stored!.id)
+    else if (password !== undefined) this.secrets.set(stored!.id, password)
+    this.announce()
+    return this.toConnection(stored!)
   }
 
   /** Creates or repoints the demo connection (the simulator gets a new port each start). */
   saveDemo(fields: Pick<StoredConnection, 'name' | 'platformUrl' | 'serverName' | 'userId' | 'egeriaVersion' | 'auditLogPath'>, password?: string): Connection {
-    const connections = this.file.read().connections
-    const existing = connections.find((entry) => entry.id === DEMO_CONNECTION_ID)
+    const existing = this.file.read().connections.find((entry) => entry.id === DEMO_CONNECTION_ID)
     const timestamp = this.now().toISOString()
     const stored: StoredConnection = {
       ...fields,
@@ -175,40 +175,47 @@ export class ConnectionService {
     }
     if (password === undefined) this.secrets.delete(DEMO_CONNECTION_ID)
     else this.secrets.set(DEMO_CONNECTION_ID, password)
-    this.commit([...connections.filter((entry) => entry.id !== DEMO_CONNECTION_ID), stored])
+    this.commit((connections) => [...connections.filter((entry) => entry.id !== DEMO_CONNECTION_ID), stored])
+    this.announce()
     return this.toConnection(stored)
   }
 
   /** Drops the demo connection, e.g. one left over from a run whose simulator is gone. */
   removeDemo(): void {
-    const connections = this.file.read().connections
-    if (!connections.some((entry) => entry.id === DEMO_CONNECTION_ID)) return
+    if (!this.file.read().connections.some((entry) => entry.id === DEMO_CONNECTION_ID)) return
     this.secrets.delete(DEMO_CONNECTION_ID)
-    this.commit(connections.filter((entry) => entry.id !== DEMO_CONNECTION_ID))
+    this.commit((connections) => connections.filter((entry) => entry.id !== DEMO_CONNECTION_ID))
+    this.announce()
   }
 
   duplicate(id: string): Connection {
     const source = this.find(id)
-    const copy: StoredConnection = {
-      ...source,
-      demo: undefined,
-      tls: { ...source.tls },
-      id: this.newId(),
-      name: this.uniqueName(`${source.name} (copy)`),
-      createdAt: this.now().toISOString(),
-      updatedAt: this.now().toISOString()
-    }
+    const copyId = this.newId()
+    let copy: StoredConnection | undefined
+    this.commit((connections) => {
+      copy = {
+        ...source,
+        demo: undefined,
+        tls: { ...source.tls },
+        id: copyId,
+        name: uniqueName(`${source.name} (copy)`, takenNames(connections)),
+        createdAt: this.now().toISOString(),
+        updatedAt: this.now().toISOString()
+      }
+      return [...connections, copy]
+    })
     const password = this.secrets.get(id)
-    if (password !== undefined) this.secrets.set(copy.id, password)
-    this.commit([...this.file.read().connections, copy])
-    return this.toConnection(copy)
+    if (password !== undefined) this.secrets.set(copyId, password)
+    this.announce()
+    return this.toConnection(copy!)
   }
 
   remove(id: string): RemovedConnection {
     const stored = this.find(id)
     const password = this.secrets.get(id)
     this.secrets.delete(id)
-    this.commit(this.file.read().connections.filter((entry) => entry.id !== id))
+    this.commit((connections) => connections.filter((entry) => entry.id !== id))
+    this.announce()
     const undoToken = this.newId()
     this.dropExpiredUndo()
     this.pendingUndo.set(undoToken, { stored, password, expires: this.now().getTime() + UNDO_WINDOW_MS })
@@ -220,10 +227,14 @@ export class ConnectionService {
     const pending = this.pendingUndo.get(undoToken)
     if (!pending) throw new AppError('not-found', 'Nothing to undo: the deletion is too old or was already undone')
     this.pendingUndo.delete(undoToken)
-    const stored = { ...pending.stored, name: this.uniqueName(pending.stored.name) }
-    if (pending.password !== undefined) this.secrets.set(stored.id, pending.password)
-    this.commit([...this.file.read().connections, stored])
-    return this.toConnection(stored)
+    let stored: StoredConnection | undefined
+    this.commit((connections) => {
+      stored = { ...pending.stored, name: uniqueName(pending.stored.name, takenNames(connections)) }
+      return [...connections, stored]
+    })
+    if (pending.password !== undefined) this.secrets.set(stored!.id, pending.password)
+    this.announce()
+    return this.toConnection(stored!)
   }
 
   exportJson(ids?: string[]): ExportedConnections {
@@ -255,7 +266,7 @@ export class ConnectionService {
     if (!entries) {
       throw new AppError('invalid-input', 'This file has no "connections" list: export connections from Daemon Doctor first')
     }
-    const imported: StoredConnection[] = []
+    const valid: Omit<StoredConnection, 'id' | 'createdAt' | 'updatedAt'>[] = []
     const skipped: ImportOutcome['skipped'] = []
     const timestamp = this.now().toISOString()
     for (const entry of entries) {
@@ -268,15 +279,18 @@ export class ConnectionService {
         continue
       }
       const { password: _password, id: _id, ...fields } = parsed.data
-      imported.push({
-        ...fields,
-        name: this.uniqueName(fields.name, imported),
-        id: this.newId(),
-        createdAt: timestamp,
-        updatedAt: timestamp
-      })
+      valid.push(fields)
     }
-    if (imported.length > 0) this.commit([...this.file.read().connections, ...imported])
+    let imported: StoredConnection[] = []
+    if (valid.length > 0) {
+      this.commit((connections) => {
+        // One set of taken names for the whole import: checking each name against the list was quadratic.
+        const taken = takenNames(connections)
+        imported = valid.map((fields) => ({ ...fields, name: uniqueName(fields.name, taken), id: this.newId(), createdAt: timestamp, updatedAt: timestamp }))
+        return [...connections, ...imported]
+      })
+      this.announce()
+    }
     return { imported: imported.map((stored) => this.toConnection(stored)), skipped }
   }
 
@@ -286,17 +300,12 @@ export class ConnectionService {
     return stored
   }
 
-  private uniqueName(wanted: string, pending: StoredConnection[] = []): string {
-    const taken = new Set([...this.file.read().connections, ...pending].map((entry) => entry.name.toLowerCase()))
-    if (!taken.has(wanted.toLowerCase())) return wanted
-    for (let n = 2; ; n += 1) {
-      const candidate = `${wanted} ${n}`
-      if (!taken.has(candidate.toLowerCase())) return candidate
-    }
+  /** Changes the saved list as it is on disk now, under the lock other processes respect. */
+  private commit(change: (connections: StoredConnection[]) => StoredConnection[]): void {
+    this.file.update((document) => ({ connections: change(document.connections) }))
   }
 
-  private commit(connections: StoredConnection[]): void {
-    this.file.write({ connections })
+  private announce(): void {
     this.emit('connections', 'changed', this.list())
   }
 
@@ -308,4 +317,14 @@ export class ConnectionService {
   private toConnection(stored: StoredConnection): Connection {
     return { ...stored, tls: { ...stored.tls }, hasPassword: this.secrets.get(stored.id) !== undefined }
   }
+}
+
+const takenNames = (connections: StoredConnection[]): Set<string> => new Set(connections.map((entry) => entry.name.toLowerCase()))
+
+/** `wanted`, or `wanted 2`, `wanted 3`… whichever is free; the name chosen is added to `taken`. */
+function uniqueName(wanted: string, taken: Set<string>): string {
+  let candidate = wanted
+  for (let n = 2; taken.has(candidate.toLowerCase()); n += 1) candidate = `${wanted} ${n}`
+  taken.add(candidate.toLowerCase())
+  return candidate
 }

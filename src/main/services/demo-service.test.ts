@@ -2,7 +2,6 @@ import { existsSync, readFileSync } from 'node:fs'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startSimulator } from '../simulator'
 import { tempDir } from '../../../tests/temp-dir'
-import { openConfStore } from '../web/conf-store'
 import { ConnectionService, DEMO_CONNECTION_ID } from './connection-service'
 import { DemoService } from './demo-service'
 import { createMemorySecretStore } from './secret-store'
@@ -14,7 +13,7 @@ afterEach(async () => {
 
 function setup(dataDir = tempDir()) {
   const secrets = createMemorySecretStore()
-  const connections = new ConnectionService({ dataDir, openStore: openConfStore, secrets, emit: vi.fn() })
+  const connections = new ConnectionService({ dataDir, secrets, emit: vi.fn() })
   const demo = new DemoService({ connections, dataDir, startSimulator })
   started.push(demo)
   return { connections, secrets, demo, dataDir }

@@ -169,6 +169,26 @@ describe('connector lifecycle details', () => {
     expect(lines.some((line) => line.includes('INTEGRATION-DAEMON-SERVICES-0057'))).toBe(true)
   })
 
+  it('a FAILED connector stays FAILED after a REST refresh once its cause is fixed; only a restart brings it back', async () => {
+    const clock = clockAt()
+    const sim = await start({ scenario: conformanceScenario, egeria: 5, clock, speed: 10_000 })
+    await sim.tick()
+    sim.updateWorld({ resources: { 'data/in': { available: false } } })
+    clock.advance(11 * 60_000)
+    await sim.tick()
+    const failed = reportNamed((await call(sim, 'GET', `${base5}/status`)).json, 'FilesA')
+    expect(failed.connectorStatus).toBe('FAILED')
+    sim.updateWorld({ resources: { 'data/in': { available: true } } })
+    await call(sim, 'POST', `${base5}/integration-connectors/refresh`, { class: 'NameRequestBody', name: 'FilesA' })
+    await call(sim, 'POST', `${base5}/integration-connectors/refresh`)
+    clock.advance(11 * 60_000)
+    await sim.tick()
+    const refreshed = reportNamed((await call(sim, 'GET', `${base5}/status`)).json, 'FilesA')
+    expect(refreshed).toMatchObject({ connectorStatus: 'FAILED', failingExceptionMessage: failed.failingExceptionMessage })
+    await call(sim, 'POST', `${base5}/integration-connectors/restart`, { class: 'NameRequestBody', name: 'FilesA' })
+    expect(reportNamed((await call(sim, 'GET', `${base5}/status`)).json, 'FilesA').connectorStatus).not.toBe('FAILED')
+  })
+
   it('a REST refresh is synchronous and takes the connector\'s (scaled) refresh time', async () => {
     const document = structuredClone(conformanceScenario)
     document.daemons[0]!.services![0]!.connectors[0]!.refreshDurationMs = 300

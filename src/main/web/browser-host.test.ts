@@ -59,6 +59,12 @@ describe('browser host', () => {
     expect(events.status).toBe(401)
   })
 
+  it('refuses the token in the query string on API calls (it is for the event stream only)', async () => {
+    const inQuery = await fetch(`${base}/api/connections/list?token=${app.host.token}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[]' })
+    expect(inQuery.status).toBe(401)
+    expect(await inQuery.text()).toContain('missing or wrong token')
+  })
+
   it('refuses a foreign Origin even with the token', async () => {
     const response = await call('/api/connections/list', { body: '[]', headers: { origin: 'https://evil.example' } })
     expect(response.status).toBe(403)

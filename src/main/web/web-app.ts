@@ -4,7 +4,6 @@ import { defaultDataDir } from '../services/data-dir'
 import { createEventHub } from '../services/event-hub'
 import { createMemorySecretStore } from '../services/secret-store'
 import { startBrowserHost, type BrowserHost } from './browser-host'
-import { openConfStore } from './conf-store'
 
 export interface WebAppOptions {
   rendererDir: string
@@ -27,7 +26,6 @@ export async function startWebApp(options: WebAppOptions): Promise<WebApp> {
     host: 'browser',
     version,
     dataDir,
-    openStore: openConfStore,
     secrets: createMemorySecretStore(),
     emit: events.emit
   })

@@ -88,7 +88,13 @@ function HostBanners(): React.JSX.Element | null {
       {info.settingsIssues.map((issue) => (
         <div key={issue.id} className="callout warning" role="alert">
           <span aria-hidden="true">⚠ </span>
-          {issue.message} The unreadable file was kept as <code>{issue.backupPath}</code>.
+          {issue.message}
+          {issue.backupPath ? (
+            <>
+              {' '}
+              The unreadable file was kept as <code>{issue.backupPath}</code>.
+            </>
+          ) : null}
           <button type="button" onClick={() => void dismiss(issue.id)}>
             Dismiss
           </button>
@@ -99,7 +105,9 @@ function HostBanners(): React.JSX.Element | null {
           <span aria-hidden="true">ℹ </span>
           {info.host === 'browser'
             ? 'Browser mode: passwords you enter are kept in memory only while this host runs, and are never written to disk.'
-            : 'This system offers no encrypted storage: passwords are kept in memory only until the app closes.'}
+            : info.memoryOnlyReason === 'basic-text'
+              ? 'This system has no keyring, so Electron could only hide saved passwords with a key built into it (its basic_text store), which anyone with the file can undo. Passwords are therefore kept in memory only until the app closes, and never written to disk.'
+              : 'This system offers no encrypted storage: passwords are kept in memory only until the app closes.'}
         </p>
       )}
     </div>

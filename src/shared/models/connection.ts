@@ -24,8 +24,20 @@ export const TLS_MODE_LABELS: Record<TlsMode, string> = {
 const nonBlank = (label: string): z.ZodString =>
   z.string().trim().min(1, `${label} is required`).max(200, `${label} is too long (200 characters at most)`)
 
+/**
+ * Egeria server names and user IDs are single tokens that go into REST paths: `.` and `..` (a path
+ * step up), and characters that end or escape a path segment, would send the call somewhere else.
+ */
+const pathToken = (label: string) =>
+  nonBlank(label)
+    .regex(/^[^\s/?#]+$/, `${label} cannot contain spaces or / ? #`)
+    .regex(/^[^\\%\p{Cc}]+$/u, `${label} cannot contain \\, % or control characters`)
+    .refine((value) => value !== '.' && value !== '..', `${label} cannot be . or ..`)
+
 /** Egeria server names are single tokens: the audit log and the REST paths both rely on it. */
-const serverName = nonBlank('Server name').regex(/^[^\s/?#]+$/, 'Server name cannot contain spaces or / ? #')
+export const serverNameSchema = pathToken('Server name')
+export const userIdSchema = pathToken('User ID')
+const serverName = serverNameSchema
 
 const platformUrl = z
   .string()
@@ -67,7 +79,7 @@ export const connectionDraftSchema = z.object({
   name: nonBlank('Display name'),
   platformUrl,
   serverName,
-  userId: nonBlank('User ID').regex(/^[^\s/?#]+$/, 'User ID cannot contain spaces or / ? #'),
+  userId: userIdSchema,
   password: z.string().max(1024, 'Password is too long').nullable().optional(),
   egeriaVersion: z.enum(EGERIA_VERSIONS),
   tls: tlsSettingsSchema,

@@ -209,6 +209,8 @@ export interface JournalEntry {
   before: Pick<ConnectorState, 'name' | 'status' | 'failingMessageId'>[]
   after: Pick<ConnectorState, 'name' | 'status' | 'failingMessageId'>[]
   outcome: Pick<ActionReport, 'success' | 'settle' | 'summary' | 'calls'> & { connectors: ConnectorOutcome[] }
+  /** Connectors and calls left out of a very large action's entry (its summary still counts them). */
+  omitted?: { connectors: number; calls: number }
 }
 
 /** One entry of a watched connection's history, pushed as the `daemon.snapshot` event. */

@@ -5,6 +5,7 @@ import { timeZone, ZONE_HINT } from '../../services/audit/java-time'
 import { openInput, streamSource, type RecordSource } from '../../services/audit/log-reader'
 import { formatMarkdown, formatText } from '../../services/audit/report-format'
 import { UsageError } from '../program'
+import { terminalSafe } from '../terminal-text'
 
 const FORMATS = ['text', 'json', 'markdown'] as const
 const PROGRESS_MIN_BYTES = 32 * 1024 * 1024
@@ -43,7 +44,7 @@ export function registerAnalyzeCommand(program: Command): void {
         stopProgress()
       }
       const output = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : options.format === 'markdown' ? formatMarkdown(report) : formatText(report)
-      process.stdout.write(output)
+      process.stdout.write(terminalSafe(output))
     })
 }
 

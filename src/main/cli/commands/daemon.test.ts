@@ -3,15 +3,18 @@ import { readFileSync, writeFileSync } from 'node:fs'
 
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { startTestServer, trickle, type TestServer } from '../../../../tests/support/test-server'
 import { startSimulator, type RunningSimulator } from '../../simulator'
 import { createProgram, runProgram } from '../program'
 import { registerDaemonCommands } from './daemon'
 import { tempDir } from '../../../../tests/temp-dir'
 
 let sim: RunningSimulator | undefined
+let hostile: TestServer | undefined
 afterEach(async () => {
   await sim?.close()
-  sim = undefined
+  await hostile?.close()
+  sim = hostile = undefined
   process.exitCode = undefined
   vi.restoreAllMocks()
 })
@@ -66,6 +69,9 @@ describe('daemon-doctor status, probe, restart, refresh', () => {
     const refused = await cli('status', ...base)
     expect(refused.code).toBe(2)
     expect(refused.stderr).toMatch(/self-signed|unknown CA/)
+    expect(ok.stderr).not.toContain('unencrypted')
+    const plain = await cli('status', '--url', 'http://127.0.0.1:9', '--server', 'x', '--password-env', 'DD_TEST_PASSWORD', '--timeout', '1')
+    expect(plain.stderr.split('\n')[0]).toBe('daemon-doctor: warning: 127.0.0.1:9 is plain http://, so an Egeria 6 login sends the password unencrypted; use https:// where the platform offers it')
     const insecure = await cli('status', ...base, '--insecure', '--egeria', '6')
     expect(insecure.code).toBe(0)
   })
@@ -111,9 +117,93 @@ describe('daemon-doctor status, probe, restart, refresh', () => {
     expect(refresh.stdout).toContain('Refresh of integration service files-integrator worked')
   })
 
-  it('rejects bad options with exit 2', async () => {
-    expect((await cli('status', '--url', 'localhost:9443', '--server', 'x')).code).toBe(2)
-    expect((await cli('status', '--url', 'http://127.0.0.1:9', '--server', 'x', '--egeria', '7')).code).toBe(2)
-    expect((await cli('status', '--url', 'http://127.0.0.1:9', '--server', 'x', '--password-env', 'DD_SURELY_UNSET_VAR')).code).toBe(2)
+  it('rejects bad options with exit 2 and says which option is wrong', async () => {
+    const badUrl = await cli('status', '--url', 'localhost 9443', '--server', 'x')
+    expect(badUrl).toMatchObject({ code: 2, stdout: '' })
+    expect(badUrl.stderr).toContain('--url must be a full URL such as https://localhost:9443, not localhost 9443')
+    const badScheme = await cli('status', '--url', 'localhost:9443', '--server', 'x')
+    expect(badScheme.code).toBe(2)
+    expect(badScheme.stderr).toContain('--url must start with http:// or https://')
+    const badVersion = await cli('status', '--url', 'http://127.0.0.1:9', '--server', 'x', '--egeria', '7')
+    expect(badVersion.code).toBe(2)
+    expect(badVersion.stderr).toContain('--egeria must be one of auto, 3, 4, 5, 6, not 7')
+    const unsetPassword = await cli('status', '--url', 'http://127.0.0.1:9', '--server', 'x', '--password-env', 'DD_SURELY_UNSET_VAR')
+    expect(unsetPassword.code).toBe(2)
+    expect(unsetPassword.stderr).toContain('The environment variable DD_SURELY_UNSET_VAR is not set')
+    const badTimeout = await cli('status', '--url', 'http://127.0.0.1:9', '--server', 'x', '--timeout', '0')
+    expect(badTimeout.code).toBe(2)
+    expect(badTimeout.stderr).toContain('--timeout must be a positive number of seconds, not 0')
+    for (const [option, value, reason] of [
+      ['--server', '..', 'Server name cannot be . or ..'],
+      ['--server', 'a/b', 'Server name cannot contain spaces or / ? #'],
+      ['--server', '%2e%2e', 'Server name cannot contain \\, % or control characters'],
+      ['--user', '..', 'User ID cannot be . or ..']
+    ]) {
+      const refused = await cli('status', '--url', 'http://127.0.0.1:9', '--server', 'x', option!, value!)
+      expect(refused.code).toBe(2)
+      expect(refused.stderr).toContain(`${option}: ${reason}`)
+    }
+    const noYes = await cli('restart', '--url', 'http://127.0.0.1:9', '--server', 'x', '--all')
+    expect(noYes.code).toBe(2)
+    expect(noYes.stderr).toContain('restart changes the daemon: add --yes to confirm')
+  })
+})
+
+describe('--timeout against a platform that sends one byte every 2 s', () => {
+  const failedStatus = readFileSync(join(import.meta.dirname, '../../../../tests/fixtures/status-3x-failed.json'), 'utf8')
+  const timed = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string; seconds: number }> => {
+    const started = performance.now()
+    const result = await cli(...args)
+    return { ...result, seconds: (performance.now() - started) / 1000 }
+  }
+
+  it('ends status and probe within --timeout, saying so', async () => {
+    hostile = await startTestServer((_request, response) => trickle(response, 2_000))
+    const base = ['--url', hostile.url, '--server', 'exchangeDL01', '--egeria', '3', '--timeout', '3']
+    const status = await timed('status', ...base)
+    expect(status.code).toBe(2)
+    expect(status.stderr).toContain('no complete answer within 3 s')
+    expect(status.seconds).toBeLessThan(3 + 1.5)
+    const probe = await timed('probe', ...base)
+    expect(probe.code).toBe(2)
+    expect(probe.stdout).toContain('no complete answer within 3 s')
+    expect(probe.seconds).toBeLessThan(3 + 1.5)
+  })
+
+  it('ends a restart call at --timeout and the settle wait at --settle-timeout', async () => {
+    // Status reads answer at once; the restart call itself trickles.
+    hostile = await startTestServer((request, response) => {
+      if (request.method === 'POST') trickle(response, 2_000)
+      else {
+        response.writeHead(200, { 'content-type': 'application/json' })
+        response.end(failedStatus)
+      }
+    })
+    const restart = await timed(
+      'restart', '--url', hostile.url, '--server', 'exchangeDL01', '--egeria', '3', '--timeout', '3', '--settle-timeout', '2',
+      '--connector', 'OakDeneLandingAreaFilesMonitor', '--yes', '--no-journal'
+    )
+    expect(restart.code).toBe(1)
+    expect(restart.stdout).toContain('✗ restart OakDeneLandingAreaFilesMonitor')
+    expect(restart.stdout).toContain('no complete answer within 3 s')
+    expect(restart.seconds).toBeLessThan(3 + 2 + 2)
+  })
+})
+
+describe('hostile text stays text', () => {
+  it('escapes terminal control sequences a platform sends before they reach the terminal', async () => {
+    const status = JSON.parse(readFileSync(join(import.meta.dirname, '../../../../tests/fixtures/status-3x-failed.json'), 'utf8'))
+    const report = status.integrationServiceSummaries[0].integrationConnectorReports[0]
+    report.connectorName = 'Evil\u001b]0;pwned\u0007\u001b[2J\u009b31m'
+    hostile = await startTestServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' })
+      response.end(JSON.stringify(status))
+    })
+    const base = ['--url', hostile.url, '--server', 'exchangeDL01', '--egeria', '3']
+    for (const format of ['text', 'json']) {
+      const { stdout } = await cli('status', ...base, '--format', format)
+      expect(stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
+      expect(stdout).toContain('Evil\\u001b]0;pwned\\u0007\\u001b[2J\\u009b31m')
+    }
   })
 })

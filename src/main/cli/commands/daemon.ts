@@ -1,16 +1,17 @@
 /** `status`, `probe`, `restart` and `refresh`: the daemon client on the command line. */
 import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
-import { EGERIA_VERSIONS, type EgeriaVersionSetting, type TlsSettings } from '../../../shared/models/connection'
+import { EGERIA_VERSIONS, serverNameSchema, userIdSchema, type EgeriaVersionSetting, type TlsSettings } from '../../../shared/models/connection'
 import { foldDumps } from '../../../shared/readable-message'
 import { isFailedStatus, type ActionKind, type ActionScope, type DaemonStatus, type ProbeReport } from '../../../shared/models/daemon'
 import { defaultDataDir } from '../../services/data-dir'
 import { EgeriaClient, type DaemonTarget } from '../../services/egeria/client'
-import { describeFailure, type CallFailure } from '../../services/egeria/http'
+import { deadlineSignal, describeFailure, type CallFailure } from '../../services/egeria/http'
 import { ActionJournal, journalEntry } from '../../services/egeria/journal'
 import { runAction } from '../../services/egeria/operations'
 import { probeDaemon } from '../../services/egeria/probe'
 import { EXIT, UsageError } from '../program'
+import { terminalSafe } from '../terminal-text'
 
 interface TargetOptions {
   url: string
@@ -51,10 +52,18 @@ function targetFrom(options: TargetOptions): DaemonTarget {
   if (options.ca && options.insecure) throw new UsageError('Use either --ca FILE or --insecure, not both')
   if (options.ca && !existsSync(options.ca)) throw new UsageError(`The CA file ${options.ca} does not exist`)
   if (!['text', 'json'].includes(options.format)) throw new UsageError(`--format must be text or json, not ${options.format}`)
+  for (const [option, schema, value] of [['--server', serverNameSchema, options.server], ['--user', userIdSchema, options.user]] as const) {
+    const checked = schema.safeParse(value)
+    if (!checked.success) throw new UsageError(`${option}: ${checked.error.issues[0]!.message}, not ${JSON.stringify(value)}`)
+  }
   let password: string | undefined
   if (options.passwordEnv) {
     password = process.env[options.passwordEnv]
     if (password === undefined) throw new UsageError(`The environment variable ${options.passwordEnv} is not set`)
+  }
+  if (password !== undefined && url.protocol === 'http:' && (options.egeria === '6' || options.egeria === 'auto')) {
+    // Egeria 6 logs in by POSTing the password: over plain http anyone on the path can read it.
+    process.stderr.write(`daemon-doctor: warning: ${url.host} is plain http://, so an Egeria 6 login sends the password unencrypted; use https:// where the platform offers it\n`)
   }
   const tls: TlsSettings = options.ca ? { mode: 'ca-file', caFile: options.ca } : { mode: options.insecure ? 'insecure' : 'system' }
   return {
@@ -67,10 +76,33 @@ function targetFrom(options: TargetOptions): DaemonTarget {
   }
 }
 
-function clientFor(options: TargetOptions): EgeriaClient {
+function timeoutMs(options: TargetOptions): number | undefined {
   const seconds = options.timeout === undefined ? undefined : Number(options.timeout)
   if (seconds !== undefined && !(seconds > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not ${options.timeout}`)
-  const responseMs = seconds === undefined ? undefined : seconds * 1000
+  return seconds === undefined ? undefined : seconds * 1000
+}
+
+/**
+ * `status` and `probe` make several calls: `--timeout` bounds the whole command as well as each
+ * call, so it ends when the option says. Ctrl-C stops it too.
+ */
+function commandSignal(options: TargetOptions): { signal: AbortSignal; dispose: () => void } {
+  const stop = new AbortController()
+  const onSignal = (): void => stop.abort()
+  process.once('SIGINT', onSignal)
+  const ms = timeoutMs(options)
+  const deadline = ms === undefined ? undefined : deadlineSignal(ms, stop.signal)
+  return {
+    signal: deadline?.signal ?? stop.signal,
+    dispose: () => {
+      deadline?.clear()
+      process.off('SIGINT', onSignal)
+    }
+  }
+}
+
+function clientFor(options: TargetOptions): EgeriaClient {
+  const responseMs = timeoutMs(options)
   return new EgeriaClient(targetFrom(options), {
     timeouts: responseMs
       ? {
@@ -93,14 +125,14 @@ function withTargetOptions(command: Command): Command {
     .option('--ca <file>', 'PEM file of the CA that signed the platform certificate')
     .option('--insecure', 'turn TLS verification off for this call only')
     .option('--format <format>', 'text or json', 'text')
-    .option('--timeout <seconds>', 'how long to wait for each answer (refresh excluded)')
+    .option('--timeout <seconds>', 'how long each call may take in all (refresh excluded); status and probe end within it')
 }
 
-const print = (text: string): void => void process.stdout.write(`${text}\n`)
+const print = (text: string): void => void process.stdout.write(`${terminalSafe(text)}\n`)
 
 function failWith(failure: CallFailure, format: string): number {
   if (format === 'json') print(JSON.stringify({ error: { kind: failure.kind, message: describeFailure(failure) } }, null, 2))
-  process.stderr.write(`daemon-doctor: ${describeFailure(failure)}\n`)
+  process.stderr.write(`daemon-doctor: ${terminalSafe(describeFailure(failure))}\n`)
   return EXIT.usage
 }
 
@@ -206,7 +238,7 @@ function registerAction(program: Command, action: ActionKind): void {
           signal: stop.signal,
           settleTimeoutMs: settleSeconds * 1000,
           onProgress: (progress) => {
-            if (options.format === 'text') process.stderr.write(`… ${progress.message}\n`)
+            if (options.format === 'text') process.stderr.write(`… ${terminalSafe(progress.message)}\n`)
           }
         })
         if (!result.ok) {
@@ -239,8 +271,9 @@ export function registerDaemonCommands(program: Command): void {
     .description('Read the connector status of an integration daemon (exit 1 when connectors have failed).')
     .action(async (options: TargetOptions) => {
       const client = clientFor(options)
+      const command = commandSignal(options)
       try {
-        const result = await client.status()
+        const result = await client.status(command.signal)
         if (!result.ok) {
           process.exitCode = failWith(result.failure, options.format)
           return
@@ -248,6 +281,7 @@ export function registerDaemonCommands(program: Command): void {
         print(options.format === 'json' ? JSON.stringify(statusJson(result.value), null, 2) : statusText(result.value))
         process.exitCode = result.value.counts.failed > 0 ? EXIT.findings : EXIT.ok
       } finally {
+        command.dispose()
         await client.close()
       }
     })
@@ -256,11 +290,13 @@ export function registerDaemonCommands(program: Command): void {
     .description('Check each hop from TCP to a readable daemon status; the first failing hop is the answer.')
     .action(async (options: TargetOptions) => {
       const client = clientFor(options)
+      const command = commandSignal(options)
       try {
-        const report = await probeDaemon(client)
+        const report = await probeDaemon(client, { signal: command.signal })
         print(options.format === 'json' ? JSON.stringify(report, null, 2) : probeText(report))
         process.exitCode = report.ok ? EXIT.ok : EXIT.usage
       } finally {
+        command.dispose()
         await client.close()
       }
     })

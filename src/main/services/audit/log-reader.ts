@@ -3,6 +3,7 @@
  * byte stream, and directories of `.omalrecord` files (sorted by timeStamp). Memory stays bounded by one
  * chunk per input; a growing file can be read again from the offset the last read stopped at.
  */
+import { TextDecoder } from 'node:util'
 import { createReadStream, type ReadStream } from 'node:fs'
 import { open, readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -95,8 +96,8 @@ export async function* streamBatches(
   const batches = new Batches(sink)
   const parser = new RecordParser(input, (record) => batches.add(record), options, sink?.chatter)
   const splitter = new LineSplitter((line, truncated) => parser.line(line, truncated))
-  for await (const chunk of stream) {
-    splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
+  for await (const chunk of asUtf8(stream)) {
+    splitter.push(chunk)
     const batch = batches.take()
     if (batch) yield batch
   }
@@ -105,6 +106,45 @@ export async function* streamBatches(
   const batch = batches.take()
   if (batch) yield batch
   return { format: formatOf(parser.auditFormats), stats: parser.stats, endOffset: splitter.consumedBytes }
+}
+
+/**
+ * The stream as UTF-8 bytes. PowerShell's `>` writes UTF-16 (little-endian, with a byte-order mark):
+ * such a log is decoded rather than read as text with a NUL between every two characters.
+ */
+async function* asUtf8(stream: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  let decoder: TextDecoder | undefined
+  let first = true
+  for await (const chunk of stream) {
+    if (typeof chunk === 'string') {
+      yield Buffer.from(chunk)
+      continue
+    }
+    if (first) decoder = utf16Decoder(chunk)
+    first = false
+    yield decoder ? Buffer.from(decoder.decode(chunk, { stream: true })) : chunk
+  }
+  const rest = decoder?.decode()
+  if (rest) yield Buffer.from(rest)
+}
+
+/** A decoder when the first bytes are UTF-16 (by byte-order mark, or by ASCII text's NUL in every other byte). */
+export function utf16Decoder(head: Buffer): TextDecoder | undefined {
+  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le')
+  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be')
+  const sample = head.subarray(0, 1024)
+  if (sample.length < 8) return undefined
+  let evenNuls = 0
+  let oddNuls = 0
+  for (let index = 0; index < sample.length; index++) {
+    if (sample[index] !== 0) continue
+    if (index % 2 === 0) evenNuls++
+    else oddNuls++
+  }
+  const half = sample.length / 2
+  if (oddNuls > half * 0.9 && evenNuls < half * 0.1) return new TextDecoder('utf-16le')
+  if (evenNuls > half * 0.9 && oddNuls < half * 0.1) return new TextDecoder('utf-16be')
+  return undefined
 }
 
 /** Records gathered for the next yield, or handed straight to a sink. */

@@ -46,6 +46,20 @@ describe('LogService', () => {
     expect((await logs.open([path])).report.causes).toEqual([])
   })
 
+  it.each([
+    ['UTF-16LE with a byte-order mark (PowerShell >)', (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])],
+    ['UTF-16LE without a mark', (text: string) => Buffer.from(text, 'utf16le')],
+    ['UTF-16BE with a byte-order mark', (text: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()])]
+  ])('reads a log saved as %s like its UTF-8 original', async (_case, encode) => {
+    const { logs } = service()
+    const path = join(tmp, `utf16-${Math.random().toString(36).slice(2)}.log`)
+    writeFileSync(path, encode(readFileSync(seedPath, 'utf8')))
+    const session = await logs.open([path])
+    expect(session).toMatchObject({ storedRecords: 28 })
+    expect(session.report.findings).toHaveLength(4)
+    expect(logs.records(session.id, { messageId: 'OMAG-MULTI-TENANT-404-001' }).total).toBe(3)
+  })
+
   it('searches with a regex and context, and rejects a bad pattern clearly', async () => {
     const { logs } = service()
     const session = await logs.openText(readFileSync(kafkaPath, 'utf8'), 'paste')

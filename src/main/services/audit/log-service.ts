@@ -17,6 +17,7 @@ import { Diagnoser } from './diagnosis'
 import { timeZone, ZONE_HINT } from './java-time'
 import { openInput, readIncrement, streamSource, type InputResult, type RecordSource } from './log-reader'
 import type { ParserOptions } from './record-parser'
+import { compileSearchPattern } from '../../../shared/search-pattern'
 
 /** A million records cost about 300 MB of heap: the viewer must stay usable with that many. */
 export const MAX_STORED_RECORDS = 1_000_000
@@ -136,12 +137,9 @@ export class LogService {
 
   search(sessionId: string, query: SearchQuery): SearchHit[] {
     const session = this.session(sessionId)
-    let pattern: RegExp
-    try {
-      pattern = new RegExp(query.pattern, query.ignoreCase ? 'i' : '')
-    } catch (error) {
-      throw new AppError('invalid-input', `Invalid search pattern: ${(error as Error).message}`, { pattern: (error as Error).message })
-    }
+    const compiled = compileSearchPattern(query.pattern, query.ignoreCase ?? false)
+    if (!compiled.ok) throw new AppError('invalid-input', `Invalid search pattern: ${compiled.message}`, { pattern: compiled.message })
+    const pattern = compiled.regex
     const context = Math.min(Math.max(0, query.context ?? 2), 20)
     const limit = Math.min(Math.max(1, query.limit ?? 100), MAX_HITS)
     const hits: SearchHit[] = []

@@ -52,4 +52,14 @@ describe('logs API over the browser host (127.0.0.1)', () => {
     expect(await call('search', ['x', { pattern: '' }])).toMatchObject({ ok: false, error: { code: 'invalid-input' } })
     expect(await call('open', [[join(dataDir, 'missing.log')]])).toMatchObject({ ok: false, error: { code: 'not-found' } })
   })
+
+  it('answers a catastrophic pattern on a 31-character line at once (linear-time matching)', async () => {
+    // `(a+)+$` on thirty a's and a '!' backtracks about 2^30 times in a backtracking engine.
+    const opened = await call('openText', [`Tue Feb 02 20:57:50 GMT 2021 exchangeDL01 Information OMRS-AUDIT-0001 ${'a'.repeat(30)}!\n`, 'hostile'])
+    if (!opened.ok) throw new Error(opened.error.message)
+    expect(await call('search', [opened.value.id, { pattern: '(a+)+$' }])).toEqual({ ok: true, value: [] })
+    const anchored = await call('search', [opened.value.id, { pattern: '(a+)+!$' }])
+    expect(anchored.ok && (anchored.value as unknown as unknown[]).length).toBe(1)
+    expect(await call('search', [opened.value.id, { pattern: '(?=a)' }])).toMatchObject({ ok: false, error: { code: 'invalid-input', message: expect.stringContaining('unsupported Perl syntax') } })
+  })
 })

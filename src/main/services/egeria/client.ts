@@ -5,7 +5,7 @@
 import type { Agent } from 'undici'
 import type { EgeriaVersionSetting, TlsSettings } from '../../../shared/models/connection'
 import type { DaemonStatus, EgeriaMajor } from '../../../shared/models/daemon'
-import { call, createAgent, type CallFailure, type CallKind, type CallResult, type CallTimeouts } from './http'
+import { call, createAgent, somethingAnswered, type CallFailure, type CallKind, type CallResult, type CallTimeouts } from './http'
 import { majorFromStatusShape, MalformedStatusError, normaliseStatus } from './normalise'
 import { parseOrigin, paths, type EgeriaVersion, type OperationCall } from './version'
 
@@ -118,7 +118,7 @@ export class EgeriaClient {
       if (result.ok) return { ok: true, value: { text: result.value.trim(), major } }
       lastFailure = result.failure
       // Network, TLS, timeout and cancel failures are the same on every path: stop here.
-      if (!['http', 'unauthorized', 'egeria', 'malformed'].includes(result.failure.kind)) break
+      if (!somethingAnswered(result.failure)) break
     }
     return { ok: false, failure: lastFailure! }
   }
@@ -146,7 +146,7 @@ export class EgeriaClient {
         this.version = parsed
         return { ok: true, value: parsed }
       }
-    } else if (!['http', 'unauthorized', 'egeria', 'malformed'].includes(origin.failure.kind)) {
+    } else if (!somethingAnswered(origin.failure)) {
       return origin
     }
     // Probe by shape: a userId-style status answer tells 3.x, 4.x and 5.x apart; a 401 means 6.x.

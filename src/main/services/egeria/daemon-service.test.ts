@@ -1,11 +1,12 @@
 /** The app's daemon service against the simulator: read-only, journal, serialised actions, poller. */
 import { readFileSync } from 'node:fs'
+import type { ServerResponse } from 'node:http'
 
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Connection } from '../../../shared/models/connection'
 import type { ActionProgress, StatusSnapshot } from '../../../shared/models/daemon'
-import { json, startTestServer } from '../../../../tests/support/test-server'
+import { json, startTestServer, trickle } from '../../../../tests/support/test-server'
 import { startSimulator, type RunningSimulator } from '../../simulator'
 import { AppError } from '../../../shared/result'
 import { DaemonService } from './daemon-service'
@@ -20,7 +21,7 @@ afterEach(async () => {
   sim = service = undefined
 })
 
-function setup(running: RunningSimulator, overrides: Partial<Connection> = {}): { service: DaemonService; dataDir: string; events: { channel: string; payload: unknown }[]; connection: Connection } {
+function setup(running: { url: string; servers: readonly { name: string }[] }, overrides: Partial<Connection> = {}): { service: DaemonService; dataDir: string; events: { channel: string; payload: unknown }[]; connection: Connection } {
   const dataDir = tempDir('dd-daemon-')
   const connection: Connection = {
     id: 'c1',
@@ -164,6 +165,47 @@ describe('DaemonService', () => {
       await service?.dispose()
       service = undefined
       await server.close()
+    }
+  })
+
+  it('cancels a status read and a probe that a trickling platform would keep running', async () => {
+    const hostile = await startTestServer((_request, response) => trickle(response, 2_000))
+    try {
+      const { service: daemon } = setup({ url: hostile.url, servers: [{ name: 'exchangeDL01' }] }, { egeriaVersion: '3' })
+      const status = daemon.status('c1')
+      const probe = daemon.probe('c1')
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      expect(await daemon.cancel('c1')).toBe(true)
+      await expect(status).rejects.toMatchObject({ code: 'cancelled' })
+      const report = await probe
+      expect(report.ok).toBe(false)
+      expect(report.hops.find((hop) => hop.state === 'fail')?.verdict).toContain('Stopped waiting')
+      expect(await daemon.cancel('c1')).toBe(false)
+    } finally {
+      await hostile.close()
+    }
+  })
+
+  it.each([
+    ['an HTTP 500', (response: ServerResponse) => json(response, { message: 'boom' }, 500)],
+    ['a reset connection', (response: ServerResponse) => response.socket?.destroy()]
+  ])('sends a restart whose call fails with %s exactly once, and reports the failure', async (_case, fail) => {
+    const failedStatus = readFileSync(join(import.meta.dirname, '../../../../tests/fixtures/status-3x-failed.json'), 'utf8')
+    const platform = await startTestServer((request, response) => {
+      if (request.method === 'POST') fail(response)
+      else {
+        response.writeHead(200, { 'content-type': 'application/json' })
+        response.end(failedStatus)
+      }
+    })
+    try {
+      const { service: daemon } = setup({ url: platform.url, servers: [{ name: 'exchangeDL01' }] }, { egeriaVersion: '3' })
+      const report = await daemon.restart('c1', { kind: 'connector', name: 'OakDeneLandingAreaFilesMonitor' })
+      expect(platform.requests.filter((request) => request.method === 'POST')).toHaveLength(1)
+      expect(report.success).toBe(false)
+      expect(report.calls).toEqual([expect.objectContaining({ ok: false, call: expect.stringContaining('restart OakDeneLandingAreaFilesMonitor') })])
+    } finally {
+      await platform.close()
     }
   })
 })

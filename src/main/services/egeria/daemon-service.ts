@@ -67,7 +67,8 @@ export class DaemonService {
   private readonly deps: DaemonServiceDeps
   private readonly clients = new Map<string, { client: EgeriaClient; stamp: string }>()
   private readonly queue = new ActionQueue()
-  private readonly running = new Map<string, AbortController>()
+  /** What runs for each connection (status, probe, an action): `cancel` stops waiting for all of it. */
+  private readonly running = new Map<string, Set<AbortController>>()
   private readonly watches = new Map<string, Watch>()
   private readonly intervals: { quickMs: number; idleMs: number; quickForMs: number }
 
@@ -102,14 +103,29 @@ export class DaemonService {
     return client
   }
 
+  /** Runs `work` with a signal that `cancel(connectionId)` aborts. */
+  private async cancellable<T>(connectionId: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController()
+    const running = this.running.get(connectionId) ?? new Set()
+    this.running.set(connectionId, running.add(controller))
+    try {
+      return await work(controller.signal)
+    } finally {
+      running.delete(controller)
+      if (running.size === 0) this.running.delete(connectionId)
+    }
+  }
+
   async status(connectionId: string): Promise<DaemonStatus> {
-    const status = unwrap(await this.client(connectionId).status())
+    const client = this.client(connectionId)
+    const status = unwrap(await this.cancellable(connectionId, (signal) => client.status(signal)))
     this.record(connectionId, { status })
     return status
   }
 
   async probe(connectionId: string): Promise<ProbeReport> {
-    return probeDaemon(this.client(connectionId))
+    const client = this.client(connectionId)
+    return this.cancellable(connectionId, (signal) => probeDaemon(client, { signal }))
   }
 
   /**
@@ -149,11 +165,11 @@ export class DaemonService {
     return this.act(connectionId, 'refresh', scope)
   }
 
-  /** Stops waiting for the running action on this connection; the daemon may carry on. */
+  /** Stops waiting for the running action, status and probe on this connection; the daemon may carry on. */
   async cancel(connectionId: string): Promise<boolean> {
-    const controller = this.running.get(connectionId)
-    controller?.abort()
-    return Boolean(controller)
+    const running = this.running.get(connectionId)
+    for (const controller of running ?? []) controller.abort()
+    return Boolean(running?.size)
   }
 
   private async act(connectionId: string, action: ActionKind, scope: ActionScope): Promise<ActionReport> {
@@ -161,12 +177,10 @@ export class DaemonService {
     if (connection.readOnly) throw new AppError('read-only', `${connection.name} is read-only: actions are turned off for it`)
     const client = this.client(connectionId)
     const key = daemonKey(connection.platformUrl, connection.serverName)
-    return this.queue.run(key, async () => {
-      const controller = new AbortController()
-      this.running.set(connectionId, controller)
-      try {
+    return this.queue.run(key, () =>
+      this.cancellable(connectionId, async (signal) => {
         const result = await runAction(client, action, scope, {
-          signal: controller.signal,
+          signal,
           settleTimeoutMs: this.deps.settleTimeoutMs,
           onProgress: (progress) => this.deps.emit('daemon', 'progress', { ...progress, connectionId })
         })
@@ -186,10 +200,8 @@ export class DaemonService {
           this.schedule(connectionId, watch, this.intervals.quickMs)
         }
         return report
-      } finally {
-        this.running.delete(connectionId)
-      }
-    })
+      })
+    )
   }
 
   /** The UI shows (or hides) this connection: polling runs only while someone looks. */
@@ -268,7 +280,7 @@ export class DaemonService {
   async forget(connectionId: string): Promise<void> {
     clearTimeout(this.watches.get(connectionId)?.timer)
     this.watches.delete(connectionId)
-    this.running.get(connectionId)?.abort()
+    for (const controller of this.running.get(connectionId) ?? []) controller.abort()
     const cached = this.clients.get(connectionId)
     this.clients.delete(connectionId)
     await cached?.client.close()
@@ -276,7 +288,7 @@ export class DaemonService {
 
   async dispose(): Promise<void> {
     for (const watch of this.watches.values()) clearTimeout(watch.timer)
-    for (const controller of this.running.values()) controller.abort()
+    for (const running of this.running.values()) for (const controller of running) controller.abort()
     await Promise.all([...this.clients.values()].map(({ client }) => client.close()))
     this.clients.clear()
   }

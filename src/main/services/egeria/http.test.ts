@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 
 import { join } from 'node:path'
 import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { json, selfSignedCertificate, startTestServer, type TestServer } from '../../../../tests/support/test-server'
+import { json, selfSignedCertificate, startTestServer, trickle, type TestServer } from '../../../../tests/support/test-server'
 import { call, createAgent, MAX_BODY_BYTES, type CallResult } from './http'
 import { tempDir } from '../../../../tests/temp-dir'
 
@@ -142,5 +142,24 @@ describe('TLS settings per connection', () => {
       ok: false,
       failure: { kind: 'tls', code: 'ERR_TLS_CERT_ALTNAME_INVALID' }
     })
+  })
+})
+
+describe('a total deadline per call', () => {
+  it('ends a call whose server trickles one byte every 2 s at its deadline, as a timeout', async () => {
+    server = await startTestServer((_request, response) => trickle(response, 2_000))
+    const started = performance.now()
+    const result = await get(`${server.url}/x`, { responseMs: 3_000 })
+    expect(performance.now() - started).toBeLessThan(4_500)
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'timeout', phase: 'response', ms: 3_000 } })
+  })
+
+  it('stops a trickling call when its signal is aborted, as a cancel', async () => {
+    server = await startTestServer((_request, response) => trickle(response, 2_000))
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 500)
+    const result = await get(`${server.url}/x`, { responseMs: 60_000, signal: controller.signal })
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'cancelled' } })
+    expect(result.ms).toBeLessThan(2_000)
   })
 })

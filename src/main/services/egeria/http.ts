@@ -18,6 +18,7 @@ export const CALL_TIMEOUTS = {
 export type CallKind = keyof typeof CALL_TIMEOUTS
 export interface CallTimeouts {
   connectMs: number
+  /** The whole call, from sending to the last byte of the answer: a server trickling bytes cannot stretch it. */
   responseMs: number
 }
 
@@ -115,23 +116,38 @@ function errorChain(error: unknown): { code?: string; name?: string; message: st
   return chain
 }
 
+/**
+ * A signal that aborts after `ms` with a TimeoutError reason (which `classifyThrown` reads as a
+ * timeout), or when `signal` aborts. Its own timer, not `AbortSignal.timeout`, whose signal can be
+ * collected before it fires when only a combined signal refers to it; `clear` when done.
+ */
+export function deadlineSignal(ms: number, signal?: AbortSignal): { signal: AbortSignal; clear: () => void } {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(new DOMException(`No answer within ${ms} ms`, 'TimeoutError')), ms)
+  const onAbort = (): void => controller.abort(signal?.reason)
+  if (signal?.aborted) onAbort()
+  else signal?.addEventListener('abort', onAbort, { once: true })
+  return {
+    signal: controller.signal,
+    clear: () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', onAbort)
+    }
+  }
+}
+
+/** A signal from `deadlineSignal` (the call's own deadline, or a caller's) reads as a timeout, any other abort as a cancel. */
 export function classifyThrown(error: unknown, timeouts: CallTimeouts, signal?: AbortSignal): CallFailure {
   const chain = errorChain(error)
   const codes = chain.map((entry) => entry.code).filter((code): code is string => Boolean(code))
+  if (signal?.aborted && (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError') return responseTimeout(timeouts)
   if (signal?.aborted || chain.some((entry) => entry.name === 'AbortError') || codes.includes('UND_ERR_ABORTED')) {
     return { kind: 'cancelled', message: 'Stopped waiting for the answer' }
   }
   if (codes.includes('UND_ERR_CONNECT_TIMEOUT')) {
     return { kind: 'timeout', phase: 'connect', ms: timeouts.connectMs, message: `No connection within ${timeouts.connectMs} ms` }
   }
-  if (codes.includes('UND_ERR_HEADERS_TIMEOUT') || codes.includes('UND_ERR_BODY_TIMEOUT')) {
-    return {
-      kind: 'timeout',
-      phase: 'response',
-      ms: timeouts.responseMs,
-      message: `Connected, but no complete answer within ${Math.round(timeouts.responseMs / 1000)} s`
-    }
-  }
+  if (codes.includes('UND_ERR_HEADERS_TIMEOUT') || codes.includes('UND_ERR_BODY_TIMEOUT')) return responseTimeout(timeouts)
   const tlsCode = codes.find((code) => TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL'))
   if (tlsCode) return { kind: 'tls', code: tlsCode, message: tlsMessage(tlsCode, chain[chain.length - 1]!.message) }
   const networkCode = codes.find((code) => code in NETWORK_MESSAGES) ?? codes.find((code) => /^E[A-Z]+$/.test(code))
@@ -140,6 +156,20 @@ export function classifyThrown(error: unknown, timeouts: CallTimeouts, signal?: 
     return { kind: 'network', code: 'UND_ERR_SOCKET', message: 'The connection closed before a full answer arrived' }
   }
   return { kind: 'network', code: codes[0] ?? 'UNKNOWN', message: chain[chain.length - 1]?.message ?? 'Request failed' }
+}
+
+function responseTimeout(timeouts: CallTimeouts): CallFailure {
+  return {
+    kind: 'timeout',
+    phase: 'response',
+    ms: timeouts.responseMs,
+    message: `Connected, but no complete answer within ${Math.round(timeouts.responseMs / 1000)} s`
+  }
+}
+
+/** Whether an HTTP answer came back at all (as opposed to no connection, a hang or a cancel). */
+export function somethingAnswered(failure: CallFailure): boolean {
+  return failure.kind === 'http' || failure.kind === 'unauthorized' || failure.kind === 'egeria' || failure.kind === 'malformed'
 }
 
 /** One line a person can read, for any failure. */
@@ -211,20 +241,25 @@ export async function call<T = unknown>(dispatcher: Agent, spec: HttpCall): Prom
   }
   let text: string | undefined
   let httpStatus: number
+  // undici's own timeouts bound the gap between chunks only; this bounds the whole call.
+  const deadline = deadlineSignal(timeouts.responseMs, spec.signal)
+  const signal = deadline.signal
   try {
     const response = await request(spec.url, {
       method: spec.method,
       dispatcher,
       headers,
       body: payload,
-      signal: spec.signal,
+      signal,
       headersTimeout: timeouts.responseMs,
       bodyTimeout: timeouts.responseMs
     })
     httpStatus = response.statusCode
     text = await readLimited(response.body)
   } catch (error) {
-    return { ok: false, failure: classifyThrown(error, timeouts, spec.signal), ms: elapsed() }
+    return { ok: false, failure: classifyThrown(error, timeouts, signal), ms: elapsed() }
+  } finally {
+    deadline.clear()
   }
   if (text === undefined) {
     return {

@@ -19,7 +19,7 @@ import {
   type DaemonStatus
 } from '../../../shared/models/daemon'
 import type { ClientResult, EgeriaClient } from './client'
-import { describeFailure } from './http'
+import { deadlineSignal, describeFailure } from './http'
 import { hasServiceCalls, paths, type EgeriaVersion, type OperationCall } from './version'
 
 export interface ActionOptions {
@@ -211,9 +211,11 @@ export async function runAction(client: EgeriaClient, action: ActionKind, scope:
   let after: DaemonStatus | undefined
   let settle: ActionReport['settle'] = 'timeout'
   let previous: string | undefined
-  const deadline = Date.now() + settleTimeoutMs
-  while (!options.signal?.aborted) {
-    const snapshot = await client.status(options.signal)
+  // The settle wait ends when it says, even in the middle of a slow status call.
+  const settleDeadline = deadlineSignal(settleTimeoutMs, options.signal)
+  const settleSignal = settleDeadline.signal
+  while (!settleSignal.aborted) {
+    const snapshot = await client.status(settleSignal)
     if (snapshot.ok) {
       after = snapshot.value
       const states = affected.map((name) => after!.connectors.find((connector) => connector.name === name))
@@ -226,13 +228,13 @@ export async function runAction(client: EgeriaClient, action: ActionKind, scope:
       }
       previous = key
     }
-    if (Date.now() >= deadline) break
     try {
-      await delay(pollIntervalMs, undefined, { signal: options.signal })
+      await delay(pollIntervalMs, undefined, { signal: settleSignal })
     } catch {
       break
     }
   }
+  settleDeadline.clear()
   if (options.signal?.aborted) settle = 'stopped'
   if (!after) settle = settle === 'stopped' ? 'stopped' : 'not-verified'
 

@@ -4,7 +4,7 @@ import { connect as netConnect } from 'node:net'
 import { connect as tlsConnect, type PeerCertificate } from 'node:tls'
 import type { ProbeHop, ProbeReport } from '../../../shared/models/daemon'
 import type { EgeriaClient } from './client'
-import { describeFailure, tlsMessage, type CallFailure } from './http'
+import { describeFailure, somethingAnswered, tlsMessage, type CallFailure } from './http'
 import { parseOrigin, paths } from './version'
 
 const HOP_LABELS: Record<ProbeHop['id'], string> = {
@@ -151,9 +151,15 @@ export async function probeDaemon(client: EgeriaClient, options: { timeoutMs?: n
     add('tls', { state: 'warn', verdict: 'Plain http: the connection is not encrypted (Egeria platforms normally serve https)' })
   }
 
+  // Each hop passes only on an answer that proves it: an Egeria origin or status shape for the
+  // platform, the platform's word or the server's own answer for the server, and so on.
   const originStarted = performance.now()
   const origin = await client.origin(options.signal)
   const originMs = Math.round(performance.now() - originStarted)
+  if (!origin.ok && !somethingAnswered(origin.failure)) {
+    add('platform', { state: 'fail', ms: originMs, verdict: `No answer from the platform: ${describeFailure(origin.failure)}` })
+    return report()
+  }
   const version = await client.detectVersion(options.signal)
   if (!version.ok) {
     add('platform', {
@@ -166,16 +172,15 @@ export async function probeDaemon(client: EgeriaClient, options: { timeoutMs?: n
     return report()
   }
   const parsed = origin.ok ? parseOrigin(origin.value.text) : undefined
-  add('platform', {
-    state: 'pass',
-    ms: originMs,
-    verdict: parsed
-      ? `${parsed.origin} (Egeria ${version.value.major})`
-      : `Egeria ${version.value.major} (${client.target.egeria === 'auto' ? 'detected from the status shape' : 'as set on the connection'})`,
-    details: { egeria: version.value.major, ...(origin.ok ? { origin: origin.value.text } : {}) }
-  })
-
   const major = version.value.major
+  const details = { egeria: major, ...(origin.ok ? { origin: origin.value.text } : {}) }
+  if (parsed) add('platform', { state: 'pass', ms: originMs, verdict: `${parsed.origin} (Egeria ${major})`, details })
+  else if (client.target.egeria === 'auto') add('platform', { state: 'pass', ms: originMs, verdict: `Egeria ${major} (detected from the status shape)`, details })
+  else {
+    const seen = origin.ok ? `“${origin.value.text.slice(0, 80)}”` : describeFailure(origin.failure)
+    add('platform', { state: 'warn', ms: originMs, verdict: `The platform origin did not answer as Egeria (${seen}); going on with Egeria ${major} as set on the connection`, details })
+  }
+
   const serverStarted = performance.now()
   const serverStatus = await client.raw<{ active?: boolean; serverType?: string }>(
     { method: 'GET', path: paths.serverStatus(major, client.target.userId, server), kind: 'probe', expect: 'json', signal: options.signal },
@@ -183,39 +188,46 @@ export async function probeDaemon(client: EgeriaClient, options: { timeoutMs?: n
   )
   const serverMs = Math.round(performance.now() - serverStarted)
   let serverType: string | undefined
-  if (serverStatus.ok) {
+  if (serverStatus.ok && typeof serverStatus.value.active === 'boolean') {
     serverType = serverStatus.value.serverType
-    if (serverStatus.value.active === false) {
+    if (!serverStatus.value.active) {
       add('server', { state: 'fail', ms: serverMs, verdict: `The platform knows ${server}, but it is not running (start it on the platform)` })
       return report(major)
     }
     add('server', { state: 'pass', ms: serverMs, verdict: `${server} is running${serverType ? ` (${serverType})` : ''}` })
-  } else if (serverStatus.failure.kind === 'egeria' && serverStatus.failure.error.relatedHTTPCode === 404) {
+  } else if (!serverStatus.ok && serverStatus.failure.kind === 'egeria' && serverStatus.failure.error.relatedHTTPCode === 404) {
     add('server', { state: 'fail', ms: serverMs, verdict: `The platform answers, but does not know a server called ${server}` })
     return report(major)
-  } else if (serverStatus.failure.kind === 'unauthorized') {
+  } else if (!serverStatus.ok && serverStatus.failure.kind === 'unauthorized') {
     add('server', { state: 'fail', ms: serverMs, verdict: `The platform refused the credentials: ${serverStatus.failure.message}` })
     return report(major)
   }
-  // Otherwise the platform status call is unavailable here; the daemon status call decides below.
+  // Otherwise the platform status call gave no proof either way; the daemon status call decides below.
 
   const statusStarted = performance.now()
   const status = await client.status(options.signal)
   const statusMs = Math.round(performance.now() - statusStarted)
+  const serverSeen = hops.some((entry) => entry.id === 'server')
   if (!status.ok) {
     const { hop, verdict } = failureVerdict(status.failure, server)
     if (hop === 'server') add('server', { state: 'fail', ms: statusMs, verdict })
-    else {
-      if (!hops.some((entry) => entry.id === 'server')) add('server', { state: 'pass', ms: statusMs, verdict: `${server} is running` })
+    else if (status.failure.kind === 'egeria') {
+      // An Egeria error from the daemon's own URL proves the server runs and answers that API.
+      if (!serverSeen) add('server', { state: 'pass', ms: statusMs, verdict: `${server} is running (it answered with an Egeria error)` })
       if (hop === 'daemon') add('daemon', { state: 'fail', ms: statusMs, verdict })
       else {
         add('daemon', { state: 'pass', verdict: `${server} serves the integration daemon API` })
         add('status', { state: 'fail', ms: statusMs, verdict })
       }
+    } else {
+      const unseen = 'Not proven: the status call did not show it'
+      if (!serverSeen) add('server', { state: 'skipped', verdict: unseen })
+      add('daemon', { state: 'skipped', verdict: unseen })
+      add('status', { state: 'fail', ms: statusMs, verdict })
     }
     return report(major)
   }
-  if (!hops.some((entry) => entry.id === 'server')) add('server', { state: 'pass', verdict: `${server} is running` })
+  if (!serverSeen) add('server', { state: 'pass', verdict: `${server} is running (it answered its status)` })
   if (serverType && !/integration daemon/i.test(serverType)) {
     add('daemon', { state: 'warn', verdict: `${server} reports server type “${serverType}” but answers the integration daemon API` })
   } else {

@@ -78,7 +78,14 @@ describe('highlightParts and patternError', () => {
   })
 
   it('explains an invalid pattern', () => {
-    expect(patternError('cocoMDS[')).toMatch(/Unterminated character class/)
+    expect(patternError('cocoMDS[')).toMatch(/missing closing \]/)
     expect(patternError('cocoMDS\\d+')).toBeUndefined()
+    expect(patternError('(\\w)\\1')).toMatch(/invalid escape sequence/)
+  })
+
+  it('highlights a catastrophic pattern on a 31-character line at once (linear-time matching)', () => {
+    const line = `${'a'.repeat(30)}!`
+    expect(highlightParts(line, '(a+)+$', false)).toEqual([{ text: line, match: false }])
+    expect(highlightParts(line, '(a+)+!$', false)).toEqual([{ text: line, match: true }])
   })
 })

@@ -1,5 +1,6 @@
 /** Pure view logic of the audit log step: severity styles, timeline layout, search rows, time labels. */
 import { type AuditRecord, type SearchHit, type SeverityHistogram } from '../../../../shared/models/audit'
+import { compileSearchPattern, matchRanges } from '../../../../shared/search-pattern'
 
 /** Severity groups drawn and filtered together; each has an icon so colour is never the only cue. */
 export type SeverityTone = 'problem' | 'warning' | 'lifecycle' | 'info'
@@ -169,20 +170,14 @@ export function searchRows(hits: SearchHit[]): SearchRow[] {
 
 /** Splits text into plain and matching parts for highlighting; a bad pattern highlights nothing. */
 export function highlightParts(text: string, pattern: string, ignoreCase: boolean): { text: string; match: boolean }[] {
-  if (!pattern) return [{ text, match: false }]
-  let regex: RegExp
-  try {
-    regex = new RegExp(pattern, ignoreCase ? 'gi' : 'g')
-  } catch {
-    return [{ text, match: false }]
-  }
+  const compiled = pattern ? compileSearchPattern(pattern, ignoreCase) : undefined
+  if (!compiled?.ok) return [{ text, match: false }]
   const parts: { text: string; match: boolean }[] = []
   let at = 0
-  for (const match of text.matchAll(regex)) {
-    if (match[0].length === 0) continue
-    if (match.index > at) parts.push({ text: text.slice(at, match.index), match: false })
-    parts.push({ text: match[0], match: true })
-    at = match.index + match[0].length
+  for (const [start, end] of matchRanges(compiled.regex, text)) {
+    if (start > at) parts.push({ text: text.slice(at, start), match: false })
+    parts.push({ text: text.slice(start, end), match: true })
+    at = end
   }
   if (at < text.length) parts.push({ text: text.slice(at), match: false })
   return parts
@@ -195,10 +190,6 @@ export function sentence(text: string): string {
 
 /** Why a search pattern is not a valid regular expression, or undefined when it is. */
 export function patternError(pattern: string): string | undefined {
-  try {
-    new RegExp(pattern)
-    return undefined
-  } catch (error) {
-    return (error as Error).message.replace(/^Invalid regular expression: /, '')
-  }
+  const compiled = compileSearchPattern(pattern, false)
+  return compiled.ok ? undefined : compiled.message
 }
