@@ -7,6 +7,7 @@ import type { FailureSource } from '../models/audit'
 import { extractMessageIds } from './message-ids'
 import { MESSAGES } from './messages'
 import { FALLBACK_RULES } from './rules'
+import { extractSubject, isRealSubject, SUBJECT_KINDS_BY_SOURCE } from './subjects'
 import type { FallbackRule, MessageEntry } from './types'
 
 const BY_ID = new Map<string, MessageEntry[]>()
@@ -53,6 +54,8 @@ export interface FailureClassification {
   action: string
   /** The fallback rule that decided, when the catalogue could not. */
   rule?: string
+  /** Set when the knowledge base says whether a restart can help, against the source's default. */
+  restartHelps?: boolean
 }
 
 export interface ClassifyContext {
@@ -86,7 +89,7 @@ export function classifyFailure(text: string, egeriaMajor?: number, context: Cla
       messageIds,
       rootMessageId,
       source,
-      subject: subjectFrom(fullText, [...entries].reverse(), matched),
+      subject: subjectFrom(fullText, [...entries].reverse(), matched, source),
       summary: matched.rule.summary,
       action: matched.rule.action,
       rule: matched.rule.name
@@ -97,9 +100,10 @@ export function classifyFailure(text: string, egeriaMajor?: number, context: Cla
       messageIds,
       rootMessageId,
       source: decided.source as FailureSource,
-      subject: subjectFrom(fullText, [decided, ...[...entries].reverse()], matched),
+      subject: subjectFrom(fullText, [decided, ...[...entries].reverse()], matched, decided.source as FailureSource),
       summary: decided.meaning,
-      action: decided.action
+      action: decided.action,
+      ...(decided.restartHelps === undefined ? {} : { restartHelps: decided.restartHelps })
     }
   }
   return {
@@ -112,20 +116,23 @@ export function classifyFailure(text: string, egeriaMajor?: number, context: Cla
 }
 
 function isFailureSource(source: string): source is FailureSource {
-  return source === 'metadata-server' || source === 'third-party' || source === 'connector'
+  return source === 'metadata-server' || source === 'third-party' || source === 'connector' || source === 'platform'
 }
 
 function subjectFrom(
   text: string,
   entries: (MessageEntry | undefined)[],
-  matched: { rule: FallbackRule; subject?: RegExp } | undefined
+  matched: { rule: FallbackRule; subject?: RegExp } | undefined,
+  source: FailureSource
 ): string | undefined {
   for (const entry of entries) {
     if (!entry?.subject) continue
     let pattern = SUBJECTS.get(entry.subject)
     if (!pattern) SUBJECTS.set(entry.subject, (pattern = new RegExp(entry.subject)))
     const found = pattern.exec(text)?.[1]
-    if (found) return found
+    if (isRealSubject(found)) return found
   }
-  return matched?.subject?.exec(text)?.[1] ?? entries.find((entry) => entry?.subjectDefault)?.subjectDefault
+  const byRule = matched?.subject?.exec(text)?.[1]
+  if (isRealSubject(byRule)) return byRule
+  return extractSubject(text, SUBJECT_KINDS_BY_SOURCE[source])?.value ?? entries.find((entry) => entry?.subjectDefault)?.subjectDefault
 }

@@ -5,19 +5,18 @@
  * message. `fromMajor`/`untilMajor` bound IDs that Egeria reused with another meaning.
  */
 import type { MessageSource } from '../models/audit'
+import { DIRECTORY, HOST_PORT, SERVER_NAME } from './subjects'
 import type { MessageEntry } from './types'
 
 type Code = 'M' | 'T' | 'C' | 'L' | 'N'
 const SOURCES: Record<Code, MessageSource> = { M: 'metadata-server', T: 'third-party', C: 'connector', L: 'lifecycle', N: 'nested' }
 
-type Extra = Partial<Pick<MessageEntry, 'fromMajor' | 'untilMajor' | 'failure' | 'subject' | 'subjectDefault'>>
+type Extra = Partial<Omit<MessageEntry, 'id' | 'severity' | 'source' | 'meaning' | 'action'>>
 type Row = [id: string, severity: string, source: Code, meaning: string, action: string, extra?: Extra]
 
 const IDS = 'INTEGRATION-DAEMON-SERVICES-'
 const RESTART_CONNECTOR = 'Fix the cause, then restart the connector: a FAILED connector does not recover by itself.'
-const METADATA_SERVER = '(?:OMAG Server|server|Server) ([\\w.-]+) (?:is not|on platform|at|hosted)'
-const HOST_PORT = '((?:[\\w-]+\\.)*[\\w-]+:\\d{2,5})'
-const DIRECTORY = '(?:directory|folder)(?: named| called)? \'?([^\\s\']+)'
+const METADATA_SERVER = SERVER_NAME
 
 const ROWS: Row[] = [
   // Integration daemon services (audit)
@@ -28,9 +27,9 @@ const ROWS: Row[] = [
   [`${IDS}0005`, 'Error', 'C', 'An integration service is registered without a context manager class.', 'Correct the integration service registration, then restart the daemon.', { untilMajor: 4 }],
   [`${IDS}0006`, 'Exception', 'C', 'The context manager class of an integration service cannot be loaded.', 'Fix the jar, classpath or class name; restart the platform if the classpath changed.', { untilMajor: 4 }],
   [`${IDS}0007`, 'Error', 'C', 'An integration service has no connectors configured.', 'Add connector configurations to the service, then restart the daemon.', { untilMajor: 4 }],
-  [`${IDS}0008`, 'Startup', 'L', 'A connector is being initialised, with its permitted synchronisation.', 'None: this marks the connector as known to the daemon.'],
-  [`${IDS}0009`, 'Startup', 'N', 'A connector failed to initialise; the exception is in the text.', 'Read the nested message, fix the connection, then restart the daemon.', { failure: true }],
-  [`${IDS}0010`, 'Startup', 'C', 'The connection created a connector of a class that is not an integration connector of the right kind.', 'Point the connection at the right connector provider, or fix the connector code; then restart the daemon.', { failure: true }],
+  [`${IDS}0008`, 'Startup', 'L', 'A connector is being initialised, with its permitted synchronisation.', 'None: this marks the connector as known to the daemon.', { lifecycle: { kind: 'initializing', leaves: 'initializing' } }],
+  [`${IDS}0009`, 'Startup', 'N', 'A connector failed to initialise; the exception is in the text.', 'Read the nested message, fix the connection, then restart the daemon.', { failure: true, lifecycle: { kind: 'failure', leaves: 'failed' } }],
+  [`${IDS}0010`, 'Startup', 'C', 'The connection created a connector of a class that is not an integration connector of the right kind.', 'Point the connection at the right connector provider, or fix the connector code; then restart the daemon.', { failure: true, lifecycle: { kind: 'failure', leaves: 'failed' } }],
   [`${IDS}0011`, 'Startup', 'L', 'An integration service started with a number of connectors.', 'Compare the number with the configured connectors.', { untilMajor: 4 }],
   [`${IDS}0012`, 'Error', 'N', 'The daemon instance failed to initialise.', 'Follow the nested message; restart the daemon once fixed.'],
   [`${IDS}0013`, 'Startup', 'L', 'The integration daemon has finished initialising.', 'None: start-up is complete.'],
@@ -40,29 +39,29 @@ const ROWS: Row[] = [
   [`${IDS}0017`, 'Information', 'L', 'The daemon has no integration services configured.', 'Add services if this daemon should run connectors.'],
   [`${IDS}0018`, 'Information', 'L', 'The daemon has no integration groups configured.', 'Add groups if this daemon should run connectors.'],
   [`${IDS}0019`, 'Startup', 'L', 'The daemon listens for integration group configuration from a metadata server.', 'Note that server: later group errors point at it.'],
-  [`${IDS}0020`, 'Shutdown', 'L', 'The integration daemon is shutting down.', 'Expected only after a requested stop.'],
+  [`${IDS}0020`, 'Shutdown', 'L', 'The integration daemon is shutting down.', 'Expected only after a requested stop.', { serverShutdown: true }],
   [`${IDS}0021`, 'Shutdown', 'L', 'An integration service is shutting down.', 'None.', { untilMajor: 5 }],
-  [`${IDS}0022`, 'Shutdown', 'L', 'A connector is being shut down.', 'None.', { untilMajor: 5 }],
+  [`${IDS}0022`, 'Shutdown', 'L', 'A connector is being shut down.', 'None.', { untilMajor: 5, lifecycle: { kind: 'stopped', leaves: 'stopped' } }],
   [`${IDS}0023`, 'Shutdown', 'C', 'A connector threw an exception while disconnecting.', 'Check for leaked resources; consider running the connector in its own daemon.', { failure: true }],
-  [`${IDS}0024`, 'Shutdown', 'L', 'A connector has shut down; its statistics are listed.', 'None.', { untilMajor: 5 }],
+  [`${IDS}0024`, 'Shutdown', 'L', 'A connector has shut down; its statistics are listed.', 'None.', { untilMajor: 5, lifecycle: { kind: 'stopped', leaves: 'stopped' } }],
   [`${IDS}0025`, 'Shutdown', 'L', 'An integration service has shut down.', 'None.', { untilMajor: 5 }],
   [`${IDS}0026`, 'Shutdown', 'L', 'The integration daemon has completed shutdown.', 'None.'],
   [`${IDS}0027`, 'Exception', 'M', 'The daemon cannot get its configuration-listener connection from the metadata server.', 'Check that the metadata server is up, runs the governance services and is at the configured URL; then refresh the configuration.', { subject: METADATA_SERVER }],
   [`${IDS}0028`, 'Information', 'M', 'Refreshing the configuration of an integration group failed.', 'Check the metadata server and the group qualified name, then refresh the configuration.', { failure: true }],
   [`${IDS}0030`, 'Startup', 'L', 'A dedicated thread started for a connector that uses engage().', 'None.'],
-  [`${IDS}0031`, 'Exception', 'N', 'A connector method threw an exception and the connector is now FAILED.', RESTART_CONNECTOR],
-  [`${IDS}0032`, 'Error', 'N', 'A connector is skipped because it failed earlier.', RESTART_CONNECTOR, { untilMajor: 4 }],
+  [`${IDS}0031`, 'Exception', 'N', 'A connector method threw an exception and the connector is now FAILED.', RESTART_CONNECTOR, { lifecycle: { kind: 'failure', leaves: 'failed' } }],
+  [`${IDS}0032`, 'Error', 'N', 'A connector is skipped because it failed earlier.', RESTART_CONNECTOR, { untilMajor: 4, lifecycle: { kind: 'failure', leaves: 'failed' } }],
   [`${IDS}0033`, 'Information', 'C', 'A connector is configured for a dedicated thread but has no engage() method.', 'Fix the connector or its configuration.', { failure: true }],
   [`${IDS}0034`, 'Information', 'L', 'A connector returned from engage(); it will be called again in a minute.', 'Frequent repeats mean the connector keeps ending early.'],
   [`${IDS}0035`, 'Shutdown', 'L', 'A dedicated connector thread is ending.', 'None.'],
-  [`${IDS}0036`, 'Error', 'M', 'The metadata server could not be reached while setting up a connector (INITIALIZE_FAILED); the daemon retries.', 'Start or fix the metadata server, or correct its configured name or URL; the daemon retries at the next refresh.', { subject: METADATA_SERVER }],
-  [`${IDS}0037`, 'Error', 'C', 'Creating or initialising a connector failed (CONFIG_FAILED); the daemon does not retry.', 'Fix the connector configuration or class, then restart the connector.'],
+  [`${IDS}0036`, 'Error', 'M', 'The metadata server could not be reached while setting up a connector (INITIALIZE_FAILED); the daemon retries.', 'Start or fix the metadata server, or correct its configured name or URL; the daemon retries at the next refresh.', { subject: METADATA_SERVER, lifecycle: { kind: 'failure', leaves: 'initialize-failed' }, retried: true }],
+  [`${IDS}0037`, 'Error', 'C', 'Creating or initialising a connector failed (CONFIG_FAILED); the daemon does not retry.', 'Fix the connector configuration or class, then restart the connector.', { lifecycle: { kind: 'failure', leaves: 'config-failed' } }],
   [`${IDS}0040`, 'Startup', 'L', 'The daemon-wide refresh thread started.', 'None.', { untilMajor: 4 }],
-  [`${IDS}0041`, 'Information', 'L', 'A connector is being refreshed for the first time.', 'None: a heartbeat.'],
-  [`${IDS}0042`, 'Information', 'L', 'A connector is being refreshed again.', 'None: a heartbeat; gaps mean the connector is stuck.'],
-  [`${IDS}0043`, 'Information', 'L', 'A connector refresh finished, with its duration.', 'Watch the duration: very long refreshes load the metadata server.'],
+  [`${IDS}0041`, 'Information', 'L', 'A connector is being refreshed for the first time.', 'None: a heartbeat.', { lifecycle: { kind: 'refresh' } }],
+  [`${IDS}0042`, 'Information', 'L', 'A connector is being refreshed again.', 'None: a heartbeat; gaps mean the connector is stuck.', { lifecycle: { kind: 'refresh' } }],
+  [`${IDS}0043`, 'Information', 'L', 'A connector refresh finished, with its duration.', 'Watch the duration: very long refreshes load the metadata server.', { lifecycle: { kind: 'refreshed' } }],
   [`${IDS}0044`, 'Shutdown', 'L', 'The daemon-wide refresh thread is stopping.', 'None.', { untilMajor: 4 }],
-  [`${IDS}0045`, 'Exception', 'N', 'The daemon thread caught an exception from a connector; it retries at the next refresh.', 'Classify the nested error; restart the connector once fixed.', { untilMajor: 4 }],
+  [`${IDS}0045`, 'Exception', 'N', 'The daemon thread caught an exception from a connector; it retries at the next refresh.', 'Classify the nested error; restart the connector once fixed.', { untilMajor: 4, lifecycle: { kind: 'failure', leaves: 'failed' }, retried: true }],
   [`${IDS}0050`, 'Security', 'M', 'The daemon user is not authorised to call its metadata server.', 'Grant the daemon\'s server user access on the metadata server, or run the connector under a user with more rights.'],
   [`${IDS}0051`, 'Information', 'L', 'Refresh of an integration group\'s connector configuration started.', 'None.'],
   [`${IDS}0052`, 'Shutdown', 'L', 'An integration group is shutting down.', 'None.'],
@@ -74,10 +73,10 @@ const ROWS: Row[] = [
   [`${IDS}0058`, 'Error', 'C', 'An endpoint update was requested for a connector that has no endpoint.', 'Update the whole connection instead.'],
   [`${IDS}0059`, 'Information', 'L', 'A user replaced the connector\'s connection.', 'None.'],
   [`${IDS}0060`, 'Startup', 'L', 'A per-connector refresh thread started.', 'None.', { fromMajor: 5 }],
-  [`${IDS}0064`, 'Shutdown', 'L', 'A per-connector refresh thread is stopping.', 'None.', { fromMajor: 5 }],
-  [`${IDS}0065`, 'Exception', 'N', 'A connector\'s refresh thread caught an exception; it tries again at the next refresh.', 'Classify the nested error; restart the connector after the fix.', { fromMajor: 5 }],
-  [`${IDS}0066`, 'Information', 'L', 'The connector registration changed, so the connector is reinitialised now.', 'Expect a new initialising message for it.', { fromMajor: 6 }],
-  [`${IDS}0067`, 'Information', 'L', 'The connector registration changed; the connector is reinitialised after its current refresh.', 'Expect a new initialising message for it.', { fromMajor: 6 }],
+  [`${IDS}0064`, 'Shutdown', 'L', 'A per-connector refresh thread is stopping.', 'None.', { fromMajor: 5, lifecycle: { kind: 'stopped', leaves: 'stopped' } }],
+  [`${IDS}0065`, 'Exception', 'N', 'A connector\'s refresh thread caught an exception; it tries again at the next refresh.', 'Classify the nested error; restart the connector after the fix.', { fromMajor: 5, lifecycle: { kind: 'failure', leaves: 'failed' }, retried: true }],
+  [`${IDS}0066`, 'Information', 'L', 'The connector registration changed, so the connector is reinitialised now.', 'Expect a new initialising message for it.', { fromMajor: 6, lifecycle: { kind: 'restart', leaves: 'initializing' } }],
+  [`${IDS}0067`, 'Information', 'L', 'The connector registration changed; the connector is reinitialised after its current refresh.', 'Expect a new initialising message for it.', { fromMajor: 6, lifecycle: { kind: 'restart', leaves: 'initializing' } }],
   // Integration daemon services (exceptions)
   [`${IDS}400-001`, 'HTTP 400', 'C', 'The daemon configuration has nothing to run.', 'Add integration services or groups.'],
   [`${IDS}400-003`, 'HTTP 400', 'C', 'The platform URL root of the partner service is missing.', 'Fix the configuration and restart the daemon.'],
@@ -106,7 +105,7 @@ const ROWS: Row[] = [
   ['OMIS-CATALOG-INTEGRATOR-0004', 'Startup', 'L', 'Exchange services disabled for a catalog connector.', 'Check they are as intended.', { untilMajor: 4 }],
   ['OMIS-CATALOG-INTEGRATOR-0005', 'Error', 'C', 'A catalog connector has no context (a timing problem in the platform).', 'Collect the logs of both servers and report it.', { untilMajor: 4 }],
   ['OMIS-FILES-INTEGRATOR-400-001', 'HTTP 400', 'C', 'The connector is not a files integrator connector.', 'Move the connector to the right integration service, or make it extend the files integrator base class; then restart the daemon.', { untilMajor: 4 }],
-  ['OMIS-DATABASE-INTEGRATOR-400-001', 'HTTP 400', 'C', 'The connector is not a database integrator connector.', 'Move the connector to the right integration service in the daemon\'s configuration, or make it extend the database integrator base class; then restart the daemon (restarting the connector cannot help).', { untilMajor: 4 }],
+  ['OMIS-DATABASE-INTEGRATOR-400-001', 'HTTP 400', 'C', 'The connector is not a database integrator connector.', 'Move the connector to the right integration service in the daemon\'s configuration, or make it extend the database integrator base class; then restart the daemon.', { untilMajor: 4, restartHelps: false }],
   ['OMIS-CATALOG-INTEGRATOR-400-001', 'HTTP 400', 'C', 'The connector is not a catalog integrator connector.', 'Move the connector to the right integration service, or fix its base class; then restart the daemon.', { untilMajor: 4 }],
   ['OMIS-*-INTEGRATOR-400-001', 'HTTP 400', 'C', 'The connector is the wrong type for this integration service.', 'Move the connector to the right integration service in the daemon\'s configuration, or fix its base class; then restart the daemon.', { untilMajor: 4 }],
   ['OMIS-CATALOG-INTEGRATOR-400-002', 'HTTP 400', 'C', 'The exchange service the connector used is disabled.', 'Change the service options or the connector logic.', { untilMajor: 4 }],
@@ -181,7 +180,7 @@ const ROWS: Row[] = [
   ['OMAG-ADMIN-0002', 'Startup', 'L', 'The server has an unlimited page size.', 'None.'],
   ['OMAG-ADMIN-0003', 'Exception', 'C', 'The server has an invalid (negative) page size.', 'Fix maxPageSize.'],
   ['OMAG-ADMIN-0004', 'Startup', 'L', 'The server has started; its running services are listed.', 'Check the list holds the expected services.'],
-  ['OMAG-ADMIN-0005', 'Shutdown', 'L', 'The server is shutting down.', 'Expected only after a requested stop.'],
+  ['OMAG-ADMIN-0005', 'Shutdown', 'L', 'The server is shutting down.', 'Expected only after a requested stop.', { serverShutdown: true }],
   ['OMAG-ADMIN-0006', 'Shutdown', 'L', 'The server has shut down.', 'None.'],
   ['OMAG-ADMIN-0007', 'Exception', 'N', 'An exception during shutdown left the server in an unknown state.', 'Restart the server.'],
   ['OMAG-ADMIN-0100', 'Startup', 'L', 'The governance services subsystem is about to start.', 'Expect a matching completion message.'],
@@ -198,7 +197,7 @@ const ROWS: Row[] = [
   ['OMAG-ADMIN-503-001', 'HTTP 503', 'M', 'A client-side exception calling a platform.', 'Check that the platform is reachable.'],
   ['SERVER-OPS-0001', 'Startup', 'L', 'The server\'s maximum page size.', 'None.', { fromMajor: 5 }],
   ['SERVER-OPS-0004', 'Startup', 'L', 'The server has started; its running services are listed.', 'Check the list holds the expected services.', { fromMajor: 5 }],
-  ['SERVER-OPS-0005', 'Shutdown', 'L', 'The server is shutting down.', 'Expected only after a requested stop.', { fromMajor: 5 }],
+  ['SERVER-OPS-0005', 'Shutdown', 'L', 'The server is shutting down.', 'Expected only after a requested stop.', { fromMajor: 5, serverShutdown: true }],
   ['SERVER-OPS-0006', 'Shutdown', 'L', 'The server has shut down.', 'None.', { fromMajor: 5 }],
   ['SERVER-OPS-0007', 'Exception', 'N', 'An exception during shutdown left the server in an unknown state.', 'Restart the server.', { fromMajor: 5 }],
   ['SERVER-OPS-0100', 'Startup', 'L', 'The governance services subsystem is about to start.', 'Expect a matching completion message.', { fromMajor: 5 }],

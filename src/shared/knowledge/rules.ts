@@ -2,9 +2,8 @@
  * Fallback rules for failures the catalogue cannot place: the innermost ID is unknown or only says
  * "see the nested exception". Tried in order; the first match wins.
  */
+import { HOST_PORT } from './subjects'
 import type { FallbackRule } from './types'
-
-const HOST_PORT = '((?:[\\w-]+\\.)*[\\w-]+:\\d{2,5})'
 
 export const FALLBACK_RULES: readonly FallbackRule[] = [
   { name: 'tls-trust', pattern: 'PKIX path building failed|unable to find valid certification path|SSLHandshakeException|handshake_failure|certificate_unknown', source: 'metadata-server', summary: 'The TLS handshake failed: the certificate is not trusted.', action: 'Add the server\'s certificate (or its CA) to the trust store the daemon uses, then restart the connector.', subject: HOST_PORT },

@@ -1,4 +1,4 @@
-import type { MessageSource } from '../models/audit'
+import type { ConnectorEventKind, InferredConnectorState, MessageSource } from '../models/audit'
 
 /** One message definition, as Egeria raises it in a range of major versions. */
 export interface MessageEntry {
@@ -17,6 +17,14 @@ export interface MessageEntry {
   subject?: string
   /** Subject to name when the text does not say (e.g. `Kafka`). */
   subjectDefault?: string
+  /** Whether restarting the connector can help once the cause is fixed; by default, unless the source is the connector or platform. */
+  restartHelps?: boolean
+  /** What the message does to the connector it names: the timeline event and the state it leaves. */
+  lifecycle?: { kind: ConnectorEventKind; leaves?: InferredConnectorState }
+  /** A failure the daemon retries by itself at the next refresh: a completed refresh then means recovery. */
+  retried?: boolean
+  /** The server stops: its connectors that have not failed are stopped. */
+  serverShutdown?: boolean
 }
 
 /** A rule for text the catalogue does not cover: exception classes and messages. */

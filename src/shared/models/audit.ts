@@ -12,16 +12,12 @@ export const PROBLEM_SEVERITIES: readonly AuditSeverity[] = ['Action', 'Error', 
 /** The same, for a lookup by any printed severity (every record asks). */
 export const PROBLEM_SEVERITY_SET: ReadonlySet<string> = new Set(PROBLEM_SEVERITIES)
 
-/** The three places a failure can come from, as the troubleshooting guide puts it. */
-export const FAILURE_SOURCES = ['metadata-server', 'third-party', 'connector'] as const
+/**
+ * Where a failure can come from: the troubleshooting guide's three places, and the platform (the OMAG
+ * Server Platform or a server's configuration document). Labels and meanings: troubleshooting/sources.ts.
+ */
+export const FAILURE_SOURCES = ['metadata-server', 'third-party', 'connector', 'platform'] as const
 export type FailureSource = (typeof FAILURE_SOURCES)[number]
-
-/** How the UI and the reports name each source. */
-export const FAILURE_SOURCE_LABELS: Record<FailureSource, string> = {
-  'metadata-server': 'Metadata server',
-  'third-party': 'Third-party technology',
-  connector: 'Connector'
-}
 
 /** Likely source of a message: a failure source, plain lifecycle chatter, or "read the nested message". */
 export type MessageSource = FailureSource | 'lifecycle' | 'nested'
@@ -96,7 +92,8 @@ export interface Cause {
   action: string
 }
 
-export type ConnectorState =
+/** A connector's state as inferred from its lifecycle messages in the log. */
+export type InferredConnectorState =
   | 'initializing' | 'running' | 'failed' | 'initialize-failed' | 'config-failed' | 'stopped' | 'unknown'
 
 export type ConnectorEventKind = 'initializing' | 'failure' | 'refresh' | 'refreshed' | 'restart' | 'stopped'
@@ -112,7 +109,7 @@ export interface ConnectorTimeline {
   name: string
   server?: string
   service?: string
-  state: ConnectorState
+  state: InferredConnectorState
   events: ConnectorEvent[]
   /** Events left out of `events` to keep memory bounded. */
   omittedEvents: number

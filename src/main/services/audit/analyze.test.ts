@@ -36,7 +36,7 @@ describe('analysis of the guide\'s 2021 start-up', () => {
     expect(down!.connectors).toEqual(['OakDeneLandingAreaFilesMonitor', 'OldMarketLandingAreaFilesMonitor', 'DropFootClinicalTrialResultsFilesMonitor'])
     expect(down!.action).toMatch(/^Bring metadata server cocoMDS1 back.*Then restart the failed connectors .*do not recover by themselves.*refresh the daemon/)
     expect(wrongType).toMatchObject({ source: 'connector', subject: 'OakDeneLandingAreaDatabaseMonitor' })
-    expect(wrongType!.action).toMatch(/restart the daemon \(restarting the connector cannot help\)/)
+    expect(wrongType!.action).toMatch(/restart the daemon\. Restarting the connector cannot help\./)
     expect(report.connectors.map((c) => [c.name, c.service, c.state])).toEqual([
       ['OakDeneLandingAreaFilesMonitor', 'files-integrator', 'failed'],
       ['OldMarketLandingAreaFilesMonitor', 'files-integrator', 'failed'],

@@ -8,15 +8,15 @@ import {
   type AuditRecord,
   type Cause,
   type ConnectorEvent,
-  type ConnectorEventKind,
-  type ConnectorState,
   type ConnectorTimeline,
   type EvidenceRef,
   type FailureSource,
   type Finding
 } from '../../../shared/models/audit'
 import { classifyFailure, lookupMessage } from '../../../shared/knowledge/classify'
+import { idFamilyOf, namesPartnerServer } from '../../../shared/knowledge/id-families'
 import type { MessageEntry } from '../../../shared/knowledge/types'
+import { sourceName } from '../../../shared/troubleshooting/sources'
 import type { ChatterSink } from './record-parser'
 
 const MAX_EVENTS = 100
@@ -25,34 +25,6 @@ const RESTART_LOOP_MIN = 2
 const MAX_EVIDENCE = 10
 const DEDUPE_WINDOW = 512
 
-const IDS = 'INTEGRATION-DAEMON-SERVICES-'
-/** What a daemon message does to a connector: event kind and the state it leaves. */
-interface Lifecycle {
-  kind: ConnectorEventKind
-  state?: ConnectorState
-}
-const LIFECYCLE = new Map<string, Lifecycle>(Object.entries({
-  [`${IDS}0008`]: { kind: 'initializing', state: 'initializing' },
-  [`${IDS}0066`]: { kind: 'restart', state: 'initializing' },
-  [`${IDS}0067`]: { kind: 'restart', state: 'initializing' },
-  [`${IDS}0009`]: { kind: 'failure', state: 'failed' },
-  [`${IDS}0010`]: { kind: 'failure', state: 'failed' },
-  [`${IDS}0031`]: { kind: 'failure', state: 'failed' },
-  [`${IDS}0032`]: { kind: 'failure', state: 'failed' },
-  [`${IDS}0045`]: { kind: 'failure', state: 'failed' },
-  [`${IDS}0065`]: { kind: 'failure', state: 'failed' },
-  [`${IDS}0036`]: { kind: 'failure', state: 'initialize-failed' },
-  [`${IDS}0037`]: { kind: 'failure', state: 'config-failed' },
-  [`${IDS}0041`]: { kind: 'refresh' },
-  [`${IDS}0042`]: { kind: 'refresh' },
-  [`${IDS}0043`]: { kind: 'refreshed' },
-  [`${IDS}0022`]: { kind: 'stopped', state: 'stopped' },
-  [`${IDS}0024`]: { kind: 'stopped', state: 'stopped' },
-  [`${IDS}0064`]: { kind: 'stopped', state: 'stopped' }
-}))
-/** Failures the daemon itself retries at the next refresh: a completed refresh means recovery. */
-const RETRIED = new Set([`${IDS}0045`, `${IDS}0065`, `${IDS}0036`])
-const SERVER_SHUTDOWN = new Set([`${IDS}0020`, 'OMAG-ADMIN-0005', 'SERVER-OPS-0005'])
 /** Messages naming the metadata server a daemon calls: `… server cocoMDS1 on platform https://…`. */
 const PARTNER_SERVER = /server ([\w.-]+) on platform (\S+)/
 const SERVICE_NAME = /integration service ([A-Z][\w ]*?) OMIS/
@@ -76,13 +48,17 @@ interface ServerState {
   service?: string
 }
 
+/** What a daemon message does to a connector: event kind and the state it leaves. */
+type Lifecycle = NonNullable<MessageEntry['lifecycle']>
+
 interface IdTraits {
-  /** The Egeria major version only that release's IDs reveal. */
+  /** The lowest Egeria major version whose servers write this ID's family. */
   major: number | undefined
   /** The text names the metadata server the daemon calls. */
   namesPartner: boolean
   shutdown: boolean
   lifecycle: Lifecycle | undefined
+  retried: boolean
 }
 
 /** The knowledge-base answer for chatter: nothing to find in it. */
@@ -129,7 +105,7 @@ export class Diagnoser {
       }
     }
     if (traits.lifecycle && record.connector) {
-      const timeline = this.connectorEvent(state, record.connector, record.server, record.text, record.time, record.input, record.firstLine, traits.lifecycle, id)
+      const timeline = this.connectorEvent(state, record.connector, record.server, record.text, record.time, record.input, record.firstLine, traits, id)
       if (traits.lifecycle.kind === 'failure') failedAgain(timeline, record.messageIds[record.messageIds.length - 1]!, record.time)
     }
     const entry = this.entryOf(id, state)
@@ -148,7 +124,7 @@ export class Diagnoser {
     const state = this.serverState(server, traits)
     if (this.entryOf(id, state) !== QUIET) return false
     this.count(severity)
-    if (traits.lifecycle && connector !== undefined) this.connectorEvent(state, connector, server, text, time, input, lineNo, traits.lifecycle, id)
+    if (traits.lifecycle && connector !== undefined) this.connectorEvent(state, connector, server, text, time, input, lineNo, traits, id)
     return true
   }
 
@@ -176,14 +152,13 @@ export class Diagnoser {
   private traitsOf(id: string): IdTraits {
     let traits = this.idTraits.get(id)
     if (traits) return traits
-    let major: number | undefined
-    if (id.startsWith('OMAG-ADMIN-') || id.startsWith('OMIS-')) major = 4
-    else if (id.startsWith('SERVER-OPS-') || id.startsWith('OIF-CONNECTOR-') || id.startsWith('OPEN-GOVERNANCE-')) major = 5
+    const entry = lookupMessage(id)
     traits = {
-      major,
-      namesPartner: id.endsWith('-0001') && (id.startsWith('OMIS-') || id === 'OIF-CONNECTOR-0001' || id === 'OPEN-GOVERNANCE-0002'),
-      shutdown: SERVER_SHUTDOWN.has(id),
-      lifecycle: LIFECYCLE.get(id)
+      major: idFamilyOf(id)?.fromMajor,
+      namesPartner: namesPartnerServer(id),
+      shutdown: entry?.serverShutdown === true,
+      lifecycle: entry?.lifecycle,
+      retried: entry?.retried === true
     }
     if (this.idTraits.size > 10_000) this.idTraits.clear()
     this.idTraits.set(id, traits)
@@ -229,9 +204,10 @@ export class Diagnoser {
     time: string | undefined,
     input: number,
     line: number,
-    lifecycle: Lifecycle,
+    traits: IdTraits,
     id: string
   ): Timeline {
+    const lifecycle = traits.lifecycle!
     let kind = lifecycle.kind
     // Per-server map first: no key string to build for every heartbeat.
     let timeline = (server.connectors ??= new Map()).get(name)
@@ -274,10 +250,10 @@ export class Diagnoser {
     }
     if (kind === 'failure') {
       timeline.failures++
-      timeline.retryable = RETRIED.has(id)
+      timeline.retryable = traits.retried
     }
     if (kind === 'restart') timeline.restarted ??= { time }
-    if (lifecycle.state) timeline.state = lifecycle.state
+    if (lifecycle.leaves) timeline.state = lifecycle.leaves
     return timeline
   }
 
@@ -326,12 +302,12 @@ export class Diagnoser {
       rootMessageId: root,
       messageIds,
       summary: summaryOf(connector, classified.source, subject, classified.summary),
-      action: classified.action,
+      action: classified.restartHelps === false ? `${classified.action} Restarting the connector cannot help.` : classified.action,
       evidence: [evidence],
       firstSeen: record.time,
       lastSeen: record.time,
       occurrences: 1,
-      failedConnector: LIFECYCLE.get(record.messageId!)?.kind === 'failure'
+      failedConnector: this.traitsOf(record.messageId!).lifecycle?.kind === 'failure'
     }
     if (this.findingIds.has(finding.id)) finding.id = `${finding.id}#${this.findings.size + 1}`
     this.findingIds.add(finding.id)
@@ -400,21 +376,16 @@ function unique<T>(items: T[]): T[] {
   return [...new Set(items)]
 }
 
-const SOURCE_LABELS: Record<FailureSource, string> = {
-  'metadata-server': 'metadata server',
-  'third-party': 'third-party resource',
-  connector: 'connector'
-}
-
 function summaryOf(connector: string | undefined, source: FailureSource, subject: string, meaning: string): string {
   const who = connector ? `${connector}: ` : ''
-  return source === 'connector' ? `${who}${meaning}` : `${who}${meaning} (${SOURCE_LABELS[source]} ${subject})`
+  return source === 'connector' ? `${who}${meaning}` : `${who}${meaning} (${sourceName(source)} ${subject})`
 }
 
 function verdictOf(source: FailureSource, subject: string, connectors: number, summary: string): string {
   const count = connectors > 0 ? `: ${connectors} connector${connectors === 1 ? '' : 's'}` : ''
   if (source === 'metadata-server') return `metadata server ${subject} unavailable${count}`
   if (source === 'third-party') return `third-party resource ${subject} failing${count}`
+  if (source === 'platform') return `platform or server configuration at fault (${subject}): ${summary.charAt(0).toLowerCase()}${summary.slice(1)}`
   const detail = summary.replace(`${subject}: `, '')
   return `connector ${subject} misconfigured or faulty: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}`
 }

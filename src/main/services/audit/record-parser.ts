@@ -5,6 +5,7 @@
  * prefixes on any of them. Every line ends up in a record or in the unparsed/blank counts.
  */
 import { AUDIT_SEVERITIES, PROBLEM_SEVERITY_SET, type AuditRecord, type LineCounts, type RecordFormat } from '../../../shared/models/audit'
+import { idFamilyOf } from '../../../shared/knowledge/id-families'
 import { extractMessageIds, isMessageId } from '../../../shared/knowledge/message-ids'
 import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso, printedZone, type TimeZone } from './java-time'
 
@@ -57,14 +58,13 @@ function isTrailingPunctuation(code: number): boolean {
 }
 const CONNECTOR_STOP_WORDS = new Set(['is', 'method', 'has', 'was', 'configuration', 'for', 'thread', 'that', 'in', 'with'])
 
-/** Message-ID prefixes whose text names an integration connector. */
-/** Per message ID (interned by the parser, so its hash is cached): this runs for every record. */
+/** Whether an ID's text names an integration connector, per ID (interned by the parser, so its hash is cached): this runs for every record. */
 const connectorIdMemo = new Map<string, boolean>()
 
 function hasConnectorPrefix(messageId: string): boolean {
   let known = connectorIdMemo.get(messageId)
   if (known === undefined) {
-    known = messageId.startsWith('INTEGRATION-DAEMON-SERVICES-') || messageId.startsWith('OMIS-') || messageId.startsWith('OIF-CONNECTOR-')
+    known = idFamilyOf(messageId)?.namesConnector === true
     if (connectorIdMemo.size > 10_000) connectorIdMemo.clear()
     connectorIdMemo.set(messageId, known)
   }

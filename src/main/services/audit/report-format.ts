@@ -1,10 +1,6 @@
 /** Renders an AnalysisReport for a terminal (text) or for sharing (markdown). JSON is the report itself. */
-import { FAILURE_SOURCE_LABELS, type AnalysisReport, type FailureSource, type Finding, type RestartLoop } from '../../../shared/models/audit'
-
-/** A source's name inside a sentence: "metadata server". */
-export function sourceName(source: FailureSource): string {
-  return FAILURE_SOURCE_LABELS[source].toLowerCase()
-}
+import type { AnalysisReport, Finding, RestartLoop } from '../../../shared/models/audit'
+import { sourceName } from '../../../shared/troubleshooting/sources'
 
 function restartLoopText(loop: RestartLoop): string {
   return `restart loop: failed with ${loop.rootMessageId} after each of ${loop.restarts} restarts${loop.since ? ` since ${loop.since}` : ''}`

@@ -8,7 +8,7 @@ import type { Cause } from '../../../shared/models/audit'
 import { describeScope, isFailedStatus, isHealthyStatus, type JournalEntry } from '../../../shared/models/daemon'
 import { comparisonRows, outcomeLabel, statusTone, type ComparisonRow } from '../../../shared/models/report'
 import { foldDumps } from '../../../shared/readable-message'
-import { sourceName } from '../audit/report-format'
+import { sourceName } from '../../../shared/troubleshooting/sources'
 import { refKey, type IncidentData } from './incident-report'
 
 export type Tone = 'ok' | 'err' | 'neutral'

@@ -4,8 +4,9 @@ import { api } from '../lib/api'
 import type { AppState } from './index'
 
 export type ThemeChoice = 'system' | 'light' | 'dark'
-export const FLOW_STEPS = ['audit-log', 'status', 'restart', 'refresh', 'report'] as const
-export type FlowStep = (typeof FLOW_STEPS)[number]
+import { TROUBLESHOOTING_STEPS, type TroubleshootingStep } from '../../../shared/troubleshooting/guidance'
+export const FLOW_STEPS = TROUBLESHOOTING_STEPS
+export type FlowStep = TroubleshootingStep
 
 export type View =
   | { kind: 'home' }

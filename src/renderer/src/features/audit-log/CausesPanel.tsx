@@ -1,6 +1,6 @@
 import type { AnalysisReport, Cause, EvidenceRef, Finding } from '../../../../shared/models/audit'
 import { useAppStore } from '../../store'
-import { SOURCE_INFO } from './log-view'
+import { SOURCE_INFO } from '../../../../shared/troubleshooting/sources'
 
 /**
  * The answer first: each cause (what is failing, where it comes from, which connectors it blocks and

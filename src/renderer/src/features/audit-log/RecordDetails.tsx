@@ -2,7 +2,8 @@ import type { AuditRecord, MessageSource } from '../../../../shared/models/audit
 import { lookupMessage } from '../../../../shared/knowledge'
 import { useAppStore } from '../../store'
 import { evidenceKey, recordRef } from '../../store/logs-slice'
-import { SOURCE_INFO, recordTime, severityOf, toneIcon, toneOf } from './log-view'
+import { SOURCE_INFO } from '../../../../shared/troubleshooting/sources'
+import { recordTime, severityOf, toneIcon, toneOf } from './log-view'
 
 const LIFECYCLE_LABEL: Record<Exclude<MessageSource, keyof typeof SOURCE_INFO>, string> = {
   lifecycle: 'Normal operation',

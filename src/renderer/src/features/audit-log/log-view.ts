@@ -1,5 +1,5 @@
 /** Pure view logic of the audit log step: severity styles, timeline layout, search rows, time labels. */
-import { FAILURE_SOURCE_LABELS, type AuditRecord, type FailureSource, type SearchHit, type SeverityHistogram } from '../../../../shared/models/audit'
+import { type AuditRecord, type SearchHit, type SeverityHistogram } from '../../../../shared/models/audit'
 
 /** Severity groups drawn and filtered together; each has an icon so colour is never the only cue. */
 export type SeverityTone = 'problem' | 'warning' | 'lifecycle' | 'info'
@@ -37,12 +37,6 @@ export function severityChoices(counts: Record<string, number>): { severity: str
     .sort((a, b) => order.indexOf(a.tone) - order.indexOf(b.tone) || b.count - a.count)
 }
 
-/** Each failure source with an icon beside its shared label, so colour is never the only cue. */
-export const SOURCE_INFO: Record<FailureSource, { icon: string; label: string }> = {
-  'metadata-server': { icon: '⛁', label: FAILURE_SOURCE_LABELS['metadata-server'] },
-  'third-party': { icon: '⇄', label: FAILURE_SOURCE_LABELS['third-party'] },
-  connector: { icon: '⚙', label: FAILURE_SOURCE_LABELS.connector }
-}
 
 export interface TimelineStack {
   tone: SeverityTone

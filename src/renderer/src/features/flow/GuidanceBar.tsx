@@ -1,7 +1,7 @@
 import { useMemo } from 'react'
 import { useAppStore } from '../../store'
 import { FLOW_STEPS, type FlowStep } from '../../store/ui-slice'
-import { nextSafeAction, type Guidance } from './guidance'
+import { nextSafeAction, type Guidance } from '../../../../shared/troubleshooting/guidance'
 import { STEP_TITLES } from './step-titles'
 
 const TONE_ICON: Record<Guidance['tone'], string> = { ok: '✔', attention: '◐', problem: '✖', unknown: '◌' }

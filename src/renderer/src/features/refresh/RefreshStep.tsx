@@ -5,7 +5,7 @@ import { useAppStore } from '../../store'
 import { ActionErrorCallout, ActionProgressPanel, StatusPill } from '../restart/ActionParts'
 import { OUTCOME } from '../restart/BeforeAfter'
 import { ConfirmActionDialog } from '../restart/ConfirmActionDialog'
-import { connectorCount } from '../flow/guidance'
+import { connectorCount } from '../../../../shared/troubleshooting/failure-groups'
 import {
   defaultChoice,
   failedConnectors,

@@ -1,6 +1,6 @@
 /** Which connectors a refresh should cover: the choices the refresh step offers, and the scope each sends. */
 import { isHealthyStatus, type ActionScope, type DaemonStatus } from '../../../../shared/models/daemon'
-import { groupFailures, restartCanHelp } from '../flow/guidance'
+import { groupFailures, restartCanHelp } from '../../../../shared/troubleshooting/failure-groups'
 
 export type RefreshChoiceId = 'recovered' | 'service' | 'group' | 'healthy'
 

@@ -5,17 +5,17 @@ import { useAppStore } from '../../store'
 import { emptyActions, type ActionsView } from '../../store/actions-slice'
 import { ActionErrorCallout, ActionProgressPanel, StatusPill } from './ActionParts'
 import { BeforeAfter } from './BeforeAfter'
-import { connectorCount } from '../flow/guidance'
+import { connectorCount } from '../../../../shared/troubleshooting/failure-groups'
 import { ConfirmActionDialog } from './ConfirmActionDialog'
+import { SOURCE_INFO } from '../../../../shared/troubleshooting/sources'
 import {
-  SOURCE_LABEL,
   causesOf,
   needsOperator,
   proposedConnectors,
   readinessOf,
   serversToCheck,
   type Cause
-} from './restart-proposal'
+} from '../../../../shared/troubleshooting/restart-proposal'
 import './restart.css'
 import { clockTime } from '../../lib/time'
 
@@ -217,7 +217,7 @@ function CauseCard({ connectionId, cause, actions, disabled, onRestartDaemon }: 
     <li className={`restart-cause restart-cause-${tone}`} aria-labelledby={headingId}>
       <div className="restart-cause-head">
         <h4 id={headingId}>
-          {SOURCE_LABEL[cause.source]}
+          {SOURCE_INFO[cause.source].heading}
           {/* A subject that is only the connector's own name (nothing else named) is listed below already. */}
           {cause.subject && !cause.connectors.some((connector) => connector.name === cause.subject) && (
             <>
@@ -233,7 +233,7 @@ function CauseCard({ connectionId, cause, actions, disabled, onRestartDaemon }: 
       </div>
       <p className="restart-cause-summary">{cause.summary}</p>
       <PreconditionView connectionId={connectionId} cause={cause} actions={actions} disabled={disabled} onRestartDaemon={onRestartDaemon} />
-      <ul className="restart-cause-connectors" aria-label={`Connectors failing because of ${SOURCE_LABEL[cause.source].toLowerCase()} ${cause.subject ?? ''}`}>
+      <ul className="restart-cause-connectors" aria-label={`Connectors failing because of ${SOURCE_INFO[cause.source].heading.toLowerCase()} ${cause.subject ?? ''}`}>
         {cause.connectors.map((connector) => (
           <ConnectorChoice
             key={connector.name}

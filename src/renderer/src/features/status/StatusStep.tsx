@@ -1,5 +1,5 @@
 import { Fragment, memo, useMemo, useState } from 'react'
-import { FAILURE_SOURCE_LABELS } from '../../../../shared/models/audit'
+import { SOURCE_INFO } from '../../../../shared/troubleshooting/sources'
 import type { ConnectorState, DaemonStatus } from '../../../../shared/models/daemon'
 import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
@@ -216,7 +216,7 @@ function ConnectorRowView({ connector, changed, now }: RowProps): React.JSX.Elem
       <td className="failure-cell">
         {connector.classification && (
           <p className={`source source-${connector.classification.source}`}>
-            <strong>{FAILURE_SOURCE_LABELS[connector.classification.source]}</strong>
+            <strong>{SOURCE_INFO[connector.classification.source].label}</strong>
             {connector.classification.subject && (
               <>
                 {' '}

@@ -2,9 +2,8 @@
  * The restart proposal: failing connectors grouped by their cause, each cause with the
  * precondition that must hold before a restart can help, and the connectors proposed for restart.
  */
-import { FAILURE_SOURCE_LABELS } from '../../../../shared/models/audit'
-import type { ConnectorState, DaemonStatus, ServerCheck } from '../../../../shared/models/daemon'
-import { groupFailures, restartCanHelp, type FailureGroup } from '../flow/guidance'
+import type { ConnectorState, DaemonStatus, ServerCheck } from '../models/daemon'
+import { groupFailures, restartCanHelp, type FailureGroup } from './failure-groups'
 
 export type Precondition =
   /** The app asks the connection's platform whether the metadata server is active. */
@@ -35,13 +34,6 @@ export interface CauseReadiness {
   reason: string
 }
 
-/** Headings say what kind of fix is needed, so they differ from the flow's plain source labels. */
-export const SOURCE_LABEL: Record<Cause['source'], string> = {
-  ...FAILURE_SOURCE_LABELS,
-  connector: 'Connector configuration',
-  unknown: 'Unclassified failure'
-}
-
 const CANNOT_HELP = 'Restarting the connector cannot help: its configuration is wrong.'
 const CONFIGURATION_ADVICE =
   'Change the integration daemon’s configuration (move the connector to the right integration service or group, or fix its connector type), then restart the daemon.'
@@ -49,8 +41,7 @@ const CONFIGURATION_ADVICE =
 function preconditionOf(group: FailureGroup): Precondition {
   const first = group.connectors[0]!
   if (!group.connectors.some((connector) => restartCanHelp(group, connector))) {
-    // The knowledge base's action often ends by saying so too: say it once, first.
-    const action = (first.classification?.action ?? CONFIGURATION_ADVICE).replace(/\s*\(restarting the connector cannot help\)/i, '')
+    const action = first.classification?.action ?? CONFIGURATION_ADVICE
     return { kind: 'cannot-help', advice: `${CANNOT_HELP} ${action}` }
   }
   // The group's subject falls back to a connector name when the message names nothing.

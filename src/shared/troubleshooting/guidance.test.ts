@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { ConnectorState, DaemonStatus } from '../../../../shared/models/daemon'
-import { describeGroup, groupFailures, nextSafeAction } from './guidance'
+import type { ConnectorState, DaemonStatus } from '../models/daemon'
+import { describeGroup, groupFailures } from './failure-groups'
+import { nextSafeAction } from './guidance'
 
 function connector(name: string, status: string, classification?: ConnectorState['classification']): ConnectorState {
   return { name, status, refreshOverdue: false, failingMessageIds: [], classification }
@@ -37,7 +38,7 @@ describe('groupFailures', () => {
 
   it('keeps unclassified failures apart, named by their connector', () => {
     const [group] = groupFailures([connector('Mystery', 'CONFIG_FAILED')])
-    expect(group).toMatchObject({ source: 'unknown', subject: 'Mystery', restartHelps: true })
+    expect(group).toMatchObject({ source: 'undetermined', subject: 'Mystery', restartHelps: true })
   })
 })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { ServerCheck } from '../../../../shared/models/daemon'
-import { COCO_DATABASE, COCO_FILES, cocoStart, connector, directoryMissing, statusOf } from '../../../../../tests/support/coco-status'
+import type { ServerCheck } from '../models/daemon'
+import { COCO_DATABASE, COCO_FILES, cocoStart, connector, directoryMissing, statusOf } from '../../../tests/support/coco-status'
 import { causesOf, needsOperator, proposedConnectors, readinessOf, serversToCheck } from './restart-proposal'
 
 const check = (state: ServerCheck['state']): Record<string, ServerCheck> => ({
@@ -62,7 +62,7 @@ describe('the restart proposal', () => {
   it('treats CONFIG_FAILED as a configuration problem and unclassified failures as the operator’s call', () => {
     const causes = causesOf(statusOf([connector('A', 'CONFIG_FAILED', directoryMissing('data/a')), connector('B', 'FAILED'), connector('C', 'WAITING')]))
     expect(causes.map((cause) => [cause.connectors[0]!.name, cause.source, cause.precondition.kind])).toEqual([
-      ['B', 'unknown', 'operator'],
+      ['B', 'undetermined', 'operator'],
       ['A', 'third-party', 'cannot-help']
     ])
   })

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+import { idFamilyOf, namesPartnerServer } from './id-families'
+import { extractSubject, type SubjectKind } from './subjects'
+
+const one = (text: string, kinds: SubjectKind[]): string | undefined => extractSubject(text, kinds)?.value
+
+describe('subject extractors', () => {
+  it.each<[string, SubjectKind[], string]>([
+    ['Connection to db7.example.internal:5442 refused', ['host-port'], 'db7.example.internal:5442'],
+    ['at Tue Feb 02 12:02:43 GMT the call to https://mds1.example.com:9443/servers/x failed', ['url'], 'https://mds1.example.com:9443'],
+    ['bad url jdbc:db2://db2host:50000/SAMPLE; check it', ['jdbc-url'], 'jdbc:db2://db2host:50000/SAMPLE'],
+    ['props {bootstrap.servers=kafka-0.kafka:9092, acks=all}', ['kafka-bootstrap'], 'kafka-0.kafka:9092'],
+    ['attempting to connect to Kafka brokers at localhost:9092 [ attempt 3 of 10 ]', ['kafka-bootstrap'], 'localhost:9092'],
+    ['unable to initiate a connection to the cohort myCohort when starting up', ['cohort'], 'myCohort'],
+    ['Connecting to Apache Kafka Topic egeria.omag.openmetadata.repositoryservices.cohort.myCohort.OMRSTopic.registration', ['topic'], 'egeria.omag.openmetadata.repositoryservices.cohort.myCohort.OMRSTopic.registration'],
+    ['java.nio.file.NoSuchFileException: /data/landing/in', ['path'], '/data/landing/in'],
+    ['The OMAG Server cocoMDS2 is not available to service a request', ['server'], 'cocoMDS2'],
+    ['java.lang.ClassNotFoundException: org.example.MyProvider', ['class'], 'org.example.MyProvider'],
+    ['returned an unexpected exception of java.lang.ClassNotFoundException with message org.acme.AtlasProvider', ['class'], 'org.acme.AtlasProvider'],
+    ['Error message is org/odpi/openmetadata/repositoryservices/auditlog/OMRSAuditLog (NoClassDefFoundError: org/odpi/x/Y)', ['class'], 'org.odpi.x.Y'],
+    ['Invalid Connector class org.odpi.egeria.connectors.ibm.igc.repositoryconnector.IGCOMRSRepositoryConnector', ['class'], 'org.odpi.egeria.connectors.ibm.igc.repositoryconnector.IGCOMRSRepositoryConnector'],
+    ['could not load egeria-connector-xtdb-3.9-jar-with-dependencies.jar', ['jar'], 'egeria-connector-xtdb-3.9-jar-with-dependencies.jar'],
+    ['FATAL: password authentication failed for user "egeria"', ['user'], 'egeria'],
+    ['FATAL: database "coco" does not exist', ['database'], 'coco'],
+    ["HTTPConnectionPool(host='lab-egeria-core-service', port=8080): Max retries exceeded", ['host-port'], 'lab-egeria-core-service:8080'],
+    ['Tomcat initialized with port(s): 9443 (https)', ['port'], '9443']
+  ])('finds %s', (text, kinds, expected) => {
+    expect(one(text, kinds)).toBe(expected)
+  })
+
+  it('never takes an unfilled placeholder or a time for a subject', () => {
+    expect(one('The OMAG Server {0} is not available', ['server'])).toBeUndefined()
+    expect(one('Tue Nov 29 18:35:18 GMT 2022 intserv failed', ['host-port'])).toBeUndefined()
+    expect(one('file {1} is missing', ['path'])).toBeUndefined()
+  })
+
+  it('tries kinds in the order given', () => {
+    const text = 'Connection to db7.example.internal:5442 refused for jdbc:postgresql://db7.example.internal:5442/sales'
+    expect(extractSubject(text, ['jdbc-url', 'host-port'])).toEqual({ kind: 'jdbc-url', value: 'jdbc:postgresql://db7.example.internal:5442/sales' })
+  })
+})
+
+describe('ID families', () => {
+  it('tells the releases and what a family names', () => {
+    expect(idFamilyOf('OMIS-FILES-INTEGRATOR-0008')).toMatchObject({ fromMajor: 4, namesConnector: true })
+    expect(idFamilyOf('SERVER-OPS-0005')?.fromMajor).toBe(5)
+    expect(idFamilyOf('OMRS-AUDIT-0001')).toBeUndefined()
+    expect(namesPartnerServer('OMIS-LINEAGE-INTEGRATOR-0001')).toBe(true)
+    expect(namesPartnerServer('OIF-CONNECTOR-0001')).toBe(true)
+    expect(namesPartnerServer('OIF-CONNECTOR-0005')).toBe(false)
+  })
+})
