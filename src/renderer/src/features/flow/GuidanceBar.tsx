@@ -11,12 +11,13 @@ const TONE_LABEL: Record<Guidance['tone'], string> = { ok: 'Healthy', attention:
 export function GuidanceBar({ connectionId, step }: { connectionId: string; step: FlowStep }): React.JSX.Element {
   const view = useAppStore((state) => state.daemons[connectionId])
   const actions = useAppStore((state) => state.actions[connectionId])
+  const logCauses = useAppStore((state) => state.logs[connectionId]?.session?.report.causes)
   const navigate = useAppStore((state) => state.navigate)
   const restartedWithoutRefresh = !!actions?.lastRestart && actions.recovered.length > 0 &&
     (!actions.lastRefresh || actions.lastRefresh.startedAt < actions.lastRestart.startedAt)
   const guidance = useMemo(
-    () => nextSafeAction({ status: view?.status, error: view?.error?.message, restartedWithoutRefresh }),
-    [view?.status, view?.error?.message, restartedWithoutRefresh]
+    () => nextSafeAction({ status: view?.status, error: view?.error?.message, logCauses, restartedWithoutRefresh }),
+    [view?.status, view?.error?.message, logCauses, restartedWithoutRefresh]
   )
   const target = guidance.step
   return (
