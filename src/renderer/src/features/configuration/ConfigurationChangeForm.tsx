@@ -56,7 +56,7 @@ export function ConfigurationChangeForm({ connection, configuration, busy, onCha
         )}
         <p id={ids.problem} className={draft.problem ? 'field-error' : 'muted small'} role="status">
           {draft.problem && <span aria-hidden="true">✖ </span>}
-          {draft.problem ?? 'The change is sent once and never retried.'}
+          {draft.problem ?? (draft.unchanged ? 'This is what the connector has now: edit it to see what would change.' : 'The change is sent once and never retried.')}
         </p>
       </div>
       {draft.diff.length > 0 && <DiffTable lines={draft.diff} caption="What changes" afterLabel="New" />}

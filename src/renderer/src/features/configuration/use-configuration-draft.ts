@@ -23,6 +23,8 @@ export interface ConfigurationDraft {
   diff: ConfigurationDiffLine[]
   /** What is wrong with the draft, said as the operator types. */
   problem?: string
+  /** The draft sets what the connector already has (the form as it opens). */
+  unchanged: boolean
 }
 
 /** The operator's edit of a connector's configuration, checked as it is typed, with the diff it would make. */
@@ -40,6 +42,7 @@ export function useConfigurationDraft(configuration: ConnectorConfiguration): Co
     return parsed.ok ? { change: { kind: 'properties', properties: parsed.properties } } : { problem: parsed.message }
   }, [kind, endpoint, properties])
   const diff = useMemo(() => (checked.change ? configurationDiff(configuration, checked.change) : []), [checked.change, configuration])
-  const problem = checked.problem ?? (checked.change && diff.length === 0 ? 'This is the configuration the connector already has: nothing to change.' : undefined)
-  return { kind, setKind, endpoint, setEndpoint, properties, setProperties, change: problem ? undefined : checked.change, diff, problem }
+  const unchanged = checked.change !== undefined && diff.length === 0
+  const problem = checked.problem
+  return { kind, setKind, endpoint, setEndpoint, properties, setProperties, change: problem || unchanged ? undefined : checked.change, diff, problem, unchanged }
 }
