@@ -23,7 +23,7 @@ export interface ConfigurationDraft {
   diff: ConfigurationDiffLine[]
   /** What is wrong with the draft, said as the operator types. */
   problem?: string
-  /** The draft sets what the connector already has (the form as it opens). */
+  /** The draft sets what the connector already has, or nothing yet (the form as it opens). */
   unchanged: boolean
 }
 
@@ -38,11 +38,12 @@ export function useConfigurationDraft(configuration: ConnectorConfiguration): Co
       return problem ? { problem } : { change: { kind: 'endpoint', address: endpoint } }
     }
     const lines = properties.split('\n').filter((line) => line.trim().length > 0)
+    if (lines.length === 0) return {} // nothing typed yet: a hint, not an error
     const parsed = parsePropertyAssignments(lines)
     return parsed.ok ? { change: { kind: 'properties', properties: parsed.properties } } : { problem: parsed.message }
   }, [kind, endpoint, properties])
   const diff = useMemo(() => (checked.change ? configurationDiff(configuration, checked.change) : []), [checked.change, configuration])
-  const unchanged = checked.change !== undefined && diff.length === 0
+  const unchanged = checked.problem === undefined && diff.length === 0
   const problem = checked.problem
   return { kind, setKind, endpoint, setEndpoint, properties, setProperties, change: problem || unchanged ? undefined : checked.change, diff, problem, unchanged }
 }
