@@ -128,6 +128,11 @@ describe('Egeria 6: a daemon with no connectors', () => {
     const daemon = daemonService(sim)
     const empty = await daemon.status('c1')
     expect(empty).toMatchObject({ noConnectors: true, connectors: [], groups: [{ name: 'Egeria:IntegrationGroup:Default', status: 'ASSIGNED', connectorNames: [] }] })
+    const probe = await daemon.probe('c1')
+    expect(probe.hops.find((hop) => hop.id === 'status')).toMatchObject({
+      state: 'warn',
+      verdict: expect.stringMatching(/^exchangeDL01 has no connectors yet: its integration groups Egeria:IntegrationGroup:Default \(ASSIGNED\) have not loaded them/)
+    })
 
     const stillDown = await daemon.reloadGroup('c1', 'Egeria:IntegrationGroup:Default')
     expect(stillDown.summary).toMatch(/has no connectors yet: is its metadata server running/)
