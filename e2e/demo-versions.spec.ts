@@ -45,6 +45,12 @@ test('Egeria 6.x: a daemon with no connectors, its group, a corrected connector,
   const groups = page.getByRole('region', { name: 'Integration groups' })
   await expect(groups.getByRole('row').filter({ hasText: GROUP })).toContainText('ASSIGNED')
   await screenshot(page, 'v6-step2-no-connectors')
+  // Step 3 has nothing to restart, and says the same current problem as the bar.
+  await page.keyboard.press('Alt+3')
+  const stepThree = page.getByRole('note').filter({ hasText: 'Nothing to restart yet.' })
+  await expect(stepThree).toContainText(`The daemon has no connectors: The integration group ${GROUP}`)
+  await expect(stepThree).toContainText('Bring cocoMDS1 back, then ask the group to re-read its configuration')
+  await page.keyboard.press('Alt+2')
 
   await inWorld(page, (world) => world.getByRole('button', { name: 'Start cocoMDS1' }).click())
   await groups.getByRole('button', { name: 'Re-read its configuration' }).click()

@@ -1,6 +1,7 @@
 import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
 import { ConfigurationDialog } from '../configuration/ConfigurationDialog'
+import { useCurrentProblem } from '../flow/use-current-problem'
 import { ConnectorsTable } from './ConnectorsTable'
 import { GroupsPanel } from './GroupsPanel'
 import { ProbeView } from './ProbeView'
@@ -15,6 +16,7 @@ export function StatusStep({ connectionId }: { connectionId: string }): React.JS
   const loadStatus = useAppStore((state) => state.loadStatus)
   const runProbe = useAppStore((state) => state.runProbe)
   const now = useNow(5_000)
+  const guidance = useCurrentProblem(connectionId)
   const configurationOpen = useAppStore((state) => !!state.configurations[connectionId]?.connector)
   const status = view?.status
   const stale = status ? now - Date.parse(status.fetchedAt) > STALE_AFTER_MS : false
@@ -39,7 +41,7 @@ export function StatusStep({ connectionId }: { connectionId: string }): React.JS
         <p className="callout error" role="alert">
           <span aria-hidden="true">✖ </span>
           The status could not be read: {view.error.message}
-          {status ? ' The table shows the last status that could be read.' : ' Check the connection to see where the chain breaks.'}
+          {status ? ' The table shows the last status that could be read.' : ` ${guidance.next}`}
         </p>
       )}
       {view?.probe && <ProbeView connectionId={connectionId} />}
