@@ -129,6 +129,12 @@ for (const egeria of ['3', '4', '5'] as const) {
 async function followRestarts(page: Page): Promise<void> {
   const guidance = guidanceBar(page)
   await followToStep(page, /Go to step 3, Restart/)
+  // The proposal opens the wrong-type connector's configuration too.
+  const configCause = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Connector configuration: 1 connector/ }) })
+  await configCause.getByRole('button', { name: `Configuration of ${DATABASE}…` }).click()
+  const configuration = page.getByRole('dialog', { name: `Configuration of ${DATABASE}` })
+  await expect(configuration.getByText(/DataFilesMonitorIntegrationProvider|Egeria 3\.x cannot show/).first()).toBeVisible()
+  await configuration.getByRole('button', { name: 'Close' }).click()
   for (const box of await page.getByRole('checkbox', { name: /has been created|is running again|is available again/ }).all()) await box.check()
   const restartButton = page.getByRole('button', { name: /^Restart \d+ connectors?…$/ })
   await restartButton.click()
@@ -137,7 +143,6 @@ async function followRestarts(page: Page): Promise<void> {
   await expect(outcome.getByRole('listitem').filter({ hasText: FILES[1]! })).toHaveAttribute('data-outcome', 'recovered', { timeout: 60_000 })
 
   await inWorld(page, (world) => world.getByRole('button', { name: 'Correct the configuration' }).click())
-  const configCause = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Connector configuration: 1 connector/ }) })
   await configCause.getByRole('checkbox', { name: /configuration has been corrected/ }).check()
   await configCause.getByRole('button', { name: 'Restart the daemon…' }).click()
   const daemonDialog = page.getByRole('dialog', { name: 'Restart the daemon on exchangeDL01?' })

@@ -6,6 +6,7 @@ import { SOURCE_INFO } from '../../../../shared/troubleshooting/sources'
 import { clockTime } from '../../lib/time'
 import { useAppStore } from '../../store'
 import type { ActionsView } from '../../store/actions-slice'
+import { ConfigurationLinks } from '../configuration/ConfigurationLinks'
 import { StatusPill } from './ActionParts'
 
 export interface CauseCardProps {
@@ -50,6 +51,9 @@ export function CauseCard({ connectionId, cause, actions, disabled, onRestartDae
       </div>
       <p className="restart-cause-summary">{cause.summary}</p>
       <PreconditionView connectionId={connectionId} cause={cause} actions={actions} disabled={disabled} onRestartDaemon={onRestartDaemon} />
+      {(cause.source === 'third-party' || cause.source === 'connector') && (
+        <ConfigurationLinks connectionId={connectionId} connectors={cause.connectors.map((connector) => connector.name)} />
+      )}
       <ul className="restart-cause-connectors" aria-label={`Connectors failing because of ${SOURCE_INFO[cause.source].heading.toLowerCase()} ${cause.subject ?? ''}`}>
         {cause.connectors.map((connector) => (
           <ConnectorChoice

@@ -4,6 +4,7 @@ import { useAppStore } from '../../store'
 import { emptyActions } from '../../store/actions-slice'
 import { ActionErrorCallout, ActionProgressPanel } from './ActionParts'
 import { BeforeAfter } from './BeforeAfter'
+import { ConfigurationDialogHost } from '../configuration/ConfigurationLinks'
 import { CurrentProblem } from '../flow/CurrentProblem'
 import { CauseCard } from './CauseCard'
 import { Announcer, NextStep } from './RestartNext'
@@ -175,6 +176,7 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
           }}
         />
       )}
+      <ConfigurationDialogHost connectionId={connectionId} />
     </div>
   )
 }

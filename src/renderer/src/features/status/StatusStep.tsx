@@ -1,6 +1,6 @@
 import { useNow } from '../../lib/use-now'
 import { useAppStore } from '../../store'
-import { ConfigurationDialog } from '../configuration/ConfigurationDialog'
+import { ConfigurationDialogHost } from '../configuration/ConfigurationLinks'
 import { useCurrentProblem } from '../flow/use-current-problem'
 import { ConnectorsTable } from './ConnectorsTable'
 import { GroupsPanel } from './GroupsPanel'
@@ -17,7 +17,6 @@ export function StatusStep({ connectionId }: { connectionId: string }): React.JS
   const runProbe = useAppStore((state) => state.runProbe)
   const now = useNow(5_000)
   const guidance = useCurrentProblem(connectionId)
-  const configurationOpen = useAppStore((state) => !!state.configurations[connectionId]?.connector)
   const status = view?.status
   const stale = status ? now - Date.parse(status.fetchedAt) > STALE_AFTER_MS : false
   return (
@@ -48,7 +47,7 @@ export function StatusStep({ connectionId }: { connectionId: string }): React.JS
       {!status && !view?.error && <p className="muted">Reading the daemon’s status…</p>}
       {status?.noConnectors && <GroupsPanel connectionId={connectionId} status={status} />}
       {status && !status.noConnectors && <ConnectorsTable connectionId={connectionId} status={status} changed={view?.changed ?? []} now={now} />}
-      {configurationOpen && <ConfigurationDialog connectionId={connectionId} />}
+      <ConfigurationDialogHost connectionId={connectionId} />
     </div>
   )
 }
