@@ -25,6 +25,7 @@ const SOURCES = ['connector', 'third-party', 'metadata-server', 'platform', 'und
 
 describe('the real-log corpus', () => {
   it('gives every case its thread, files, truth and a machine-checkable expectation', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40)
     const names = cases.map(caseName)
     expect(new Set(names).size).toBe(names.length)
     for (const realLogCase of cases) {

@@ -3,11 +3,11 @@
  * comes from. Used by the log diagnosis, the renderer beside a log line, and the REST client on a
  * connector's `failingExceptionMessage`.
  */
-import type { FailureSource } from '../models/audit'
+import type { CauseSource, FailureSource } from '../models/audit'
 import { extractMessageIds } from './message-ids'
 import { MESSAGES } from './messages'
 import { FALLBACK_RULES } from './rules'
-import { extractSubject, isRealSubject, SUBJECT_KINDS_BY_SOURCE } from './subjects'
+import { extractSubject, firstRealMatch, SUBJECT_KINDS_BY_SOURCE } from './subjects'
 import type { FallbackRule, MessageEntry } from './types'
 
 const BY_ID = new Map<string, MessageEntry[]>()
@@ -23,6 +23,9 @@ for (const entry of MESSAGES) {
 }
 const RULES = FALLBACK_RULES.map((rule) => ({ rule, test: new RegExp(rule.pattern, 'i'), subject: rule.subject ? new RegExp(rule.subject, 'i') : undefined }))
 const SUBJECTS = new Map<string, RegExp>()
+const UNFILLED = /\{\d+\}/
+/** Subjects the knowledge base names when the text does not (`Kafka`): weaker than any name found in a text. */
+const DEFAULT_SUBJECTS = new Set([...MESSAGES, ...FALLBACK_RULES].flatMap((known) => (known.subjectDefault ? [known.subjectDefault] : [])))
 
 /** Chains whose call went to the metadata server: a network or TLS failure below them is the server's path. */
 const METADATA_CALL_IDS = /^(?:OMAG-COMMON-503-|OMAG-COMMON-0002|CLIENT-SIDE-REST-API-CONNECTOR-|OMAG-ADMIN-503-)/
@@ -47,13 +50,19 @@ export function lookupMessage(id: string, egeriaMajor?: number): MessageEntry | 
 export interface FailureClassification {
   messageIds: string[]
   rootMessageId?: string
-  source: FailureSource
+  source: CauseSource
+  /** For an undetermined source: the sources the evidence leaves open. */
+  candidates?: FailureSource[]
   /** The metadata server, third-party resource or connector at fault; undefined when the text does not say. */
   subject?: string
   summary: string
   action: string
   /** The fallback rule that decided, when the catalogue could not. */
   rule?: string
+  /** An outer failure: a more specific cause of the same source comes first. */
+  outer?: boolean
+  /** The subject is the knowledge base's default (`Kafka`), not a name the text gave. */
+  defaultSubject?: boolean
   /** Set when the knowledge base says whether a restart can help, against the source's default. */
   restartHelps?: boolean
 }
@@ -65,12 +74,29 @@ export interface ClassifyContext {
 
 /** Classifies a failure text (an audit message, or a connector's failingExceptionMessage) by its innermost ID. */
 export function classifyFailure(text: string, egeriaMajor?: number, context: ClassifyContext = {}): FailureClassification {
+  const classified = classifyText(text, egeriaMajor, context)
+  if (classified.subject === undefined && (classified.source === 'third-party' || classified.source === 'metadata-server') && UNFILLED.test(`${text}\n${context.detail ?? ''}`)) {
+    // The message lost the detail that would name what failed: the source cannot be established from it.
+    return {
+      ...classified,
+      candidates: [classified.source, 'connector'],
+      source: 'undetermined',
+      summary: `${classified.summary} The message's detail was not filled in (an unfilled {n}), so the log does not name what failed.`,
+      action: `Check the connector's connection (URL, driver, credentials) and the resource it names; turn on the connector's debug logging to see the exception. ${classified.action}`
+    }
+  }
+  if (classified.subject !== undefined && DEFAULT_SUBJECTS.has(classified.subject)) classified.defaultSubject = true
+  return classified
+}
+
+function classifyText(text: string, egeriaMajor: number | undefined, context: ClassifyContext): FailureClassification {
   const fullText = context.detail ? `${text}\n${context.detail}` : text
   const messageIds = extractMessageIds(fullText)
   const entries = messageIds.map((id) => lookupMessage(id, egeriaMajor))
   const rootMessageId = messageIds[messageIds.length - 1]
   const innermost = entries[entries.length - 1]
-  const matched = RULES.find(({ test }) => test.test(fullText))
+  const override = RULES.find(({ rule, test }) => rule.overrides === true && test.test(fullText))
+  const matched = override ?? RULES.find(({ rule, test }) => rule.overrides !== true && test.test(fullText))
 
   let decided: MessageEntry | undefined
   for (let index = entries.length - 1; index >= 0; index--) {
@@ -82,17 +108,20 @@ export function classifyFailure(text: string, egeriaMajor?: number, context: Cla
     if (entry === undefined && index === entries.length - 1 && matched) break // unknown innermost ID: trust the rule
   }
   const innermostDecides = innermost !== undefined && isFailureSource(innermost.source)
-  if (matched && !innermostDecides) {
-    const viaMetadataCall = messageIds.some((id) => METADATA_CALL_IDS.test(id))
-    const source: FailureSource = viaMetadataCall && matched.rule.source === 'third-party' ? 'metadata-server' : matched.rule.source
+  if (matched && (override || !innermostDecides)) {
+    const network = matched.rule.source === 'third-party' || matched.rule.source === 'metadata-server'
+    const source = network ? (egeriaCallee(fullText, messageIds) ?? matched.rule.source) : matched.rule.source
     return {
       messageIds,
       rootMessageId,
       source,
+      ...(matched.rule.candidates ? { candidates: matched.rule.candidates } : {}),
       subject: subjectFrom(fullText, [...entries].reverse(), matched, source),
       summary: matched.rule.summary,
       action: matched.rule.action,
-      rule: matched.rule.name
+      rule: matched.rule.name,
+      ...(matched.rule.outer ? { outer: true } : {}),
+      ...(matched.rule.restartHelps === undefined ? {} : { restartHelps: matched.rule.restartHelps })
     }
   }
   if (decided) {
@@ -106,13 +135,27 @@ export function classifyFailure(text: string, egeriaMajor?: number, context: Cla
       ...(decided.restartHelps === undefined ? {} : { restartHelps: decided.restartHelps })
     }
   }
+  // Nothing in the evidence decides: say so, rather than guess.
   return {
     messageIds,
     rootMessageId,
-    source: 'connector',
-    summary: innermost?.meaning ?? 'The connector reported an error the knowledge base does not know.',
-    action: innermost?.action ?? 'Read the exception and stack trace; check the connector configuration, then restart the connector.'
+    source: 'undetermined',
+    candidates: ['connector', 'third-party', 'metadata-server'],
+    summary: innermost?.meaning ?? 'An error the knowledge base does not know.',
+    action:
+      innermost?.action ??
+      'Read the exception and its innermost cause: a class or property names the connector, a host, file or database names a third party, a server name or URL names the metadata server.'
   }
+}
+
+/**
+ * A network or TLS failure on a call to Egeria itself: the platform when the call went to its platform
+ * services, the metadata server when it went to a server (by a client ID or a server URL).
+ */
+function egeriaCallee(text: string, messageIds: string[]): CauseSource | undefined {
+  if (/\/open-metadata\/platform-services\/|\/server-platform\//.test(text)) return 'platform'
+  if (messageIds.some((id) => METADATA_CALL_IDS.test(id)) || /\/servers\/[\w.-]+\/open-metadata\//.test(text)) return 'metadata-server'
+  return undefined
 }
 
 function isFailureSource(source: string): source is FailureSource {
@@ -123,16 +166,16 @@ function subjectFrom(
   text: string,
   entries: (MessageEntry | undefined)[],
   matched: { rule: FallbackRule; subject?: RegExp } | undefined,
-  source: FailureSource
+  source: CauseSource
 ): string | undefined {
   for (const entry of entries) {
     if (!entry?.subject) continue
     let pattern = SUBJECTS.get(entry.subject)
     if (!pattern) SUBJECTS.set(entry.subject, (pattern = new RegExp(entry.subject)))
-    const found = pattern.exec(text)?.[1]
-    if (isRealSubject(found)) return found
+    const found = firstRealMatch(pattern, text)?.[1]
+    if (found) return found
   }
-  const byRule = matched?.subject?.exec(text)?.[1]
-  if (isRealSubject(byRule)) return byRule
-  return extractSubject(text, SUBJECT_KINDS_BY_SOURCE[source])?.value ?? entries.find((entry) => entry?.subjectDefault)?.subjectDefault
+  const byRule = matched?.subject ? firstRealMatch(matched.subject, text)?.[1] : undefined
+  if (byRule) return byRule
+  return (source === 'undetermined' ? undefined : extractSubject(text, SUBJECT_KINDS_BY_SOURCE[source])?.value) ?? matched?.rule.subjectDefault ?? entries.find((entry) => entry?.subjectDefault)?.subjectDefault
 }

@@ -1,7 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { CATALOGUE_FAMILIES } from './catalogue'
 import { classifyFailure, extractMessageIds, FALLBACK_RULES, lookupMessage, MESSAGES } from './index'
 
-const CATALOGUE_SOURCES = ['metadata-server', 'third-party', 'connector', 'lifecycle', 'nested']
+const CATALOGUE_SOURCES = ['metadata-server', 'third-party', 'connector', 'platform', 'lifecycle', 'nested']
 
 describe('message catalogue', () => {
   it('covers at least 120 distinct message IDs, each with severity, source, meaning and action', () => {
@@ -28,9 +30,61 @@ describe('message catalogue', () => {
     }
   })
 
+  it('covers at least 400 distinct message IDs', () => {
+    expect(new Set(MESSAGES.map((entry) => entry.id)).size).toBeGreaterThanOrEqual(400)
+  })
+
+  it('gives every entry a valid version range, and the meanings of a reused ID ranges that never overlap, oldest first', () => {
+    const byId = new Map<string, typeof MESSAGES[number][]>()
+    for (const entry of MESSAGES) {
+      for (const bound of [entry.fromMajor, entry.untilMajor]) if (bound !== undefined) expect(Number.isInteger(bound) && bound >= 1 && bound <= 9, entry.id).toBe(true)
+      if (entry.fromMajor !== undefined && entry.untilMajor !== undefined) expect(entry.fromMajor, entry.id).toBeLessThanOrEqual(entry.untilMajor)
+      byId.set(entry.id, [...(byId.get(entry.id) ?? []), entry])
+    }
+    for (const [id, entries] of byId) {
+      for (let index = 1; index < entries.length; index++) {
+        const older = entries[index - 1]!
+        const newer = entries[index]!
+        expect(older.untilMajor, id).toBeDefined()
+        expect(newer.fromMajor, id).toBeGreaterThan(older.untilMajor!)
+      }
+    }
+  })
+
+  it('keeps each family file free of duplicates within a release', () => {
+    for (const family of CATALOGUE_FAMILIES) {
+      const seen = new Set<string>()
+      for (const entry of family) {
+        const key = `${entry.id}@${entry.fromMajor ?? 0}`
+        expect(seen.has(key), key).toBe(false)
+        seen.add(key)
+      }
+    }
+  })
+
+  it('knows every message ID in the real-log corpus', () => {
+    const corpus = new URL('../../../tests/fixtures/real-logs/', import.meta.url)
+    const ids = new Set<string>()
+    for (const file of readdirSync(corpus)) {
+      if (file.endsWith('.log')) for (const id of extractMessageIds(readFileSync(new URL(file, corpus), 'utf8'))) ids.add(id)
+    }
+    expect(ids.size).toBeGreaterThan(40)
+    expect([...ids].filter((id) => lookupMessage(id) === undefined)).toEqual([])
+  })
+
+  it('answers IDs that Egeria renumbered between releases by version', () => {
+    expect(lookupMessage('OMAG-ADMIN-400-012', 2)?.meaning).toMatch(/admin class/)
+    expect(lookupMessage('OMAG-ADMIN-400-012', 4)?.meaning).toMatch(/cannot be parsed/)
+    expect(lookupMessage('OMAG-ADMIN-400-018', 1)?.meaning).toMatch(/no services configured/)
+    expect(lookupMessage('OMAG-ADMIN-400-018', 3)?.meaning).toMatch(/collection name/)
+    expect(lookupMessage('OMAG-ADMIN-400-011', 1)?.meaning).toMatch(/does not exist/)
+    expect(lookupMessage('OMAG-ADMIN-400-011')?.meaning).toMatch(/No configuration document/)
+    expect(lookupMessage('OMAG-COMMON-400-004')?.source).toBe('connector')
+  })
+
   it('answers reused IDs by version', () => {
     expect(lookupMessage('OMAG-ADMIN-0001', 4)?.source).toBe('lifecycle')
-    expect(lookupMessage('OMAG-ADMIN-0001', 6)?.source).toBe('connector')
+    expect(lookupMessage('OMAG-ADMIN-0001', 6)?.source).toBe('platform')
     expect(lookupMessage('POSTGRES-CONNECTOR-0002', 3)?.severity).toBe('Exception')
     expect(lookupMessage('POSTGRES-CONNECTOR-0002', 5)?.severity).toBe('Information')
     expect(lookupMessage('OCF-KAFKA-TOPIC-CONNECTOR-0014 ')?.source).toBe('third-party')
@@ -63,6 +117,6 @@ describe('classifyFailure', () => {
     expect(classifyFailure('java.lang.ClassNotFoundException: com.acme.MyProvider')).toMatchObject({ source: 'connector', rule: 'class-not-found' })
     expect(classifyFailure('HTTP 401 Unauthorized from https://mds:9443/x')).toMatchObject({ source: 'metadata-server', subject: 'mds:9443' })
     expect(classifyFailure('java.nio.file.NoSuchFileException: /data/in')).toMatchObject({ source: 'third-party', rule: 'does-not-exist' })
-    expect(classifyFailure('something odd happened')).toMatchObject({ source: 'connector', messageIds: [] })
+    expect(classifyFailure('something odd happened')).toMatchObject({ source: 'undetermined', messageIds: [] })
   })
 })

@@ -2,14 +2,15 @@
  * The message catalogue for integration-daemon troubleshooting, as data. Meanings and actions are
  * written for an operator, in our own words. Sources: M metadata server (or the path to it),
  * T third-party technology, C connector or daemon configuration/code, L lifecycle, N read the nested
- * message. `fromMajor`/`untilMajor` bound IDs that Egeria reused with another meaning.
+ * message, P the platform or a server's configuration document. `fromMajor`/`untilMajor` bound IDs that Egeria reused with another meaning.
  */
 import type { MessageSource } from '../models/audit'
 import { DIRECTORY, HOST_PORT, SERVER_NAME } from './subjects'
 import type { MessageEntry } from './types'
+import { withCatalogue } from './catalogue'
 
-type Code = 'M' | 'T' | 'C' | 'L' | 'N'
-const SOURCES: Record<Code, MessageSource> = { M: 'metadata-server', T: 'third-party', C: 'connector', L: 'lifecycle', N: 'nested' }
+type Code = 'M' | 'T' | 'C' | 'P' | 'L' | 'N'
+const SOURCES: Record<Code, MessageSource> = { M: 'metadata-server', T: 'third-party', C: 'connector', P: 'platform', L: 'lifecycle', N: 'nested' }
 
 type Extra = Partial<Omit<MessageEntry, 'id' | 'severity' | 'source' | 'meaning' | 'action'>>
 type Row = [id: string, severity: string, source: Code, meaning: string, action: string, extra?: Extra]
@@ -152,11 +153,11 @@ const ROWS: Row[] = [
   ['OPEN-GOVERNANCE-500-008', 'HTTP 500', 'M', 'An unexpected exception in the metadata server\'s framework services.', 'Look at the stack in the metadata server\'s log.'],
   // Multi-tenant: server or service not available
   ['OMAG-MULTI-TENANT-404-001', 'HTTP 404', 'M', 'The metadata server is not running on the platform that was called.', 'Start the metadata server (or fix its name or platform URL), then restart the FAILED connectors.', { subject: 'OMAG Server ([\\w.-]+) is not available' }],
-  ['OMAG-MULTI-TENANT-404-002', 'HTTP 404', 'M', 'The server runs but the requested service is not active on it.', 'Enable the service on the metadata server and restart it.', { subject: METADATA_SERVER }],
+  ['OMAG-MULTI-TENANT-404-002', 'HTTP 404', 'P', 'The server runs but the requested service is not configured (or not started) on it.', 'Add the service to the server\'s configuration document, then restart the server.', { subject: METADATA_SERVER }],
   ['OMAG-MULTI-TENANT-404-003', 'HTTP 404', 'M', 'The server name is not available on the platform.', 'Check the server name, or wait for it to start.', { subject: METADATA_SERVER }],
   ['OMAG-MULTI-TENANT-404-004', 'HTTP 404', 'M', 'The server\'s repository services are not initialised.', 'Wait for start-up or restart the server; check its start-up log.'],
   ['OMAG-MULTI-TENANT-404-005', 'HTTP 404', 'M', 'The server\'s repository services are starting or stopping.', 'Wait, or restart the server.'],
-  ['OMAG-MULTI-TENANT-400-002', 'HTTP 400', 'M', 'Shutdown was requested while services were still running.', 'Review the shutdown errors.'],
+  ['OMAG-MULTI-TENANT-400-002', 'HTTP 400', 'P', 'Shutdown was requested while services were still running.', 'Review the shutdown errors.'],
   ['OMAG-MULTI-TENANT-400-003', 'HTTP 400', 'C', 'A service has no topic name configured.', 'Add the topic to the server configuration.'],
   ['OMAG-MULTI-TENANT-400-004', 'HTTP 400', 'C', 'The connector provider does not create what the hosting service needs.', 'Fix the provider or the deployment.'],
   ['OMAG-MULTI-TENANT-400-005', 'HTTP 400', 'C', 'Unknown URL marker in the request.', 'Fix the URL marker.'],
@@ -176,7 +177,7 @@ const ROWS: Row[] = [
   ['CLIENT-SIDE-REST-API-CONNECTOR-503-004', 'HTTP 503', 'N', 'The remote call returned an unsuccessful HTTP status.', '401/403: security; 404: wrong URL or path; 405: version mismatch.', { fromMajor: 5 }],
   // Admin services (up to 4.x) and server operations (5+)
   ['OMAG-ADMIN-0001', 'Startup', 'L', 'The server\'s maximum page size.', 'None.', { untilMajor: 4 }],
-  ['OMAG-ADMIN-0001', 'Startup', 'C', 'A configured service is ignored because it is not registered on the platform (its jar is missing).', 'Add the service\'s jar to the platform, or remove the service from the configuration.', { fromMajor: 5 }],
+  ['OMAG-ADMIN-0001', 'Startup', 'P', 'A configured service is ignored because it is not registered on the platform (its jar is missing).', 'Add the service\'s jar to the platform, or remove the service from the configuration.', { fromMajor: 5, failure: true }],
   ['OMAG-ADMIN-0002', 'Startup', 'L', 'The server has an unlimited page size.', 'None.'],
   ['OMAG-ADMIN-0003', 'Exception', 'C', 'The server has an invalid (negative) page size.', 'Fix maxPageSize.'],
   ['OMAG-ADMIN-0004', 'Startup', 'L', 'The server has started; its running services are listed.', 'Check the list holds the expected services.'],
@@ -186,12 +187,12 @@ const ROWS: Row[] = [
   ['OMAG-ADMIN-0100', 'Startup', 'L', 'The governance services subsystem is about to start.', 'Expect a matching completion message.'],
   ['OMAG-ADMIN-0101', 'Startup', 'L', 'The governance services subsystem has started.', 'None.'],
   ['OMAG-ADMIN-0102', 'Exception', 'N', 'The governance services failed to start, so the server did not start.', 'Read the nested error, fix it and start the server again.'],
-  ['OMAG-ADMIN-400-011', 'HTTP 400', 'C', 'No configuration document exists for the server.', 'Create or restore the configuration document.'],
-  ['OMAG-ADMIN-400-012', 'HTTP 400', 'C', 'The configuration document cannot be parsed.', 'Fix the file (check the encryption key).'],
-  ['OMAG-ADMIN-400-013', 'HTTP 400', 'C', 'The configuration document cannot be opened.', 'Fix the file or its permissions.'],
-  ['OMAG-ADMIN-400-017', 'HTTP 400', 'C', 'The event bus must be configured before the services.', 'Configure the event bus.'],
-  ['OMAG-ADMIN-400-023', 'HTTP 400', 'C', 'The configuration document version does not match the platform.', 'Migrate the configuration.'],
-  ['OMAG-ADMIN-404-100', 'HTTP 404', 'C', 'The named audit log destination does not exist.', 'Fix the destination name.'],
+  ['OMAG-ADMIN-400-011', 'HTTP 400', 'P', 'No configuration document exists for the server.', 'Create or restore the configuration document.', { fromMajor: 4, subject: SERVER_NAME }],
+  ['OMAG-ADMIN-400-012', 'HTTP 400', 'P', 'The configuration document cannot be parsed.', 'Fix the file (check the encryption key).', { fromMajor: 4 }],
+  ['OMAG-ADMIN-400-013', 'HTTP 400', 'P', 'The configuration document cannot be opened.', 'Fix the file or its permissions.'],
+  ['OMAG-ADMIN-400-017', 'HTTP 400', 'P', 'The event bus must be configured before the services.', 'Configure the event bus.'],
+  ['OMAG-ADMIN-400-023', 'HTTP 400', 'P', 'The configuration document version does not match the platform.', 'Migrate the configuration.'],
+  ['OMAG-ADMIN-404-100', 'HTTP 404', 'P', 'The named audit log destination does not exist.', 'Fix the destination name.'],
   ['OMAG-ADMIN-500-001', 'HTTP 500', 'N', 'An unexpected exception while activating the server.', 'Read the nested message.'],
   ['OMAG-ADMIN-500-004', 'HTTP 500', 'N', 'An unexpected exception while initialising a service.', 'Read the nested message.'],
   ['OMAG-ADMIN-503-001', 'HTTP 503', 'M', 'A client-side exception calling a platform.', 'Check that the platform is reachable.'],
@@ -297,6 +298,6 @@ const ROWS: Row[] = [
   ['POSTGRES-REPOSITORY-CONNECTOR-500-001', 'HTTP 500', 'M', 'The metadata repository database failed (for example, out of connection slots).', 'Restart the metadata server or platform; fix the pool and database limits.']
 ]
 
-export const MESSAGES: readonly MessageEntry[] = ROWS.map(([id, severity, code, meaning, action, extra]) => ({
+export const MESSAGES: readonly MessageEntry[] = withCatalogue(ROWS.map(([id, severity, code, meaning, action, extra]) => ({
   id, severity, source: SOURCES[code], meaning, action, ...extra
-}))
+})))

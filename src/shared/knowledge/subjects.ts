@@ -28,7 +28,7 @@ const PATTERNS: Record<SubjectKind, RegExp[]> = {
   topic: [/[Tt]opic '?([\w.-]+\.[\w.-]+)'?/],
   cohort: [/cohort '?([\w-]+)'?/i, /\.cohort\.([\w-]+)\./],
   path: [new RegExp(DIRECTORY), /(?:NoSuchFileException|FileNotFoundException|AccessDeniedException):? (\S+)/, /(?:file|File) '?(\/[^\s']+)/],
-  server: [new RegExp(SERVER_NAME)],
+  server: [new RegExp(SERVER_NAME), /\b(?:on|to) (?:OMAG )?[Ss]erver '?([\w.-]+?)'?(?:[\s;,.]|$)/, /\/servers\/([\w.-]+)\//],
   class: [
     /(?:ClassNotFoundException|NoClassDefFoundError)(?: with message)?:? ([\w$]+(?:[./][\w$]+)+)/,
     /(?:Invalid Connector class|Unknown Connector Provider class|connector provider class|not of the correct type:?) ([\w$]+(?:\.[\w$]+)+)/i,
@@ -40,9 +40,21 @@ const PATTERNS: Record<SubjectKind, RegExp[]> = {
   tls: [/(keystore|truststore|key store|trust store) '?([^\s']*)/i, /(PKIX path building failed|certificate[\w ]*expired|unable to find valid certification path)/i]
 }
 
+/** A `name.java:210` in a stack frame or `_ssl.c:997` is a source line, not a host and port. */
+const SOURCE_LINE = /\.(?:java|kt|scala|groovy|c|h|cpp|py|js|ts|go|rb):\d+$/
+
 /** Whether a found value is a real name, not an unfilled placeholder or a null printed as text. */
 export function isRealSubject(value: string | undefined): value is string {
-  return value !== undefined && value.length > 0 && !/\{\d+\}/.test(value) && value !== 'null' && value !== 'undefined'
+  return value !== undefined && value.length > 0 && !/\{\d+\}/.test(value) && value !== 'null' && value !== 'undefined' && !SOURCE_LINE.test(value)
+}
+
+/** The first match of a subject pattern whose group 1 is a real name (a later match may be, when the first is a placeholder or a source line). */
+export function firstRealMatch(pattern: RegExp, text: string): RegExpExecArray | undefined {
+  const all = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)
+  for (let match = all.exec(text); match; match = all.exec(text)) {
+    if (isRealSubject(match[1])) return match
+  }
+  return undefined
 }
 
 function tidy(kind: SubjectKind, value: string): string {
@@ -55,7 +67,7 @@ function tidy(kind: SubjectKind, value: string): string {
 export function extractSubject(text: string, kinds: readonly SubjectKind[]): { kind: SubjectKind; value: string } | undefined {
   for (const kind of kinds) {
     for (const pattern of PATTERNS[kind]) {
-      const match = pattern.exec(text)
+      const match = firstRealMatch(pattern, text)
       if (!match) continue
       const value = match[2] !== undefined && kind === 'host-port' ? `${match[1]}:${match[2]}` : (match[2] !== undefined && kind === 'tls' ? match[0] : match[1])
       if (isRealSubject(value)) return { kind, value: tidy(kind, value) }

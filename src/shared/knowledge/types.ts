@@ -1,4 +1,4 @@
-import type { ConnectorEventKind, InferredConnectorState, MessageSource } from '../models/audit'
+import type { CauseSource, ConnectorEventKind, FailureSource, InferredConnectorState, MessageSource } from '../models/audit'
 
 /** One message definition, as Egeria raises it in a range of major versions. */
 export interface MessageEntry {
@@ -32,9 +32,22 @@ export interface FallbackRule {
   name: string
   /** Regex source, tested case-insensitively against the whole failure text. */
   pattern: string
-  source: Exclude<MessageSource, 'lifecycle' | 'nested'>
+  source: CauseSource
+  /** For an undetermined source: the sources the evidence leaves open. */
+  candidates?: FailureSource[]
   summary: string
   action: string
   /** Regex source with one capture group for the subject (host:port, path, …). */
   subject?: string
+  /** Subject to name when the text does not say. */
+  subjectDefault?: string
+  /**
+   * A known misleader: the rule decides even when a catalogue entry would (the outer message blames
+   * the wrong place, or the evidence is known to be ambiguous).
+   */
+  overrides?: boolean
+  /** An outer failure (the platform did not start): a more specific cause of the same source is listed first. */
+  outer?: boolean
+  /** Whether restarting the connector can help once the cause is fixed, against the source's default. */
+  restartHelps?: boolean
 }

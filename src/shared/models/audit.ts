@@ -1,4 +1,5 @@
 /** Audit log analysis: the record model, findings and the report shared by the CLI, services and UI. */
+import type { DaemonStatus } from './daemon'
 
 /** Display names of Egeria's audit severities (AuditLogRecordSeverityLevel and the older OMRS enum). */
 export const AUDIT_SEVERITIES = [
@@ -18,12 +19,17 @@ export const PROBLEM_SEVERITY_SET: ReadonlySet<string> = new Set(PROBLEM_SEVERIT
  */
 export const FAILURE_SOURCES = ['metadata-server', 'third-party', 'connector', 'platform'] as const
 export type FailureSource = (typeof FAILURE_SOURCES)[number]
+/** A cause's source: one of the failure sources, or undetermined when the evidence does not establish one. */
+export type CauseSource = FailureSource | 'undetermined'
 
 /** Likely source of a message: a failure source, plain lifecycle chatter, or "read the nested message". */
 export type MessageSource = FailureSource | 'lifecycle' | 'nested'
 
-/** How a record was written: console destination, SLF4J destination, JSON record, or non-audit output. */
-export type RecordFormat = 'console' | 'slf4j' | 'json' | 'platform' | 'logback'
+/**
+ * How a record was written: console destination, SLF4J destination, JSON record, or non-audit output
+ * (platform System.out, Spring Boot/logback, a saved REST response, free text naming IDs or exceptions).
+ */
+export type RecordFormat = 'console' | 'slf4j' | 'json' | 'platform' | 'logback' | 'rest' | 'text'
 
 export type InputFormat = 'console' | 'json-lines' | 'omalrecord-dir' | 'mixed'
 
@@ -58,6 +64,8 @@ export interface AuditRecord {
   logger?: string
   /** A line was longer than the cap and was cut. */
   truncated?: boolean
+  /** A saved integration daemon status answer, as the Status step reads it. */
+  daemonStatus?: DaemonStatus
 }
 
 export interface EvidenceRef {
@@ -71,7 +79,7 @@ export interface Finding {
   id: string
   connector?: string
   server?: string
-  source: FailureSource
+  source: CauseSource
   subject: string
   rootMessageId?: string
   messageIds: string[]
@@ -84,7 +92,9 @@ export interface Finding {
 }
 
 export interface Cause {
-  source: FailureSource
+  source: CauseSource
+  /** For an undetermined source: the sources the evidence leaves open, to be checked. */
+  candidates?: FailureSource[]
   subject: string
   verdict: string
   connectors: string[]

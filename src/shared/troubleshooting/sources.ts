@@ -3,10 +3,9 @@
  * platform, and "undetermined" when the evidence does not say). The diagnosis, the CLI, the guidance
  * bar, the restart step and the report all name sources from here.
  */
-import type { FailureSource } from '../models/audit'
+import type { CauseSource } from '../models/audit'
 
-/** A cause's source: one of the failure sources, or undetermined when the evidence does not establish one. */
-export type CauseSource = FailureSource | 'undetermined'
+export type { CauseSource }
 
 export interface SourceInfo {
   /** The plain name, as in "Source: Metadata server". */

@@ -10,10 +10,14 @@ import {
   type ConnectorEvent,
   type ConnectorTimeline,
   type EvidenceRef,
+  type CauseSource,
   type FailureSource,
   type Finding
 } from '../../../shared/models/audit'
-import { classifyFailure, lookupMessage } from '../../../shared/knowledge/classify'
+import { classifyFailure, lookupMessage, type FailureClassification } from '../../../shared/knowledge/classify'
+import { extractMessageIds } from '../../../shared/knowledge/message-ids'
+import { extractSubject } from '../../../shared/knowledge/subjects'
+import { isFailedStatus } from '../../../shared/models/daemon'
 import { idFamilyOf, namesPartnerServer } from '../../../shared/knowledge/id-families'
 import type { MessageEntry } from '../../../shared/knowledge/types'
 import { sourceName } from '../../../shared/troubleshooting/sources'
@@ -22,6 +26,7 @@ import type { ChatterSink } from './record-parser'
 const MAX_EVENTS = 100
 /** Restarts in a row that fail the same way before the diagnosis calls it a loop. */
 const RESTART_LOOP_MIN = 2
+const CAUSE_RANK: Record<CauseSource, number> = { platform: 0, 'third-party': 1, 'metadata-server': 2, connector: 3, undetermined: 4 }
 const MAX_EVIDENCE = 10
 const DEDUPE_WINDOW = 512
 
@@ -42,6 +47,8 @@ type Timeline = ConnectorTimeline & {
 }
 
 interface ServerState {
+  /** Its latest message said it was shutting down. */
+  stopped?: boolean
   connectors?: Map<string, Timeline>
   metadataServer?: string
   egeriaMajor?: number
@@ -61,11 +68,24 @@ interface IdTraits {
   retried: boolean
 }
 
+/** The subject of an undetermined failure that names nothing. */
+const UNNAMED = 'the failing component'
+
+/** Traits of no ID: for evidence outside the audit log. */
+const NO_TRAITS: IdTraits = { major: undefined, namesPartner: false, shutdown: false, lifecycle: undefined, retried: false }
+
 /** The knowledge-base answer for chatter: nothing to find in it. */
 const QUIET = Symbol('quiet')
 
 interface FindingState extends Finding {
   failedConnector: boolean
+  candidates?: FailureSource[]
+  /** The subject is the knowledge base's default, to be replaced by a name another finding of the same root gives. */
+  defaultSubject?: boolean
+  /** An outer failure: a more specific cause of the same source comes first. */
+  outer?: boolean
+  /** A saved status answer reported its connector failed (no timeline tells otherwise). */
+  statusFailed?: boolean
 }
 
 export interface Diagnosis {
@@ -77,6 +97,8 @@ export interface Diagnosis {
 }
 
 export class Diagnoser {
+  /** The log is being followed: its end is now, not where a process stopped, so no "may have been killed". */
+  live = false
   private readonly servers = new Map<string, ServerState>()
   private readonly connectors = new Map<string, Timeline>()
   private readonly findings = new Map<string, FindingState>()
@@ -86,11 +108,17 @@ export class Diagnoser {
   /** Knowledge-base answers per Egeria major version (null: unknown ID). */
   private readonly entries = new Map<number, Map<string, MessageEntry | null | typeof QUIET>>()
   private readonly idTraits = new Map<string, IdTraits>()
+  /** The port the platform's web server announced, to name the platform when its start fails. */
+  private platformPort: string | undefined
   private lastServer = ''
   private lastServerState: ServerState | undefined
 
   add(record: AuditRecord): void {
-    if (!record.audit || !record.messageId) return
+    if (!record.audit) {
+      this.addEvidence(record)
+      return
+    }
+    if (!record.messageId) return
     const id = record.messageId
     const traits = this.traitsOf(id)
     const state = this.serverState(record.server ?? '', traits)
@@ -99,6 +127,7 @@ export class Diagnoser {
       const partner = PARTNER_SERVER.exec(record.text)
       if (partner) state.metadataServer = partner[1]
     }
+    state.stopped = traits.shutdown
     if (traits.shutdown) {
       for (const connector of this.connectors.values()) {
         if (connector.server === record.server && connector.state !== 'failed') connector.state = 'stopped'
@@ -124,12 +153,14 @@ export class Diagnoser {
     const state = this.serverState(server, traits)
     if (this.entryOf(id, state) !== QUIET) return false
     this.count(severity)
+    state.stopped = false
     if (traits.lifecycle && connector !== undefined) this.connectorEvent(state, connector, server, text, time, input, lineNo, traits, id)
     return true
   }
 
   finish(): Diagnosis {
-    const findings = [...this.findings.values()].map(({ failedConnector: _failed, ...finding }) => finding)
+    this.nameDefaultSubjects()
+    const findings = [...this.findings.values()].map(({ failedConnector: _failed, candidates: _candidates, defaultSubject: _default, outer: _outer, statusFailed: _status, ...finding }) => finding)
     return {
       servers: [...this.servers.keys()].filter((name) => name.length > 0).sort(),
       connectors: [...this.connectors.values()].map(({ retryable: _retryable, restarted: _restarted, lastFailureRoot, loopRestarts, loopSince, ...timeline }) => {
@@ -265,25 +296,69 @@ export class Diagnoser {
     return problemSeverity || entry.severity.startsWith('HTTP')
   }
 
-  private addFinding(record: AuditRecord, server: ServerState): void {
-    // Console and SLF4J copies of one record share its GUID; without one, the same second and text.
-    const dedupeKey = record.guid ?? `${record.server}|${record.messageId}|${record.time?.slice(0, 19) ?? ''}|${record.text}`
-    if (this.recent.has(dedupeKey)) return // the same record through a second destination (console + SLF4J)
-    this.recent.add(dedupeKey)
-    if (this.recent.size > DEDUPE_WINDOW) this.recent.delete(this.recent.values().next().value!)
+  /**
+   * Evidence outside the audit log: a saved status answer (each failed connector, classified as the
+   * Status step does), an FFDC error envelope, an ERROR line of Spring Boot or the platform, a thrown
+   * exception, or text naming problem message IDs.
+   */
+  private addEvidence(record: AuditRecord): void {
+    const state = this.serverState(record.server ?? '', NO_TRAITS)
+    if (record.daemonStatus) {
+      for (const connector of record.daemonStatus.connectors) {
+        if (!isFailedStatus(connector.status) || !connector.classification) continue
+        const classified = { ...connector.classification, messageIds: connector.failingMessageIds }
+        this.addFinding(record, state, classified, connector.name)
+      }
+      return
+    }
+    if (record.level === 'INFO' && record.logger?.includes('Tomcat')) {
+      const port = extractSubject(record.text, ['port'])?.value
+      if (port) this.platformPort = port
+    }
+    const ids = record.messageIds.length > 0 || record.format !== 'platform' ? record.messageIds : extractMessageIds(record.text)
+    const problemId = ids.some((id) => this.isProblemId(id, state))
+    if (!problemId && record.level !== 'ERROR' && !(record.format === 'platform' && ids.length > 0)) return
+    this.addFinding(record, state)
+  }
 
-    const detail = [record.exceptionMessage, record.stackTrace?.[0]].filter(Boolean).join('\n')
-    const classified = classifyFailure(`${record.messageId} ${record.text}`, server.egeriaMajor, { detail })
+  /** An ID whose entry reports a failure, or an unknown exception-format ID with a 4xx/5xx code. */
+  private isProblemId(id: string, state: ServerState): boolean {
+    const entry = this.entryOf(id, state)
+    if (entry === QUIET) return false
+    if (entry === null) return /-[45]\d\d-\d{3}$/.test(id)
+    return entry.failure === true || (entry.source !== 'lifecycle' && (PROBLEM_SEVERITY_SET.has(entry.severity) || /^HTTP [45]/.test(entry.severity)))
+  }
+
+  private addFinding(record: AuditRecord, server: ServerState, given?: FailureClassification, connectorName?: string): void {
+    // Console and SLF4J copies of one record share its GUID; without one, the same second and text.
+    if (!given) {
+      const dedupeKey = record.guid ?? `${record.server}|${record.messageId}|${record.time?.slice(0, 19) ?? ''}|${record.text}`
+      if (this.recent.has(dedupeKey)) return // the same record through a second destination (console + SLF4J)
+      this.recent.add(dedupeKey)
+      if (this.recent.size > DEDUPE_WINDOW) this.recent.delete(this.recent.values().next().value!)
+    }
+    let classified = given ?? classifyFailure(record.messageId ? `${record.messageId} ${record.text}` : record.text, server.egeriaMajor, { detail: detailOf(record) })
+    if (classified.source === 'third-party' && !classified.subject && !connectorName && !record.connector) {
+      // A third party that the evidence does not name cannot be told from the component that calls it.
+      classified = { ...classified, source: 'undetermined', candidates: ['third-party', 'connector'] }
+    }
+    if (classified.source === 'connector' && !connectorName && !record.connector && !record.server && !classified.subject) {
+      // A programming error with no connector, server or class named: nothing shows that it is a connector's.
+      classified = { ...classified, source: 'undetermined', candidates: ['connector', 'platform'] }
+    }
     const messageIds = unique([...record.messageIds, ...classified.messageIds])
-    const connector = record.connector
+    const connector = connectorName ?? record.connector
+    const owner = connector ?? record.server
     const subject =
       classified.source === 'connector'
-        ? (connector ?? record.server ?? 'unknown connector')
+        ? connectorSubject(classified.subject, connector, record.server)
         : (classified.subject ??
           (classified.source === 'metadata-server' ? server.metadataServer : undefined) ??
+          (classified.source === 'undetermined' ? (owner ?? UNNAMED) : undefined) ??
+          (classified.source === 'platform' ? (record.server ?? (this.platformPort ? `the platform on port ${this.platformPort}` : 'the OMAG Server Platform')) : undefined) ??
           (connector ? `the technology ${connector} connects to` : 'an unnamed resource'))
-    const root = messageIds[messageIds.length - 1]
-    const key = `${connector ?? record.server ?? ''}/${root}/${classified.source}/${subject}`
+    const root = messageIds[messageIds.length - 1] ?? classified.rule ?? record.exceptionClass ?? 'no-id'
+    const key = `${owner ?? ''}/${root}/${classified.source}/${subject}`
     const evidence: EvidenceRef = { input: record.input, line: record.firstLine }
     if (record.file) evidence.file = record.file
     const existing = this.findings.get(key)
@@ -294,12 +369,12 @@ export class Diagnoser {
       return
     }
     const finding: FindingState = {
-      id: `${connector ?? record.server ?? 'log'}:${root}`,
+      id: `${owner ?? 'log'}:${root}`,
       connector,
       server: record.server,
       source: classified.source,
       subject,
-      rootMessageId: root,
+      rootMessageId: messageIds[messageIds.length - 1],
       messageIds,
       summary: summaryOf(connector, classified.source, subject, classified.summary),
       action: classified.restartHelps === false ? `${classified.action} Restarting the connector cannot help.` : classified.action,
@@ -307,12 +382,39 @@ export class Diagnoser {
       firstSeen: record.time,
       lastSeen: record.time,
       occurrences: 1,
-      failedConnector: this.traitsOf(record.messageId!).lifecycle?.kind === 'failure'
+      failedConnector: record.messageId !== undefined && record.audit && this.traitsOf(record.messageId).lifecycle?.kind === 'failure',
+      candidates: classified.candidates,
+      defaultSubject: classified.defaultSubject,
+      outer: classified.outer,
+      statusFailed: given !== undefined && connector !== undefined
     }
     if (this.findingIds.has(finding.id)) finding.id = `${finding.id}#${this.findings.size + 1}`
     this.findingIds.add(finding.id)
-    for (const field of ['connector', 'server', 'firstSeen', 'lastSeen'] as const) if (finding[field] === undefined) delete finding[field]
+    for (const field of ['connector', 'server', 'firstSeen', 'lastSeen', 'rootMessageId', 'candidates', 'defaultSubject', 'outer', 'statusFailed'] as const) if (finding[field] === undefined) delete finding[field]
     this.findings.set(key, finding)
+  }
+
+  /** A finding that only has a default subject (`Kafka`) takes the name another finding of the same source and root gives (a cohort, a broker). */
+  private nameDefaultSubjects(): void {
+    const byRoot = new Map<string, string>()
+    const byServer = new Map<string, Set<string>>()
+    for (const finding of this.findings.values()) {
+      if (finding.defaultSubject) continue
+      if (finding.rootMessageId) byRoot.set(`${finding.source}|${finding.rootMessageId}`, finding.subject)
+      const key = `${finding.source}|${finding.server ?? ''}`
+      const names = byServer.get(key)
+      if (names) names.add(finding.subject)
+      else byServer.set(key, new Set([finding.subject]))
+    }
+    for (const finding of this.findings.values()) {
+      if (!finding.defaultSubject) continue
+      const sameServer = byServer.get(`${finding.source}|${finding.server ?? ''}`)
+      const name = byRoot.get(`${finding.source}|${finding.rootMessageId}`) ?? (sameServer?.size === 1 ? [...sameServer][0] : undefined)
+      if (name === undefined) continue
+      finding.summary = finding.summary.replace(`${sourceName(finding.source)} ${finding.subject})`, `${sourceName(finding.source)} ${name})`)
+      finding.subject = name
+      finding.defaultSubject = false
+    }
   }
 
   private causes(): Cause[] {
@@ -323,7 +425,7 @@ export class Diagnoser {
       if (group) group.push(finding)
       else groups.set(key, [finding])
     }
-    return [...groups.values()].map((group) => {
+    const causes = [...groups.values()].map((group) => {
       const first = group[0]!
       const connectors = unique(group.flatMap((finding) => (finding.connector ? [finding.connector] : [])))
       const timelines = unique(group.flatMap((finding) => this.timelineOf(finding.server, finding.connector) ?? []))
@@ -333,15 +435,45 @@ export class Diagnoser {
         (timeline) => timeline.state !== 'running' && timeline.state !== 'stopped' && (timeline.lastFailureRoot === undefined || roots.has(timeline.lastFailureRoot))
       )
       const looping = failed.filter((timeline) => timeline.loopRestarts >= RESTART_LOOP_MIN)
-      return {
+      const failedNames = unique([...failed.map((timeline) => timeline.name), ...group.flatMap((finding) => (finding.statusFailed && finding.connector ? [finding.connector] : []))])
+      const cause: Cause = {
         source: first.source,
         subject: first.subject,
         verdict: verdictOf(first.source, first.subject, connectors.length, first.summary),
         connectors,
         findings: group.map((finding) => finding.id),
-        action: [causeAction(first.source, first.subject, first.action, failed.map((timeline) => timeline.name)), loopWarning(looping)].filter(Boolean).join(' ')
+        action: [causeAction(first.source, first.subject, first.action, failedNames), loopWarning(looping)].filter(Boolean).join(' ')
       }
+      const candidates = first.candidates
+      if (first.source === 'undetermined') cause.candidates = candidates ?? ['connector', 'third-party', 'metadata-server']
+      return { cause, outer: group.every((finding) => finding.outer), occurrences: sum(group.map((finding) => finding.occurrences)) }
     })
+    // Best first: what the others wait on (platform, third party, metadata server) before what is left undetermined.
+    causes.sort((a, b) => CAUSE_RANK[a.cause.source] - CAUSE_RANK[b.cause.source] || Number(a.outer) - Number(b.outer) || b.occurrences - a.occurrences)
+    // An exception that names nothing is a cause only when nothing else explains the log.
+    const determined = causes.filter(({ cause }) => cause.source !== 'undetermined' || cause.subject !== UNNAMED)
+    const ordered = (determined.length > 0 ? determined : causes).map(({ cause }) => cause)
+    const killed = ordered.length === 0 && !this.live ? this.endedWithoutShutdown() : undefined
+    return killed ? [killed] : ordered
+  }
+
+  /**
+   * A log whose last server went quiet without any shutdown message and with no error: the process
+   * may have been killed (out of memory, or by its container manager).
+   */
+  private endedWithoutShutdown(): Cause | undefined {
+    const named = [...this.servers.entries()].filter(([name]) => name.length > 0)
+    const [server, state] = named[named.length - 1] ?? []
+    if (!server || !state || state.stopped) return undefined
+    const source: CauseSource = state.connectors ? 'platform' : 'metadata-server'
+    return {
+      source,
+      subject: server,
+      verdict: `${server} stops writing without any shutdown message: the process may have been killed`,
+      connectors: [],
+      findings: [],
+      action: `Check how ${server}'s process ended: the container's last state and exit code (OOMKilled, 137), the platform's memory limits and the host's kernel log; then restart it with enough memory.`
+    }
   }
 
   private timelineOf(server: string | undefined, connector: string | undefined): Timeline | undefined {
@@ -376,21 +508,46 @@ function unique<T>(items: T[]): T[] {
   return [...new Set(items)]
 }
 
-function summaryOf(connector: string | undefined, source: FailureSource, subject: string, meaning: string): string {
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0)
+}
+
+/** The exception text and the trace lines that say something (its head, every cause, lines naming IDs). */
+function detailOf(record: AuditRecord): string {
+  const lines = [record.exceptionMessage ?? '']
+  const stack = record.stackTrace ?? []
+  for (let index = 0; index < stack.length && lines.length < 40; index++) {
+    const line = stack[index]!.trim()
+    if (index === 0 || line.startsWith('Caused by:') || (!line.startsWith('at ') && !line.startsWith('...'))) lines.push(line)
+  }
+  return lines.filter(Boolean).join('\n')
+}
+
+/** A connector's fault is named after the connector; without one, the class at fault and the server it runs on. */
+function connectorSubject(classified: string | undefined, connector: string | undefined, server: string | undefined): string {
+  if (connector) return connector
+  if (server && classified && classified !== server) return `${classified} on ${server}`
+  return server ?? classified ?? 'unknown connector'
+}
+
+function summaryOf(connector: string | undefined, source: CauseSource, subject: string, meaning: string): string {
   const who = connector ? `${connector}: ` : ''
+  if (source === 'undetermined') return `${who}${meaning} (source undetermined)`
   return source === 'connector' ? `${who}${meaning}` : `${who}${meaning} (${sourceName(source)} ${subject})`
 }
 
-function verdictOf(source: FailureSource, subject: string, connectors: number, summary: string): string {
+function verdictOf(source: CauseSource, subject: string, connectors: number, summary: string): string {
   const count = connectors > 0 ? `: ${connectors} connector${connectors === 1 ? '' : 's'}` : ''
+  const lower = (text: string): string => `${text.charAt(0).toLowerCase()}${text.slice(1)}`
   if (source === 'metadata-server') return `metadata server ${subject} unavailable${count}`
   if (source === 'third-party') return `third-party resource ${subject} failing${count}`
-  if (source === 'platform') return `platform or server configuration at fault (${subject}): ${summary.charAt(0).toLowerCase()}${summary.slice(1)}`
+  if (source === 'platform') return `platform or server configuration at fault (${subject}): ${lower(summary)}`
+  if (source === 'undetermined') return `source undetermined for ${subject}: ${lower(summary)}`
   const detail = summary.replace(`${subject}: `, '')
-  return `connector ${subject} misconfigured or faulty: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}`
+  return `connector ${subject} misconfigured or faulty: ${lower(detail)}`
 }
 
-function causeAction(source: FailureSource, subject: string, findingAction: string, failed: string[]): string {
+function causeAction(source: CauseSource, subject: string, findingAction: string, failed: string[]): string {
   const restart = failed.length > 0 ? `restart the failed connector${failed.length === 1 ? '' : 's'} ${failed.join(', ')}` : ''
   if (source === 'metadata-server') {
     return [

@@ -34,6 +34,18 @@ describe('LogService', () => {
     expect([page.total, page.offset, page.records.length]).toEqual([28, 25, 3])
   })
 
+  it('says a quiet log that ends without shutdown may be a killed process, but not while the log is followed', async () => {
+    const { logs } = service()
+    const path = join(tmp, 'quiet.log')
+    writeFileSync(path, ['Tue Aug 16 12:02:43 GMT 2022 mds1 Event OMRS-AUDIT-8009 The Open Metadata Repository Services (OMRS) has sent event of type Instance Event', ''].join('\n'))
+    const session = await logs.open([path])
+    expect(session.report.causes).toMatchObject([{ source: 'metadata-server', subject: 'mds1', verdict: expect.stringMatching(/may have been killed/) }])
+    expect(logs.follow(session.id).report.causes).toEqual([])
+    expect(logs.unfollow(session.id).report.causes).toHaveLength(1)
+    appendFileSync(path, 'Tue Aug 16 12:02:50 GMT 2022 mds1 Shutdown OMAG-ADMIN-0005 The mds1 server has begun the shutdown process\n')
+    expect((await logs.open([path])).report.causes).toEqual([])
+  })
+
   it('searches with a regex and context, and rejects a bad pattern clearly', async () => {
     const { logs } = service()
     const session = await logs.openText(readFileSync(kafkaPath, 'utf8'), 'paste')

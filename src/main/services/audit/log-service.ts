@@ -170,15 +170,25 @@ export class LogService {
     if (!session.timer) {
       session.timer = setInterval(() => void this.poll(session), this.deps.pollMs ?? 1000)
       session.timer.unref?.()
+      this.setLive(session, true)
     }
     return this.describe(session)
   }
 
   unfollow(sessionId: string): LogSession {
     const session = this.session(sessionId)
-    if (session.timer) clearInterval(session.timer)
+    if (session.timer) {
+      clearInterval(session.timer)
+      this.setLive(session, false)
+    }
     session.timer = undefined
     return this.describe(session)
+  }
+
+  /** A followed log ends now: the diagnosis must not read its end as a stopped process. */
+  private setLive(session: Session, live: boolean): void {
+    session.diagnoser.live = live
+    if (session.report) session.report = reportOf(session.diagnoser, session.results)
   }
 
   close(sessionId: string): void {

@@ -7,6 +7,7 @@
 import { AUDIT_SEVERITIES, PROBLEM_SEVERITY_SET, type AuditRecord, type LineCounts, type RecordFormat } from '../../../shared/models/audit'
 import { idFamilyOf } from '../../../shared/knowledge/id-families'
 import { extractMessageIds, isMessageId } from '../../../shared/knowledge/message-ids'
+import { braceDepthChange, parseResponseText, responseRecord } from './rest-response'
 import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso, printedZone, type TimeZone } from './java-time'
 
 export type ParserStats = LineCounts
@@ -43,6 +44,17 @@ const DOCKER_PREFIX = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\
 const LOGBACK_LEVEL_AFTER_TIME = /^ +-?(?:ERROR|WARN|INFO|DEBUG|TRACE) +\d+ ---/
 const LOGBACK =
   /^(\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[.,]\d{3}(?:Z|[+-]\d\d:?\d\d)?) +-?(ERROR|WARN|INFO|DEBUG|TRACE) +\d+ +--- +(?:\[[^\]]*\] +)?\[[^\]]*\] +(\S+) *: ?(.*)$/
+/** Logback's default and common patterns without Spring Boot's pid: `2024-… [thread] LEVEL logger - msg`, `2024-… LEVEL [thread] logger: msg`. */
+const LOGBACK_PLAIN =
+  /^(\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[.,]\d{3}(?:Z|[+-]\d\d:?\d\d)?) +(?:\[[^\]]*\] +(ERROR|WARN|INFO|DEBUG|TRACE)|(ERROR|WARN|INFO|DEBUG|TRACE) +\[[^\]]*\]) +(\S+?):? +-? ?(.*)$/
+/** Wrappers around any line: WebSphere/Liberty `SystemOut O`, kubectl `--prefix`, docker compose `service-1  | `. */
+const SYSTEM_OUT_PREFIX = /^\[[^\]]{6,40}\] [0-9a-fA-F]{8} \S+ +[OR] /
+const KUBECTL_PREFIX = /^\[pod\/[^\]]+\] /
+const COMPOSE_PREFIX = /^[\w.-]+ *\| /
+/** A thrown exception starting a line by itself: Java (`a.b.FooException: …`) or Python (`ConnectionError: …`). */
+const PYTHON_EXCEPTION = /^((?:[A-Z]\w*)?(?:Error|Exception)): /
+/** The most lines a REST response may span before it is given up on (and its lines counted unparsed). */
+const MAX_BLOCK_LINES = 5000
 const SLF4J_BODY = /^(\S*?)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}) (\S+) +(.*)$/
 const SUPPLEMENT_BODY = /^([0-9a-f-]{36}) (\S+) returned message of (.*?) and stacktrace of\s*(.*)$/
 /** Name characters by char code: letters, digits, `_`, `.`, `:`, `-` (a table: this scans every heartbeat). */
@@ -109,7 +121,32 @@ function isStackLine(line: string): boolean {
   return line.startsWith('at ') || line.startsWith('Caused by:') || line.startsWith('Suppressed:') || line.startsWith('... ')
 }
 
+/** Strips a wrapper that a container, an app server or kubectl put before the line. */
+function unwrap(line: string): string {
+  const first = line.charCodeAt(0)
+  if (first === 91 /* [ */) {
+    const prefix = SYSTEM_OUT_PREFIX.exec(line) ?? KUBECTL_PREFIX.exec(line)
+    return prefix ? line.slice(prefix[0].length) : line
+  }
+  // A compose service prefix ends with `| ` within the first few dozen characters.
+  const bar = line.lastIndexOf('| ', 64)
+  if (bar > 0 && line.charCodeAt(bar - 1) === 32) {
+    const prefix = COMPOSE_PREFIX.exec(line)
+    if (prefix) return line.slice(prefix[0].length)
+  }
+  return line
+}
+
+/** A REST response being read: its lines until the braces balance. */
+interface ResponseBlock {
+  firstLine: number
+  lines: string[]
+  depth: number
+  truncated: boolean
+}
+
 export class RecordParser {
+  private block: ResponseBlock | undefined
   readonly stats: ParserStats = { lines: 0, records: 0, auditRecords: 0, unparsedLines: 0, blankLines: 0, truncatedLines: 0 }
   private current: AuditRecord | undefined
   /** The current record takes stack-trace lines (after a supplement or a logback ERROR/WARN). */
@@ -149,6 +186,11 @@ export class RecordParser {
         line = line.slice(prefix[0].length)
       }
     }
+    line = unwrap(line)
+    if (this.block) {
+      this.blockLine(line, truncated)
+      return
+    }
     if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim().length === 0)) {
       // A supplement's trace ends with a newline: the blank line after it is still the record's.
       if (this.current && this.takesStack) this.extend(lineNo, undefined, truncated)
@@ -169,11 +211,67 @@ export class RecordParser {
     }
     // A trace under a line the chatter sink took is that record's, as it would be a kept record's.
     if (this.takenId !== undefined && isStackLine(line)) return
-    this.flush()
-    this.stats.unparsedLines++
+    this.looseLine(line, lineNo, truncated)
   }
 
   end(): void {
+    if (this.block) this.endBlock()
+    this.flush()
+  }
+
+  /**
+   * A line of no known log format: the start of a REST response printed after a prefix (`Full
+   * response: {…}`), a thrown exception, or text naming message IDs (pasted error messages, Python
+   * prints, JSON fragments); anything else is counted unparsed.
+   */
+  private looseLine(line: string, lineNo: number, truncated: boolean): void {
+    this.flush()
+    const brace = line.indexOf('{')
+    if (brace > 0 && (line.includes('relatedHTTPCode') || line.includes('lass":') || line.includes("lass':"))) {
+      this.startBlock(line.slice(brace), lineNo, truncated)
+      return
+    }
+    const trimmed = line.trimStart()
+    const thrown = EXCEPTION_HEAD.exec(trimmed)?.[0] ?? PYTHON_EXCEPTION.exec(trimmed)?.[1]
+    const ids = thrown !== undefined || hasDigitAfterHyphen(line) ? extractMessageIds(line) : []
+    if (thrown === undefined && ids.length === 0) {
+      this.stats.unparsedLines++
+      return
+    }
+    this.record({ format: 'text', audit: false, text: trimmed, messageIds: ids, level: 'ERROR' }, lineNo, truncated)
+    if (ids[0]) this.current!.messageId = ids[0]
+    if (thrown) this.current!.exceptionClass = thrown.replace(/^Caused by: /, '')
+    this.takesStack = true
+  }
+
+  private startBlock(line: string, lineNo: number, truncated: boolean): void {
+    this.flush()
+    this.block = { firstLine: lineNo, lines: [], depth: 0, truncated: false }
+    this.blockLine(line, truncated)
+  }
+
+  private blockLine(line: string, truncated: boolean): void {
+    const block = this.block!
+    block.lines.push(line)
+    if (truncated) block.truncated = true
+    block.depth += braceDepthChange(line)
+    if (block.depth <= 0 || block.lines.length >= MAX_BLOCK_LINES) this.endBlock()
+  }
+
+  /** A finished block: a response record, or text naming IDs, or (neither) unparsed lines. */
+  private endBlock(): void {
+    const block = this.block!
+    this.block = undefined
+    const lastLine = block.firstLine + block.lines.length - 1
+    const text = block.lines.join('\n')
+    const fields = block.depth <= 0 ? responseRecord(parseResponseText(text)) : undefined
+    const ids = fields ? [] : extractMessageIds(text)
+    if (!fields && ids.length === 0) {
+      this.stats.unparsedLines += block.lines.length
+      return
+    }
+    this.record(fields ?? { format: 'text', audit: false, text, messageIds: ids, messageId: ids[0], level: 'ERROR' }, block.firstLine, block.truncated)
+    this.current!.lastLine = lastLine
     this.flush()
   }
 
@@ -294,7 +392,7 @@ export class RecordParser {
 
   private logbackLine(line: string, lineNo: number, truncated: boolean): boolean {
     const match = LOGBACK.exec(line)
-    if (!match) return false
+    if (!match) return this.plainLogbackLine(line, lineNo, truncated)
     const [, stamp = '', level = '', logger = '', message = ''] = match
     const time = logbackTimeToIso(stamp, this.options.zone ?? this.consoleZone)
     const slf4j = logger.includes('.f.a.') || logger.includes('frameworks.auditlog') ? SLF4J_BODY.exec(message) : null
@@ -328,14 +426,30 @@ export class RecordParser {
     return true
   }
 
+  private plainLogbackLine(line: string, lineNo: number, truncated: boolean): boolean {
+    const match = LOGBACK_PLAIN.exec(line)
+    if (!match) return false
+    const [, stamp = '', levelFirst, levelAfter, logger = '', message = ''] = match
+    const level = levelFirst ?? levelAfter ?? 'INFO'
+    this.flush()
+    this.record({ format: 'logback', audit: false, time: logbackTimeToIso(stamp, this.options.zone ?? this.consoleZone), text: message, messageIds: [], level, logger }, lineNo, truncated)
+    this.takesStack = level === 'ERROR' || level === 'WARN'
+    return true
+  }
+
   private jsonLine(line: string, lineNo: number, truncated: boolean): boolean {
     let value: unknown
     try {
       value = JSON.parse(line)
     } catch {
-      return false
+      // An object that goes on over the next lines (pretty-printed JSON or a Python dict print).
+      if (braceDepthChange(line) > 0) {
+        this.startBlock(line, lineNo, truncated)
+        return true
+      }
+      value = parseResponseText(line)
     }
-    const record = jsonAuditRecord(value)
+    const record = jsonAuditRecord(value) ?? responseRecord(value)
     if (!record) return false
     this.flush()
     this.record(record, lineNo, truncated)
@@ -415,6 +529,10 @@ function isDigit(code: number): boolean {
 
 interface JsonAuditFields {
   timeStamp?: unknown
+  severityCode?: unknown
+  logRecordId?: unknown
+  additionalInformation?: unknown
+  reportingComponent?: { componentName?: unknown }
   messageId?: unknown
   messageText?: unknown
   severity?: unknown
@@ -438,22 +556,30 @@ export function jsonAuditRecord(value: unknown): Omit<AuditRecord, 'input' | 'fi
   if (!messageId) return undefined
   const server = str(fields.originator?.serverName) ?? str(fields.originatorProperties?.['Server Name'])
   const stack = str(fields.exceptionStackTrace)
+  // Older records (1.x–2.x) may carry the severity as an object or only as its ordinal, and the GUID as logRecordId.
+  const severity =
+    str(fields.severity) ??
+    str((fields.severity as { name?: unknown; severityName?: unknown } | undefined)?.name) ??
+    str((fields.severity as { severityName?: unknown } | undefined)?.severityName) ??
+    (typeof fields.severityCode === 'number' ? AUDIT_SEVERITIES[fields.severityCode] : undefined)
+  const additional = Array.isArray(fields.additionalInformation) ? fields.additionalInformation.filter((item): item is string => typeof item === 'string') : []
   const record: Omit<AuditRecord, 'input' | 'firstLine' | 'lastLine'> = {
     format: 'json',
     audit: true,
     server,
-    severity: str(fields.severity),
+    severity,
     messageId,
     text: str(fields.messageText) ?? '',
     messageIds: [messageId],
-    guid: str(fields.guid),
+    guid: str(fields.guid) ?? str(fields.logRecordId),
     exceptionClass: str(fields.exceptionClassName),
-    exceptionMessage: str(fields.exceptionMessage),
+    exceptionMessage: str(fields.exceptionMessage) ?? (additional.length > 0 ? additional.join('\n') : undefined),
     stackTrace: stack ? stack.split('\n').slice(0, 200) : undefined,
     // `messageURL` is inferred from the 2026 getter name (unverified): the most plausible Jackson field.
     furtherReading: str(fields.messageURL)
   }
   if (typeof fields.timeStamp === 'number') record.time = isoSeconds(fields.timeStamp)
+  else if (typeof fields.timeStamp === 'string' && !Number.isNaN(Date.parse(fields.timeStamp))) record.time = isoSeconds(Date.parse(fields.timeStamp))
   for (const key of Object.keys(record) as (keyof typeof record)[]) if (record[key] === undefined) delete record[key]
   return record
 }

@@ -26,7 +26,7 @@ export function CausesPanel({ owner, report }: { owner: string; report: Analysis
     <section className="log-causes" aria-labelledby={`causes-${owner}`}>
       <h3 id={`causes-${owner}`}>
         {report.causes.length === 1 ? 'One cause found' : `${report.causes.length} causes found`}
-        <span className="muted small"> — most connectors blocked first</span>
+        <span className="muted small"> — what the others wait on first</span>
       </h3>
       <ol className="log-cause-list">
         {report.causes.map((cause) => (
@@ -48,6 +48,12 @@ function CauseCard({ owner, cause, findings, inputs }: { owner: string; cause: C
         </span>
         <strong className="log-cause-verdict">{cause.verdict}</strong>
       </div>
+      <p className="log-cause-meaning muted">{source.meaning}</p>
+      {cause.candidates && (
+        <p className="log-cause-candidates">
+          <span className="muted">Could be:</span> {cause.candidates.map((candidate) => SOURCE_INFO[candidate].label).join(' or ')}
+        </p>
+      )}
       <p className="log-cause-subject">
         <span className="muted">At fault:</span> <code>{cause.subject}</code>
         {cause.connectors.length > 0 && (
@@ -62,7 +68,7 @@ function CauseCard({ owner, cause, findings, inputs }: { owner: string; cause: C
         <strong>What to do:</strong> {cause.action}
       </p>
       <div className="evidence-links" role="group" aria-label="Evidence">
-        <span className="muted small">Evidence:</span>
+        <span className="muted small">{findings.length > 0 ? 'Evidence:' : 'Evidence: what the log does not say (no shutdown messages at its end)'}</span>
         {findings.map((finding) => (
           <EvidenceButton key={finding.id} owner={owner} evidence={finding.evidence[0]!} inputs={inputs} prefix={finding.connector ?? finding.subject} />
         ))}

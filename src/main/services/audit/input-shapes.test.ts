@@ -1,0 +1,79 @@
+import { writeFile, mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { AnalysisReport, AuditRecord } from '../../../shared/models/audit'
+import { analyzeSources } from './analyze'
+import { openInput } from './log-reader'
+
+const shape = (name: string): string => new URL(`../../../../tests/fixtures/audit/shapes/${name}`, import.meta.url).pathname
+
+async function analyze(path: string): Promise<{ report: AnalysisReport; records: AuditRecord[] }> {
+  const records: AuditRecord[] = []
+  const report = await analyzeSources([await openInput(path, 0)], { onRecord: (record) => records.push(record) })
+  return { report, records }
+}
+
+/** Every line is in a record, or counted blank or unparsed. */
+function expectAllLinesAccounted(report: AnalysisReport, records: AuditRecord[]): void {
+  const input = report.inputs[0]!
+  const inRecords = records.reduce((total, record) => total + record.lastLine - record.firstLine + 1, 0)
+  expect(inRecords + input.unparsedLines + input.blankLines).toBe(input.lines)
+}
+
+describe('input shapes, detected and mixed', () => {
+  it('reads a pasted status answer and a Python-printed FFDC envelope between shell prompts, as the Status step would', async () => {
+    const { report, records } = await analyze(shape('status-pasted.txt'))
+    const responses = records.filter((record) => record.format === 'rest')
+    expect(responses).toHaveLength(2)
+    expect(responses[0]!.daemonStatus?.counts).toMatchObject({ total: 2, failed: 1 })
+    expect(responses[1]).toMatchObject({ messageId: 'OMAG-MULTI-TENANT-404-001', exceptionClass: 'org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException' })
+    expect(report.causes).toHaveLength(1)
+    expect(report.causes[0]).toMatchObject({ source: 'metadata-server', subject: 'cocoMDS1', connectors: ['LandingMonitor'] })
+    expect(report.inputs[0]!.unparsedLines).toBe(3) // the three shell prompts
+    expectAllLinesAccounted(report, records)
+  })
+
+  it('reads Spring Boot 3 lines with the exception, Caused by and "... N more" that follow, and finds the innermost cause', async () => {
+    const { report, records } = await analyze(shape('spring3-kafka.txt'))
+    const error = records.find((record) => record.level === 'ERROR')!
+    expect(error).toMatchObject({ format: 'logback', firstLine: 6, lastLine: 12 })
+    expect(error.stackTrace?.some((line) => line.startsWith('Caused by: org.apache.kafka.common.config.ConfigException'))).toBe(true)
+    expect(report.causes[0]).toMatchObject({ source: 'third-party', subject: 'Kafka' })
+    expectAllLinesAccounted(report, records)
+  })
+
+  it('strips docker compose, WebSphere SystemOut, kubectl timestamps and kubectl prefixes', async () => {
+    const { report, records } = await analyze(shape('wrapped.txt'))
+    expect(records.filter((record) => record.audit).map((record) => record.server)).toEqual(['cocoMDS1', 'cocoMDS1', 'cocoMDS2', 'cocoMDS3', 'cocoMDS4'])
+    expect(report.causes.map((cause) => cause.subject).sort()).toEqual(['kafka-0.kafka:9092', 'kafka-1.kafka:9092', 'kafka-2.kafka:9092', 'kafka-3.kafka:9092'])
+    expect(report.inputs[0]!.unparsedLines).toBe(0)
+  })
+
+  it('reads JSON audit records with older field names (severity object or ordinal, logRecordId, ISO time)', async () => {
+    const { records } = await analyze(shape('old-json-records.txt'))
+    expect(records.map((record) => [record.server, record.severity, record.time, record.guid])).toEqual([
+      ['cocoMDS1', 'Error', '2020-03-05T21:14:16.062Z', '5c4a3e5e-8f61-4a1d-9d1f-3f1f3b7a2a10'],
+      ['cocoMDS2', 'Error', '2020-03-05T21:14:16.062Z', '8d0e4c1e-0bd5-4d5b-a3fd-5b8f8b5f5c11']
+    ])
+  })
+
+  it('groups failures against 90 databases into one cause per host:port, not one per connector', async () => {
+    const lines: string[] = []
+    for (let index = 0; index < 400; index++) {
+      const db = `db${index % 90}.example.internal:${5400 + (index % 90)}`
+      lines.push(
+        `Tue Feb 02 20:57:50 GMT 2021 daemon${index % 3} Exception INTEGRATION-DAEMON-SERVICES-0031 The integration connector Conn${index} method refresh has returned with a org.odpi.openmetadata.frameworks.connectors.ffdc.ConnectorCheckedException exception containing message Connection to ${db} refused. Check that the hostname and port are correct`
+      )
+    }
+    const dir = await mkdtemp(join(tmpdir(), 'dd-shapes-'))
+    const path = join(dir, 'ninety.log')
+    await writeFile(path, `${lines.join('\n')}\n`)
+    const { report } = await analyze(path)
+    expect(report.findings).toHaveLength(400)
+    expect(report.causes).toHaveLength(90)
+    expect(new Set(report.causes.map((cause) => cause.subject)).size).toBe(90)
+    expect(report.causes.every((cause) => cause.source === 'third-party' && /^db\d+\.example\.internal:\d+$/.test(cause.subject))).toBe(true)
+    expect(report.causes.find((cause) => cause.subject === 'db7.example.internal:5407')!.connectors).toHaveLength(5)
+  })
+})
