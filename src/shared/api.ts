@@ -8,6 +8,7 @@
 import type {
   LocateResult, LocateTarget, LogAppended, LogText, LogSession, RecordPage, RecordQuery, SearchHit, SearchQuery, SeverityHistogram
 } from './models/audit'
+import type { ConfigurationRequest, ConnectorConfiguration } from './models/configuration'
 import type { Connection, ConnectionDraft } from './models/connection'
 import type {
   ActionProgress,
@@ -97,6 +98,12 @@ export interface AppApi {
     restart(connectionId: string, scope: ActionScope): Promise<ActionReport>
     /** Refresh connectors in scope (a long job with `daemon.progress` events), then verify. */
     refresh(connectionId: string, scope: ActionScope): Promise<ActionReport>
+    /** The integration group re-reads its configuration from its metadata server (4.0+ `refresh-config`); journalled. */
+    reloadGroup(connectionId: string, group: string): Promise<ActionReport>
+    /** A connector's configuration from the daemon's own API (4.1+): properties, endpoint, connection; secrets masked. */
+    configuration(connectionId: string, connector: string): Promise<ConnectorConfiguration>
+    /** Change a connector's endpoint (5.0+) or properties (4.1+); the daemon restarts it; verified and journalled, never retried. */
+    configure(connectionId: string, request: ConfigurationRequest): Promise<ActionReport>
     /** Stop waiting for the running action on this connection; `false` when none runs. */
     cancel(connectionId: string): Promise<boolean>
     /** Whether a server (such as a connector's metadata server) is active, asked of the connection's platform. */

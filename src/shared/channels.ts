@@ -17,7 +17,7 @@ export const methodNames = {
     exportJson: true,
     importJson: true
   },
-  daemon: { status: true, probe: true, restart: true, refresh: true, cancel: true, checkServer: true, watch: true },
+  daemon: { status: true, probe: true, restart: true, refresh: true, reloadGroup: true, configuration: true, configure: true, cancel: true, checkServer: true, watch: true },
   journal: { list: true, export: true },
   report: { incident: true },
   demo: { info: true, start: true, stop: true, world: true, updateWorld: true },

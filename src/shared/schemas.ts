@@ -5,6 +5,7 @@
 import { z } from 'zod'
 import type { AppApi, Namespace } from './api'
 import { connectionDraftSchema } from './models/connection'
+import type { ConfigurationRequest } from './models/configuration'
 import type { ActionScope } from './models/daemon'
 import { DEMO_EGERIA_VERSIONS } from './models/demo'
 
@@ -26,6 +27,15 @@ const actionScope: z.ZodType<ActionScope> = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }),
   z.object({ kind: z.literal('daemon') })
 ])
+const configurationRequest: z.ZodType<ConfigurationRequest> = z
+  .object({
+    connector: name,
+    change: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('endpoint'), address: z.string().max(2000) }).strict(),
+      z.object({ kind: z.literal('properties'), properties: z.record(z.string().min(1).max(400), z.unknown()) }).strict()
+    ])
+  })
+  .strict()
 const zone = z.string().max(40).optional()
 const recordQuerySchema = z.object({
   offset: z.number().int().min(0).optional(),
@@ -68,6 +78,9 @@ export const argsSchemas = {
     probe: z.tuple([id]),
     restart: z.tuple([id, actionScope]),
     refresh: z.tuple([id, actionScope]),
+    reloadGroup: z.tuple([id, name]),
+    configuration: z.tuple([id, name]),
+    configure: z.tuple([id, configurationRequest]),
     cancel: z.tuple([id]),
     checkServer: z.tuple([id, z.string().min(1).max(200)]),
     watch: z.tuple([id, z.boolean()])

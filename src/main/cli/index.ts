@@ -1,6 +1,7 @@
 /** `daemon-doctor`: the command-line face of the app. Every subcommand registers itself here. */
 import { version } from '../../../package.json'
 import { registerAnalyzeCommand } from './commands/analyze'
+import { registerConfigureCommand } from './commands/configure'
 import { registerDaemonCommands } from './commands/daemon'
 import { registerSimCommand } from './commands/sim'
 import { registerWebCommand } from './commands/web'
@@ -11,5 +12,6 @@ registerWebCommand(program)
 registerAnalyzeCommand(program)
 registerSimCommand(program)
 registerDaemonCommands(program)
+registerConfigureCommand(program)
 
 process.exitCode = await runProgram(program, process.argv)

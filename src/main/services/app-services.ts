@@ -94,6 +94,9 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       probe: (id) => daemon.probe(id),
       restart: (id, scope) => daemon.restart(id, scope),
       refresh: (id, scope) => daemon.refresh(id, scope),
+      reloadGroup: (id, group) => daemon.reloadGroup(id, group),
+      configuration: (id, connector) => daemon.configuration(id, connector),
+      configure: (id, request) => daemon.configure(id, request),
       cancel: (id) => daemon.cancel(id),
       checkServer: (id, serverName) => daemon.checkServer(id, serverName),
       watch: (id, visible) => daemon.watch(id, visible)

@@ -4,9 +4,10 @@ import { call, reportNamed, reportsOf } from '../../../tests/support/sim-http'
 import { beanDifferences, consoleMessage, difference, fitsCatalogue, isRealRoute, loadAllowedDifferences, loadCatalogue, messageFamily, reviewDifferences, severityDisplayNames } from '../../../tests/support/real-catalogue'
 import { conformanceScenario, filesProvider, groupName } from '../../../tests/support/conformance-scenario'
 import { ManualClock, startSimulator, versionProfiles, type RunningSimulator } from '.'
+import type { DaemonCall } from './versions'
 
 interface Row {
-  row: number
+  call: DaemonCall
   method: 'GET' | 'POST'
   path: string
   body?: unknown
@@ -17,24 +18,24 @@ const group = encodeURIComponent(groupName)
 function rows(major: 3 | 4 | 5 | 6): Row[] {
   const addressField = versionProfiles[major].endpointAddressField
   return [
-    { row: 1, method: 'GET', path: '/status', responseClass: 'IntegrationDaemonStatusResponse' },
-    { row: 2, method: 'POST', path: '/refresh', responseClass: 'VoidResponse' },
-    { row: 3, method: 'POST', path: '/integration-services/files-integrator/refresh', body: { class: 'NameRequestBody', name: 'FilesA' }, responseClass: 'VoidResponse' },
-    { row: 4, method: 'POST', path: '/integration-services/files-integrator/restart', responseClass: 'VoidResponse' },
-    { row: 5, method: 'GET', path: '/integration-services/files-integrator/connectors/FilesA/configuration-properties', responseClass: 'PropertiesResponse' },
-    { row: 6, method: 'POST', path: '/integration-services/files-integrator/connectors/configuration-properties', body: { class: 'ConnectorConfigPropertiesRequestBody', connectorName: 'FilesA', mergeUpdate: true, configurationProperties: { b: 2 } }, responseClass: 'VoidResponse' },
-    { row: 7, method: 'GET', path: '/integration-services/summary', responseClass: 'IntegrationServiceSummaryResponse' },
-    { row: 8, method: 'GET', path: '/integration-groups/summary', responseClass: 'IntegrationGroupSummariesResponse' },
-    { row: 9, method: 'GET', path: `/integration-groups/${group}/summary`, responseClass: 'IntegrationGroupSummaryResponse' },
-    { row: 10, method: 'GET', path: `/integration-groups/${group}/refresh-config`, responseClass: 'VoidResponse' },
-    { row: 11, method: 'GET', path: '/integration-connectors/FilesA/configuration-properties', responseClass: 'PropertiesResponse' },
-    { row: 12, method: 'POST', path: '/integration-connectors/configuration-properties', body: { class: 'ConnectorConfigPropertiesRequestBody', connectorName: 'FilesA', mergeUpdate: true, configurationProperties: { c: 3 } }, responseClass: 'VoidResponse' },
-    { row: 13, method: 'POST', path: '/integration-connectors/refresh', responseClass: 'VoidResponse' },
-    { row: 14, method: 'POST', path: '/integration-connectors/restart', body: { class: 'NameRequestBody', name: 'FilesA' }, responseClass: 'VoidResponse' },
-    { row: 15, method: 'POST', path: '/integration-connectors/FilesA/endpoint-network-address', body: { class: 'StringRequestBody', string: 'data/in' }, responseClass: 'VoidResponse' },
-    { row: 16, method: 'POST', path: '/integration-connectors/FilesA/connection', body: { class: 'Connection', connectorType: { class: 'ConnectorType', connectorProviderClassName: filesProvider }, endpoint: { class: 'Endpoint', [addressField]: 'data/in' } }, responseClass: 'VoidResponse' },
-    { row: 18, method: 'POST', path: '/publish-open-lineage-event', body: '{"eventType":"COMPLETE"}', responseClass: 'VoidResponse' },
-    { row: 19, method: 'GET', path: `/validate-connector/${filesProvider}`, responseClass: 'ConnectorReportResponse' }
+    { call: 'status', method: 'GET', path: '/status', responseClass: 'IntegrationDaemonStatusResponse' },
+    { call: 'refresh-all-services', method: 'POST', path: '/refresh', responseClass: 'VoidResponse' },
+    { call: 'refresh-service', method: 'POST', path: '/integration-services/files-integrator/refresh', body: { class: 'NameRequestBody', name: 'FilesA' }, responseClass: 'VoidResponse' },
+    { call: 'restart-service', method: 'POST', path: '/integration-services/files-integrator/restart', responseClass: 'VoidResponse' },
+    { call: 'read-service-connector-properties', method: 'GET', path: '/integration-services/files-integrator/connectors/FilesA/configuration-properties', responseClass: 'PropertiesResponse' },
+    { call: 'update-service-connector-properties', method: 'POST', path: '/integration-services/files-integrator/connectors/configuration-properties', body: { class: 'ConnectorConfigPropertiesRequestBody', connectorName: 'FilesA', mergeUpdate: true, configurationProperties: { b: 2 } }, responseClass: 'VoidResponse' },
+    { call: 'service-summaries', method: 'GET', path: '/integration-services/summary', responseClass: 'IntegrationServiceSummaryResponse' },
+    { call: 'group-summaries', method: 'GET', path: '/integration-groups/summary', responseClass: 'IntegrationGroupSummariesResponse' },
+    { call: 'group-summary', method: 'GET', path: `/integration-groups/${group}/summary`, responseClass: 'IntegrationGroupSummaryResponse' },
+    { call: 'group-refresh-config', method: 'GET', path: `/integration-groups/${group}/refresh-config`, responseClass: 'VoidResponse' },
+    { call: 'read-connector-properties', method: 'GET', path: '/integration-connectors/FilesA/configuration-properties', responseClass: 'PropertiesResponse' },
+    { call: 'update-connector-properties', method: 'POST', path: '/integration-connectors/configuration-properties', body: { class: 'ConnectorConfigPropertiesRequestBody', connectorName: 'FilesA', mergeUpdate: true, configurationProperties: { c: 3 } }, responseClass: 'VoidResponse' },
+    { call: 'refresh-connectors', method: 'POST', path: '/integration-connectors/refresh', responseClass: 'VoidResponse' },
+    { call: 'restart-connectors', method: 'POST', path: '/integration-connectors/restart', body: { class: 'NameRequestBody', name: 'FilesA' }, responseClass: 'VoidResponse' },
+    { call: 'update-endpoint-address', method: 'POST', path: '/integration-connectors/FilesA/endpoint-network-address', body: { class: 'StringRequestBody', string: 'data/in' }, responseClass: 'VoidResponse' },
+    { call: 'update-connection', method: 'POST', path: '/integration-connectors/FilesA/connection', body: { class: 'Connection', connectorType: { class: 'ConnectorType', connectorProviderClassName: filesProvider }, endpoint: { class: 'Endpoint', [addressField]: 'data/in' } }, responseClass: 'VoidResponse' },
+    { call: 'publish-open-lineage-event', method: 'POST', path: '/publish-open-lineage-event', body: '{"eventType":"COMPLETE"}', responseClass: 'VoidResponse' },
+    { call: 'validate-connector', method: 'GET', path: `/validate-connector/${filesProvider}`, responseClass: 'ConnectorReportResponse' }
   ]
 }
 
@@ -68,13 +69,13 @@ for (const major of [3, 4, 5, 6] as const) {
     })
     afterAll(async () => sim.close())
 
-    it('answers every daemon REST row this release has, and Spring 404 for the others', async () => {
+    it('answers every daemon REST call this release has, and Spring 404 for the others', async () => {
       for (const row of rows(major)) {
         const answer = row.method === 'GET' ? await get(`${base}${row.path}`) : await post(`${base}${row.path}`, row.body)
-        if (profile.rows.has(row.row)) {
-          expect({ row: row.row, status: answer.status, class: answer.json.class, code: answer.json.relatedHTTPCode }).toEqual({ row: row.row, status: 200, class: row.responseClass, code: 200 })
+        if (profile.daemonCalls.has(row.call)) {
+          expect({ call: row.call, status: answer.status, class: answer.json.class, code: answer.json.relatedHTTPCode }).toEqual({ call: row.call, status: 200, class: row.responseClass, code: 200 })
         } else {
-          expect({ row: row.row, status: answer.status, error: answer.json.error }).toEqual({ row: row.row, status: 404, error: 'Not Found' })
+          expect({ call: row.call, status: answer.status, error: answer.json.error }).toEqual({ call: row.call, status: 404, error: 'Not Found' })
         }
       }
       // The other path style is not served at all.

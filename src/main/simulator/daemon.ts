@@ -22,7 +22,8 @@ export type ConnectorStatus =
 
 type DaemonConfig = Scenario['daemons'][number]
 
-export interface ConnectorState {
+/** One connector inside the simulated daemon: its configuration and its running state. */
+export interface SimulatedConnector {
   config: ScenarioConnector
   /** The OMIS marker (services) or group qualified name the connector runs under. */
   serviceMarker?: string
@@ -86,7 +87,7 @@ export interface DaemonContext {
 export class SimulatedDaemon {
   readonly services = new Map<string, ServiceState>()
   readonly groups = new Map<string, GroupState>()
-  readonly connectors = new Map<string, ConnectorState>()
+  readonly connectors = new Map<string, SimulatedConnector>()
   readonly serverType = 'Integration Daemon'
   startTime = 0
   private readonly profile: VersionProfile
@@ -278,12 +279,12 @@ export class SimulatedDaemon {
 
   // ------------------------------------------------------------------ connector lifecycle
 
-  private setStatus(connector: ConnectorState, status: ConnectorStatus | undefined): void {
+  private setStatus(connector: SimulatedConnector, status: ConnectorStatus | undefined): void {
     connector.status = status
     connector.lastStatusChange = status === undefined ? undefined : this.context.clock.now()
   }
 
-  private containerName(connector: ConnectorState): string {
+  private containerName(connector: SimulatedConnector): string {
     if (connector.serviceMarker) return this.services.get(connector.serviceMarker)!.info.fullName
     return connector.groupName ?? 'null'
   }
@@ -297,7 +298,7 @@ export class SimulatedDaemon {
   }
 
   /** reinitializeConnector steps 3–5: build the connector, create its context. */
-  initializeConnector(connector: ConnectorState): void {
+  initializeConnector(connector: SimulatedConnector): void {
     const { config } = connector
     const sync = permittedSyncText[config.permittedSynchronization]
     if (connector.serviceMarker) {
@@ -323,7 +324,7 @@ export class SimulatedDaemon {
     }
   }
 
-  private wrongTypeFailure(connector: ConnectorState): ConnectorFailure {
+  private wrongTypeFailure(connector: SimulatedConnector): ConnectorFailure {
     const service = connector.serviceMarker ? this.services.get(connector.serviceMarker) : undefined
     if (service) {
       const word = service.info.marker.replace('-integrator', '').toUpperCase()
@@ -339,7 +340,7 @@ export class SimulatedDaemon {
     }
   }
 
-  private failInitialization(connector: ConnectorState, failure: ConnectorFailure, stage: 'config' | 'context'): void {
+  private failInitialization(connector: SimulatedConnector, failure: ConnectorFailure, stage: 'config' | 'context'): void {
     connector.failingExceptionMessage = failure.message
     if (!this.profile.initFailedStatuses) {
       // Before 3.5 every initialisation error was a sticky FAILED (seed guide).
@@ -358,7 +359,7 @@ export class SimulatedDaemon {
   }
 
   /** What start() or refresh() throws in the current world, if anything. */
-  private connectorFailure(connector: ConnectorState): ConnectorFailure | undefined {
+  private connectorFailure(connector: SimulatedConnector): ConnectorFailure | undefined {
     const { config } = connector
     if (!this.context.world.metadataServers[connector.metadataServer]?.available) return this.metadataServerDown(connector.metadataServer)
     const needed = [...(config.behaviour === 'generic' || !config.endpoint ? [] : [config.endpoint]), ...config.requires]
@@ -375,19 +376,19 @@ export class SimulatedDaemon {
     return undefined
   }
 
-  private failConnector(connector: ConnectorState, method: 'start' | 'refresh' | 'engage', failure: ConnectorFailure): void {
+  private failConnector(connector: SimulatedConnector, method: 'start' | 'refresh' | 'engage', failure: ConnectorFailure): void {
     connector.failingExceptionMessage = failure.message
     this.setStatus(connector, 'FAILED')
     this.log('Exception', 'INTEGRATION-DAEMON-SERVICES-0031', 'The integration connector {0} method {1} has returned with a {2} exception containing message {3}', [connector.config.name, method, failure.exceptionClass, failure.message], failure)
   }
 
   /** 5.0+: connectors with usesBlockingCalls run engage() on a dedicated thread instead of being refreshed. */
-  private isBlocking(connector: ConnectorState): boolean {
+  private isBlocking(connector: SimulatedConnector): boolean {
     return this.profile.waitingStatus && connector.config.usesBlockingCalls
   }
 
   /** One turn of the dedicated thread: start it (INITIALIZED → RUNNING), or meet the world's failures in engage(). */
-  private engage(connector: ConnectorState): void {
+  private engage(connector: SimulatedConnector): void {
     const failure = this.connectorFailure(connector)
     if (connector.status === 'INITIALIZED') {
       if (failure) return this.failConnector(connector, 'start', failure)
@@ -399,7 +400,7 @@ export class SimulatedDaemon {
   }
 
   /** Is the connector due for a refresh by the polling loop? (§4.3 polling rules) */
-  isDue(connector: ConnectorState, now: number): boolean {
+  isDue(connector: SimulatedConnector, now: number): boolean {
     if (connector.busy) return false
     if (connector.status === undefined) return false
     if (this.profile.waitingStatus && (connector.status === 'INITIALIZE_FAILED' || connector.status === 'CONFIG_FAILED')) {
@@ -411,7 +412,7 @@ export class SimulatedDaemon {
   }
 
   /** refreshConnector / prepareForRefresh: one refresh attempt; resolves once the connector's work is done. */
-  refreshConnector(connector: ConnectorState, reason: 'poll' | 'rest'): Promise<void> {
+  refreshConnector(connector: SimulatedConnector, reason: 'poll' | 'rest'): Promise<void> {
     if (connector.busy) return connector.busy
     const work: Promise<void> = this.runRefresh(connector, reason).finally(() => {
       if (connector.busy === work) connector.busy = undefined
@@ -420,7 +421,7 @@ export class SimulatedDaemon {
     return work
   }
 
-  private async runRefresh(connector: ConnectorState, reason: 'poll' | 'rest'): Promise<void> {
+  private async runRefresh(connector: SimulatedConnector, reason: 'poll' | 'rest'): Promise<void> {
     const { config } = connector
     if (reason === 'poll' && !this.profile.waitingStatus) {
       const first = connector.refreshCount === 0
@@ -467,7 +468,7 @@ export class SimulatedDaemon {
   }
 
   /** reinitializeConnector: the only way out of FAILED and CONFIG_FAILED. */
-  restartConnector(connector: ConnectorState): void {
+  restartConnector(connector: SimulatedConnector): void {
     if (connector.status === 'RUNNING' || connector.status === 'FAILED') this.setStatus(connector, 'STOPPED')
     this.setStatus(connector, undefined)
     connector.failingExceptionMessage = undefined
@@ -495,7 +496,7 @@ export class SimulatedDaemon {
 
   // ------------------------------------------------------------------ lookups used by the REST layer
 
-  connectorsOf(scope: { serviceMarker?: string; groupName?: string }): ConnectorState[] {
+  connectorsOf(scope: { serviceMarker?: string; groupName?: string }): SimulatedConnector[] {
     return [...this.connectors.values()].filter(
       (connector) =>
         (scope.serviceMarker === undefined || connector.serviceMarker === scope.serviceMarker) &&
@@ -503,7 +504,7 @@ export class SimulatedDaemon {
     )
   }
 
-  requireConnector(name: string, serviceMarker?: string): ConnectorState {
+  requireConnector(name: string, serviceMarker?: string): SimulatedConnector {
     const connector = this.connectors.get(name)
     if (!connector || (serviceMarker !== undefined && connector.serviceMarker !== serviceMarker)) {
       const serviceName = serviceMarker ? this.services.get(serviceMarker)?.info.fullName : undefined
@@ -518,7 +519,7 @@ export class SimulatedDaemon {
   }
 
   /** Update configuration properties (merge or replace), then restart (§4.3). */
-  updateConfigurationProperties(connector: ConnectorState, properties: Record<string, unknown> | undefined, merge: boolean, userId: string): void {
+  updateConfigurationProperties(connector: SimulatedConnector, properties: Record<string, unknown> | undefined, merge: boolean, userId: string): void {
     const current = connector.config.configurationProperties ?? {}
     connector.config.configurationProperties = merge ? { ...current, ...(properties ?? {}) } : properties
     if (properties && Object.keys(properties).length > 0) {
@@ -529,13 +530,13 @@ export class SimulatedDaemon {
     this.restartConnector(connector)
   }
 
-  updateEndpointAddress(connector: ConnectorState, address: string, userId: string): void {
+  updateEndpointAddress(connector: SimulatedConnector, address: string, userId: string): void {
     connector.config.endpoint = address
     this.log('Information', 'INTEGRATION-DAEMON-SERVICES-0057', 'User {0} has updated the endpoint network address of integration connector {1} to {2}; the connector will restart', [userId, connector.config.name, address])
     this.restartConnector(connector)
   }
 
-  updateConnection(connector: ConnectorState, connection: Record<string, unknown>, userId: string): void {
+  updateConnection(connector: SimulatedConnector, connection: Record<string, unknown>, userId: string): void {
     const connectorType = connection.connectorType as { connectorProviderClassName?: unknown } | undefined
     const endpoint = connection.endpoint as { address?: unknown; networkAddress?: unknown } | undefined
     if (typeof connectorType?.connectorProviderClassName === 'string') connector.config.providerClass = connectorType.connectorProviderClassName
@@ -549,7 +550,7 @@ export class SimulatedDaemon {
 }
 
 /** The failure a connector reports when one of its third-party resources is missing. */
-function resourceFailure(profile: VersionProfile, connector: ConnectorState, key: string, kind: string): ConnectorFailure {
+function resourceFailure(profile: VersionProfile, connector: SimulatedConnector, key: string, kind: string): ConnectorFailure {
   const checked = 'org.odpi.openmetadata.frameworks.connectors.ffdc.ConnectorCheckedException'
   if (kind === 'directory') {
     return {
@@ -571,7 +572,7 @@ function resourceFailure(profile: VersionProfile, connector: ConnectorState, key
 }
 
 /** Java toString() of the connector's Connection bean, exactly as the seed guide's failingExceptionMessage shows it. */
-export function connectionToString(profile: VersionProfile, connector: ConnectorState): string {
+export function connectionToString(profile: VersionProfile, connector: SimulatedConnector): string {
   const { providerClass, endpoint, configurationProperties } = connector.config
   const properties = configurationProperties ? `{${Object.entries(configurationProperties).map(([key, value]) => `${key}=${String(value)}`).join(', ')}}` : 'null'
   const addressField = profile.endpointAddressField

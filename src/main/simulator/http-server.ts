@@ -5,7 +5,7 @@ import { EgeriaError, ffdcEnvelope, messages, type FfdcErrorOptions } from './ff
 import { registeredServiceKinds, registeredServices } from './platform-services'
 import { compact, daemonStatusPayload, egeriaDate, groupSummary, serviceSummary } from './rest-payloads'
 import type { TokenService } from './tokens'
-import type { VersionProfile } from './versions'
+import type { DaemonCall, VersionProfile } from './versions'
 import type { Fault, MetadataServerState, World } from './world'
 
 export interface PlatformState {
@@ -50,7 +50,9 @@ interface Call {
 type Handler = (call: Call, server: string, daemon: SimulatedDaemon) => Promise<Record<string, unknown>> | Record<string, unknown>
 
 interface Route {
-  row: number
+  call: DaemonCall
+  /** Spring rejects the call without a body (a required @RequestBody). */
+  bodyRequired?: boolean
   method: 'GET' | 'POST'
   pattern: RegExp
   responseClass: string
@@ -306,36 +308,34 @@ function notRunning(state: PlatformState, responseClass: string, action: string,
 // ---------------------------------------------------------------------------------------------- integration daemon
 
 const routes: Route[] = [
-  { row: 1, method: 'GET', pattern: /^\/status$/, responseClass: 'IntegrationDaemonStatusResponse', action: 'getIntegrationDaemonStatus', handle: statusHandler },
-  { row: 2, method: 'POST', pattern: /^\/refresh$/, responseClass: 'VoidResponse', action: 'refreshAllServices', handle: (state, call, _params, daemon) => refreshScope(state, call, daemon, {}, 'refreshAllServices') },
-  { row: 7, method: 'GET', pattern: /^\/integration-services\/summary$/, responseClass: 'IntegrationServiceSummaryResponse', action: 'getIntegrationServicesSummaries', handle: (state, _call, _params, daemon) => compact({ integrationServiceSummaries: [...daemon.services.values()].map((service) => serviceSummary(state.profile, daemon, service)) }) },
-  { row: 3, method: 'POST', pattern: /^\/integration-services\/([^/]+)\/refresh$/, responseClass: 'VoidResponse', action: 'refreshService', handle: (state, call, [marker], daemon) => refreshScope(state, call, requireService(state, daemon, marker!), { serviceMarker: marker }, 'refreshService') },
-  { row: 4, method: 'POST', pattern: /^\/integration-services\/([^/]+)\/restart$/, responseClass: 'VoidResponse', action: 'restartService', handle: (state, call, [marker], daemon) => restartScope(state, call, requireService(state, daemon, marker!), { serviceMarker: marker }, 'restartService') },
-  { row: 5, method: 'GET', pattern: /^\/integration-services\/([^/]+)\/connectors\/([^/]+)\/configuration-properties$/, responseClass: 'PropertiesResponse', action: 'getConfigurationProperties', handle: (state, _call, [marker, name], daemon) => compact({ properties: requireService(state, daemon, marker!).requireConnector(name!, marker).config.configurationProperties }) },
-  { row: 6, method: 'POST', pattern: /^\/integration-services\/([^/]+)\/connectors\/configuration-properties$/, responseClass: 'VoidResponse', action: 'updateConfigurationProperties', handle: (state, call, [marker], daemon) => updateProperties(state, call, requireService(state, daemon, marker!), marker) },
-  { row: 8, method: 'GET', pattern: /^\/integration-groups\/summary$/, responseClass: 'IntegrationGroupSummariesResponse', action: 'getIntegrationGroupSummaries', handle: (state, _call, _params, daemon) => compact({ integrationGroupSummaries: [...daemon.groups.values()].map((group) => groupSummary(state.profile, daemon, group)) }) },
-  { row: 9, method: 'GET', pattern: /^\/integration-groups\/([^/]+)\/summary$/, responseClass: 'IntegrationGroupSummaryResponse', action: 'getIntegrationGroupSummary', handle: (state, _call, [group], daemon) => ({ integrationGroupSummary: groupSummary(state.profile, daemon, requireGroup(daemon, group!)) }) },
-  { row: 10, method: 'GET', pattern: /^\/integration-groups\/([^/]+)\/refresh-config$/, responseClass: 'VoidResponse', action: 'refreshConfig', handle: (_state, _call, [group], daemon) => { daemon.loadGroupConfiguration(requireGroup(daemon, group!), 'rest'); return {} } },
-  { row: 11, method: 'GET', pattern: /^\/integration-connectors\/([^/]+)\/configuration-properties$/, responseClass: 'PropertiesResponse', action: 'getConfigurationProperties', handle: (_state, _call, [name], daemon) => compact({ properties: daemon.requireConnector(name!).config.configurationProperties }) },
-  { row: 12, method: 'POST', pattern: /^\/integration-connectors\/configuration-properties$/, responseClass: 'VoidResponse', action: 'updateConfigurationProperties', handle: (state, call, _params, daemon) => updateProperties(state, call, daemon, undefined) },
-  { row: 13, method: 'POST', pattern: /^\/integration-connectors\/refresh$/, responseClass: 'VoidResponse', action: 'refreshConnectors', handle: (state, call, _params, daemon) => refreshScope(state, call, daemon, {}, 'refreshConnectors') },
-  { row: 14, method: 'POST', pattern: /^\/integration-connectors\/restart$/, responseClass: 'VoidResponse', action: 'restartConnectors', handle: (state, call, _params, daemon) => restartScope(state, call, daemon, {}, 'restartConnectors') },
-  { row: 15, method: 'POST', pattern: /^\/integration-connectors\/([^/]+)\/endpoint-network-address$/, responseClass: 'VoidResponse', action: 'updateEndpointNetworkAddress', handle: endpointHandler },
-  { row: 16, method: 'POST', pattern: /^\/integration-connectors\/([^/]+)\/connection$/, responseClass: 'VoidResponse', action: 'updateConnectorConnection', handle: connectionHandler },
-  { row: 18, method: 'POST', pattern: /^\/publish-open-lineage-event$/, responseClass: 'VoidResponse', action: 'publishOpenLineageEvent', handle: (_state, call) => { requireBody(call); return {} } },
-  { row: 19, method: 'GET', pattern: /^\/validate-connector\/([^/]+)$/, responseClass: 'ConnectorReportResponse', action: 'validateConnector', handle: validateConnectorHandler }
+  { call: 'status', method: 'GET', pattern: /^\/status$/, responseClass: 'IntegrationDaemonStatusResponse', action: 'getIntegrationDaemonStatus', handle: statusHandler },
+  { call: 'refresh-all-services', method: 'POST', pattern: /^\/refresh$/, responseClass: 'VoidResponse', action: 'refreshAllServices', handle: (state, call, _params, daemon) => refreshScope(state, call, daemon, {}, 'refreshAllServices') },
+  { call: 'service-summaries', method: 'GET', pattern: /^\/integration-services\/summary$/, responseClass: 'IntegrationServiceSummaryResponse', action: 'getIntegrationServicesSummaries', handle: (state, _call, _params, daemon) => compact({ integrationServiceSummaries: [...daemon.services.values()].map((service) => serviceSummary(state.profile, daemon, service)) }) },
+  { call: 'refresh-service', method: 'POST', pattern: /^\/integration-services\/([^/]+)\/refresh$/, responseClass: 'VoidResponse', action: 'refreshService', handle: (state, call, [marker], daemon) => refreshScope(state, call, requireService(state, daemon, marker!), { serviceMarker: marker }, 'refreshService') },
+  { call: 'restart-service', method: 'POST', pattern: /^\/integration-services\/([^/]+)\/restart$/, responseClass: 'VoidResponse', action: 'restartService', handle: (state, call, [marker], daemon) => restartScope(state, call, requireService(state, daemon, marker!), { serviceMarker: marker }, 'restartService') },
+  { call: 'read-service-connector-properties', method: 'GET', pattern: /^\/integration-services\/([^/]+)\/connectors\/([^/]+)\/configuration-properties$/, responseClass: 'PropertiesResponse', action: 'getConfigurationProperties', handle: (state, _call, [marker, name], daemon) => compact({ properties: requireService(state, daemon, marker!).requireConnector(name!, marker).config.configurationProperties }) },
+  { call: 'update-service-connector-properties', bodyRequired: true, method: 'POST', pattern: /^\/integration-services\/([^/]+)\/connectors\/configuration-properties$/, responseClass: 'VoidResponse', action: 'updateConfigurationProperties', handle: (state, call, [marker], daemon) => updateProperties(state, call, requireService(state, daemon, marker!), marker) },
+  { call: 'group-summaries', method: 'GET', pattern: /^\/integration-groups\/summary$/, responseClass: 'IntegrationGroupSummariesResponse', action: 'getIntegrationGroupSummaries', handle: (state, _call, _params, daemon) => compact({ integrationGroupSummaries: [...daemon.groups.values()].map((group) => groupSummary(state.profile, daemon, group)) }) },
+  { call: 'group-summary', method: 'GET', pattern: /^\/integration-groups\/([^/]+)\/summary$/, responseClass: 'IntegrationGroupSummaryResponse', action: 'getIntegrationGroupSummary', handle: (state, _call, [group], daemon) => ({ integrationGroupSummary: groupSummary(state.profile, daemon, requireGroup(daemon, group!)) }) },
+  { call: 'group-refresh-config', method: 'GET', pattern: /^\/integration-groups\/([^/]+)\/refresh-config$/, responseClass: 'VoidResponse', action: 'refreshConfig', handle: (_state, _call, [group], daemon) => { daemon.loadGroupConfiguration(requireGroup(daemon, group!), 'rest'); return {} } },
+  { call: 'read-connector-properties', method: 'GET', pattern: /^\/integration-connectors\/([^/]+)\/configuration-properties$/, responseClass: 'PropertiesResponse', action: 'getConfigurationProperties', handle: (_state, _call, [name], daemon) => compact({ properties: daemon.requireConnector(name!).config.configurationProperties }) },
+  { call: 'update-connector-properties', bodyRequired: true, method: 'POST', pattern: /^\/integration-connectors\/configuration-properties$/, responseClass: 'VoidResponse', action: 'updateConfigurationProperties', handle: (state, call, _params, daemon) => updateProperties(state, call, daemon, undefined) },
+  { call: 'refresh-connectors', method: 'POST', pattern: /^\/integration-connectors\/refresh$/, responseClass: 'VoidResponse', action: 'refreshConnectors', handle: (state, call, _params, daemon) => refreshScope(state, call, daemon, {}, 'refreshConnectors') },
+  { call: 'restart-connectors', method: 'POST', pattern: /^\/integration-connectors\/restart$/, responseClass: 'VoidResponse', action: 'restartConnectors', handle: (state, call, _params, daemon) => restartScope(state, call, daemon, {}, 'restartConnectors') },
+  { call: 'update-endpoint-address', bodyRequired: true, method: 'POST', pattern: /^\/integration-connectors\/([^/]+)\/endpoint-network-address$/, responseClass: 'VoidResponse', action: 'updateEndpointNetworkAddress', handle: endpointHandler },
+  { call: 'update-connection', bodyRequired: true, method: 'POST', pattern: /^\/integration-connectors\/([^/]+)\/connection$/, responseClass: 'VoidResponse', action: 'updateConnectorConnection', handle: connectionHandler },
+  { call: 'publish-open-lineage-event', bodyRequired: true, method: 'POST', pattern: /^\/publish-open-lineage-event$/, responseClass: 'VoidResponse', action: 'publishOpenLineageEvent', handle: (_state, call) => { requireBody(call); return {} } },
+  { call: 'validate-connector', method: 'GET', pattern: /^\/validate-connector\/([^/]+)$/, responseClass: 'ConnectorReportResponse', action: 'validateConnector', handle: validateConnectorHandler }
 ]
 
 async function daemonApi(state: PlatformState, call: Call, serverName: string, rest: string, response: ServerResponse): Promise<void> {
   const { profile } = state
-  const candidates = routes.filter((candidate) => profile.rows.has(candidate.row))
+  const candidates = routes.filter((candidate) => profile.daemonCalls.has(candidate.call))
   const matches = candidates.map((candidate) => ({ candidate, params: candidate.pattern.exec(rest) })).filter((entry) => entry.params)
   const found = matches.find((entry) => entry.candidate.method === call.method)
   if (!found) throw matches.length > 0 ? new SpringError(405, 'Method Not Allowed') : new SpringError(404, 'Not Found')
   const route = found.candidate
-  if ((route.row === 6 || route.row === 12 || route.row === 15 || route.row === 16 || route.row === 18) && !call.hasBody) {
-    throw new SpringError(400, 'Bad Request') // Spring rejects a missing required @RequestBody
-  }
+  if (route.bodyRequired && !call.hasBody) throw new SpringError(400, 'Bad Request')
   const params = found.params!.slice(1).map((value) => decodeURIComponent(value))
   const fail = (options: Omit<FfdcErrorOptions, 'responseClass' | 'actionDescription'>): void =>
     sendJson(response, 200, ffdcEnvelope(profile, { ...options, responseClass: route.responseClass, actionDescription: route.action }))

@@ -1,5 +1,5 @@
 /** JSON payloads of the daemon's REST responses, shaped per release (fact sheet §3). */
-import type { ConnectorState, GroupState, ServiceState, SimulatedDaemon } from './daemon'
+import type { SimulatedConnector, GroupState, ServiceState, SimulatedDaemon } from './daemon'
 import { integrationServiceId, integrationServiceWiki, type VersionProfile } from './versions'
 
 /** `yyyy-MM-dd'T'HH:mm:ss.SSS+00:00`, as Jackson writes java.util.Date. */
@@ -14,7 +14,7 @@ export function compact<T extends Record<string, unknown>>(value: T): T {
   ) as T
 }
 
-export function connectionJson(profile: VersionProfile, connector: ConnectorState): Record<string, unknown> {
+export function connectionJson(profile: VersionProfile, connector: SimulatedConnector): Record<string, unknown> {
   const { providerClass, endpoint, configurationProperties } = connector.config
   return compact({
     class: 'Connection',
@@ -27,7 +27,7 @@ export function connectionJson(profile: VersionProfile, connector: ConnectorStat
 
 type ReportPlace = 'service' | 'group' | 'top'
 
-export function connectorReport(profile: VersionProfile, connector: ConnectorState, place: ReportPlace): Record<string, unknown> {
+export function connectorReport(profile: VersionProfile, connector: SimulatedConnector, place: ReportPlace): Record<string, unknown> {
   const detail = profile.reportConnectorDetail
   const topLevel = place === 'top'
   // 5.4+ quirk: the top-level list repeats connectorId as connectorInstanceId.

@@ -12,6 +12,29 @@
  */
 export type EgeriaMajor = 3 | 4 | 5 | 6
 
+/** The integration daemon's REST calls, named for what they do (fact sheet §2 lists them by version). */
+export const DAEMON_CALLS = [
+  'status',
+  'refresh-all-services',
+  'refresh-service',
+  'restart-service',
+  'read-service-connector-properties',
+  'update-service-connector-properties',
+  'service-summaries',
+  'group-summaries',
+  'group-summary',
+  'group-refresh-config',
+  'read-connector-properties',
+  'update-connector-properties',
+  'refresh-connectors',
+  'restart-connectors',
+  'update-endpoint-address',
+  'update-connection',
+  'publish-open-lineage-event',
+  'validate-connector'
+] as const
+export type DaemonCall = (typeof DAEMON_CALLS)[number]
+
 export interface VersionProfile {
   major: EgeriaMajor
   label: string
@@ -42,8 +65,8 @@ export interface VersionProfile {
   endpointAddressField: 'address' | 'networkAddress'
   /** Console audit message set: 2021-style OMAG-ADMIN/OMIS or SERVER-OPS/OIF. */
   auditEra: 'omag-admin' | 'server-ops'
-  /** Daemon REST rows of the fact sheet §2 this release has. */
-  rows: ReadonlySet<number>
+  /** The daemon REST calls this release serves (fact sheet §2). */
+  daemonCalls: ReadonlySet<DaemonCall>
   /** 4.2+: platform-services /servers/{s}/instance/status. */
   platformInstanceStatus: boolean
   /** 5.0+: the server-operations module. */
@@ -78,7 +101,7 @@ export const versionProfiles: Record<EgeriaMajor, VersionProfile> = {
     exceptionSubclass: false,
     endpointAddressField: 'address',
     auditEra: 'omag-admin',
-    rows: new Set([1, 2, 3, 4, 5, 6]),
+    daemonCalls: new Set<DaemonCall>(['status', 'refresh-all-services', 'refresh-service', 'restart-service', 'read-service-connector-properties', 'update-service-connector-properties']),
     platformInstanceStatus: false,
     serverOperations: false,
     serviceIdBase: 'docs-2021',
@@ -104,7 +127,7 @@ export const versionProfiles: Record<EgeriaMajor, VersionProfile> = {
     exceptionSubclass: false,
     endpointAddressField: 'address',
     auditEra: 'omag-admin',
-    rows: new Set([1, 3, 4, 7, 8, 9, 10, 11, 12, 13, 14]),
+    daemonCalls: new Set<DaemonCall>(['status', 'refresh-service', 'restart-service', 'service-summaries', 'group-summaries', 'group-summary', 'group-refresh-config', 'read-connector-properties', 'update-connector-properties', 'refresh-connectors', 'restart-connectors']),
     platformInstanceStatus: true,
     serverOperations: false,
     serviceIdBase: 'omis-600',
@@ -131,7 +154,7 @@ export const versionProfiles: Record<EgeriaMajor, VersionProfile> = {
     exceptionSubclass: false,
     endpointAddressField: 'address',
     auditEra: 'server-ops',
-    rows: new Set([1, 3, 4, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]),
+    daemonCalls: new Set<DaemonCall>(['status', 'refresh-service', 'restart-service', 'service-summaries', 'group-summaries', 'group-summary', 'group-refresh-config', 'read-connector-properties', 'update-connector-properties', 'refresh-connectors', 'restart-connectors', 'update-endpoint-address', 'update-connection']),
     platformInstanceStatus: true,
     serverOperations: true,
     serviceIdBase: 'omis-600',
@@ -157,7 +180,7 @@ export const versionProfiles: Record<EgeriaMajor, VersionProfile> = {
     exceptionSubclass: true,
     endpointAddressField: 'networkAddress',
     auditEra: 'server-ops',
-    rows: new Set([1, 8, 9, 10, 11, 12, 13, 14, 15, 16, 18, 19]),
+    daemonCalls: new Set<DaemonCall>(['status', 'group-summaries', 'group-summary', 'group-refresh-config', 'read-connector-properties', 'update-connector-properties', 'refresh-connectors', 'restart-connectors', 'update-endpoint-address', 'update-connection', 'publish-open-lineage-event', 'validate-connector']),
     platformInstanceStatus: true,
     serverOperations: true,
     serviceIdBase: 'omis-600',

@@ -1,4 +1,5 @@
 export { classifyFailure, lookupMessage, type ClassifyContext, type FailureClassification } from './classify'
+export { GROUP_CONFIGURATION_RETRY_MINUTES } from './daemon-behaviour'
 export { extractMessageIds, isMessageId } from './message-ids'
 export { MESSAGES } from './messages'
 export { FALLBACK_RULES } from './rules'

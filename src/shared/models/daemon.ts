@@ -1,6 +1,7 @@
 /** One status model for every Egeria version: what the UI and the CLI render. */
 import type { FailureClassification as KnowledgeClassification } from '../knowledge/classify'
 import type { FailureSource } from './audit'
+import type { ConfigurationChange, ConfigurationDiffLine } from './configuration'
 
 export type { FailureSource }
 
@@ -74,6 +75,11 @@ export interface DaemonStatus {
   services: ServiceState[]
   groups: GroupState[]
   connectors: ConnectorState[]
+  /**
+   * 5.0+: the daemon has loaded no connector yet (its status call fails on an empty daemon, so the
+   * groups were read instead); they come once each group reads its configuration from its metadata server.
+   */
+  noConnectors?: boolean
   counts: { total: number; failed: number; healthy: number; other: number }
 }
 
@@ -119,6 +125,28 @@ export function describeScope(scope: ActionScope): string {
 
 export type ActionKind = 'restart' | 'refresh'
 
+/**
+ * What the journal records: a restart or refresh, a configuration change (which restarts the
+ * connector), or a group re-reading its configuration from its metadata server.
+ */
+export type RecordedAction = ActionKind | 'configure' | 'reload-group'
+
+export const ACTION_LABELS: Record<RecordedAction, string> = {
+  restart: 'Restart',
+  refresh: 'Refresh',
+  configure: 'Configuration change',
+  'reload-group': 'Configuration re-read'
+}
+
+/** A configuration change as recorded: what changed, field by field (secrets masked). */
+export interface ConfigurationRecord {
+  connector: string
+  change: ConfigurationChange['kind']
+  diff: ConfigurationDiffLine[]
+  /** The same fields as read back from the daemon after the change. */
+  readBack: ConfigurationDiffLine[]
+}
+
 export type ConnectorOutcomeKind = 'recovered' | 'still-failing-same' | 'failing-new-error' | 'unchanged' | 'now-failing' | 'healthy'
 
 export interface ConnectorOutcome {
@@ -144,7 +172,9 @@ export interface ActionCallResult {
 
 export interface ActionReport {
   id: string
-  action: ActionKind
+  action: RecordedAction
+  /** Configuration changes only. */
+  configuration?: ConfigurationRecord
   scope: ActionScope
   startedAt: string
   finishedAt: string
@@ -204,7 +234,8 @@ export interface ActionProgress {
 export interface JournalEntry {
   time: string
   connection: { id?: string; name?: string; platformUrl: string; server: string; userId?: string }
-  action: ActionKind
+  action: RecordedAction
+  configuration?: ConfigurationRecord
   scope: ActionScope
   before: Pick<ConnectorState, 'name' | 'status' | 'failingMessageId'>[]
   after: Pick<ConnectorState, 'name' | 'status' | 'failingMessageId'>[]

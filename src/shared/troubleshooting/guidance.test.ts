@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { Cause } from '../models/audit'
 import type { ConnectorState, DaemonStatus } from '../models/daemon'
 import { describeGroup, groupFailures } from './failure-groups'
 import { nextSafeAction } from './guidance'
@@ -79,5 +80,29 @@ describe('nextSafeAction wording', () => {
     expect(nextSafeAction({ status: status([connector('F', 'FAILED', mds)]) }).next).toBe(
       'Start the metadata server cocoMDS1. Then restart the connectors whose cause is fixed.'
     )
+  })
+})
+
+describe('nextSafeAction with the audit log', () => {
+  const metadataCause: Cause = { source: 'metadata-server', subject: 'cocoMDS1', verdict: 'Metadata server cocoMDS1 unavailable', connectors: [], findings: [], action: 'Start cocoMDS1, then restart its connectors.' }
+
+  it('names the group, the metadata server, the retry and the fix for a daemon with no connectors', () => {
+    const empty = { ...status([]), egeria: 6 as const, noConnectors: true, groups: [{ name: 'Egeria:IntegrationGroup:Default', status: 'ASSIGNED', connectorNames: [] }] }
+    const guidance = nextSafeAction({ status: empty, logCauses: [metadataCause] })
+    expect(guidance).toMatchObject({ tone: 'problem', step: 'status' })
+    expect(guidance.found).toBe('The daemon has no connectors: The integration group Egeria:IntegrationGroup:Default has not loaded its connectors from metadata server cocoMDS1.')
+    expect(guidance.next).toMatch(/^Bring cocoMDS1 back, then ask the group to re-read its configuration .* about every 33 minutes\.$/)
+    expect(nextSafeAction({ status: empty }).found).toContain('from its metadata server')
+  })
+
+  it('weighs a status call Egeria answered with the audit log, instead of blaming the connection', () => {
+    const answered = 'OMAG-COMMON-400-016 An unexpected java.lang.NullPointerException exception was caught by getIntegrationDaemonStatus'
+    expect(nextSafeAction({ error: answered, logCauses: [metadataCause] })).toMatchObject({
+      found: 'The daemon answers, but its status call fails (OMAG-COMMON-400-016); its audit log says: Metadata server cocoMDS1 unavailable.',
+      next: metadataCause.action,
+      step: 'audit-log'
+    })
+    expect(nextSafeAction({ error: answered }).next).toMatch(/audit log .* the connection itself works/)
+    expect(nextSafeAction({ error: 'connect ECONNREFUSED 127.0.0.1:9443', logCauses: [metadataCause] }).next).toMatch(/hop by hop/)
   })
 })

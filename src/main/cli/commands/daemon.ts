@@ -1,9 +1,9 @@
-/** `status`, `probe`, `restart` and `refresh`: the daemon client on the command line. */
+/** `status`, `probe`, `restart` and `refresh`: the daemon client on the command line (`configure` reuses its options). */
 import { existsSync } from 'node:fs'
 import type { Command } from 'commander'
 import { EGERIA_VERSIONS, serverNameSchema, userIdSchema, type EgeriaVersionSetting, type TlsSettings } from '../../../shared/models/connection'
 import { foldDumps } from '../../../shared/readable-message'
-import { isFailedStatus, type ActionKind, type ActionScope, type DaemonStatus, type ProbeReport } from '../../../shared/models/daemon'
+import { isFailedStatus, type ActionKind, type ActionReport, type ActionScope, type DaemonStatus, type ProbeReport } from '../../../shared/models/daemon'
 import { defaultDataDir } from '../../services/data-dir'
 import { EgeriaClient, type DaemonTarget } from '../../services/egeria/client'
 import { deadlineSignal, describeFailure, type CallFailure } from '../../services/egeria/http'
@@ -13,7 +13,7 @@ import { probeDaemon } from '../../services/egeria/probe'
 import { EXIT, UsageError } from '../program'
 import { terminalSafe } from '../terminal-text'
 
-interface TargetOptions {
+export interface TargetOptions {
   url: string
   server: string
   user: string
@@ -101,7 +101,7 @@ function commandSignal(options: TargetOptions): { signal: AbortSignal; dispose: 
   }
 }
 
-function clientFor(options: TargetOptions): EgeriaClient {
+export function clientFor(options: TargetOptions): EgeriaClient {
   const responseMs = timeoutMs(options)
   return new EgeriaClient(targetFrom(options), {
     timeouts: responseMs
@@ -115,7 +115,7 @@ function clientFor(options: TargetOptions): EgeriaClient {
   })
 }
 
-function withTargetOptions(command: Command): Command {
+export function withTargetOptions(command: Command): Command {
   return command
     .requiredOption('--url <url>', 'platform root URL, for example https://localhost:9443')
     .requiredOption('--server <name>', 'integration daemon server name')
@@ -128,9 +128,9 @@ function withTargetOptions(command: Command): Command {
     .option('--timeout <seconds>', 'how long each call may take in all (refresh excluded); status and probe end within it')
 }
 
-const print = (text: string): void => void process.stdout.write(`${terminalSafe(text)}\n`)
+export const print = (text: string): void => void process.stdout.write(`${terminalSafe(text)}\n`)
 
-function failWith(failure: CallFailure, format: string): number {
+export function failWith(failure: CallFailure, format: string): number {
   if (format === 'json') print(JSON.stringify({ error: { kind: failure.kind, message: describeFailure(failure) } }, null, 2))
   process.stderr.write(`daemon-doctor: ${terminalSafe(describeFailure(failure))}\n`)
   return EXIT.usage
@@ -245,25 +245,35 @@ function registerAction(program: Command, action: ActionKind): void {
           process.exitCode = failWith(result.failure, options.format)
           return
         }
-        const { report, before, after } = result.value
-        if (options.journal !== false) {
-          const target = client.target
-          new ActionJournal(options.dataDir ?? defaultDataDir()).append(
-            journalEntry({ platformUrl: target.platformUrl, server: target.server, userId: target.userId }, report, before, after)
-          )
-        }
-        if (options.format === 'json') print(JSON.stringify(report, null, 2))
-        else {
-          for (const call of report.calls) print(`${call.ok ? '✓' : '✗'} ${call.call}${call.error ? `: ${call.error}` : ''}`)
-          for (const connector of report.connectors) print(`  ${connector.verdict}`)
-          print(report.summary)
-        }
-        process.exitCode = report.success ? EXIT.ok : EXIT.findings
+        finishAction(client, options, result.value)
       } finally {
         process.off('SIGINT', onSignal)
         await client.close()
       }
     })
+}
+
+/** Journals an action's outcome (unless --no-journal), prints it, and sets the exit code. */
+export function finishAction(
+  client: EgeriaClient,
+  options: Pick<ActionOptions, 'journal' | 'dataDir' | 'format'>,
+  { report, before, after }: { report: ActionReport; before: DaemonStatus; after?: DaemonStatus },
+  details: string[] = []
+): void {
+  if (options.journal !== false) {
+    const target = client.target
+    new ActionJournal(options.dataDir ?? defaultDataDir()).append(
+      journalEntry({ platformUrl: target.platformUrl, server: target.server, userId: target.userId }, report, before, after)
+    )
+  }
+  if (options.format === 'json') print(JSON.stringify(report, null, 2))
+  else {
+    for (const line of details) print(line)
+    for (const call of report.calls) print(`${call.ok ? '✓' : '✗'} ${call.call}${call.error ? `: ${call.error}` : ''}`)
+    for (const connector of report.connectors) print(`  ${connector.verdict}`)
+    print(report.summary)
+  }
+  process.exitCode = report.success ? EXIT.ok : EXIT.findings
 }
 
 export function registerDaemonCommands(program: Command): void {

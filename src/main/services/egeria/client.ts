@@ -167,18 +167,25 @@ export class EgeriaClient {
     const version = await this.detectVersion(signal)
     if (!version.ok) return version
     const operation = paths.status(version.value, this.target.server, this.target.userId)
-    const result = await this.raw<unknown>({ ...operation, kind: 'status', expect: 'json', signal }, version.value.major)
+    let result = await this.raw<unknown>({ ...operation, kind: 'status', expect: 'json', signal }, version.value.major)
+    let noConnectors = false
+    if (!result.ok && isEmptyDaemonFailure(result.failure, version.value)) {
+      // 5.0+ fails its status call when no connector is loaded yet (fact sheet §4.6): the groups tell why.
+      const groups = await this.raw<{ integrationGroupSummaries?: unknown }>({ ...paths.groupSummaries(version.value, this.target.server, this.target.userId), kind: 'status', expect: 'json', signal }, version.value.major)
+      if (groups.ok) {
+        result = { ...groups, value: { integrationDaemonStatus: { integrationGroupSummaries: groups.value.integrationGroupSummaries } } }
+        noConnectors = true
+      }
+    }
     if (!result.ok) return result
     try {
-      return {
-        ok: true,
-        value: normaliseStatus(result.value, {
+      const status = normaliseStatus(result.value, {
           server: this.target.server,
           platformUrl: this.target.platformUrl,
           egeria: version.value.major,
           platformVersion: version.value.origin
         })
-      }
+      return { ok: true, value: noConnectors && status.connectors.length === 0 ? { ...status, noConnectors: true } : status }
     } catch (error) {
       if (!(error instanceof MalformedStatusError)) throw error
       return { ok: false, failure: { kind: 'malformed', httpStatus: result.httpStatus, message: error.message, snippet: JSON.stringify(result.value).slice(0, 200) } }
@@ -211,4 +218,9 @@ export class EgeriaClient {
   async operate(operation: OperationCall, kind: 'restart' | 'refresh', signal?: AbortSignal): Promise<CallResult<unknown>> {
     return this.raw({ method: operation.method, path: operation.path, body: operation.body, kind, expect: 'json', signal })
   }
+}
+
+/** The 5.0+ status call on a daemon with no connectors: a NullPointerException inside the daemon. */
+function isEmptyDaemonFailure(failure: CallFailure, version: EgeriaVersion): boolean {
+  return version.major >= 5 && failure.kind === 'egeria' && failure.error.exceptionCausedBy === 'java.lang.NullPointerException'
 }

@@ -4,8 +4,8 @@
  */
 import type { EmitEvent } from '../../../shared/api'
 import type { Connection } from '../../../shared/models/connection'
+import type { ConfigurationRequest, ConnectorConfiguration } from '../../../shared/models/configuration'
 import type {
-  ActionKind,
   ActionReport,
   ActionScope,
   DaemonStatus,
@@ -18,7 +18,9 @@ import { AppError, type ErrorCode } from '../../../shared/result'
 import { EgeriaClient, type ClientResult } from './client'
 import { describeFailure, type CallFailure } from './http'
 import { ActionJournal, journalEntry } from './journal'
-import { ActionQueue, daemonKey, runAction } from './operations'
+import { readConfiguration, runConfigure } from './configuration'
+import { runGroupReload } from './group-reload'
+import { ActionQueue, daemonKey, runAction, type ActionOptions, type ActionResult } from './operations'
 import { probeDaemon } from './probe'
 
 export interface DaemonServiceDeps {
@@ -158,11 +160,26 @@ export class DaemonService {
   }
 
   restart(connectionId: string, scope: ActionScope): Promise<ActionReport> {
-    return this.act(connectionId, 'restart', scope)
+    return this.act(connectionId, (client, options) => runAction(client, 'restart', scope, options))
   }
 
   refresh(connectionId: string, scope: ActionScope): Promise<ActionReport> {
-    return this.act(connectionId, 'refresh', scope)
+    return this.act(connectionId, (client, options) => runAction(client, 'refresh', scope, options))
+  }
+
+  /** The group re-reads its configuration and connectors from its metadata server (4.0+); journalled, never retried. */
+  reloadGroup(connectionId: string, group: string): Promise<ActionReport> {
+    return this.act(connectionId, (client, options) => runGroupReload(client, group, options))
+  }
+
+  /** A connector's configuration as the daemon reports it (4.1+), secrets masked. */
+  async configuration(connectionId: string, connector: string): Promise<ConnectorConfiguration> {
+    return unwrap(await readConfiguration(this.client(connectionId), connector))
+  }
+
+  /** Changes a connector's configuration (the daemon restarts it), then verifies; journalled like every action. */
+  configure(connectionId: string, request: ConfigurationRequest): Promise<ActionReport> {
+    return this.act(connectionId, (client, options) => runConfigure(client, request, options))
   }
 
   /** Stops waiting for the running action, status and probe on this connection; the daemon may carry on. */
@@ -172,14 +189,14 @@ export class DaemonService {
     return Boolean(running?.size)
   }
 
-  private async act(connectionId: string, action: ActionKind, scope: ActionScope): Promise<ActionReport> {
+  private async act(connectionId: string, run: (client: EgeriaClient, options: ActionOptions) => Promise<ActionResult>): Promise<ActionReport> {
     const connection = this.deps.connection(connectionId)
     if (connection.readOnly) throw new AppError('read-only', `${connection.name} is read-only: actions are turned off for it`)
     const client = this.client(connectionId)
     const key = daemonKey(connection.platformUrl, connection.serverName)
     return this.queue.run(key, () =>
       this.cancellable(connectionId, async (signal) => {
-        const result = await runAction(client, action, scope, {
+        const result = await run(client, {
           signal,
           settleTimeoutMs: this.deps.settleTimeoutMs,
           onProgress: (progress) => this.deps.emit('daemon', 'progress', { ...progress, connectionId })

@@ -32,6 +32,7 @@ export function journalEntry(
     time: report.finishedAt,
     connection: { ...connection },
     action: report.action,
+    ...(report.configuration ? { configuration: report.configuration } : {}),
     scope: report.scope,
     before: brief(before, names),
     after: brief(after, names),

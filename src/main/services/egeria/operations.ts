@@ -172,8 +172,6 @@ export type ActionResult = ClientResult<{ report: ActionReport; before: DaemonSt
 /** Runs one action end to end. Callers serialise actions per daemon (see `ActionQueue`). */
 export async function runAction(client: EgeriaClient, action: ActionKind, scope: ActionScope, options: ActionOptions = {}): Promise<ActionResult> {
   const now = options.now ?? (() => new Date())
-  const settleTimeoutMs = options.settleTimeoutMs ?? 60_000
-  const pollIntervalMs = options.pollIntervalMs ?? 1_000
   const progress = options.onProgress ?? (() => {})
   const id = randomUUID()
   const startedAt = now().toISOString()
@@ -208,6 +206,41 @@ export async function runAction(client: EgeriaClient, action: ActionKind, scope:
   }
   progress({ actionId: id, phase: 'waiting', message: 'Waiting for the connectors to settle', done: plan.length, total: plan.length })
 
+  const { after, settle } = await settleConnectors(client, affected, options)
+
+  const beforeByName = new Map(before.value.connectors.map((connector) => [connector.name, connector]))
+  const afterByName = new Map((after?.connectors ?? []).map((connector) => [connector.name, connector]))
+  const connectors = after ? affected.map((name) => judgeConnector(name, beforeByName.get(name), afterByName.get(name))) : []
+  const callsOk = calls.every((entry) => entry.ok)
+  const allHealthy = connectors.every((entry) => entry.outcome === 'recovered' || entry.outcome === 'healthy' || (entry.outcome === 'unchanged' && isHealthyStatus(entry.after ?? '')))
+  const success = callsOk && settle === 'settled' && allHealthy
+  const report: ActionReport = {
+    id,
+    action,
+    scope,
+    startedAt,
+    finishedAt: now().toISOString(),
+    calls,
+    settle,
+    connectors,
+    success,
+    summary: summarise(action, scope, calls, connectors, settle, success)
+  }
+  progress({ actionId: id, phase: 'done', message: report.summary })
+  return { ok: true, value: { report, before: before.value, after } }
+}
+
+/**
+ * Polls the status until the affected connectors stop changing and none is in a transitional
+ * state, or the settle time runs out, or the operator stops waiting.
+ */
+export async function settleConnectors(
+  client: EgeriaClient,
+  affected: string[],
+  options: Pick<ActionOptions, 'signal' | 'settleTimeoutMs' | 'pollIntervalMs'>
+): Promise<{ after?: DaemonStatus; settle: ActionReport['settle'] }> {
+  const settleTimeoutMs = options.settleTimeoutMs ?? 60_000
+  const pollIntervalMs = options.pollIntervalMs ?? 1_000
   let after: DaemonStatus | undefined
   let settle: ActionReport['settle'] = 'timeout'
   let previous: string | undefined
@@ -237,27 +270,7 @@ export async function runAction(client: EgeriaClient, action: ActionKind, scope:
   settleDeadline.clear()
   if (options.signal?.aborted) settle = 'stopped'
   if (!after) settle = settle === 'stopped' ? 'stopped' : 'not-verified'
-
-  const beforeByName = new Map(before.value.connectors.map((connector) => [connector.name, connector]))
-  const afterByName = new Map((after?.connectors ?? []).map((connector) => [connector.name, connector]))
-  const connectors = after ? affected.map((name) => judgeConnector(name, beforeByName.get(name), afterByName.get(name))) : []
-  const callsOk = calls.every((entry) => entry.ok)
-  const allHealthy = connectors.every((entry) => entry.outcome === 'recovered' || entry.outcome === 'healthy' || (entry.outcome === 'unchanged' && isHealthyStatus(entry.after ?? '')))
-  const success = callsOk && settle === 'settled' && allHealthy
-  const report: ActionReport = {
-    id,
-    action,
-    scope,
-    startedAt,
-    finishedAt: now().toISOString(),
-    calls,
-    settle,
-    connectors,
-    success,
-    summary: summarise(action, scope, calls, connectors, settle, success)
-  }
-  progress({ actionId: id, phase: 'done', message: report.summary })
-  return { ok: true, value: { report, before: before.value, after } }
+  return { after, settle }
 }
 
 function summarise(

@@ -233,7 +233,16 @@ export async function probeDaemon(client: EgeriaClient, options: { timeoutMs?: n
   } else {
     add('daemon', { state: 'pass', verdict: `${server} is an integration daemon` })
   }
-  const { counts } = status.value
+  const { counts, noConnectors, groups } = status.value
+  if (noConnectors) {
+    const names = groups.map((group) => `${group.name} (${group.status ?? 'status unknown'})`).join(', ') || 'none'
+    add('status', {
+      state: 'warn',
+      ms: statusMs,
+      verdict: `${server} has no connectors yet: its integration groups ${names} have not loaded them from their metadata server. Egeria's status call fails until they do, so the groups were read instead`
+    })
+    return report(major)
+  }
   add('status', {
     state: counts.failed > 0 ? 'warn' : 'pass',
     ms: statusMs,

@@ -118,6 +118,39 @@ export const paths = {
     path: serverInstancePath(version, server, userId),
     label: `start server ${server}`
   }),
+  /** 4.0+: every integration group with its connectors; answers when the 5.0+ status call fails on an empty daemon. */
+  groupSummaries: (version: EgeriaVersion, server: string, userId: string): OperationCall => ({
+    method: 'GET',
+    path: `${daemonBase(version, server, userId)}/integration-groups/summary`,
+    label: 'GET integration group summaries'
+  }),
+  /** 4.0+: the group re-reads its configuration and connectors from its metadata server (a GET with a side effect). */
+  reloadGroup: (version: EgeriaVersion, server: string, userId: string, group: string): OperationCall => ({
+    method: 'GET',
+    path: `${daemonBase(version, server, userId)}/integration-groups/${enc(group)}/refresh-config`,
+    label: `re-read the configuration of group ${group}`
+  }),
+  /** 4.1+: the connector's configuration properties (fact sheet row 11). */
+  connectorProperties: (version: EgeriaVersion, server: string, userId: string, name: string): OperationCall => ({
+    method: 'GET',
+    path: `${daemonBase(version, server, userId)}/integration-connectors/${enc(name)}/configuration-properties`,
+    label: `read the configuration properties of ${name}`
+  }),
+  /** 4.1+: merges properties into the connector's connection, then the daemon restarts the connector. */
+  updateProperties: (version: EgeriaVersion, server: string, userId: string, name: string, properties: Record<string, unknown>): OperationCall => ({
+    method: 'POST',
+    path: `${daemonBase(version, server, userId)}/integration-connectors/configuration-properties`,
+    body: { class: 'ConnectorConfigPropertiesRequestBody', connectorName: name, mergeUpdate: true, configurationProperties: properties },
+    // The label is journalled: it names the keys, never their values.
+    label: `update configuration properties ${Object.keys(properties).join(', ')} of ${name}`
+  }),
+  /** 5.0+: a new endpoint address for the connector's connection, then the daemon restarts the connector. */
+  updateEndpoint: (version: EgeriaVersion, server: string, userId: string, name: string, address: string): OperationCall => ({
+    method: 'POST',
+    path: `${daemonBase(version, server, userId)}/integration-connectors/${enc(name)}/endpoint-network-address`,
+    body: { class: 'StringRequestBody', string: address },
+    label: `set the endpoint address of ${name}`
+  }),
   origin: (major: EgeriaMajor, userId: string): string => `${platformBase(major, userId)}/origin`,
   serverStatus: (major: EgeriaMajor, userId: string, server: string): string =>
     `${platformBase(major, userId)}/servers/${enc(server)}/status`,

@@ -8,6 +8,7 @@ import type { Cause } from '../../../shared/models/audit'
 import { describeScope, isFailedStatus, isHealthyStatus, type JournalEntry } from '../../../shared/models/daemon'
 import { comparisonRows, outcomeLabel, statusTone, type ComparisonRow } from '../../../shared/models/report'
 import { foldDumps } from '../../../shared/readable-message'
+import { nextSafeAction } from '../../../shared/troubleshooting/guidance'
 import { sourceName } from '../../../shared/troubleshooting/sources'
 import { refKey, type IncidentData } from './incident-report'
 
@@ -56,13 +57,21 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
   } else add({ kind: 'paragraph', parts: ['The audit log was not analysed (see Audit log analysis).'] })
   summaryRows.push(['Actions taken', [actionsSummary(data.actions)]])
   if ('status' in final) {
-    const { counts } = final.status
-    summaryRows.push([
-      'Final state',
-      [counts.failed === 0 ? { badge: 'All healthy', icon: '✔', tone: 'ok' } : { badge: `${counts.failed} failing`, icon: '✖', tone: 'err' },
-        ` ${counts.healthy} healthy, ${counts.failed} failed, ${counts.other} other of ${counts.total} connectors`]
-    ])
+    const { counts, noConnectors } = final.status
+    const badge: Inline = noConnectors
+      ? { badge: 'No connectors', icon: '◌', tone: 'err' }
+      : counts.failed === 0
+        ? { badge: 'All healthy', icon: '✔', tone: 'ok' }
+        : { badge: `${counts.failed} failing`, icon: '✖', tone: 'err' }
+    summaryRows.push(['Final state', [badge, ` ${counts.healthy} healthy, ${counts.failed} failed, ${counts.other} other of ${counts.total} connectors`]])
   } else summaryRows.push(['Final state', [{ badge: 'Unknown', icon: '?', tone: 'neutral' }, ` ${text(final.error)}`]])
+  // The same answer as the app's guidance bar: the status and the audit log weighed together.
+  const current = nextSafeAction({
+    status: 'status' in final ? final.status : undefined,
+    error: 'error' in final ? final.error : undefined,
+    logCauses: 'report' in data.analysis ? data.analysis.report.causes : []
+  })
+  summaryRows.push(['Current problem', [text(current.found)]], ['Next safe action', [text(current.next)]])
   add({ kind: 'facts', rows: summaryRows })
 
   // Connection: what identifies the daemon, never a secret.

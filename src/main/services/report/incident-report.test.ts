@@ -77,6 +77,9 @@ describe('incident report over the demo simulator', () => {
     expect(row).toMatch(/✖ \*\*Failing with a new error\*\*/)
     // Final state and timeline
     expect(markdown).toContain('## Final state')
+    // The current problem and next safe action are the guidance bar's, from the status and the log together.
+    expect(markdown).toMatch(/\| \*\*Current problem\*\* \| 4 of 4 connectors failed: .*Connector OakDeneLandingAreaDatabaseMonitor is misconfigured\. \|/)
+    expect(markdown).toMatch(/\| \*\*Next safe action\*\* \| .*restart/i)
     expect(markdown).toMatch(/\| `OakDeneLandingAreaDatabaseMonitor` \| ✖ \*\*FAILED\*\*/)
     expect(markdown).toMatch(/\| [^|]+ UTC \| Action \| Restart of connector OakDeneLandingAreaFilesMonitor did not fully work: 1 failing new error \|/)
     expect(markdown).toMatch(/\| [^|]+ UTC \| Audit log \| OakDeneLandingAreaFilesMonitor failed \(OMAG-MULTI-TENANT-404-001\): metadata server cocoMDS1 \|/)

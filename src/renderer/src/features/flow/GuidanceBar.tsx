@@ -1,23 +1,16 @@
-import { useMemo } from 'react'
 import { useAppStore } from '../../store'
 import { FLOW_STEPS, type FlowStep } from '../../store/ui-slice'
-import { nextSafeAction, type Guidance } from '../../../../shared/troubleshooting/guidance'
+import type { Guidance } from '../../../../shared/troubleshooting/guidance'
 import { STEP_TITLES } from './step-titles'
+import { useCurrentProblem } from './use-current-problem'
 
 const TONE_ICON: Record<Guidance['tone'], string> = { ok: '✔', attention: '◐', problem: '✖', unknown: '◌' }
 const TONE_LABEL: Record<Guidance['tone'], string> = { ok: 'Healthy', attention: 'Attention', problem: 'Problem', unknown: 'Unknown' }
 
 /** Above every step: what the app found and the next safe action, with a way straight to it. */
 export function GuidanceBar({ connectionId, step }: { connectionId: string; step: FlowStep }): React.JSX.Element {
-  const view = useAppStore((state) => state.daemons[connectionId])
-  const actions = useAppStore((state) => state.actions[connectionId])
   const navigate = useAppStore((state) => state.navigate)
-  const restartedWithoutRefresh = !!actions?.lastRestart && actions.recovered.length > 0 &&
-    (!actions.lastRefresh || actions.lastRefresh.startedAt < actions.lastRestart.startedAt)
-  const guidance = useMemo(
-    () => nextSafeAction({ status: view?.status, error: view?.error?.message, restartedWithoutRefresh }),
-    [view?.status, view?.error?.message, restartedWithoutRefresh]
-  )
+  const guidance = useCurrentProblem(connectionId)
   const target = guidance.step
   return (
     <section className={`guidance guidance-${guidance.tone}`} aria-label="What was found and what to do next">

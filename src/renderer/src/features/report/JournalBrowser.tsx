@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import { describeScope, type JournalEntry } from '../../../../shared/models/daemon'
+import { ACTION_LABELS, describeScope, type JournalEntry, type RecordedAction } from '../../../../shared/models/daemon'
 import { comparisonRows, outcomeLabel, statusTone, type ComparisonRow } from '../../../../shared/models/report'
 import { useAppStore } from '../../store'
 import { DEFAULT_JOURNAL_FILTERS, entryKey, filterJournal, type JournalFilters } from './journal-view'
@@ -60,8 +60,11 @@ export function JournalBrowser({ connectionId }: { connectionId: string }): Reac
           Action
           <select value={filters.action} onChange={(event) => setFilters({ ...filters, action: event.target.value as JournalFilters['action'] })}>
             <option value="any">Any action</option>
-            <option value="restart">Restart</option>
-            <option value="refresh">Refresh</option>
+            {(Object.keys(ACTION_LABELS) as RecordedAction[]).map((action) => (
+              <option key={action} value={action}>
+                {ACTION_LABELS[action]}
+              </option>
+            ))}
           </select>
         </label>
         <label>
@@ -126,7 +129,7 @@ export function JournalBrowser({ connectionId }: { connectionId: string }): Reac
                   </span>
                   <time dateTime={entry.time}>{dateTime(entry.time)}</time>
                   <span className="journal-title">
-                    <strong>{entry.action === 'restart' ? 'Restart' : 'Refresh'}</strong> of {describeScope(entry.scope)}
+                    <strong>{ACTION_LABELS[entry.action]}</strong> of {describeScope(entry.scope)}
                     {filters.connection === 'all' && <span className="muted"> on {entry.connection.name ?? entry.connection.server}</span>}
                   </span>
                   <OutcomeBadge success={entry.outcome.success} />

@@ -1,10 +1,10 @@
 /** The journal browser's filters, kept pure for tests. */
-import type { ActionKind, JournalEntry } from '../../../../shared/models/daemon'
+import type { JournalEntry, RecordedAction } from '../../../../shared/models/daemon'
 import type { Connection } from '../../../../shared/models/connection'
 
 export interface JournalFilters {
   connection: 'this' | 'all'
-  action: ActionKind | 'any'
+  action: RecordedAction | 'any'
   outcome: 'any' | 'success' | 'problem'
 }
 

@@ -1,5 +1,5 @@
 /** The before/after comparison of an action: per connector, before → after with the outcome and the verdict. */
-import { describeScope, type ActionReport, type ConnectorOutcomeKind } from '../../../../shared/models/daemon'
+import { ACTION_LABELS, describeScope, type ActionReport, type ConnectorOutcomeKind } from '../../../../shared/models/daemon'
 import { StatusPill } from './ActionParts'
 import { clockTime } from '../../lib/time'
 
@@ -25,7 +25,7 @@ function MessageId({ id }: { id?: string }): React.JSX.Element | null {
 
 /** "Restart of 3 connectors worked: 3 recovered", counting outcomes in the order of `OUTCOME`. */
 export function outcomeHeadline(report: ActionReport): string {
-  const verb = report.action === 'restart' ? 'Restart' : 'Refresh'
+  const verb = ACTION_LABELS[report.action]
   const count = report.connectors.length
   const what =
     report.scope.kind === 'all' || report.scope.kind === 'daemon' ? describeScope(report.scope) : `${count} connector${count === 1 ? '' : 's'}`

@@ -3,10 +3,11 @@
  * the connectors. Production connections, "all" and a restart of the daemon itself need the daemon's
  * server name typed.
  */
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useState } from 'react'
 import type { Connection } from '../../../../shared/models/connection'
 import type { ActionKind } from '../../../../shared/models/daemon'
 import { EnvironmentBadge } from '../../components/Badges'
+import { useModalDialog } from '../../components/use-modal-dialog'
 
 export interface ConfirmActionProps {
   connection: Connection
@@ -22,49 +23,20 @@ export interface ConfirmActionProps {
   onCancel(): void
 }
 
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), [href], [tabindex]:not([tabindex="-1"])'
-
 export function mustTypeName(connection: Connection, scopeAll: boolean): boolean {
   return connection.environment === 'prod' || scopeAll
 }
 
 export function ConfirmActionDialog(props: ConfirmActionProps): React.JSX.Element {
   const { connection, kind, connectors, scopeAll = false, wholeDaemon = false, consequence, onConfirm, onCancel } = props
-  const dialog = useRef<HTMLDialogElement>(null)
   const [typed, setTyped] = useState('')
   const titleId = useId()
   const typedId = useId()
   const typing = mustTypeName(connection, scopeAll || wholeDaemon)
+  const { dialog, trapFocus } = useModalDialog(typing ? 'input' : 'button.cancel')
   const allowed = !typing || typed.trim() === connection.serverName
   const verb = kind === 'restart' ? 'Restart' : 'Refresh'
   const what = wholeDaemon ? 'the daemon' : scopeAll ? 'all connectors' : `${connectors.length} connector${connectors.length === 1 ? '' : 's'}`
-
-  useEffect(() => {
-    const element = dialog.current
-    if (!element) return
-    // jsdom has no showModal; browsers make everything outside the modal inert.
-    if (typeof element.showModal === 'function' && !element.open) element.showModal()
-    else element.setAttribute('open', '')
-    element.querySelector<HTMLElement>(typing ? 'input' : 'button.cancel')?.focus()
-    return () => {
-      if (typeof element.close === 'function' && element.open) element.close()
-    }
-  }, [typing])
-
-  const trapFocus = (event: React.KeyboardEvent<HTMLDialogElement>): void => {
-    if (event.key !== 'Tab' || !dialog.current) return
-    const focusable = [...dialog.current.querySelectorAll<HTMLElement>(FOCUSABLE)]
-    if (focusable.length === 0) return
-    const first = focusable[0]!
-    const last = focusable[focusable.length - 1]!
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault()
-      last.focus()
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault()
-      first.focus()
-    }
-  }
 
   return (
     <dialog
