@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises'
 import { analyzeSources } from '../../services/audit/analyze'
 import { timeZone, ZONE_HINT } from '../../services/audit/java-time'
 import { openInput, streamSource, type RecordSource } from '../../services/audit/log-reader'
-import { formatMarkdown, formatText } from '../../services/audit/report-format'
+import { formatJson, formatMarkdown, formatText } from '../../services/audit/report-format'
 import { UsageError } from '../program'
 import type { AnalyzeOptions } from './analyze'
 
@@ -34,7 +34,7 @@ export async function runAnalyze(inputs: string[], options: AnalyzeOptions): Pro
   } finally {
     stopProgress()
   }
-  const output = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : options.format === 'markdown' ? formatMarkdown(report) : formatText(report)
+  const output = options.format === 'json' ? formatJson(report, options) : options.format === 'markdown' ? formatMarkdown(report, options) : formatText(report, options)
   process.stdout.write(output)
 }
 

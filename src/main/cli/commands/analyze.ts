@@ -6,6 +6,7 @@ type Format = (typeof FORMATS)[number]
 export interface AnalyzeOptions {
   format: Format
   zone?: string
+  timeline?: boolean
 }
 
 /** Options are declared here; the work is imported when the command runs, so `--help` loads none of it. */
@@ -16,6 +17,7 @@ export function registerAnalyzeCommand(program: Command): void {
     .argument('<inputs...>', 'log files, directories of .omalrecord files, or - for stdin')
     .option('--format <format>', 'text, json or markdown', parseFormat, 'text' as Format)
     .option('--zone <zone>', 'time zone of the log\'s clock times, overriding the printed one (GMT, +05:30, CST, Europe/Paris)')
+    .option('--timeline', 'list every kept event of each connector (by default a summary: counts, first and last)')
     .action(async (inputs: string[], options: AnalyzeOptions) => (await import('./analyze-run')).runAnalyze(inputs, options))
 }
 
