@@ -45,6 +45,16 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv, check: (
   return { seconds: Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]), rssMb: Number(rss[1]) / 1024 }
 }
 
+/** The measure, or why it could not be taken (lnav cannot open more files than the open-file limit, for one). */
+function attempt(measure: () => Measure): Measure | string {
+  try {
+    return measure()
+  } catch (error) {
+    failures++
+    return /Too many open files/.test((error as Error).message) ? 'too many open files' : (error as Error).message.split('\n')[0]!.slice(0, 160)
+  }
+}
+
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
 function medianOf(measure: () => Measure): Measure {
@@ -72,6 +82,7 @@ mkdirSync(lnavHome)
 const lnavEnv = { ...process.env, HOME: lnavHome, XDG_CONFIG_HOME: join(lnavHome, '.config') }
 const cli = join(root, 'bin/daemon-doctor.mjs')
 const rows: string[][] = []
+let failures = 0
 console.log(`logs.bench: ${megabytes} MB per shape, median of ${RUNS}, ${process.env.BENCH_ONLY_SHAPES ?? 'all shapes'}; load average ${loadavg()[0]!.toFixed(1)}`)
 try {
   const shapes = process.env.BENCH_ONLY_SHAPES ? SHAPES.filter((shape) => process.env.BENCH_ONLY_SHAPES!.split(',').includes(shape)) : SHAPES
@@ -82,31 +93,37 @@ try {
     const mb = bytes / 1048576
     let records = ''
     let lnavLines = ''
-    const ours = medianOf(() =>
-      timed(process.execPath, [cli, 'analyze', '--format', 'json', path], process.env, (stdout) => {
-        const report = JSON.parse(stdout) as { records: number; unparsedLines: number; findings: unknown[] }
-        records = `${report.records} records, ${report.unparsedLines} unparsed lines, ${report.findings.length} findings`
-        return undefined
-      })
+    const ours = attempt(() =>
+      medianOf(() =>
+        timed(process.execPath, [cli, 'analyze', '--format', 'json', path], process.env, (stdout) => {
+          const report = JSON.parse(stdout) as { records: number; unparsedLines: number; findings: unknown[] }
+          records = `${report.records} records, ${report.unparsedLines} unparsed lines, ${report.findings.length} findings`
+          return undefined
+        })
+      )
     )
-    // lnav indexes every file before it runs a command; the query proves it read them all.
+    // lnav indexes every file before it runs a command; the line count proves it read them all.
     const theirs = withLnav
-      ? medianOf(() =>
-          timed('lnav', ['-n', '-c', ';SELECT count(*) AS files, sum(lines) AS lines FROM lnav_file', path], lnavEnv, (stdout) => {
-            lnavLines = /(\d+)\s+(\d+)\s*$/.exec(stdout.trim())?.[2] ?? ''
-            return lnavLines ? undefined : `no answer: ${stdout.slice(0, 200)}`
-          })
+      ? attempt(() =>
+          medianOf(() =>
+            timed('lnav', ['-n', '-c', ';SELECT count(*) AS files, sum(lines) AS lines FROM lnav_file', path], lnavEnv, (stdout) => {
+              lnavLines = /(\d+)\s+(\d+)\s*$/.exec(stdout.trim())?.[2] ?? ''
+              return lnavLines ? undefined : `no answer: ${stdout.slice(0, 200)}`
+            })
+          )
         )
-      : undefined
+      : 'lnav is not installed'
     const files = shape === 'json-records' ? `, ${readdirSync(path).length} files` : ''
-    console.log(`logs.bench: ${shape}: ${mb.toFixed(0)} MB${files}; ours ${ours.seconds.toFixed(2)} s (${records}); lnav ${theirs ? `${theirs.seconds.toFixed(2)} s (${lnavLines} lines indexed)` : 'n/a'}`)
+    const said = (measure: Measure | string, detail: string): string => (typeof measure === 'string' ? `failed (${measure})` : `${measure.seconds.toFixed(2)} s (${detail})`)
+    console.log(`logs.bench: ${shape}: ${mb.toFixed(0)} MB${files}; ours ${said(ours, records)}; lnav ${said(theirs, `${lnavLines} lines indexed`)}`)
+    const rate = (measure: Measure | string): string => (typeof measure === 'string' ? 'n/a' : (mb / measure.seconds).toFixed(1))
     rows.push([
       shape,
-      (mb / ours.seconds).toFixed(1),
-      theirs ? (mb / theirs.seconds).toFixed(1) : 'n/a',
-      theirs ? (ours.seconds / theirs.seconds).toFixed(2) : 'n/a',
-      ours.rssMb.toFixed(0),
-      theirs ? theirs.rssMb.toFixed(0) : 'n/a'
+      rate(ours),
+      rate(theirs),
+      typeof ours === 'string' || typeof theirs === 'string' ? 'n/a' : (ours.seconds / theirs.seconds).toFixed(2),
+      typeof ours === 'string' ? 'n/a' : ours.rssMb.toFixed(0),
+      typeof theirs === 'string' ? 'n/a' : theirs.rssMb.toFixed(0)
     ])
     rmSync(dir, { recursive: true, force: true })
   }
@@ -117,3 +134,4 @@ const head = ['shape', 'ours MB/s', 'lnav MB/s', 'time ratio (ours/lnav)', 'our 
 const widths = head.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)))
 const line = (cells: string[]): string => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`
 console.log(['', line(head), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n'))
+if (failures > 0) console.log(`logs.bench: ${failures} measurement(s) failed; see the lines above.`)

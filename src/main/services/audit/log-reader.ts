@@ -25,7 +25,12 @@ export interface RecordSink {
   record: (record: AuditRecord) => void
   /** Takes console chatter without a record object (a diagnosis with nobody keeping records). */
   chatter?: ChatterSink
+  /** Called after each chunk (or .omalrecord file): the app yields to its event loop here, or throws to stop. */
+  betweenChunks?: BetweenChunks
 }
+
+/** Returns a promise to wait for before the next chunk, or nothing to go straight on. */
+export type BetweenChunks = () => Promise<void> | undefined
 
 export interface RecordSource {
   path: string
@@ -99,6 +104,8 @@ export async function* streamBatches(
     splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
     const batch = batches.take()
     if (batch) yield batch
+    const pause = sink?.betweenChunks?.()
+    if (pause) await pause
   }
   if (flushPartialLine) splitter.end()
   parser.end()
@@ -168,6 +175,8 @@ async function* omalrecordBatches(dir: string, input: number, sink?: RecordSink)
     stats.auditRecords++
     batches.add(record)
     if (batches.size >= 500) yield batches.take()!
+    const pause = sink?.betweenChunks?.()
+    if (pause) await pause
   }
   const batch = batches.take()
   if (batch) yield batch
