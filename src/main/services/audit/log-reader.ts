@@ -12,6 +12,8 @@ import { LineSplitter } from './line-splitter'
 import { jsonAuditRecord, RecordParser, completeAuditRecord, type ChatterSink, type ParserOptions, type ParserStats } from './record-parser'
 
 export const CHUNK_BYTES = 1 << 20
+/** What the app parses between two looks at its event loop (a few milliseconds of work). */
+const SLICE_BYTES = 64 * 1024
 
 export interface InputResult {
   format: InputFormat
@@ -100,12 +102,18 @@ export async function* streamBatches(
   const batches = new Batches(sink)
   const parser = new RecordParser(input, (record) => batches.add(record), options, sink?.chatter)
   const splitter = new LineSplitter((line, truncated) => parser.line(line, truncated))
+  // With a between-chunks hook (the app), a chunk is parsed in slices so the hook gets a turn every few milliseconds.
+  const betweenChunks = sink?.betweenChunks
   for await (const chunk of stream) {
-    splitter.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk)
-    const batch = batches.take()
-    if (batch) yield batch
-    const pause = sink?.betweenChunks?.()
-    if (pause) await pause
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk
+    const step = betweenChunks ? SLICE_BYTES : bytes.length
+    for (let start = 0; start < bytes.length; start += step) {
+      splitter.push(step >= bytes.length ? bytes : bytes.subarray(start, start + step))
+      const batch = batches.take()
+      if (batch) yield batch
+      const pause = betweenChunks?.()
+      if (pause) await pause
+    }
   }
   if (flushPartialLine) splitter.end()
   parser.end()

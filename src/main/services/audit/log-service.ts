@@ -25,7 +25,7 @@ const MAX_HITS = 500
 /** Filtered views kept per session: the viewer pages through one view and flips between a few. */
 const MAX_CACHED_VIEWS = 6
 /** While a log is read, the event loop gets a turn at least this often, so calls (and Cancel) are answered. */
-const YIELD_EVERY_MS = 30
+const YIELD_EVERY_MS = 16
 const PROGRESS_EVERY_MS = 100
 
 export interface LogServiceDeps {
