@@ -158,15 +158,16 @@ async function* omalrecordBatches(dir: string, input: number, sink?: RecordSink)
   const names = (await readdir(dir)).filter((name) => name.endsWith('.omalrecord'))
   const stats: ParserStats = { lines: 0, records: 0, auditRecords: 0, unparsedLines: 0, blankLines: 0, truncatedLines: 0 }
   const stamped: { time: number; name: string }[] = []
-  for (const name of names) {
-    const time = /"timeStamp"\s*:\s*(\d+)/.exec(await readFile(join(dir, name), 'utf8'))
+  for await (const { name, text } of readInOrder(dir, names)) {
+    const time = /"timeStamp"\s*:\s*(\d+)/.exec(text)
     stamped.push({ time: time ? Number(time[1]) : 0, name })
   }
   stamped.sort((a, b) => a.time - b.time || a.name.localeCompare(b.name))
   const batches = new Batches(sink)
-  for (const [index, { name }] of stamped.entries()) {
+  let index = -1
+  for await (const { name, text } of readInOrder(dir, stamped.map((entry) => entry.name))) {
+    index++
     stats.lines++
-    const text = await readFile(join(dir, name), 'utf8')
     let fields: ReturnType<typeof jsonAuditRecord>
     try {
       fields = jsonAuditRecord(JSON.parse(text.replace(/^\uFEFF/, '')))
@@ -189,6 +190,27 @@ async function* omalrecordBatches(dir: string, input: number, sink?: RecordSink)
   const batch = batches.take()
   if (batch) yield batch
   return { format: 'omalrecord-dir', stats, endOffset: 0 }
+}
+
+/** Small files are read this many at a time: one by one, each waits for its own open, read and close. */
+const PARALLEL_READS = 32
+
+/** The files' texts in the given order, with the next few already being read. */
+async function* readInOrder(dir: string, names: string[]): AsyncGenerator<{ name: string; text: string }> {
+  const ahead: Promise<string>[] = []
+  let next = 0
+  const readNext = (): void => {
+    const reading = readFile(join(dir, names[next++]!), 'utf8')
+    // Awaited in turn below; until then a failure must not count as unhandled.
+    reading.catch(() => undefined)
+    ahead.push(reading)
+  }
+  while (next < names.length && ahead.length < PARALLEL_READS) readNext()
+  for (const name of names) {
+    const text = await ahead.shift()!
+    if (next < names.length) readNext()
+    yield { name, text }
+  }
 }
 
 /** What a tail read found. */
