@@ -3,7 +3,8 @@
  * megabytes (default 1024) is generated, then `daemon-doctor analyze --format json` (the built CLI, as a
  * user runs it) and Debian's lnav (indexing the same input headless, then one query) each read it three
  * times under /usr/bin/time -v. Prints, per shape, the median wall time as MB/s, our time over lnav's,
- * and our median peak RSS. Targets (issue 13): ratio <= 1.0, peak RSS <= 150 MB.
+ * and our median peak RSS. Targets (issue 13): ratio <= 1.0, peak RSS <= 150 MB. A run longer than
+ * BENCH_TOOL_TIMEOUT_S seconds (default 600) is stopped and shown as a bound ("<").
  * Run: `npm run bench -- --only logs --size 100`, or `node --import tsx bench/logs.bench.ts`.
  */
 import { spawnSync } from 'node:child_process'
@@ -16,6 +17,8 @@ import { SHAPES, writeConsoleShape, writeJsonRecords, type Shape } from './log-s
 const megabytes = Number(process.env.BENCH_LOG_MB ?? 1024)
 const RUNS = 3
 const TIME = '/usr/bin/time'
+/** A run that takes longer is stopped and reported as slower than this (lnav on a folder of a million files). */
+const LIMIT_SECONDS = Number(process.env.BENCH_TOOL_TIMEOUT_S ?? 600)
 
 interface Measure {
   seconds: number
@@ -37,7 +40,9 @@ function requireTools(): boolean {
 
 /** Runs a command under /usr/bin/time -v, output discarded; wall time and peak RSS from time's report. */
 function timed(command: string, args: string[], env: NodeJS.ProcessEnv, check: (stdout: string) => string | undefined): Measure {
-  const run = spawnSync(TIME, ['-v', command, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 30 })
+  // coreutils' timeout stops the tool itself (killing /usr/bin/time would leave it running).
+  const run = spawnSync(TIME, ['-v', 'timeout', String(LIMIT_SECONDS), command, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 30 })
+  if (run.status === 124) throw new Error(`timed out after ${LIMIT_SECONDS} s`)
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(run.stderr)
   const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)
   const problem = run.status !== 0 ? `exit ${run.status}: ${run.stderr.slice(0, 400)}` : check(run.stdout)
@@ -51,7 +56,8 @@ function attempt(measure: () => Measure): Measure | string {
     return measure()
   } catch (error) {
     failures++
-    return /Too many open files/.test((error as Error).message) ? 'too many open files' : (error as Error).message.split('\n')[0]!.slice(0, 160)
+    const message = (error as Error).message
+    return /Too many open files/.test(message) ? 'too many open files' : message.split('\n')[0]!.slice(0, 160)
   }
 }
 
@@ -116,12 +122,21 @@ try {
     const files = shape === 'json-records' ? `, ${readdirSync(path).length} files` : ''
     const said = (measure: Measure | string, detail: string): string => (typeof measure === 'string' ? `failed (${measure})` : `${measure.seconds.toFixed(2)} s (${detail})`)
     console.log(`logs.bench: ${shape}: ${mb.toFixed(0)} MB${files}; ours ${said(ours, records)}; lnav ${said(theirs, `${lnavLines} lines indexed`)}`)
-    const rate = (measure: Measure | string): string => (typeof measure === 'string' ? 'n/a' : (mb / measure.seconds).toFixed(1))
+    // A timed-out run still bounds the figures: slower than the limit.
+    const seconds = (measure: Measure | string): number | undefined =>
+      typeof measure !== 'string' ? measure.seconds : measure.startsWith('timed out') ? LIMIT_SECONDS : undefined
+    const bound = (measure: Measure | string): string => (typeof measure === 'string' ? '<' : '')
+    const rate = (measure: Measure | string): string => {
+      const taken = seconds(measure)
+      return taken === undefined ? 'n/a' : `${bound(measure)}${(mb / taken).toFixed(1)}`
+    }
+    const ourSeconds = seconds(ours)
+    const theirSeconds = seconds(theirs)
     rows.push([
       shape,
       rate(ours),
       rate(theirs),
-      typeof ours === 'string' || typeof theirs === 'string' ? 'n/a' : (ours.seconds / theirs.seconds).toFixed(2),
+      ourSeconds === undefined || theirSeconds === undefined || typeof ours === 'string' ? 'n/a' : `${bound(theirs)}${(ourSeconds / theirSeconds).toFixed(2)}`,
       typeof ours === 'string' ? 'n/a' : ours.rssMb.toFixed(0),
       typeof theirs === 'string' ? 'n/a' : theirs.rssMb.toFixed(0)
     ])
