@@ -1,91 +1,152 @@
 /**
- * Audit log analysis throughput: generates a console log of BENCH_LOG_MB megabytes (default 1024) into a
- * temp file, analyses it with the streaming parser and diagnosis, and reports MB/s and peak RSS.
- * Run: `node --import tsx bench/logs.bench.ts [megabytes]`. Targets: >= 100 MB/s, peak RSS < 300 MB.
+ * Log analysis against lnav, on every shape in bench/log-shapes.ts: for each shape a log of BENCH_LOG_MB
+ * megabytes (default 1024) is generated, then `daemon-doctor analyze --format json` (the built CLI, as a
+ * user runs it) and Debian's lnav (indexing the same input headless, then one query) each read it three
+ * times under /usr/bin/time -v. Prints, per shape, the median wall time as MB/s, our time over lnav's,
+ * and our median peak RSS. Targets (issue 13): ratio <= 1.0, peak RSS <= 150 MB. A run longer than
+ * BENCH_TOOL_TIMEOUT_S seconds (default 600) is stopped and shown as a bound ("<").
+ * Run: `npm run bench -- --only logs --size 100`, or `node --import tsx bench/logs.bench.ts`.
  */
-import { createWriteStream, rmSync, statSync } from 'node:fs'
-import { mkdtemp } from 'node:fs/promises'
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { once } from 'node:events'
-import { analyzeSources } from '../src/main/services/audit/analyze'
-import { openInput } from '../src/main/services/audit/log-reader'
+import { ensureBuilt, root } from '../scripts/ensure-built.mjs'
+import { SHAPES, writeConsoleShape, writeJsonRecords, type Shape } from './log-shapes'
 
-const megabytes = Number(process.argv[2] ?? process.env.BENCH_LOG_MB ?? 1024)
-const targetBytes = megabytes * 1024 * 1024
+const megabytes = Number(process.env.BENCH_LOG_MB ?? 1024)
+const RUNS = 3
+const TIME = '/usr/bin/time'
+/** A run that takes longer is stopped and reported as slower than this (lnav on a folder of a million files). */
+const LIMIT_SECONDS = Number(process.env.BENCH_TOOL_TIMEOUT_S ?? 600)
 
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
-const pad = (n: number): string => String(n).padStart(2, '0')
-function javaDate(ms: number): string {
-  const d = new Date(ms)
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} GMT ${d.getUTCFullYear()}`
+interface Measure {
+  seconds: number
+  rssMb: number
 }
 
-const CONNECTORS = Array.from({ length: 40 }, (_, index) => `LandingAreaMonitor${index}`)
-
-/** One minute of a busy daemon: heartbeats, type chatter, a platform line, now and then a failure with a trace. */
-function block(ms: number, cycle: number): string {
-  const date = javaDate(ms)
-  const out: string[] = []
-  for (const name of CONNECTORS) {
-    out.push(`${date} integration-daemon Information INTEGRATION-DAEMON-SERVICES-0042 The integration daemon thread is refreshing integration connector ${name} in the integration-daemon integration daemon instance`)
-    out.push(`${date} integration-daemon Information INTEGRATION-DAEMON-SERVICES-0043 The refresh of integration connector ${name} completed in ${(cycle * 7) % 900} ms`)
+function requireTools(): boolean {
+  if (!existsSync(TIME)) {
+    console.error('logs.bench: /usr/bin/time is missing; install it with `sudo apt-get install time`.')
+    process.exit(1)
   }
-  for (let index = 0; index < 10; index++) out.push(`${date} active-metadata-store Types OMRS-AUDIT-0301 The local server has added a new type called DataFile${index} with a unique identifier of 10ba${index}e9e-6e8a-4d1e-9f5c-5a6b1c2d3e4f and a version number of 1 from Egeria Core Types (2.0)`)
-  out.push(`${date} OMAG server platform ready for more configuration`)
-  if (cycle % 5 === 0) {
-    const name = CONNECTORS[cycle % CONNECTORS.length]!
-    const text = `The integration connector ${name} method refresh has returned with a org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException exception containing message OMAG-MULTI-TENANT-404-001 The OMAG Server active-metadata-store is not available to service a request from user integration-daemon-npa`
-    out.push(`${date} integration-daemon Exception INTEGRATION-DAEMON-SERVICES-0031 ${text}`)
-    out.push(`${date} integration-daemon Exception INTEGRATION-DAEMON-SERVICES-0031 Supplementary information: log record id 3f2c9a10-5b7e-4c1d-9e8f-0a1b2c3d4e5f org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException returned message of OMAG-MULTI-TENANT-404-001 The OMAG Server active-metadata-store is not available and stacktrace of `)
-    out.push(`org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException{reportedHTTPCode=404, reportedErrorMessageId='OMAG-MULTI-TENANT-404-001'}`)
-    for (let frame = 0; frame < 12; frame++) out.push(`\tat org.odpi.openmetadata.commonservices.ffdc.RESTExceptionHandler.detectAndThrow${frame}(RESTExceptionHandler.java:${100 + frame})`)
-    out.push('\t... 61 more')
-    out.push(`${date} integration-daemon Startup INTEGRATION-DAEMON-SERVICES-0008 A new integration connector named ${name} is initializing in integration group Egeria:IntegrationGroup:Files running in integration daemon integration-daemon, permitted synchronization is: FROM_THIRD_PARTY`)
-  }
-  return `${out.join('\n')}\n`
+  if (spawnSync('lnav', ['-V'], { encoding: 'utf8' }).status === 0) return true
+  console.log('logs.bench: lnav is missing; installing Debian\'s lnav with apt-get…')
+  const install = spawnSync('apt-get', ['install', '-y', '-qq', 'lnav'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+  if (install.status === 0 && spawnSync('lnav', ['-V']).status === 0) return true
+  console.log('logs.bench: could not install lnav (run `sudo apt-get install lnav`); measuring Daemon Doctor alone.')
+  return false
 }
 
-async function generate(path: string): Promise<number> {
-  const out = createWriteStream(path, { highWaterMark: 1 << 20 })
-  let written = 0
-  let cycle = 0
-  let ms = Date.UTC(2025, 10, 22, 18, 0, 0)
-  while (written < targetBytes) {
-    const text = block(ms, cycle++)
-    ms += 60_000
-    written += Buffer.byteLength(text)
-    if (!out.write(text)) await once(out, 'drain')
-  }
-  out.end()
-  await once(out, 'finish')
-  return written
+/** Runs a command under /usr/bin/time -v, output discarded; wall time and peak RSS from time's report. */
+function timed(command: string, args: string[], env: NodeJS.ProcessEnv, check: (stdout: string) => string | undefined): Measure {
+  // coreutils' timeout stops the tool itself (killing /usr/bin/time would leave it running).
+  const run = spawnSync(TIME, ['-v', 'timeout', String(LIMIT_SECONDS), command, ...args], { env, encoding: 'utf8', maxBuffer: 1 << 30 })
+  if (run.status === 124) throw new Error(`timed out after ${LIMIT_SECONDS} s`)
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(run.stderr)
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr)
+  const problem = run.status !== 0 ? `exit ${run.status}: ${run.stderr.slice(0, 400)}` : check(run.stdout)
+  if (problem || !wall || !rss) throw new Error(`${command} ${args.join(' ')} failed: ${problem ?? 'no /usr/bin/time report'}`)
+  return { seconds: Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]), rssMb: Number(rss[1]) / 1024 }
 }
 
-const dir = await mkdtemp(join(tmpdir(), 'dd-bench-'))
-const path = join(dir, 'console.log')
+/** The measure, or why it could not be taken (lnav cannot open more files than the open-file limit, for one). */
+function attempt(measure: () => Measure): Measure | string {
+  try {
+    return measure()
+  } catch (error) {
+    failures++
+    const message = (error as Error).message
+    return /Too many open files/.test(message) ? 'too many open files' : message.split('\n')[0]!.slice(0, 160)
+  }
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+
+function medianOf(measure: () => Measure): Measure {
+  const runs = Array.from({ length: RUNS }, measure)
+  return { seconds: median(runs.map((run) => run.seconds)), rssMb: median(runs.map((run) => run.rssMb)) }
+}
+
+async function generate(shape: Shape, dir: string): Promise<{ path: string; bytes: number }> {
+  const bytes = megabytes * 1024 * 1024
+  if (shape === 'json-records') {
+    const path = join(dir, 'records')
+    return { path, bytes: writeJsonRecords(path, bytes) }
+  }
+  const path = join(dir, `${shape}.log`)
+  await writeConsoleShape(shape, path, bytes)
+  return { path, bytes: statSync(path).size }
+}
+
+ensureBuilt()
+const withLnav = requireTools()
+const work = mkdtempSync(join(tmpdir(), 'dd-bench-logs-'))
+// lnav keeps its settings and index state under HOME; a throwaway one leaves the user's untouched.
+const lnavHome = join(work, 'lnav-home')
+mkdirSync(lnavHome)
+const lnavEnv = { ...process.env, HOME: lnavHome, XDG_CONFIG_HOME: join(lnavHome, '.config') }
+const cli = join(root, 'bin/daemon-doctor.mjs')
+const rows: string[][] = []
+let failures = 0
+console.log(`logs.bench: ${megabytes} MB per shape, median of ${RUNS}, ${process.env.BENCH_ONLY_SHAPES ?? 'all shapes'}; load average ${loadavg()[0]!.toFixed(1)}`)
 try {
-  await generate(path)
-  const bytes = statSync(path).size
-  let peakRss = process.memoryUsage.rss()
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage.rss())
-  }, 20)
-  const rssBefore = process.memoryUsage.rss()
-  const cpuBefore = process.cpuUsage()
-  const started = process.hrtime.bigint()
-  const report = await analyzeSources([await openInput(path, 0)])
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9
-  const cpu = process.cpuUsage(cpuBefore)
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6
-  clearInterval(sampler)
-  peakRss = Math.max(peakRss, process.memoryUsage.rss())
-  const mb = bytes / (1024 * 1024)
-  console.log(`logs.bench: analysed ${mb.toFixed(0)} MB (${report.records} records, ${report.inputs[0]!.lines} lines, ${report.findings.length} findings) in ${seconds.toFixed(2)} s`)
-  // On a shared machine wall time includes waiting for a core; CPU time shows the parser's own cost.
-  console.log(`logs.bench: throughput ${(mb / seconds).toFixed(1)} MB/s wall, ${(mb / cpuSeconds).toFixed(1)} MB per CPU-second (target >= 100); load average ${loadavg()[0]!.toFixed(1)}`)
-  console.log(`logs.bench: peak RSS ${(peakRss / 1048576).toFixed(0)} MB (target < 300; ${(rssBefore / 1048576).toFixed(0)} MB before analysis)`)
+  const shapes = process.env.BENCH_ONLY_SHAPES ? SHAPES.filter((shape) => process.env.BENCH_ONLY_SHAPES!.split(',').includes(shape)) : SHAPES
+  for (const shape of shapes) {
+    const dir = join(work, shape)
+    mkdirSync(dir)
+    const { path, bytes } = await generate(shape, dir)
+    const mb = bytes / 1048576
+    let records = ''
+    let lnavLines = ''
+    const ours = attempt(() =>
+      medianOf(() =>
+        timed(process.execPath, [cli, 'analyze', '--format', 'json', path], process.env, (stdout) => {
+          const report = JSON.parse(stdout) as { records: number; unparsedLines: number; findings: unknown[] }
+          records = `${report.records} records, ${report.unparsedLines} unparsed lines, ${report.findings.length} findings`
+          return undefined
+        })
+      )
+    )
+    // lnav indexes every file before it runs a command; the line count proves it read them all.
+    const theirs = withLnav
+      ? attempt(() =>
+          medianOf(() =>
+            timed('lnav', ['-n', '-c', ';SELECT count(*) AS files, sum(lines) AS lines FROM lnav_file', path], lnavEnv, (stdout) => {
+              lnavLines = /(\d+)\s+(\d+)\s*$/.exec(stdout.trim())?.[2] ?? ''
+              return lnavLines ? undefined : `no answer: ${stdout.slice(0, 200)}`
+            })
+          )
+        )
+      : 'lnav is not installed'
+    const files = shape === 'json-records' ? `, ${readdirSync(path).length} files` : ''
+    const said = (measure: Measure | string, detail: string): string => (typeof measure === 'string' ? `failed (${measure})` : `${measure.seconds.toFixed(2)} s (${detail})`)
+    console.log(`logs.bench: ${shape}: ${mb.toFixed(0)} MB${files}; ours ${said(ours, records)}; lnav ${said(theirs, `${lnavLines} lines indexed`)}`)
+    // A timed-out run still bounds the figures: slower than the limit.
+    const seconds = (measure: Measure | string): number | undefined =>
+      typeof measure !== 'string' ? measure.seconds : measure.startsWith('timed out') ? LIMIT_SECONDS : undefined
+    const bound = (measure: Measure | string): string => (typeof measure === 'string' ? '<' : '')
+    const rate = (measure: Measure | string): string => {
+      const taken = seconds(measure)
+      return taken === undefined ? 'n/a' : `${bound(measure)}${(mb / taken).toFixed(1)}`
+    }
+    const ourSeconds = seconds(ours)
+    const theirSeconds = seconds(theirs)
+    rows.push([
+      shape,
+      rate(ours),
+      rate(theirs),
+      ourSeconds === undefined || theirSeconds === undefined || typeof ours === 'string' ? 'n/a' : `${bound(theirs)}${(ourSeconds / theirSeconds).toFixed(2)}`,
+      typeof ours === 'string' ? 'n/a' : ours.rssMb.toFixed(0),
+      typeof theirs === 'string' ? 'n/a' : theirs.rssMb.toFixed(0)
+    ])
+    rmSync(dir, { recursive: true, force: true })
+  }
 } finally {
-  rmSync(dir, { recursive: true, force: true })
+  rmSync(work, { recursive: true, force: true })
 }
+const head = ['shape', 'ours MB/s', 'lnav MB/s', 'time ratio (ours/lnav)', 'our peak RSS MB', 'lnav peak RSS MB']
+const widths = head.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)))
+const line = (cells: string[]): string => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`
+console.log(['', line(head), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n'))
+if (failures > 0) console.log(`logs.bench: ${failures} measurement(s) failed; see the lines above.`)

@@ -6,7 +6,7 @@
  * `Result`. Namespaces are domains; channel names are `namespace:method` (see contract.ts).
  */
 import type {
-  LocateResult, LocateTarget, LogAppended, LogText, LogSession, RecordPage, RecordQuery, SearchHit, SearchQuery, SeverityHistogram
+  LocateResult, LocateTarget, LogAppended, LogOpenProgress, LogText, LogSession, RecordPage, RecordQuery, SearchHit, SearchQuery, SeverityHistogram
 } from './models/audit'
 import type { ConfigurationRequest, ConnectorConfiguration } from './models/configuration'
 import type { Connection, ConnectionDraft } from './models/connection'
@@ -136,8 +136,13 @@ export interface AppApi {
     updateWorld(patch: DemoWorldPatch): Promise<DemoWorld>
   }
   logs: {
-    /** Analyse log files, .gz files or .omalrecord folders as one timeline; `zone` overrides console zones. */
-    open(paths: string[], zone?: string): Promise<LogSession>
+    /**
+     * Analyse log files, .gz files or .omalrecord folders as one timeline; `zone` overrides console zones.
+     * With an `openId`, progress arrives as `logs.progress` events and `cancel(openId)` stops the reading.
+     */
+    open(paths: string[], zone?: string, openId?: string): Promise<LogSession>
+    /** Stops an opening `open(…, openId)` (it then fails as cancelled); false when it is not running. */
+    cancel(openId: string): Promise<boolean>
     /** Analyse pasted log text. */
     openText(text: string, name?: string, zone?: string): Promise<LogSession>
     /** Analyse several texts (files read by the browser) as one timeline, merged by time. */
@@ -170,6 +175,7 @@ export interface AppEvents {
   }
   logs: {
     appended: LogAppended
+    progress: LogOpenProgress
   }
 }
 

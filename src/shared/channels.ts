@@ -21,13 +21,13 @@ export const methodNames = {
   journal: { list: true, export: true },
   report: { incident: true },
   demo: { info: true, start: true, stop: true, world: true, updateWorld: true },
-  logs: { open: true, openText: true, openTexts: true, records: true, locate: true, search: true, histogram: true, follow: true, unfollow: true, close: true }
+  logs: { open: true, cancel: true, openText: true, openTexts: true, records: true, locate: true, search: true, histogram: true, follow: true, unfollow: true, close: true }
 } as const satisfies { [N in Namespace]: { [M in keyof AppApi[N]]: true } }
 
 export const eventNames = {
   connections: { changed: true },
   daemon: { snapshot: true, progress: true },
-  logs: { appended: true }
+  logs: { appended: true, progress: true }
 } as const satisfies { [N in keyof AppEvents]: { [E in keyof AppEvents[N]]: true } }
 
 /** The browser host's per-launch token travels in this header (or `?token=` for the event stream). */

@@ -119,7 +119,9 @@ export const argsSchemas = {
     ])
   },
   logs: {
-    open: z.tuple([z.array(z.string().min(1).max(4096)).min(1).max(100), zone]),
+    // The browser host's JSON turns a skipped zone before an openId into null.
+    open: z.tuple([z.array(z.string().min(1).max(4096)).min(1).max(100), zone.nullable().transform((value) => value ?? undefined), id.optional()]),
+    cancel: z.tuple([id]),
     openText: z.tuple([z.string().max(100_000_000), z.string().max(200).optional(), zone]),
     openTexts: z.tuple([z.array(z.object({ name: z.string().min(1).max(400), text: z.string().max(100_000_000) })).min(1).max(100), zone]),
     records: z.tuple([id, recordQuerySchema.optional()]),

@@ -1,4 +1,8 @@
-/** `daemon-doctor`: the command-line face of the app. Every subcommand registers itself here. */
+/**
+ * `daemon-doctor`: the command-line face of the app. Every subcommand registers itself here with its
+ * options only; each command's file imports its work (`<command>-run.ts`) when the command runs, so
+ * `--help` and each command load just what they use.
+ */
 import { version } from '../../../package.json'
 import { registerAnalyzeCommand } from './commands/analyze'
 import { registerConfigureCommand } from './commands/configure'

@@ -31,3 +31,10 @@ export async function runProgram(program: Command, argv: string[]): Promise<numb
     return EXIT.usage
   }
 }
+
+/** `--port`: 0 (any free port) to 65535. */
+export function parsePort(value: string): number {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0-65535, not ${value}`)
+  return port
+}

@@ -116,7 +116,8 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       updateWorld: async (patch) => demo.updateWorld(patch)
     },
     logs: {
-      open: async (paths, zone) => logs.open(paths, zone),
+      open: async (paths, zone, openId) => logs.open(paths, zone, openId),
+      cancel: async (openId) => logs.cancel(openId),
       openText: async (text, name, zone) => logs.openText(text, name, zone),
       openTexts: async (texts, zone) => logs.openTexts(texts, zone),
       records: async (sessionId, query) => logs.records(sessionId, query),

@@ -17,7 +17,8 @@ import { applyWorldPatch, scaledClock, storedConfiguration, worldFromScenario, t
 export type { ScenarioDocument, Scenario } from './scenario'
 export type { World, WorldPatch, Fault, SimClock } from './world'
 export { ManualClock } from './world'
-export { builtInScenarioNames, loadScenario } from './scenario'
+export { loadScenario } from './scenario'
+export { builtInScenarioNames } from './scenario-files'
 export { versionProfiles } from './versions'
 export type { EgeriaMajor } from './versions'
 

@@ -1,7 +1,7 @@
 /** Scenario documents: the daemons, connectors, metadata servers and third-party resources of a simulated estate. */
-import { readFileSync, readdirSync, existsSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { readFileSync, existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { builtInScenarioNames, scenariosDir } from './scenario-files'
 import { z } from 'zod'
 
 const resourceKind = z.enum(['directory', 'endpoint', 'topic'])
@@ -110,24 +110,6 @@ export function parseScenario(document: unknown, source = 'scenario'): Scenario 
     throw new Error(`${source} is not a valid scenario: ${problems.join('; ')}`)
   }
   return parsed.data
-}
-
-/** resources/scenarios, found from the source tree and from the bundled CLI (out/…). */
-export function scenariosDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (let depth = 0; depth < 6; depth++) {
-    const candidate = join(dir, 'resources', 'scenarios')
-    if (existsSync(candidate)) return candidate
-    dir = dirname(dir)
-  }
-  throw new Error('The built-in scenarios folder (resources/scenarios) was not found')
-}
-
-export function builtInScenarioNames(): string[] {
-  return readdirSync(scenariosDir())
-    .filter((file) => file.endsWith('.json'))
-    .map((file) => file.slice(0, -'.json'.length))
-    .sort()
 }
 
 /** A built-in scenario by name, or a scenario file by path. */

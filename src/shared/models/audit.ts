@@ -240,6 +240,14 @@ export interface SeverityHistogram {
   buckets: { start: string; counts: Record<string, number> }[]
 }
 
+/** How far opening a log has got: pushed while `logs.open` reads, about ten times a second. */
+export interface LogOpenProgress {
+  /** The id the renderer gave `logs.open`, so it can follow and cancel that opening. */
+  openId: string
+  bytesRead: number
+  totalBytes: number
+}
+
 export interface LogAppended {
   sessionId: string
   newRecords: number

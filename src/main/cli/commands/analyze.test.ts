@@ -60,6 +60,29 @@ describe('daemon-doctor analyze', () => {
     expect(stdout).toContain('| OakDeneLandingAreaDatabaseMonitor | connector | OakDeneLandingAreaDatabaseMonitor | `OMIS-DATABASE-INTEGRATOR-400-001` |')
   })
 
+  it('summarises each connector\'s timeline so the report follows the findings, not the log\'s length; --timeline lists the events', async () => {
+    expect(await run(seed, '--format', 'json')).toBe(0)
+    const small = stdout
+    const connector = JSON.parse(small).connectors[0]
+    expect(connector.events).toBeUndefined()
+    expect(connector.timelineSummary).toMatchObject({ events: 3, keptByKind: { initializing: 1, failure: 1, refresh: 1 }, first: { kind: 'initializing', time: '2021-02-02T20:57:50Z' } })
+    const repeated = join(tmp, 'repeated.log')
+    writeFileSync(repeated, readFileSync(seed, 'utf8').repeat(300))
+    stdout = ''
+    expect(await run(repeated, '--format', 'json')).toBe(0)
+    const big = stdout
+    expect(JSON.parse(big).connectors[0].timelineSummary.events).toBe(900)
+    expect(big.length).toBeLessThan(small.length * 1.3)
+    stdout = ''
+    expect(await run(repeated, '--format', 'json', '--timeline')).toBe(0)
+    const detailed = JSON.parse(stdout).connectors[0]
+    expect(detailed.events.length + detailed.omittedEvents).toBe(900)
+    stdout = ''
+    expect(await run(seed, '--format', 'markdown', '--timeline')).toBe(0)
+    expect(stdout).toContain('### OakDeneLandingAreaFilesMonitor')
+    expect(stdout).toMatch(/- 2021-02-02T20:57:50Z failure INTEGRATION-DAEMON-SERVICES-0031 \(line \d+\)/)
+  })
+
   it('applies --zone to console times', async () => {
     expect(await run(seed, '--format', 'json', '--zone', '+01:00')).toBe(0)
     expect(JSON.parse(stdout).findings[0].firstSeen).toBe('2021-02-02T19:57:50Z')

@@ -1,16 +1,15 @@
 import type { Command } from 'commander'
-import { stat } from 'node:fs/promises'
-import { analyzeSources } from '../../services/audit/analyze'
-import { timeZone, ZONE_HINT } from '../../services/audit/java-time'
-import { openInput, streamSource, type RecordSource } from '../../services/audit/log-reader'
-import { formatMarkdown, formatText } from '../../services/audit/report-format'
 import { UsageError } from '../program'
-import { terminalSafe } from '../terminal-text'
 
 const FORMATS = ['text', 'json', 'markdown'] as const
-const PROGRESS_MIN_BYTES = 32 * 1024 * 1024
 type Format = (typeof FORMATS)[number]
+export interface AnalyzeOptions {
+  format: Format
+  zone?: string
+  timeline?: boolean
+}
 
+/** Options are declared here; the work is imported when the command runs, so `--help` loads none of it. */
 export function registerAnalyzeCommand(program: Command): void {
   program
     .command('analyze')
@@ -18,50 +17,8 @@ export function registerAnalyzeCommand(program: Command): void {
     .argument('<inputs...>', 'log files, directories of .omalrecord files, or - for stdin')
     .option('--format <format>', 'text, json or markdown', parseFormat, 'text' as Format)
     .option('--zone <zone>', 'time zone of the log\'s clock times, overriding the printed one (GMT, +05:30, CST, Europe/Paris)')
-    .action(async (inputs: string[], options: { format: Format; zone?: string }) => {
-      const zone = options.zone === undefined ? undefined : timeZone(options.zone)
-      if (options.zone !== undefined && zone === undefined) throw new UsageError(`--zone ${options.zone} is not a known time zone: ${ZONE_HINT}`)
-      const sources: RecordSource[] = []
-      for (const [index, path] of inputs.entries()) {
-        if (path === '-') {
-          sources.push(streamSource('-', process.stdin, index, { zone }))
-          continue
-        }
-        try {
-          await stat(path)
-          sources.push(await openInput(path, index, { zone }))
-        } catch (error) {
-          throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
-        }
-      }
-      let report
-      const stopProgress = showProgress(sources)
-      try {
-        report = await analyzeSources(sources)
-      } catch (error) {
-        throw new UsageError(`cannot read input: ${(error as Error).message}`)
-      } finally {
-        stopProgress()
-      }
-      const output = options.format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : options.format === 'markdown' ? formatMarkdown(report) : formatText(report)
-      process.stdout.write(terminalSafe(output))
-    })
-}
-
-/** Large files take seconds: on a terminal, say how far the reading has got (on stderr, so output stays clean). */
-function showProgress(sources: RecordSource[]): () => void {
-  const files = sources.flatMap((source) => (source.progress ? [source.progress] : []))
-  const total = files.reduce((sum, progress) => sum + progress().size, 0)
-  if (!process.stderr.isTTY || total < PROGRESS_MIN_BYTES) return () => undefined
-  const megabytes = (bytes: number): string => (bytes / 1048576).toFixed(0)
-  const timer = setInterval(() => {
-    const done = files.reduce((sum, progress) => sum + progress().bytesRead, 0)
-    process.stderr.write(`\rReading ${megabytes(done)} of ${megabytes(total)} MB (${Math.floor((done / total) * 100)}%)…`)
-  }, 250)
-  return () => {
-    clearInterval(timer)
-    process.stderr.write('\r\x1b[K')
-  }
+    .option('--timeline', 'list every kept event of each connector (by default a summary: counts, first and last)')
+    .action(async (inputs: string[], options: AnalyzeOptions) => (await import('./analyze-run')).runAnalyze(inputs, options))
 }
 
 function parseFormat(value: string): Format {

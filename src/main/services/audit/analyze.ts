@@ -4,13 +4,15 @@
  */
 import type { AnalysisReport, AuditRecord, InputSummary } from '../../../shared/models/audit'
 import { Diagnoser } from './diagnosis'
-import { drain, type InputResult, type RecordSource } from './log-reader'
+import { drain, type BetweenChunks, type InputResult, type RecordSource } from './log-reader'
 
 export interface AnalyzeOptions {
   /** Sees every record in timeline order (for a viewer); keep nothing here to stay bounded. */
   onRecord?: (record: AuditRecord) => void
   /** Continue an existing diagnosis (a live tail feeds the same one). */
   diagnoser?: Diagnoser
+  /** Called between chunks of input: to yield to the event loop, or to stop by throwing. */
+  betweenChunks?: BetweenChunks
 }
 
 interface Cursor {
@@ -33,11 +35,12 @@ export async function analyzeSources(sources: RecordSource[], options: AnalyzeOp
     // One input needs no merging: records go to the diagnosis as they are parsed, and when nobody keeps
     // them, chatter goes without a record at all (most of a large log).
     const source = sources[0]!
-    const result = await drain(source, options.onRecord ? { record: consume } : { record: consume, chatter: diagnoser.chatter })
+    const { betweenChunks } = options
+    const result = await drain(source, options.onRecord ? { record: consume, betweenChunks } : { record: consume, chatter: diagnoser.chatter, betweenChunks })
     return reportOf(diagnoser, [{ path: source.path, result }])
   }
   const cursors: Cursor[] = sources.map((source) => ({ source, batches: source.read(), batch: [], index: 0, lastTime: '' }))
-  await mergeByTime(cursors, consume)
+  await mergeByTime(cursors, consume, options.betweenChunks)
   return reportOf(diagnoser, cursors.map(({ source, result }) => ({ path: source.path, result: result! })))
 }
 
@@ -73,9 +76,11 @@ function sum(values: number[]): number {
 }
 
 /** Loads the next batch of a cursor; false when the input is exhausted. */
-async function fill(cursor: Cursor): Promise<boolean> {
+async function fill(cursor: Cursor, betweenChunks?: BetweenChunks): Promise<boolean> {
   while (cursor.index >= cursor.batch.length) {
     if (cursor.result) return false
+    const pause = betweenChunks?.()
+    if (pause) await pause
     const next = await cursor.batches.next()
     if (next.done) {
       cursor.result = next.value
@@ -87,8 +92,8 @@ async function fill(cursor: Cursor): Promise<boolean> {
   return true
 }
 
-async function mergeByTime(cursors: Cursor[], consume: (record: AuditRecord) => void): Promise<void> {
-  let live = (await Promise.all(cursors.map(fill))).map((ok, index) => (ok ? cursors[index]! : undefined)).filter((c): c is Cursor => !!c)
+async function mergeByTime(cursors: Cursor[], consume: (record: AuditRecord) => void, betweenChunks?: BetweenChunks): Promise<void> {
+  let live = (await Promise.all(cursors.map((cursor) => fill(cursor, betweenChunks)))).map((ok, index) => (ok ? cursors[index]! : undefined)).filter((c): c is Cursor => !!c)
   while (live.length > 0) {
     let best = live[0]!
     let bestTime = headTime(best)
@@ -102,7 +107,7 @@ async function mergeByTime(cursors: Cursor[], consume: (record: AuditRecord) => 
     const record = best.batch[best.index++]!
     if (record.time) best.lastTime = record.time
     consume(record)
-    if (best.index >= best.batch.length && !(await fill(best))) live = live.filter((cursor) => cursor !== best)
+    if (best.index >= best.batch.length && !(await fill(best, betweenChunks))) live = live.filter((cursor) => cursor !== best)
   }
 }
 

@@ -13,6 +13,8 @@ import { LineSplitter } from './line-splitter'
 import { jsonAuditRecord, RecordParser, completeAuditRecord, type ChatterSink, type ParserOptions, type ParserStats } from './record-parser'
 
 export const CHUNK_BYTES = 1 << 20
+/** What the app parses between two looks at its event loop (a few milliseconds of work). */
+const SLICE_BYTES = 64 * 1024
 
 export interface InputResult {
   format: InputFormat
@@ -26,7 +28,12 @@ export interface RecordSink {
   record: (record: AuditRecord) => void
   /** Takes console chatter without a record object (a diagnosis with nobody keeping records). */
   chatter?: ChatterSink
+  /** Called after each chunk (or .omalrecord file): the app yields to its event loop here, or throws to stop. */
+  betweenChunks?: BetweenChunks
 }
+
+/** Returns a promise to wait for before the next chunk, or nothing to go straight on. */
+export type BetweenChunks = () => Promise<void> | undefined
 
 export interface RecordSource {
   path: string
@@ -96,10 +103,17 @@ export async function* streamBatches(
   const batches = new Batches(sink)
   const parser = new RecordParser(input, (record) => batches.add(record), options, sink?.chatter)
   const splitter = new LineSplitter((line, truncated) => parser.line(line, truncated))
-  for await (const chunk of asUtf8(stream)) {
-    splitter.push(chunk)
-    const batch = batches.take()
-    if (batch) yield batch
+  // With a between-chunks hook (the app), a chunk is parsed in slices so the hook gets a turn every few milliseconds.
+  const betweenChunks = sink?.betweenChunks
+  for await (const bytes of asUtf8(stream)) {
+    const step = betweenChunks ? SLICE_BYTES : bytes.length
+    for (let start = 0; start < bytes.length; start += step) {
+      splitter.push(step >= bytes.length ? bytes : bytes.subarray(start, start + step))
+      const batch = batches.take()
+      if (batch) yield batch
+      const pause = betweenChunks?.()
+      if (pause) await pause
+    }
   }
   if (flushPartialLine) splitter.end()
   parser.end()
@@ -183,15 +197,16 @@ async function* omalrecordBatches(dir: string, input: number, sink?: RecordSink)
   const names = (await readdir(dir)).filter((name) => name.endsWith('.omalrecord'))
   const stats: ParserStats = { lines: 0, records: 0, auditRecords: 0, unparsedLines: 0, blankLines: 0, truncatedLines: 0 }
   const stamped: { time: number; name: string }[] = []
-  for (const name of names) {
-    const time = /"timeStamp"\s*:\s*(\d+)/.exec(await readFile(join(dir, name), 'utf8'))
+  for await (const { name, text } of readInOrder(dir, names)) {
+    const time = /"timeStamp"\s*:\s*(\d+)/.exec(text)
     stamped.push({ time: time ? Number(time[1]) : 0, name })
   }
   stamped.sort((a, b) => a.time - b.time || a.name.localeCompare(b.name))
   const batches = new Batches(sink)
-  for (const [index, { name }] of stamped.entries()) {
+  let index = -1
+  for await (const { name, text } of readInOrder(dir, stamped.map((entry) => entry.name))) {
+    index++
     stats.lines++
-    const text = await readFile(join(dir, name), 'utf8')
     let fields: ReturnType<typeof jsonAuditRecord>
     try {
       fields = jsonAuditRecord(JSON.parse(text.replace(/^\uFEFF/, '')))
@@ -208,10 +223,33 @@ async function* omalrecordBatches(dir: string, input: number, sink?: RecordSink)
     stats.auditRecords++
     batches.add(record)
     if (batches.size >= 500) yield batches.take()!
+    const pause = sink?.betweenChunks?.()
+    if (pause) await pause
   }
   const batch = batches.take()
   if (batch) yield batch
   return { format: 'omalrecord-dir', stats, endOffset: 0 }
+}
+
+/** Small files are read this many at a time: one by one, each waits for its own open, read and close. */
+const PARALLEL_READS = 32
+
+/** The files' texts in the given order, with the next few already being read. */
+async function* readInOrder(dir: string, names: string[]): AsyncGenerator<{ name: string; text: string }> {
+  const ahead: Promise<string>[] = []
+  let next = 0
+  const readNext = (): void => {
+    const reading = readFile(join(dir, names[next++]!), 'utf8')
+    // Awaited in turn below; until then a failure must not count as unhandled.
+    reading.catch(() => undefined)
+    ahead.push(reading)
+  }
+  while (next < names.length && ahead.length < PARALLEL_READS) readNext()
+  for (const name of names) {
+    const text = await ahead.shift()!
+    if (next < names.length) readNext()
+    yield { name, text }
+  }
 }
 
 /** What a tail read found. */

@@ -3,7 +3,7 @@ import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { LogAppended } from '../../../shared/models/audit'
+import type { LogAppended, LogOpenProgress } from '../../../shared/models/audit'
 import { AppError } from '../../../shared/result'
 import { LogService } from './log-service'
 import { tempDir } from '../../../../tests/temp-dir'
@@ -135,6 +135,39 @@ describe('LogService', () => {
     expect([...severities].sort()).toEqual(['ERROR', 'Error', 'Exception', 'INFO', 'Other', 'Startup', 'WARN'])
     const total = histogram.buckets.reduce((sum, bucket) => sum + Object.values(bucket.counts).reduce((a, b) => a + b, 0), 0)
     expect(total).toBe(10)
+  })
+
+  it('reports the progress of an opening, lets other work run while it reads, and can cancel it', async () => {
+    const progress: LogOpenProgress[] = []
+    let cancelOnFirst = false
+    const logs: LogService = new LogService({
+      emit: (_ns, event, payload) => {
+        if (event !== 'progress') return
+        progress.push(payload as LogOpenProgress)
+        if (cancelOnFirst) expect(logs.cancel((payload as LogOpenProgress).openId)).toBe(true)
+      }
+    })
+    const big = join(tmp, 'big.log')
+    writeFileSync(big, readFileSync(seedPath, 'utf8').repeat(2500))
+    const size = readFileSync(big).length
+    let timerRan = false
+    setTimeout(() => (timerRan = true), 0)
+    const session = await logs.open([big], undefined, 'open-1')
+    expect(timerRan).toBe(true)
+    expect(session.report.inputs[0]!.records).toBe(28 * 2500)
+    expect(progress[0]).toEqual({ openId: 'open-1', bytesRead: 0, totalBytes: size })
+    expect(progress.at(-1)).toEqual({ openId: 'open-1', bytesRead: size, totalBytes: size })
+    const reads = progress.map((event) => event.bytesRead)
+    expect(reads).toEqual([...reads].sort((a, b) => a - b))
+    expect(logs.cancel('open-1')).toBe(false)
+
+    cancelOnFirst = true
+    progress.length = 0
+    const cancelled = await logs.open([big], undefined, 'open-2').catch((error: unknown) => error)
+    expect(cancelled).toBeInstanceOf(AppError)
+    expect(cancelled).toMatchObject({ code: 'cancelled', message: 'Opening the log was cancelled' })
+    expect(progress.every((event) => event.bytesRead < size)).toBe(true)
+    expect(logs.cancel('open-2')).toBe(false)
   })
 
   it('follows a growing file and pushes the appended records with the updated report', async () => {

@@ -15,7 +15,7 @@ import { AppError } from '../../../shared/result'
 import { analyzeSources, reportOf } from './analyze'
 import { Diagnoser } from './diagnosis'
 import { timeZone, ZONE_HINT } from './java-time'
-import { openInput, readIncrement, streamSource, type InputResult, type RecordSource } from './log-reader'
+import { openInput, readIncrement, streamSource, type BetweenChunks, type InputResult, type RecordSource } from './log-reader'
 import type { ParserOptions } from './record-parser'
 import { compileSearchPattern } from '../../../shared/search-pattern'
 
@@ -25,6 +25,9 @@ const MAX_PAGE = 1000
 const MAX_HITS = 500
 /** Filtered views kept per session: the viewer pages through one view and flips between a few. */
 const MAX_CACHED_VIEWS = 6
+/** While a log is read, the event loop gets a turn at least this often, so calls (and Cancel) are answered. */
+const YIELD_EVERY_MS = 16
+const PROGRESS_EVERY_MS = 100
 
 export interface LogServiceDeps {
   emit: EmitEvent
@@ -65,13 +68,16 @@ interface Session {
 export class LogService {
   private readonly sessions = new Map<string, Session>()
   private readonly maxStored: number
+  /** Openings that can still be cancelled, by the renderer's openId. */
+  private readonly openings = new Map<string, AbortController>()
 
   constructor(private readonly deps: LogServiceDeps) {
     this.maxStored = deps.maxStoredRecords ?? MAX_STORED_RECORDS
   }
 
-  async open(paths: string[], zone?: string): Promise<LogSession> {
+  async open(paths: string[], zone?: string, openId?: string): Promise<LogSession> {
     if (paths.length === 0) throw new AppError('invalid-input', 'Choose at least one log file or folder')
+    if (openId !== undefined && this.openings.has(openId)) throw new AppError('busy', 'That log is already being opened')
     const options = parserOptions(zone)
     const sources: RecordSource[] = []
     for (const [index, path] of paths.entries()) {
@@ -81,7 +87,14 @@ export class LogService {
         throw new AppError('not-found', `Cannot read ${path}: ${readProblem(error as NodeJS.ErrnoException)}`)
       }
     }
-    return this.start(paths.join(', '), sources, options)
+    return this.start(paths.join(', '), sources, options, openId)
+  }
+
+  /** Stops an opening started with this openId; false when none is running. */
+  cancel(openId: string): boolean {
+    const opening = this.openings.get(openId)
+    opening?.abort()
+    return opening !== undefined
   }
 
   async openText(text: string, name = 'Pasted log', zone?: string): Promise<LogSession> {
@@ -242,15 +255,28 @@ export class LogService {
     return added
   }
 
-  private async start(name: string, sources: RecordSource[], options: ParserOptions): Promise<LogSession> {
+  private async start(name: string, sources: RecordSource[], options: ParserOptions, openId?: string): Promise<LogSession> {
     const session: Session = {
       id: randomUUID(), name, records: [], dropped: 0, diagnoser: new Diagnoser(), results: [], options, tails: [], polling: false,
       version: 0, views: new Map(), report: undefined as unknown as AnalysisReport
     }
+    const cancel = new AbortController()
+    if (openId !== undefined) this.openings.set(openId, cancel)
+    const stopProgress = openId === undefined ? undefined : this.reportProgress(openId, sources)
+    let finished = false
     try {
-      session.report = await analyzeSources(sources, { diagnoser: session.diagnoser, onRecord: (record) => this.store(session, record) })
+      session.report = await analyzeSources(sources, {
+        diagnoser: session.diagnoser,
+        onRecord: (record) => this.store(session, record),
+        betweenChunks: yielding(cancel.signal)
+      })
+      finished = true
     } catch (error) {
+      if (cancel.signal.aborted) throw new AppError('cancelled', 'Opening the log was cancelled')
       throw new AppError('invalid-input', `Cannot read the log: ${(error as Error).message}`)
+    } finally {
+      stopProgress?.(finished)
+      if (openId !== undefined) this.openings.delete(openId)
     }
     session.results = session.report.inputs.map((input) => ({
       path: input.path,
@@ -266,6 +292,22 @@ export class LogService {
     }
     this.sessions.set(session.id, session)
     return this.describe(session)
+  }
+
+  /** Pushes `logs.progress` for an opening (bytes read of the files' total) until the returned stop is called. */
+  private reportProgress(openId: string, sources: RecordSource[]): (finished: boolean) => void {
+    const files = sources.flatMap((source) => (source.progress ? [source.progress] : []))
+    const totalBytes = files.reduce((sum, progress) => sum + progress().size, 0)
+    const emit = (done: boolean): void => {
+      const bytesRead = done ? totalBytes : Math.min(totalBytes, files.reduce((sum, progress) => sum + progress().bytesRead, 0))
+      this.deps.emit('logs', 'progress', { openId, bytesRead, totalBytes })
+    }
+    emit(false)
+    const timer = setInterval(() => emit(false), PROGRESS_EVERY_MS)
+    return (finished) => {
+      clearInterval(timer)
+      if (finished) emit(true)
+    }
   }
 
   private store(session: Session, record: AuditRecord): void {
@@ -388,4 +430,19 @@ function recordFilter(query: RecordQuery): (record: AuditRecord) => boolean {
 
 function searchableText(record: AuditRecord): string {
   return [record.server, record.severity, record.messageId, record.text, record.exceptionMessage, ...(record.stackTrace ?? [])].filter(Boolean).join(' ')
+}
+
+/** Between chunks: stop when cancelled, and give the event loop a turn when the reading has held it for a while. */
+function yielding(signal: AbortSignal): BetweenChunks {
+  let since = performance.now()
+  return () => {
+    signal.throwIfAborted()
+    if (performance.now() - since < YIELD_EVERY_MS) return undefined
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        since = performance.now()
+        resolve()
+      })
+    )
+  }
 }

@@ -1,6 +1,63 @@
-/** Renders an AnalysisReport for a terminal (text) or for sharing (markdown). JSON is the report itself. */
-import type { AnalysisReport, Finding, RestartLoop } from '../../../shared/models/audit'
+/**
+ * Renders an AnalysisReport for a terminal (text), for sharing (markdown) or for scripts (JSON). Each
+ * connector's timeline is summarised (counts, first and last event) so a report's size follows its
+ * findings, not the log's length; `timeline: true` adds every kept event.
+ */
+import {
+  type AnalysisReport,
+  type ConnectorEvent,
+  type ConnectorEventKind,
+  type ConnectorTimeline,
+  type Finding,
+  type RestartLoop
+} from '../../../shared/models/audit'
 import { sourceName } from '../../../shared/troubleshooting/sources'
+
+export interface ReportFormatOptions {
+  /** Every kept event of every connector, instead of their summary. */
+  timeline?: boolean
+}
+
+/** A connector's timeline in a few fields: how many events of each kind, and the first and last of them. */
+export interface TimelineSummary {
+  /** Events seen, including those the diagnosis left out to stay bounded. */
+  events: number
+  /** Of the events kept (the latest ones), how many of each kind. */
+  keptByKind: Partial<Record<ConnectorEventKind, number>>
+  first?: ConnectorEvent
+  last?: ConnectorEvent
+}
+
+export type SummarisedConnector = Omit<ConnectorTimeline, 'events'> & { timelineSummary: TimelineSummary }
+
+export function summariseTimeline(connector: ConnectorTimeline): TimelineSummary {
+  const keptByKind: Partial<Record<ConnectorEventKind, number>> = {}
+  for (const event of connector.events) keptByKind[event.kind] = (keptByKind[event.kind] ?? 0) + 1
+  return { events: connector.events.length + connector.omittedEvents, keptByKind, first: connector.events[0], last: connector.events.at(-1) }
+}
+
+/** The JSON report: the analysis with summarised timelines, or with every kept event on request. */
+export function formatJson(report: AnalysisReport, options: ReportFormatOptions = {}): string {
+  if (options.timeline) return `${JSON.stringify(report, null, 2)}\n`
+  const connectors: SummarisedConnector[] = report.connectors.map((connector) => {
+    const { events, ...rest } = connector
+    return { ...rest, timelineSummary: summariseTimeline({ ...rest, events }) }
+  })
+  return `${JSON.stringify({ ...report, connectors }, null, 2)}\n`
+}
+
+/** "12 events, 9 refresh, 3 failure; first 2021-…Z, last 2021-…Z" */
+function timelineSummaryText(summary: TimelineSummary): string {
+  const kinds = Object.entries(summary.keptByKind).map(([kind, count]) => `${count} ${kind}`).join(', ')
+  const span = summary.first?.time ? `; first ${summary.first.time}${summary.last?.time && summary.last.time !== summary.first.time ? `, last ${summary.last.time}` : ''}` : ''
+  const kept = summary.events > Object.values(summary.keptByKind).reduce((total, count) => total + count, 0) ? ' (latest kept)' : ''
+  return `${summary.events} event(s)${kinds ? `: ${kinds}${kept}` : ''}${span}`
+}
+
+function eventText(report: AnalysisReport, event: ConnectorEvent): string {
+  const where = `${report.inputs.length > 1 ? `${report.inputs[event.evidence.input]?.path ?? event.evidence.input}:` : 'line '}${event.evidence.line}`
+  return `${event.time ?? '(no time)'} ${event.kind}${event.messageId ? ` ${event.messageId}` : ''} (${where})`
+}
 
 function restartLoopText(loop: RestartLoop): string {
   return `restart loop: failed with ${loop.rootMessageId} after each of ${loop.restarts} restarts${loop.since ? ` since ${loop.since}` : ''}`
@@ -12,7 +69,7 @@ function evidenceText(report: AnalysisReport, finding: Finding): string {
     .join(', ')
 }
 
-export function formatText(report: AnalysisReport): string {
+export function formatText(report: AnalysisReport, options: ReportFormatOptions = {}): string {
   const out: string[] = []
   out.push(`Analysed ${report.records} records (${report.auditRecords} audit, ${report.unparsedLines} unparsed lines) from ${report.inputs.length} input(s).`)
   if (report.servers.length > 0) out.push(`Servers: ${report.servers.join(', ')}`)
@@ -40,6 +97,8 @@ export function formatText(report: AnalysisReport): string {
     for (const connector of report.connectors) {
       out.push(`  ${connector.state.padEnd(17)} ${connector.name}${connector.service ? ` (${connector.service})` : ''} on ${connector.server ?? '?'}: ${connector.failures} failure(s), ${connector.refreshes} refresh(es)`)
       if (connector.restartLoop) out.push(`                    ${restartLoopText(connector.restartLoop)}`)
+      out.push(`                    ${timelineSummaryText(summariseTimeline(connector))}`)
+      if (options.timeline) for (const event of connector.events) out.push(`                      ${eventText(report, event)}`)
     }
   }
   return `${out.join('\n')}\n`
@@ -47,7 +106,7 @@ export function formatText(report: AnalysisReport): string {
 
 const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
 
-export function formatMarkdown(report: AnalysisReport): string {
+export function formatMarkdown(report: AnalysisReport, options: ReportFormatOptions = {}): string {
   const out: string[] = ['# Daemon Doctor: audit log analysis', '']
   out.push(`${report.records} records (${report.auditRecords} audit, ${report.unparsedLines} unparsed lines); servers: ${report.servers.join(', ') || 'none'}.`, '')
   out.push('| Input | Format | Lines | Records |', '|---|---|---|---|')
@@ -66,10 +125,18 @@ export function formatMarkdown(report: AnalysisReport): string {
     }
   }
   if (report.connectors.length > 0) {
-    out.push('', '## Connectors', '', '| Connector | Service | Server | State | Failures | Refreshes |', '|---|---|---|---|---|---|')
+    out.push('', '## Connectors', '', '| Connector | Service | Server | State | Failures | Refreshes | Timeline |', '|---|---|---|---|---|---|---|')
     for (const connector of report.connectors) {
       const state = connector.restartLoop ? `${connector.state}: ${restartLoopText(connector.restartLoop)}` : connector.state
-      out.push(`| ${cell(connector.name)} | ${connector.service ?? ''} | ${connector.server ?? ''} | ${cell(state)} | ${connector.failures} | ${connector.refreshes} |`)
+      out.push(`| ${cell(connector.name)} | ${connector.service ?? ''} | ${connector.server ?? ''} | ${cell(state)} | ${connector.failures} | ${connector.refreshes} | ${cell(timelineSummaryText(summariseTimeline(connector)))} |`)
+    }
+    if (options.timeline) {
+      out.push('', '## Timelines')
+      for (const connector of report.connectors) {
+        out.push('', `### ${connector.name}`, '')
+        if (connector.omittedEvents > 0) out.push(`${connector.omittedEvents} earlier event(s) left out; the log has them all.`, '')
+        for (const event of connector.events) out.push(`- ${eventText(report, event)}`)
+      }
     }
   }
   return `${out.join('\n')}\n`

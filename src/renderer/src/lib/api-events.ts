@@ -7,6 +7,7 @@ export function subscribeToEvents(): () => void {
     api.events.connections.changed((connections) => useAppStore.getState().setConnections(connections)),
     api.events.daemon.snapshot((snapshot) => useAppStore.getState().applySnapshot(snapshot)),
     api.events.logs.appended((event) => useAppStore.getState().applyLogAppended(event)),
+    api.events.logs.progress((event) => useAppStore.getState().applyLogProgress(event)),
     api.events.daemon.progress((progress) => useAppStore.getState().applyProgress(progress))
   ]
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe())

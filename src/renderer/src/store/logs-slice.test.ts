@@ -3,6 +3,7 @@ import type { AnalysisReport, AuditRecord, LocateTarget, LogSession, RecordQuery
 
 const logs = vi.hoisted(() => ({
   open: vi.fn(),
+  cancel: vi.fn(),
   openText: vi.fn(),
   openTexts: vi.fn(),
   records: vi.fn(),
@@ -33,13 +34,33 @@ beforeEach(async () => {
 
 describe('logs slice', () => {
   it('opens a connection’s log and follows it live, once', async () => {
-    expect(logs.open).toHaveBeenCalledWith(['/logs/exchangeDL01.log'])
+    expect(logs.open).toHaveBeenCalledWith(['/logs/exchangeDL01.log'], undefined, expect.stringMatching(/^[0-9a-f-]{36}$/))
     expect(logs.follow).toHaveBeenCalledWith('s1')
     const view = useAppStore.getState().logs.c1!
     expect(view.session!.following).toBe(true)
     expect(view.source).toEqual({ kind: 'live', path: '/logs/exchangeDL01.log' })
     await useAppStore.getState().openConnectionLog('c1', '/logs/exchangeDL01.log')
     expect(logs.open).toHaveBeenCalledTimes(1)
+  })
+
+  it('shows how far an opening has read, and cancels it without calling it an error', async () => {
+    let answer: (result: unknown) => void = () => undefined
+    logs.open.mockReturnValue(new Promise((resolve) => (answer = resolve)))
+    logs.cancel.mockResolvedValue({ ok: true, value: true })
+    const opening = useAppStore.getState().openLogFiles('c1', ['/logs/big.log'])
+    const openId = useAppStore.getState().logs.c1!.openId!
+    expect(logs.open).toHaveBeenLastCalledWith(['/logs/big.log'], undefined, openId)
+    useAppStore.getState().applyLogProgress({ openId: 'another', bytesRead: 5, totalBytes: 10 })
+    expect(useAppStore.getState().logs.c1!.progress).toBeUndefined()
+    useAppStore.getState().applyLogProgress({ openId, bytesRead: 300, totalBytes: 1000 })
+    expect(useAppStore.getState().logs.c1).toMatchObject({ opening: true, progress: { bytesRead: 300, totalBytes: 1000 } })
+    await useAppStore.getState().cancelLogOpening('c1')
+    expect(logs.cancel).toHaveBeenCalledWith(openId)
+    answer({ ok: false, error: { code: 'cancelled', message: 'Opening the log was cancelled' } })
+    expect(await opening).toBe(false)
+    const view = useAppStore.getState().logs.c1!
+    expect(view).toMatchObject({ opening: false, openId: undefined, progress: undefined, error: undefined })
+    expect(view.session!.id).toBe('s1')
   })
 
   it('keeps logs the operator opened in step 1 until asked to go back to the live log', async () => {

@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type {
-  AuditRecord, EvidenceRef, LocateTarget, LogAppended, LogSession, LogText, RecordQuery
+  AuditRecord, EvidenceRef, LocateTarget, LogAppended, LogOpenProgress, LogSession, LogText, RecordQuery
 } from '../../../shared/models/audit'
 import type { AppErrorData, Result } from '../../../shared/result'
 import { api } from '../lib/api'
@@ -46,6 +46,9 @@ export interface LogView {
   session?: LogSession
   source?: LogSource
   opening: boolean
+  /** The running `logs.open`: its id (to cancel it) and how far it has read. */
+  openId?: string
+  progress?: { bytesRead: number; totalBytes: number }
   error?: AppErrorData
   /** Bumped when records are appended, so pages and the timeline are fetched again. */
   version: number
@@ -71,6 +74,8 @@ export interface LogsSlice {
    */
   openConnectionLog(connectionId: string, path: string, replace?: boolean): Promise<void>
   setLogFollowing(owner: string, following: boolean): Promise<void>
+  /** Stops reading the log being opened; the view goes back to where it was. */
+  cancelLogOpening(owner: string): Promise<void>
   closeLog(owner: string): Promise<void>
   setLogFilters(owner: string, filters: Partial<LogFilters>): void
   setLogSearch(owner: string, search: Partial<LogSearch>): void
@@ -81,6 +86,7 @@ export interface LogsSlice {
   jumpToTime(owner: string, time: string): Promise<void>
   togglePin(owner: string, record: AuditRecord): void
   applyLogAppended(event: LogAppended): void
+  applyLogProgress(event: LogOpenProgress): void
 }
 
 export const NO_FILTERS: LogFilters = { severities: [], server: undefined, connector: undefined, messageId: undefined }
@@ -119,7 +125,8 @@ export const createLogsSlice: StateCreator<AppState, [], [], LogsSlice> = (set, 
   async function opened(owner: string, source: LogSource, result: Result<LogSession>): Promise<boolean> {
     const previous = view(owner).session
     if (!result.ok) {
-      patch(owner, { opening: false, error: result.error })
+      // A cancel is the operator's choice, not a problem to report.
+      patch(owner, { opening: false, openId: undefined, progress: undefined, error: result.error.code === 'cancelled' ? undefined : result.error })
       return false
     }
     // Pins stay when the same log is opened again (e.g. the step is revisited), not across logs.
@@ -127,6 +134,8 @@ export const createLogsSlice: StateCreator<AppState, [], [], LogsSlice> = (set, 
     patch(owner, {
       ...emptyView,
       pins: sameLog ? view(owner).pins : [],
+      openId: undefined,
+      progress: undefined,
       session: result.value,
       source,
       version: view(owner).version + 1
@@ -161,9 +170,10 @@ export const createLogsSlice: StateCreator<AppState, [], [], LogsSlice> = (set, 
     logs: {},
 
     async openLogFiles(owner, paths) {
-      patch(owner, { opening: true, error: undefined })
+      const openId = crypto.randomUUID()
+      patch(owner, { opening: true, openId, progress: undefined, error: undefined })
       const names = paths.map((path) => path.split(/[\\/]/).pop() ?? path)
-      return opened(owner, { kind: 'files', names }, await api.logs.open(paths))
+      return opened(owner, { kind: 'files', names }, await api.logs.open(paths, undefined, openId))
     },
 
     async openLogTexts(owner, texts) {
@@ -176,8 +186,14 @@ export const createLogsSlice: StateCreator<AppState, [], [], LogsSlice> = (set, 
       const current = view(connectionId)
       const kept = current.session && (current.source?.kind !== 'live' ? !replace : current.source.path === path)
       if (current.opening || kept) return
-      patch(connectionId, { opening: true, error: undefined })
-      if (await opened(connectionId, { kind: 'live', path }, await api.logs.open([path]))) await get().setLogFollowing(connectionId, true)
+      const openId = crypto.randomUUID()
+      patch(connectionId, { opening: true, openId, progress: undefined, error: undefined })
+      if (await opened(connectionId, { kind: 'live', path }, await api.logs.open([path], undefined, openId))) await get().setLogFollowing(connectionId, true)
+    },
+
+    async cancelLogOpening(owner) {
+      const openId = view(owner).openId
+      if (openId) await api.logs.cancel(openId)
     },
 
     async setLogFollowing(owner, following) {
@@ -260,6 +276,12 @@ export const createLogsSlice: StateCreator<AppState, [], [], LogsSlice> = (set, 
         connector: record.connector, messageId: record.messageId, text: record.text, pinnedAt: new Date().toISOString()
       }
       patch(owner, { pins: [...current.pins, pin], announcement: `Pinned as evidence (${current.pins.length + 1} pinned).` })
+    },
+
+    applyLogProgress(event) {
+      for (const [owner, current] of Object.entries(get().logs)) {
+        if (current.openId === event.openId && current.opening) patch(owner, { progress: { bytesRead: event.bytesRead, totalBytes: event.totalBytes } })
+      }
     },
 
     applyLogAppended(event) {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { useAppStore } from '../../store'
+import { LogOpeningProgress } from './LogOpeningProgress'
 import { LogSourcePicker } from './LogSourcePicker'
 import { LogWorkspace } from './LogWorkspace'
 import { sentence } from './log-view'
@@ -49,11 +50,7 @@ export function AuditLogStep({ connectionId }: { connectionId: string }): React.
           </button>
         </div>
       )}
-      {!session && view?.opening && (
-        <p className="muted" role="status">
-          <span aria-hidden="true">◌ </span>Reading {path ? <code>{path}</code> : 'the log'}…
-        </p>
-      )}
+      {!session && <LogOpeningProgress owner={connectionId} what={path ? <code>{path}</code> : 'the log'} />}
       {(!session && !view?.opening) || picking ? <LogSourcePicker owner={connectionId} compact={!!session} /> : null}
       {session && path && view?.source?.kind !== 'live' && (
         <p className="callout info">

@@ -1,5 +1,6 @@
 import { useAppStore } from '../../store'
 import { OFFLINE_LOG } from '../../store/logs-slice'
+import { LogOpeningProgress } from './LogOpeningProgress'
 import { LogSourcePicker } from './LogSourcePicker'
 import { LogWorkspace } from './LogWorkspace'
 import { sentence } from './log-view'
@@ -40,6 +41,8 @@ export function OfflineLogsView(): React.JSX.Element {
         <div className="step-panel">
           <LogWorkspace owner={OFFLINE_LOG} view={view} />
         </div>
+      ) : view?.opening ? (
+        <LogOpeningProgress owner={OFFLINE_LOG} what="the log" />
       ) : (
         <LogSourcePicker owner={OFFLINE_LOG} />
       )}

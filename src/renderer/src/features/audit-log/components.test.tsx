@@ -11,6 +11,7 @@ const { SeverityTimeline } = await import('./SeverityTimeline')
 const { RecordDetails } = await import('./RecordDetails')
 const { LogSourcePicker } = await import('./LogSourcePicker')
 const { RelatedLogLines } = await import('./RelatedLogLines')
+const { LogOpeningProgress } = await import('./LogOpeningProgress')
 
 /** The analysis of the 2021 guide's start-up log (seed-2021-startup), trimmed to what the panels read. */
 const report = {
@@ -130,6 +131,26 @@ describe('LogSourcePicker', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open' }))
     expect((await screen.findByRole('alert')).textContent).toContain('Type the path of a log file')
     expect(logs.open).not.toHaveBeenCalled()
+  })
+})
+
+describe('LogOpeningProgress', () => {
+  it('shows the bytes read of the total while a log opens, and cancels from the button or Escape', () => {
+    const cancelLogOpening = vi.fn().mockResolvedValue(undefined)
+    const view = { opening: true, openId: 'open-1', progress: { bytesRead: 300 * 1048576, totalBytes: 1024 * 1048576 }, version: 0, filters: { severities: [] }, search: { pattern: '', ignoreCase: true, onlyMatching: false, context: 2 }, reveal: 0, announcement: '', pins: [] }
+    useAppStore.setState({ cancelLogOpening, logs: { offline: view } })
+    render(<LogOpeningProgress owner="offline" what="the log" />)
+    const bar = screen.getByRole('progressbar', { name: 'Part of the log read' })
+    expect([bar.getAttribute('value'), bar.getAttribute('max')]).toEqual([String(300 * 1048576), String(1024 * 1048576)])
+    expect(screen.getByRole('status').textContent).toContain('300 of 1024 MB read (29%).')
+    fireEvent.click(screen.getByRole('button', { name: /Cancel/ }))
+    fireEvent.keyDown(window, { key: 'Escape' })
+    expect(cancelLogOpening.mock.calls).toEqual([['offline'], ['offline']])
+  })
+
+  it('shows nothing once the log is open', () => {
+    render(<LogOpeningProgress owner="c1" what="the log" />)
+    expect(screen.queryByRole('progressbar')).toBeNull()
   })
 })
 

@@ -1,0 +1,74 @@
+/** The work of `configure`, loaded only when it runs (see configure.ts for its options). */
+import { parsePropertyAssignments, showValue, type ConfigurationChange, type ConnectorConfiguration } from '../../../shared/models/configuration'
+import { readConfiguration, runConfigure } from '../../services/egeria/configuration'
+import { EXIT, UsageError } from '../program'
+import { terminalSafe } from '../terminal-text'
+import type { ConfigureOptions } from './configure'
+import { clientFor, failWith, finishAction, print } from './daemon-run'
+
+function changeFrom(options: ConfigureOptions): ConfigurationChange | undefined {
+  if (options.endpoint !== undefined && options.property.length > 0) throw new UsageError('Use either --endpoint or --property, not both: each is one change')
+  if (options.endpoint !== undefined) return { kind: 'endpoint', address: options.endpoint }
+  if (options.property.length === 0) return undefined
+  const parsed = parsePropertyAssignments(options.property)
+  if (!parsed.ok) throw new UsageError(parsed.message)
+  return { kind: 'properties', properties: parsed.properties }
+}
+
+export function configurationText(configuration: ConnectorConfiguration): string {
+  const properties = Object.entries(configuration.configurationProperties)
+  const changeable = [configuration.changeable.endpoint ? 'endpoint' : '', configuration.changeable.properties ? 'properties' : ''].filter(Boolean)
+  return [
+    `${configuration.connector} (Egeria ${configuration.egeria}, read ${configuration.readAt})`,
+    `  ${configuration.group ? `group      ${configuration.group}` : `service    ${configuration.service ?? 'unknown'}`}`,
+    `  endpoint   ${configuration.endpointAddress ?? '(not reported)'}`,
+    `  provider   ${configuration.connectorProviderClass ?? '(not reported)'}`,
+    `  refresh    ${configuration.minMinutesBetweenRefresh === undefined ? '(not reported)' : `every ${configuration.minMinutesBetweenRefresh} min`}`,
+    ...(configuration.connectionUserId ? [`  user       ${configuration.connectionUserId}`] : []),
+    ...(configuration.maskedSecrets.length ? [`  secrets    ${configuration.maskedSecrets.join(', ')} (masked)`] : []),
+    `  properties ${properties.length === 0 ? '(none)' : ''}`,
+    ...properties.map(([key, value]) => `    ${key} = ${showValue(value)}`),
+    `  changeable while running: ${changeable.join(', ') || 'nothing'}`,
+    ...configuration.notes.map((note) => `  note: ${note}`)
+  ].join('\n')
+}
+
+export async function runConfigureCommand(options: ConfigureOptions): Promise<void> {
+  if (!options.connector) throw new UsageError('--connector NAME is required')
+  const change = changeFrom(options)
+  if (change && !options.yes) throw new UsageError('configure changes the daemon: add --yes to confirm')
+  const settleSeconds = Number(options.settleTimeout)
+  if (!(settleSeconds > 0)) throw new UsageError(`--settle-timeout must be a positive number of seconds, not ${options.settleTimeout}`)
+  const client = clientFor(options)
+  const stop = new AbortController()
+  const onSignal = (): void => stop.abort()
+  process.once('SIGINT', onSignal)
+  try {
+    if (!change) {
+      const configuration = await readConfiguration(client, options.connector)
+      if (!configuration.ok) {
+        process.exitCode = failWith(configuration.failure, options.format)
+        return
+      }
+      print(options.format === 'json' ? JSON.stringify(configuration.value, null, 2) : configurationText(configuration.value))
+      process.exitCode = EXIT.ok
+      return
+    }
+    const result = await runConfigure(client, { connector: options.connector, change }, {
+      signal: stop.signal,
+      settleTimeoutMs: settleSeconds * 1000,
+      onProgress: (progress) => {
+        if (options.format === 'text') process.stderr.write(`… ${terminalSafe(progress.message)}\n`)
+      }
+    })
+    if (!result.ok) {
+      process.exitCode = failWith(result.failure, options.format)
+      return
+    }
+    const diff = result.value.report.configuration?.diff ?? []
+    finishAction(client, options, result.value, diff.map((line) => `${line.field}: ${line.before ?? '(unset)'} → ${line.after ?? '(unset)'}`))
+  } finally {
+    process.off('SIGINT', onSignal)
+    await client.close()
+  }
+}
