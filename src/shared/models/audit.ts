@@ -29,7 +29,8 @@ export type MessageSource = FailureSource | 'lifecycle' | 'nested'
 /** How a record was written: console destination, SLF4J destination, JSON record, or non-audit output. */
 export type RecordFormat = 'console' | 'slf4j' | 'json' | 'platform' | 'logback'
 
-export type InputFormat = 'console' | 'json-lines' | 'omalrecord-dir' | 'mixed'
+/** `postgres` and `kafka`: Egeria's database and event-topic audit log destinations. */
+export type InputFormat = 'console' | 'json-lines' | 'omalrecord-dir' | 'mixed' | 'postgres' | 'kafka'
 
 export interface AuditRecord {
   /** Index of the input this record came from. */

@@ -36,6 +36,22 @@ export interface RecordSource {
   read: (sink?: RecordSink) => AsyncGenerator<AuditRecord[], InputResult>
   /** For a file: its size and how much of it has been read, to show progress. */
   progress?: () => { bytesRead: number; size: number }
+  /** A database or topic: after `read`, hands on what arrives later, until stopped. */
+  follow?: (handlers: LiveHandlers) => LiveFeed
+  /** Releases the connections of a database or topic source. */
+  close?: () => Promise<void>
+}
+
+/** Where a live source delivers. */
+export interface LiveHandlers {
+  /** New records, with the counts of the rows or events they came from. */
+  records: (records: AuditRecord[], stats: ParserStats) => void
+  /** The source cannot be read for now (it keeps trying), or `undefined` once it can again. */
+  problem: (message: string | undefined) => void
+}
+
+export interface LiveFeed {
+  stop: () => Promise<void>
 }
 
 /** Reads a source into a sink; the input's summary when done. */
