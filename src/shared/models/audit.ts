@@ -148,6 +148,8 @@ export interface InputSummary extends LineCounts {
   format: InputFormat
   /** Byte offset after the last complete line of a plain file: where a live tail resumes. */
   endOffset?: number
+  /** What was skipped and why (malformed topic events), first few only. */
+  notes?: string[]
 }
 
 export interface AnalysisReport {

@@ -18,6 +18,8 @@ export interface InputResult {
   stats: ParserStats
   /** Byte offset after the last complete line (plain files and streams): resume a live tail here. */
   endOffset: number
+  /** What the reader skipped and why (malformed events), first few only. */
+  notes?: string[]
 }
 
 /** Where records go when they are consumed as they are parsed, in order, rather than in batches. */
