@@ -21,7 +21,7 @@ export const methodNames = {
   journal: { list: true, export: true },
   report: { incident: true },
   demo: { info: true, start: true, stop: true, world: true, updateWorld: true },
-  logs: { open: true, openText: true, openTexts: true, records: true, locate: true, search: true, histogram: true, follow: true, unfollow: true, close: true }
+  logs: { open: true, openText: true, openTexts: true, openDestination: true, records: true, locate: true, search: true, histogram: true, follow: true, unfollow: true, close: true }
 } as const satisfies { [N in Namespace]: { [M in keyof AppApi[N]]: true } }
 
 export const eventNames = {

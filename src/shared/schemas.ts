@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import type { AppApi, Namespace } from './api'
+import { auditDestinationSchema } from './models/audit-destination'
 import { connectionDraftSchema } from './models/connection'
 import type { ActionScope } from './models/daemon'
 import { DEMO_EGERIA_VERSIONS } from './models/demo'
@@ -109,6 +110,7 @@ export const argsSchemas = {
     open: z.tuple([z.array(z.string().min(1).max(4096)).min(1).max(100), zone]),
     openText: z.tuple([z.string().max(100_000_000), z.string().max(200).optional(), zone]),
     openTexts: z.tuple([z.array(z.object({ name: z.string().min(1).max(400), text: z.string().max(100_000_000) })).min(1).max(100), zone]),
+    openDestination: z.tuple([auditDestinationSchema, z.string().max(1024).optional()]),
     records: z.tuple([id, recordQuerySchema.optional()]),
     locate: z.tuple([id, locateTargetSchema, recordQuerySchema.optional()]),
     search: z.tuple([id, searchQuerySchema]),

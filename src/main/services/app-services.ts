@@ -6,6 +6,7 @@
 import type { AppApi, AppInfo, EmitEvent, HostKind } from '../../shared/api'
 import { AppError } from '../../shared/result'
 import { startSimulator } from '../simulator'
+import { destinationName } from '../../shared/models/audit-destination'
 import { LogService } from './audit/log-service'
 import { ConnectionService } from './connection-service'
 import { DaemonService } from './egeria/daemon-service'
@@ -118,6 +119,7 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       open: async (paths, zone) => logs.open(paths, zone),
       openText: async (text, name, zone) => logs.openText(text, name, zone),
       openTexts: async (texts, zone) => logs.openTexts(texts, zone),
+      openDestination: async (destination, password) => logs.openSources(destinationName(destination), [await (await import('./audit/destination-source')).openDestinationSource(destination, password)]),
       records: async (sessionId, query) => logs.records(sessionId, query),
       locate: async (sessionId, target, query) => logs.locate(sessionId, target, query),
       search: async (sessionId, query) => logs.search(sessionId, query),

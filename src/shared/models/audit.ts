@@ -179,6 +179,8 @@ export interface LogSession {
   storedRecords: number
   droppedRecords: number
   following: boolean
+  /** Why a followed audit database or topic cannot be read just now (it keeps trying; records read are kept). */
+  problem?: string
 }
 
 export interface RecordQuery {
@@ -240,4 +242,6 @@ export interface LogAppended {
   sessionId: string
   newRecords: number
   report: AnalysisReport
+  /** Set while a followed audit database or topic cannot be read; absent once it can again. */
+  problem?: string
 }

@@ -4,7 +4,8 @@
  * the URL or the environment (PGPASSWORD, KAFKA_PASSWORD), never from a flag that `ps` would show.
  */
 import { readFileSync } from 'node:fs'
-import { openKafkaSource, parseBrokers, KAFKA_SASL_MECHANISMS, KAFKA_TLS_MODES, type KafkaSaslMechanism, type KafkaStart, type KafkaTlsMode } from '../../services/audit/kafka-source'
+import { kafkaStart } from '../../services/audit/destination-source'
+import { openKafkaSource, parseBrokers, KAFKA_SASL_MECHANISMS, KAFKA_TLS_MODES, type KafkaSaslMechanism, type KafkaTlsMode } from '../../services/audit/kafka-source'
 import type { RecordSource } from '../../services/audit/log-reader'
 import { openPostgresSource, parsePostgresUrl, POSTGRES_TLS_MODES, type PostgresTlsMode } from '../../services/audit/postgres-source'
 import { parseStartTime } from '../../../shared/start-time'
@@ -61,17 +62,9 @@ export async function closeSources(sources: RecordSource[]): Promise<void> {
   await Promise.all(sources.map((source) => source.close?.()))
 }
 
-function kafkaStart(from: string | undefined): KafkaStart {
-  if (from === undefined || from === 'earliest') return { position: 'earliest' }
-  if (from === 'latest') return { position: 'latest' }
-  const offset = /^offset:(\d+)$/.exec(from)
-  if (offset) return { offset: Number(offset[1]) }
-  return { time: startTime(from, '--from') }
-}
-
 function startTime(text: string, flag: string): string {
   const time = parseStartTime(text)
-  if (time === undefined) throw new UsageError(`${flag} ${text} is not a time: give an ISO 8601 time (2026-12-04T17:00:00Z) or an age (90s, 15m, 2h, 1d)${flag === '--from' ? ', earliest, latest or offset:N' : ''}`)
+  if (time === undefined) throw new UsageError(`${flag} ${text} is not a time: give an ISO 8601 time (2026-12-04T17:00:00Z) or an age (90s, 15m, 2h, 1d)`)
   return time
 }
 
