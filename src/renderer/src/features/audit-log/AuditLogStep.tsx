@@ -15,7 +15,7 @@ export function AuditLogStep({ connectionId }: { connectionId: string }): React.
   const egeriaMajor = useAppStore((state) => state.daemons[connectionId]?.status?.egeria)
   const openConnectionLog = useAppStore((state) => state.openConnectionLog)
   const navigate = useAppStore((state) => state.navigate)
-  const [picking, setPicking] = useState(false)
+  const [pickingOver, setPickingOver] = useState<string>()
   const path = connection?.auditLogPath
 
   useEffect(() => {
@@ -23,13 +23,15 @@ export function AuditLogStep({ connectionId }: { connectionId: string }): React.
   }, [connectionId, path, openConnectionLog])
 
   const session = view?.session
+  // The picker belongs to the log it was opened over: once another log replaces that one, it has done its job.
+  const picking = pickingOver !== undefined && pickingOver === session?.id
   return (
     <div className="audit-log-step">
       {view?.error && (
         <p className="callout error" role="alert">
           <span aria-hidden="true">✖ </span>
           {sentence(view.error.message)}
-          {path && view.source?.kind !== 'files' && view.source?.kind !== 'text' && ' Check that the file exists and can be read, or open the log another way below.'}
+          {path && view.errorSource === 'live' && ' Check that the file exists and can be read, or open the log another way below.'}
           {path && (
             <button type="button" onClick={() => void openConnectionLog(connectionId, path)}>
               Try again
@@ -67,7 +69,7 @@ export function AuditLogStep({ connectionId }: { connectionId: string }): React.
         </p>
       )}
       {session && view && (
-        <LogWorkspace owner={connectionId} view={view} egeriaMajor={egeriaMajor} onOpenOther={() => setPicking(!picking)} />
+        <LogWorkspace owner={connectionId} view={view} egeriaMajor={egeriaMajor} onOpenOther={() => setPickingOver(picking ? undefined : session.id)} />
       )}
     </div>
   )

@@ -209,7 +209,7 @@ interface FieldControlProps {
   'aria-describedby'?: string
 }
 
-function Field(props: {
+export function Field(props: {
   label: string
   name: string
   error?: string
