@@ -86,6 +86,8 @@ export interface AppApi {
     exportJson(ids?: string[]): Promise<ExportedConnections>
     /** Connections from exported JSON; entries that do not validate are reported, not dropped silently. */
     importJson(json: string): Promise<ImportOutcome>
+    /** Keeps (or with `null` forgets) the daemon's audit database or topic; `password` as in `save`. */
+    setAuditDestination(id: string, destination: AuditDestination | null, password?: string | null): Promise<Connection>
   }
   daemon: {
     /** The connector status of the connection's daemon, in the one model for every Egeria version. */
@@ -139,6 +141,8 @@ export interface AppApi {
      * reads what arrives. The password (database user or SASL) is used for this session only.
      */
     openDestination(destination: AuditDestination, password?: string): Promise<LogSession>
+    /** Analyse the audit database or topic saved with a connection, with its saved password. */
+    openConnectionDestination(connectionId: string): Promise<LogSession>
     /** A page of the session's records, filtered by severity, server, connector or message ID. */
     records(sessionId: string, query?: RecordQuery): Promise<RecordPage>
     /** Position of an evidence line, a time or the next/previous problem among the records matching `query`. */

@@ -9,6 +9,7 @@ import {
   ENVIRONMENTS,
   tlsSettingsSchema
 } from '../../shared/models/connection'
+import { auditDestinationSchema, type AuditDestination } from '../../shared/models/audit-destination'
 import { AppError } from '../../shared/result'
 import { fieldErrors } from '../../shared/validation'
 import type { SecretStore } from './secret-store'
@@ -25,6 +26,7 @@ const storedConnectionSchema = z.object({
   environment: z.enum(ENVIRONMENTS),
   readOnly: z.boolean(),
   auditLogPath: z.string().optional(),
+  auditDestination: auditDestinationSchema.optional(),
   demo: z.boolean().optional(),
   createdAt: z.string(),
   updatedAt: z.string()
@@ -125,6 +127,26 @@ export class ConnectionService {
     return this.secrets.get(id)
   }
 
+  /**
+   * Keeps (or with `null` forgets) where this daemon's audit log is kept in Egeria's audit database or
+   * topic. `password`: absent keeps the saved one, `null` or '' removes it.
+   */
+  setAuditDestination(id: string, destination: AuditDestination | null, password?: string | null): Connection {
+    const stored = this.find(id)
+    const updated: StoredConnection = { ...stored, updatedAt: this.now().toISOString() }
+    if (destination) updated.auditDestination = destination
+    else delete updated.auditDestination
+    if (!destination || password === null || password === '') this.secrets.delete(auditDestinationSecret(id))
+    else if (password !== undefined) this.secrets.set(auditDestinationSecret(id), password)
+    this.commit(this.file.read().connections.map((entry) => (entry.id === id ? updated : entry)))
+    return this.toConnection(updated)
+  }
+
+  /** The saved audit database or topic password: for the main process only, never the renderer. */
+  auditDestinationPassword(id: string): string | undefined {
+    return this.secrets.get(auditDestinationSecret(id))
+  }
+
   save(draft: ConnectionDraft): Connection {
     const parsed = connectionDraftSchema.safeParse(draft)
     if (!parsed.success) {
@@ -152,6 +174,7 @@ export class ConnectionService {
     }
     if (stored.tls.mode !== 'ca-file') delete stored.tls.caFile
     if (!stored.auditLogPath) delete stored.auditLogPath
+    if (!stored.auditDestination) delete stored.auditDestination
     if (password === null || password === '') this.secrets.delete(stored.id)
     else if (password !== undefined) this.secrets.set(stored.id, password)
     this.commit(existing ? connections.map((entry) => (entry.id === stored.id ? stored : entry)) : [...connections, stored])
@@ -184,6 +207,7 @@ export class ConnectionService {
     const connections = this.file.read().connections
     if (!connections.some((entry) => entry.id === DEMO_CONNECTION_ID)) return
     this.secrets.delete(DEMO_CONNECTION_ID)
+    this.secrets.delete(auditDestinationSecret(DEMO_CONNECTION_ID))
     this.commit(connections.filter((entry) => entry.id !== DEMO_CONNECTION_ID))
   }
 
@@ -208,6 +232,7 @@ export class ConnectionService {
     const stored = this.find(id)
     const password = this.secrets.get(id)
     this.secrets.delete(id)
+    this.secrets.delete(auditDestinationSecret(id))
     this.commit(this.file.read().connections.filter((entry) => entry.id !== id))
     const undoToken = this.newId()
     this.dropExpiredUndo()
@@ -306,6 +331,13 @@ export class ConnectionService {
   }
 
   private toConnection(stored: StoredConnection): Connection {
-    return { ...stored, tls: { ...stored.tls }, hasPassword: this.secrets.get(stored.id) !== undefined }
+    const connection: Connection = { ...stored, tls: { ...stored.tls }, hasPassword: this.secrets.get(stored.id) !== undefined }
+    if (stored.auditDestination) connection.hasAuditDestinationPassword = this.secrets.get(auditDestinationSecret(stored.id)) !== undefined
+    return connection
   }
+}
+
+/** The secret-store key of a connection's audit database or topic password. */
+function auditDestinationSecret(id: string): string {
+  return `${id}:audit-destination`
 }

@@ -75,6 +75,8 @@ export interface LogsSlice {
   openLogTexts(owner: string, texts: LogText[]): Promise<boolean>
   /** Opens Egeria's audit database or topic and follows it; the password serves this session only. */
   openLogDestination(owner: string, destination: AuditDestination, password?: string): Promise<boolean>
+  /** Opens and follows the audit database or topic saved with the connection (its password stays in the main process). */
+  openConnectionDestination(connectionId: string, destination: AuditDestination): Promise<void>
   /**
    * Opens the connection's audit log file and follows it live. Keeps other logs the operator opened
    * in its place unless `replace` is set.
@@ -187,6 +189,13 @@ export const createLogsSlice: StateCreator<AppState, [], [], LogsSlice> = (set, 
       const ok = await opened(owner, { kind: 'destination', destination }, await api.logs.openDestination(destination, password))
       if (ok) await get().setLogFollowing(owner, true)
       return ok
+    },
+
+    async openConnectionDestination(connectionId, destination) {
+      const current = view(connectionId)
+      if (current.opening || current.session) return
+      patch(connectionId, { opening: true, error: undefined })
+      if (await opened(connectionId, { kind: 'destination', destination }, await api.logs.openConnectionDestination(connectionId))) await get().setLogFollowing(connectionId, true)
     },
 
     async openConnectionLog(connectionId, path, replace = false) {

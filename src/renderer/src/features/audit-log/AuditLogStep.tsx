@@ -18,9 +18,12 @@ export function AuditLogStep({ connectionId }: { connectionId: string }): React.
   const [pickingOver, setPickingOver] = useState<string>()
   const path = connection?.auditLogPath
 
+  const openConnectionDestination = useAppStore((state) => state.openConnectionDestination)
+  const destination = connection?.auditDestination
   useEffect(() => {
     if (path) void openConnectionLog(connectionId, path)
-  }, [connectionId, path, openConnectionLog])
+    else if (destination) void openConnectionDestination(connectionId, destination)
+  }, [connectionId, path, destination, openConnectionLog, openConnectionDestination])
 
   const session = view?.session
   // The picker belongs to the log it was opened over: once another log replaces that one, it has done its job.
@@ -39,7 +42,7 @@ export function AuditLogStep({ connectionId }: { connectionId: string }): React.
           )}
         </p>
       )}
-      {!session && !path && (
+      {!session && !path && !destination && (
         <div className="callout info">
           <span aria-hidden="true">ℹ </span>
           <span>

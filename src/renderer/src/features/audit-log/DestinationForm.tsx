@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import { DESTINATION_TLS_LABELS, DESTINATION_TLS_MODES, SASL_MECHANISMS } from '../../../../shared/models/audit-destination'
+import { api } from '../../lib/api'
 import { useAppStore } from '../../store'
+import { OFFLINE_LOG } from '../../store/logs-slice'
 import { Field } from '../connections/ConnectionForm'
 import { checkDraft, EMPTY_DRAFT, type DestinationDraft } from './destination-draft'
 
@@ -14,6 +16,8 @@ export function DestinationForm({ owner }: { owner: string }): React.JSX.Element
   const fieldProblems = useAppStore((state) => state.logs[owner]?.error?.fields)
   const [draft, setDraft] = useState<DestinationDraft>(EMPTY_DRAFT)
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const [keep, setKeep] = useState(false)
+  const notify = useAppStore((state) => state.notify)
   const set = (change: Partial<DestinationDraft>): void => setDraft({ ...draft, ...change })
   const database = draft.kind === 'postgres'
   const error = (field: string): string | undefined => errors[field] ?? fieldProblems?.[field]
@@ -23,7 +27,12 @@ export function DestinationForm({ owner }: { owner: string }): React.JSX.Element
     const checked = checkDraft(draft)
     if ('errors' in checked) return setErrors(checked.errors)
     setErrors({})
-    void openLogDestination(owner, checked.destination, draft.password === '' ? undefined : draft.password)
+    const password = draft.password === '' ? undefined : draft.password
+    void openLogDestination(owner, checked.destination, password).then(async (opened) => {
+      if (!opened || !keep) return
+      const saved = await api.connections.setAuditDestination(owner, checked.destination, password ?? null)
+      notify(saved.ok ? { kind: 'success', message: 'Saved with the connection: step 1 reads it from now on' } : { kind: 'error', message: saved.error.message })
+    })
   }
   const text = (field: keyof DestinationDraft, label: string, hint?: string, type = 'text'): React.JSX.Element => (
     <Field label={label} name={field} error={error(field)} hint={hint}>
@@ -91,6 +100,12 @@ export function DestinationForm({ owner }: { owner: string }): React.JSX.Element
           </select>
         )}
       </Field>
+      {owner !== OFFLINE_LOG && (
+        <label className="check">
+          <input type="checkbox" checked={keep} onChange={(event) => setKeep(event.target.checked)} />
+          Save with this connection (the password goes to the secret store), so step 1 reads it from now on
+        </label>
+      )}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={opening}>
           {database ? 'Read the audit database' : 'Read the audit topic'}
