@@ -48,9 +48,15 @@ export function kafkaClasspath(): string {
       rmSync(partial, { recursive: true, force: true })
       throw new Error(`Maven could not resolve Kafka ${version} from Maven Central (exit ${resolved.status}):\n${resolved.stdout}${resolved.stderr}`)
     }
-    rmSync(lib, { recursive: true, force: true })
-    renameSync(partial, lib)
-    writeFileSync(join(home, 'resolved'), `${new Date().toISOString()}\n`)
+    // Suites start brokers in parallel: the first to finish installs its copy, later ones drop theirs
+    // (never replace jars a running broker may be loading).
+    if (existsSync(join(home, 'resolved'))) {
+      rmSync(partial, { recursive: true, force: true })
+    } else {
+      rmSync(lib, { recursive: true, force: true })
+      renameSync(partial, lib)
+      writeFileSync(join(home, 'resolved'), `${new Date().toISOString()}\n`)
+    }
   }
   return `${lib}/*`
 }
