@@ -9,6 +9,7 @@ import type {
   LocateResult, LocateTarget, LogAppended, LogOpenProgress, LogText, LogSession, RecordPage, RecordQuery, SearchHit, SearchQuery, SeverityHistogram
 } from './models/audit'
 import type { ConfigurationRequest, ConnectorConfiguration } from './models/configuration'
+import type { AuditDestination } from './models/audit-destination'
 import type { Connection, ConnectionDraft } from './models/connection'
 import type {
   ActionProgress,
@@ -88,6 +89,8 @@ export interface AppApi {
     exportJson(ids?: string[]): Promise<ExportedConnections>
     /** Connections from exported JSON; entries that do not validate are reported, not dropped silently. */
     importJson(json: string): Promise<ImportOutcome>
+    /** Keeps (or with `null` forgets) the daemon's audit database or topic; `password` as in `save`. */
+    setAuditDestination(id: string, destination: AuditDestination | null, password?: string | null): Promise<Connection>
   }
   daemon: {
     /** The connector status of the connection's daemon, in the one model for every Egeria version. */
@@ -147,6 +150,13 @@ export interface AppApi {
     openText(text: string, name?: string, zone?: string): Promise<LogSession>
     /** Analyse several texts (files read by the browser) as one timeline, merged by time. */
     openTexts(texts: LogText[], zone?: string): Promise<LogSession>
+    /**
+     * Analyse Egeria's audit log where its PostgreSQL or event-topic destination keeps it; `follow` then
+     * reads what arrives. The password (database user or SASL) is used for this session only.
+     */
+    openDestination(destination: AuditDestination, password?: string): Promise<LogSession>
+    /** Analyse the audit database or topic saved with a connection, with its saved password. */
+    openConnectionDestination(connectionId: string): Promise<LogSession>
     /** A page of the session's records, filtered by severity, server, connector or message ID. */
     records(sessionId: string, query?: RecordQuery): Promise<RecordPage>
     /** Position of an evidence line, a time or the next/previous problem among the records matching `query`. */
@@ -155,7 +165,7 @@ export interface AppApi {
     search(sessionId: string, query: SearchQuery): Promise<SearchHit[]>
     /** Record counts per severity over time (about 100 buckets unless `bucketSeconds` is given). */
     histogram(sessionId: string, bucketSeconds?: number): Promise<SeverityHistogram>
-    /** Follow the session's growing files: appended records arrive as `logs.appended` events. */
+    /** Follow the session's growing files, database or topic: appended records arrive as `logs.appended` events. */
     follow(sessionId: string): Promise<LogSession>
     unfollow(sessionId: string): Promise<LogSession>
     close(sessionId: string): Promise<void>

@@ -15,13 +15,14 @@ export const methodNames = {
     remove: true,
     undoRemove: true,
     exportJson: true,
-    importJson: true
+    importJson: true,
+    setAuditDestination: true
   },
   daemon: { status: true, probe: true, restart: true, refresh: true, reloadGroup: true, configuration: true, configure: true, cancel: true, checkServer: true, watch: true },
   journal: { list: true, export: true },
   report: { incident: true },
   demo: { info: true, start: true, stop: true, world: true, updateWorld: true },
-  logs: { open: true, cancel: true, openText: true, openTexts: true, records: true, locate: true, search: true, histogram: true, follow: true, unfollow: true, close: true }
+  logs: { open: true, cancel: true, openText: true, openTexts: true, openDestination: true, openConnectionDestination: true, records: true, locate: true, search: true, histogram: true, follow: true, unfollow: true, close: true }
 } as const satisfies { [N in Namespace]: { [M in keyof AppApi[N]]: true } }
 
 export const eventNames = {

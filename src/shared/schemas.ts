@@ -4,6 +4,7 @@
  */
 import { z } from 'zod'
 import type { AppApi, Namespace } from './api'
+import { auditDestinationSchema } from './models/audit-destination'
 import { connectionDraftSchema } from './models/connection'
 import type { ConfigurationRequest } from './models/configuration'
 import type { ActionScope } from './models/daemon'
@@ -71,7 +72,8 @@ export const argsSchemas = {
     remove: z.tuple([id]),
     undoRemove: z.tuple([id]),
     exportJson: z.tuple([z.array(id).max(10_000).optional()]),
-    importJson: z.tuple([z.string().max(10_000_000)])
+    importJson: z.tuple([z.string().max(10_000_000)]),
+    setAuditDestination: z.tuple([id, auditDestinationSchema.nullable(), z.string().max(1024).nullable().optional()])
   },
   daemon: {
     status: z.tuple([id]),
@@ -124,6 +126,8 @@ export const argsSchemas = {
     cancel: z.tuple([id]),
     openText: z.tuple([z.string().max(100_000_000), z.string().max(200).optional(), zone]),
     openTexts: z.tuple([z.array(z.object({ name: z.string().min(1).max(400), text: z.string().max(100_000_000) })).min(1).max(100), zone]),
+    openDestination: z.tuple([auditDestinationSchema, z.string().max(1024).optional()]),
+    openConnectionDestination: z.tuple([id]),
     records: z.tuple([id, recordQuerySchema.optional()]),
     locate: z.tuple([id, locateTargetSchema, recordQuerySchema.optional()]),
     search: z.tuple([id, searchQuerySchema]),

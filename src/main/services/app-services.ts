@@ -6,6 +6,7 @@
 import type { AppApi, AppInfo, EmitEvent, HostKind } from '../../shared/api'
 import { AppError } from '../../shared/result'
 import { startSimulator } from '../simulator'
+import { destinationName } from '../../shared/models/audit-destination'
 import { LogService } from './audit/log-service'
 import { ConnectionService } from './connection-service'
 import { DaemonService } from './egeria/daemon-service'
@@ -87,7 +88,8 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       },
       undoRemove: async (token) => connections.undoRemove(token),
       exportJson: async (ids) => connections.exportJson(ids),
-      importJson: async (json) => connections.importJson(json)
+      importJson: async (json) => connections.importJson(json),
+      setAuditDestination: async (id, destination, password) => connections.setAuditDestination(id, destination, password)
     },
     daemon: {
       status: (id) => daemon.status(id),
@@ -120,6 +122,13 @@ export function createAppServices(deps: AppServicesDeps): AppServices {
       cancel: async (openId) => logs.cancel(openId),
       openText: async (text, name, zone) => logs.openText(text, name, zone),
       openTexts: async (texts, zone) => logs.openTexts(texts, zone),
+      openDestination: async (destination, password) => logs.openSources(destinationName(destination), [await (await import('./audit/destination-source')).openDestinationSource(destination, password)]),
+      openConnectionDestination: async (connectionId) => {
+        const destination = connections.get(connectionId).auditDestination
+        if (!destination) throw new AppError('not-found', 'This connection has no audit database or topic')
+        const source = await (await import('./audit/destination-source')).openDestinationSource(destination, connections.auditDestinationPassword(connectionId))
+        return logs.openSources(destinationName(destination), [source])
+      },
       records: async (sessionId, query) => logs.records(sessionId, query),
       locate: async (sessionId, target, query) => logs.locate(sessionId, target, query),
       search: async (sessionId, query) => logs.search(sessionId, query),

@@ -9,6 +9,7 @@ import {
   ENVIRONMENTS,
   tlsSettingsSchema
 } from '../../shared/models/connection'
+import { auditDestinationSchema, type AuditDestination } from '../../shared/models/audit-destination'
 import { AppError } from '../../shared/result'
 import { fieldErrors } from '../../shared/validation'
 import type { SecretStore } from './secret-store'
@@ -25,6 +26,7 @@ const storedConnectionSchema = z.object({
   environment: z.enum(ENVIRONMENTS),
   readOnly: z.boolean(),
   auditLogPath: z.string().optional(),
+  auditDestination: auditDestinationSchema.optional(),
   demo: z.boolean().optional(),
   createdAt: z.string(),
   updatedAt: z.string()
@@ -123,6 +125,32 @@ export class ConnectionService {
     return this.secrets.get(id)
   }
 
+  /**
+   * Keeps (or with `null` forgets) where this daemon's audit log is kept in Egeria's audit database or
+   * topic. `password`: absent keeps the saved one, `null` or '' removes it.
+   */
+  setAuditDestination(id: string, destination: AuditDestination | null, password?: string | null): Connection {
+    let updated: StoredConnection | undefined
+    this.commit((connections) => {
+      const stored = connections.find((entry) => entry.id === id)
+      if (!stored) throw new AppError('not-found', 'That connection no longer exists')
+      const next: StoredConnection = { ...stored, updatedAt: this.now().toISOString() }
+      if (destination) next.auditDestination = destination
+      else delete next.auditDestination
+      updated = next
+      return connections.map((entry) => (entry.id === id ? next : entry))
+    })
+    if (!destination || password === null || password === '') this.secrets.delete(auditDestinationSecret(id))
+    else if (password !== undefined) this.secrets.set(auditDestinationSecret(id), password)
+    this.announce()
+    return this.toConnection(updated!)
+  }
+
+  /** The saved audit database or topic password: for the main process only, never the renderer. */
+  auditDestinationPassword(id: string): string | undefined {
+    return this.secrets.get(auditDestinationSecret(id))
+  }
+
   save(draft: ConnectionDraft): Connection {
     const parsed = connectionDraftSchema.safeParse(draft)
     if (!parsed.success) {
@@ -150,6 +178,7 @@ export class ConnectionService {
       }
       if (next.tls.mode !== 'ca-file') delete next.tls.caFile
       if (!next.auditLogPath) delete next.auditLogPath
+      if (!next.auditDestination) delete next.auditDestination
       stored = next
       return existing ? connections.map((entry) => (entry.id === next.id ? next : entry)) : [...connections, next]
     })
@@ -184,6 +213,7 @@ export class ConnectionService {
   removeDemo(): void {
     if (!this.file.read().connections.some((entry) => entry.id === DEMO_CONNECTION_ID)) return
     this.secrets.delete(DEMO_CONNECTION_ID)
+    this.secrets.delete(auditDestinationSecret(DEMO_CONNECTION_ID))
     this.commit((connections) => connections.filter((entry) => entry.id !== DEMO_CONNECTION_ID))
     this.announce()
   }
@@ -214,6 +244,7 @@ export class ConnectionService {
     const stored = this.find(id)
     const password = this.secrets.get(id)
     this.secrets.delete(id)
+    this.secrets.delete(auditDestinationSecret(id))
     this.commit((connections) => connections.filter((entry) => entry.id !== id))
     this.announce()
     const undoToken = this.newId()
@@ -315,7 +346,9 @@ export class ConnectionService {
   }
 
   private toConnection(stored: StoredConnection): Connection {
-    return { ...stored, tls: { ...stored.tls }, hasPassword: this.secrets.get(stored.id) !== undefined }
+    const connection: Connection = { ...stored, tls: { ...stored.tls }, hasPassword: this.secrets.get(stored.id) !== undefined }
+    if (stored.auditDestination) connection.hasAuditDestinationPassword = this.secrets.get(auditDestinationSecret(stored.id)) !== undefined
+    return connection
   }
 }
 
@@ -327,4 +360,9 @@ function uniqueName(wanted: string, taken: Set<string>): string {
   for (let n = 2; taken.has(candidate.toLowerCase()); n += 1) candidate = `${wanted} ${n}`
   taken.add(candidate.toLowerCase())
   return candidate
+}
+
+/** The secret-store key of a connection's audit database or topic password. */
+function auditDestinationSecret(id: string): string {
+  return `${id}:audit-destination`
 }

@@ -31,7 +31,8 @@ export type MessageSource = FailureSource | 'lifecycle' | 'nested'
  */
 export type RecordFormat = 'console' | 'slf4j' | 'json' | 'platform' | 'logback' | 'rest' | 'text'
 
-export type InputFormat = 'console' | 'json-lines' | 'omalrecord-dir' | 'mixed'
+/** `postgres` and `kafka`: Egeria's database and event-topic audit log destinations. */
+export type InputFormat = 'console' | 'json-lines' | 'omalrecord-dir' | 'mixed' | 'postgres' | 'kafka'
 
 export interface AuditRecord {
   /** Index of the input this record came from. */
@@ -154,6 +155,8 @@ export interface InputSummary extends LineCounts {
   format: InputFormat
   /** Byte offset after the last complete line of a plain file: where a live tail resumes. */
   endOffset?: number
+  /** What was skipped and why (malformed topic events), first few only. */
+  notes?: string[]
 }
 
 export interface AnalysisReport {
@@ -183,6 +186,8 @@ export interface LogSession {
   storedRecords: number
   droppedRecords: number
   following: boolean
+  /** Why a followed audit database or topic cannot be read just now (it keeps trying; records read are kept). */
+  problem?: string
 }
 
 export interface RecordQuery {
@@ -252,4 +257,6 @@ export interface LogAppended {
   sessionId: string
   newRecords: number
   report: AnalysisReport
+  /** Set while a followed audit database or topic cannot be read; absent once it can again. */
+  problem?: string
 }

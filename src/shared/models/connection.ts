@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { auditDestinationSchema, type AuditDestination } from './audit-destination'
 
 export const EGERIA_VERSIONS = ['auto', '3', '4', '5', '6'] as const
 export type EgeriaVersionSetting = (typeof EGERIA_VERSIONS)[number]
@@ -86,7 +87,9 @@ export const connectionDraftSchema = z.object({
   environment: z.enum(ENVIRONMENTS),
   readOnly: z.boolean(),
   /** A file the daemon's console audit log is written to, followed live in step 1. */
-  auditLogPath: z.string().trim().max(4096).optional()
+  auditLogPath: z.string().trim().max(4096).optional(),
+  /** Egeria's audit database or topic holding this daemon's audit log (its password is a secret apart). */
+  auditDestination: auditDestinationSchema.optional()
 })
 export type ConnectionDraft = z.input<typeof connectionDraftSchema>
 export type ValidConnectionDraft = z.output<typeof connectionDraftSchema>
@@ -103,7 +106,10 @@ export interface Connection {
   environment: Environment
   readOnly: boolean
   auditLogPath?: string
+  auditDestination?: AuditDestination
   hasPassword: boolean
+  /** A password for the audit database or topic is in the secret store. */
+  hasAuditDestinationPassword?: boolean
   /** The built-in demo daemon: started in-process, not editable. */
   demo?: boolean
   createdAt: string

@@ -11,6 +11,7 @@ import type { AnalyzeOptions } from './analyze'
 const PROGRESS_MIN_BYTES = 32 * 1024 * 1024
 
 export async function runAnalyze(inputs: string[], options: AnalyzeOptions): Promise<void> {
+  if (inputs.length === 0 && options.postgres === undefined && options.kafka === undefined) throw new UsageError('name log files, - for stdin, --postgres URL or --kafka BROKERS --topic TOPIC')
   const zone = options.zone === undefined ? undefined : timeZone(options.zone)
   if (options.zone !== undefined && zone === undefined) throw new UsageError(`--zone ${options.zone} is not a known time zone: ${ZONE_HINT}`)
   const sources: RecordSource[] = []
@@ -26,6 +27,8 @@ export async function runAnalyze(inputs: string[], options: AnalyzeOptions): Pro
       throw new UsageError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
     }
   }
+  const { openSourcesOf, closeSources } = await import('./analyze-sources')
+  sources.push(...(await openSourcesOf(options, sources.length)))
   let report
   const stopProgress = showProgress(sources)
   try {
@@ -34,6 +37,7 @@ export async function runAnalyze(inputs: string[], options: AnalyzeOptions): Pro
     throw new UsageError(`cannot read input: ${(error as Error).message}`)
   } finally {
     stopProgress()
+    await closeSources(sources)
   }
   const output = options.format === 'json' ? formatJson(report, options) : options.format === 'markdown' ? formatMarkdown(report, options) : formatText(report, options)
   process.stdout.write(terminalSafe(output))

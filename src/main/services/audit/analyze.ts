@@ -56,7 +56,8 @@ export function reportOf(diagnoser: Diagnoser, results: { path: string; result: 
     unparsedLines: result!.stats.unparsedLines,
     blankLines: result!.stats.blankLines,
     truncatedLines: result!.stats.truncatedLines,
-    ...(result!.endOffset > 0 ? { endOffset: result!.endOffset } : {})
+    ...(result!.endOffset > 0 ? { endOffset: result!.endOffset } : {}),
+    ...(result!.notes ? { notes: result!.notes } : {})
   }))
   return {
     records: sum(inputs.map((input) => input.records)),

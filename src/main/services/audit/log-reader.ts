@@ -21,6 +21,8 @@ export interface InputResult {
   stats: ParserStats
   /** Byte offset after the last complete line (plain files and streams): resume a live tail here. */
   endOffset: number
+  /** What the reader skipped and why (malformed events), first few only. */
+  notes?: string[]
 }
 
 /** Where records go when they are consumed as they are parsed, in order, rather than in batches. */
@@ -44,6 +46,22 @@ export interface RecordSource {
   read: (sink?: RecordSink) => AsyncGenerator<AuditRecord[], InputResult>
   /** For a file: its size and how much of it has been read, to show progress. */
   progress?: () => { bytesRead: number; size: number }
+  /** A database or topic: after `read`, hands on what arrives later, until stopped. */
+  follow?: (handlers: LiveHandlers) => LiveFeed
+  /** Releases the connections of a database or topic source. */
+  close?: () => Promise<void>
+}
+
+/** Where a live source delivers. */
+export interface LiveHandlers {
+  /** New records, with the counts of the rows or events they came from. */
+  records: (records: AuditRecord[], stats: ParserStats) => void
+  /** The source cannot be read for now (it keeps trying), or `undefined` once it can again. */
+  problem: (message: string | undefined) => void
+}
+
+export interface LiveFeed {
+  stop: () => Promise<void>
 }
 
 /** Reads a source into a sink; the input's summary when done. */

@@ -15,7 +15,8 @@ import { AppError } from '../../../shared/result'
 import { analyzeSources, reportOf } from './analyze'
 import { Diagnoser } from './diagnosis'
 import { timeZone, ZONE_HINT } from './java-time'
-import { openInput, readIncrement, streamSource, type BetweenChunks, type InputResult, type RecordSource } from './log-reader'
+import { openInput, readIncrement, streamSource, type BetweenChunks, type InputResult, type LiveFeed, type RecordSource } from './log-reader'
+import type { ParserStats } from './record-parser'
 import type { ParserOptions } from './record-parser'
 import { compileSearchPattern } from '../../../shared/search-pattern'
 
@@ -56,6 +57,11 @@ interface Session {
   report: AnalysisReport
   options: ParserOptions
   tails: Tail[]
+  /** Database and topic sources (by input index): they follow themselves and hold connections. */
+  sources: RecordSource[]
+  feeds: LiveFeed[]
+  /** Why a followed database or topic cannot be read just now (it keeps trying). */
+  problem?: string
   timer?: ReturnType<typeof setInterval>
   polling: boolean
   /** Bumped whenever records are added or dropped: cached views and the histogram are then rebuilt. */
@@ -106,6 +112,19 @@ export class LogService {
     const options = parserOptions(zone)
     const sources = texts.map(({ name, text }, index) => streamSource(name, Readable.from([Buffer.from(text)]), index, options))
     return this.start(texts.map((text) => text.name).join(', '), sources, options)
+  }
+
+  /**
+   * Analyses sources opened elsewhere (Egeria's audit database or topic) as a session; the session owns
+   * them from here on and closes them with itself.
+   */
+  async openSources(name: string, sources: RecordSource[]): Promise<LogSession> {
+    try {
+      return await this.start(name, sources, {})
+    } catch (error) {
+      await Promise.all(sources.map((source) => source.close?.()))
+      throw error
+    }
   }
 
   records(sessionId: string, query: RecordQuery = {}): RecordPage {
@@ -177,8 +196,20 @@ export class LogService {
   /** Starts reading appended lines of the session's plain files; new records arrive as `logs.appended`. */
   follow(sessionId: string): LogSession {
     const session = this.session(sessionId)
-    if (session.tails.length === 0) throw new AppError('unsupported', 'Only plain log files can be followed (not pasted text, .gz files or folders)')
-    if (!session.timer) {
+    const live = session.sources.flatMap((source, input) => (source.follow ? [{ source, input }] : []))
+    if (session.tails.length === 0 && live.length === 0) throw new AppError('unsupported', 'Only plain log files, audit databases and audit topics can be followed (not pasted text, .gz files or folders)')
+    if (session.feeds.length === 0) {
+      session.feeds = live.map(({ source, input }) =>
+        source.follow!({
+          records: (records, stats) => this.append(session, input, records, stats),
+          problem: (message) => {
+            session.problem = message
+            this.deps.emit('logs', 'appended', { sessionId: session.id, newRecords: 0, report: session.report, ...(message ? { problem: message } : {}) })
+          }
+        })
+      )
+    }
+    if (session.tails.length > 0 && !session.timer) {
       session.timer = setInterval(() => void this.poll(session), this.deps.pollMs ?? 1000)
       session.timer.unref?.()
       this.setLive(session, true)
@@ -193,6 +224,9 @@ export class LogService {
       this.setLive(session, false)
     }
     session.timer = undefined
+    for (const feed of session.feeds) void feed.stop()
+    session.feeds = []
+    session.problem = undefined
     return this.describe(session)
   }
 
@@ -203,8 +237,26 @@ export class LogService {
   }
 
   close(sessionId: string): void {
+    const session = this.session(sessionId)
     this.unfollow(sessionId)
     this.sessions.delete(sessionId)
+    for (const source of session.sources) void source.close?.()
+  }
+
+  /** Records a database or topic delivered while followed: into the diagnosis, the store and the counts. */
+  private append(session: Session, input: number, records: AuditRecord[], stats: ParserStats): void {
+    if (!this.sessions.has(session.id)) return
+    for (const record of records) {
+      session.diagnoser.add(record)
+      this.store(session, record)
+    }
+    const counts = session.results[input]!.result.stats
+    counts.lines += stats.lines
+    counts.records += stats.records
+    counts.auditRecords += stats.auditRecords
+    counts.unparsedLines += stats.unparsedLines
+    session.report = reportOf(session.diagnoser, session.results)
+    this.deps.emit('logs', 'appended', { sessionId: session.id, newRecords: records.length, report: session.report })
   }
 
   dispose(): void {
@@ -257,7 +309,7 @@ export class LogService {
 
   private async start(name: string, sources: RecordSource[], options: ParserOptions, openId?: string): Promise<LogSession> {
     const session: Session = {
-      id: randomUUID(), name, records: [], dropped: 0, diagnoser: new Diagnoser(), results: [], options, tails: [], polling: false,
+      id: randomUUID(), name, records: [], dropped: 0, diagnoser: new Diagnoser(), results: [], options, tails: [], sources, feeds: [], polling: false,
       version: 0, views: new Map(), report: undefined as unknown as AnalysisReport
     }
     const cancel = new AbortController()
@@ -273,6 +325,7 @@ export class LogService {
       finished = true
     } catch (error) {
       if (cancel.signal.aborted) throw new AppError('cancelled', 'Opening the log was cancelled')
+      if (error instanceof AppError) throw error
       throw new AppError('invalid-input', `Cannot read the log: ${(error as Error).message}`)
     } finally {
       stopProgress?.(finished)
@@ -283,11 +336,12 @@ export class LogService {
       result: {
         format: input.format,
         endOffset: input.endOffset ?? 0,
-        stats: { lines: input.lines, records: input.records, auditRecords: input.auditRecords, unparsedLines: input.unparsedLines, blankLines: input.blankLines, truncatedLines: input.truncatedLines }
+        stats: { lines: input.lines, records: input.records, auditRecords: input.auditRecords, unparsedLines: input.unparsedLines, blankLines: input.blankLines, truncatedLines: input.truncatedLines },
+        ...(input.notes ? { notes: input.notes } : {})
       }
     }))
     for (const [index, input] of session.report.inputs.entries()) {
-      const plain = input.endOffset !== undefined && input.format !== 'omalrecord-dir' && (await isPlainFile(input.path))
+      const plain = input.endOffset !== undefined && input.format !== 'omalrecord-dir' && !sources[index]?.follow && (await isPlainFile(input.path))
       if (plain) session.tails.push({ path: input.path, input: index, offset: input.endOffset!, lineBase: input.lines, size: input.endOffset!, held: false })
     }
     this.sessions.set(session.id, session)
@@ -338,7 +392,10 @@ export class LogService {
   }
 
   private describe(session: Session): LogSession {
-    return { id: session.id, name: session.name, report: session.report, storedRecords: session.records.length, droppedRecords: session.dropped, following: session.timer !== undefined }
+    return {
+      id: session.id, name: session.name, report: session.report, storedRecords: session.records.length, droppedRecords: session.dropped,
+      following: session.timer !== undefined || session.feeds.length > 0, ...(session.problem ? { problem: session.problem } : {})
+    }
   }
 
   private session(id: string): Session {

@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand'
 import type {
   AuditRecord, EvidenceRef, LocateTarget, LogAppended, LogOpenProgress, LogSession, LogText, RecordQuery
 } from '../../../shared/models/audit'
+import type { AuditDestination } from '../../../shared/models/audit-destination'
 import type { AppErrorData, Result } from '../../../shared/result'
 import { api } from '../lib/api'
 import type { AppState } from './index'
@@ -40,7 +41,12 @@ export interface PinnedEvidence {
   pinnedAt: string
 }
 
-export type LogSource = { kind: 'live'; path: string } | { kind: 'files'; names: string[] } | { kind: 'text'; name: string }
+export type LogSource =
+  | { kind: 'live'; path: string }
+  | { kind: 'files'; names: string[] }
+  | { kind: 'text'; name: string }
+  /** Egeria's audit database or topic, followed live. */
+  | { kind: 'destination'; destination: AuditDestination }
 
 export interface LogView {
   session?: LogSession
@@ -50,6 +56,8 @@ export interface LogView {
   openId?: string
   progress?: { bytesRead: number; totalBytes: number }
   error?: AppErrorData
+  /** What kind of log the error is about (a file's advice does not fit a database's error). */
+  errorSource?: LogSource['kind']
   /** Bumped when records are appended, so pages and the timeline are fetched again. */
   version: number
   filters: LogFilters
@@ -68,6 +76,10 @@ export interface LogsSlice {
   logs: Record<string, LogView>
   openLogFiles(owner: string, paths: string[]): Promise<boolean>
   openLogTexts(owner: string, texts: LogText[]): Promise<boolean>
+  /** Opens Egeria's audit database or topic and follows it; the password serves this session only. */
+  openLogDestination(owner: string, destination: AuditDestination, password?: string): Promise<boolean>
+  /** Opens and follows the audit database or topic saved with the connection (its password stays in the main process). */
+  openConnectionDestination(connectionId: string, destination: AuditDestination): Promise<void>
   /**
    * Opens the connection's audit log file and follows it live. Keeps other logs the operator opened
    * in its place unless `replace` is set.
@@ -126,7 +138,8 @@ export const createLogsSlice: StateCreator<AppState, [], [], LogsSlice> = (set, 
     const previous = view(owner).session
     if (!result.ok) {
       // A cancel is the operator's choice, not a problem to report.
-      patch(owner, { opening: false, openId: undefined, progress: undefined, error: result.error.code === 'cancelled' ? undefined : result.error })
+      const cancelled = result.error.code === 'cancelled'
+      patch(owner, { opening: false, openId: undefined, progress: undefined, error: cancelled ? undefined : result.error, errorSource: cancelled ? undefined : source.kind })
       return false
     }
     // Pins stay when the same log is opened again (e.g. the step is revisited), not across logs.
@@ -180,6 +193,20 @@ export const createLogsSlice: StateCreator<AppState, [], [], LogsSlice> = (set, 
       patch(owner, { opening: true, error: undefined })
       const result = texts.length === 1 ? await api.logs.openText(texts[0]!.text, texts[0]!.name) : await api.logs.openTexts(texts)
       return opened(owner, { kind: 'text', name: texts.map((text) => text.name).join(', ') }, result)
+    },
+
+    async openLogDestination(owner, destination, password) {
+      patch(owner, { opening: true, error: undefined })
+      const ok = await opened(owner, { kind: 'destination', destination }, await api.logs.openDestination(destination, password))
+      if (ok) await get().setLogFollowing(owner, true)
+      return ok
+    },
+
+    async openConnectionDestination(connectionId, destination) {
+      const current = view(connectionId)
+      if (current.opening || current.session) return
+      patch(connectionId, { opening: true, error: undefined })
+      if (await opened(connectionId, { kind: 'destination', destination }, await api.logs.openConnectionDestination(connectionId))) await get().setLogFollowing(connectionId, true)
     },
 
     async openConnectionLog(connectionId, path, replace = false) {
@@ -287,9 +314,10 @@ export const createLogsSlice: StateCreator<AppState, [], [], LogsSlice> = (set, 
     applyLogAppended(event) {
       for (const [owner, current] of Object.entries(get().logs)) {
         if (current.session?.id !== event.sessionId) continue
+        const { problem: _previous, ...session } = current.session
         patch(owner, {
-          session: { ...current.session, report: event.report, storedRecords: current.session.storedRecords + event.newRecords },
-          version: current.version + 1
+          session: { ...session, report: event.report, storedRecords: session.storedRecords + event.newRecords, ...(event.problem ? { problem: event.problem } : {}) },
+          version: current.version + (event.newRecords > 0 ? 1 : 0)
         })
       }
     }

@@ -16,21 +16,26 @@ export function AuditLogStep({ connectionId }: { connectionId: string }): React.
   const egeriaMajor = useAppStore((state) => state.daemons[connectionId]?.status?.egeria)
   const openConnectionLog = useAppStore((state) => state.openConnectionLog)
   const navigate = useAppStore((state) => state.navigate)
-  const [picking, setPicking] = useState(false)
+  const [pickingOver, setPickingOver] = useState<string>()
   const path = connection?.auditLogPath
 
+  const openConnectionDestination = useAppStore((state) => state.openConnectionDestination)
+  const destination = connection?.auditDestination
   useEffect(() => {
     if (path) void openConnectionLog(connectionId, path)
-  }, [connectionId, path, openConnectionLog])
+    else if (destination) void openConnectionDestination(connectionId, destination)
+  }, [connectionId, path, destination, openConnectionLog, openConnectionDestination])
 
   const session = view?.session
+  // The picker belongs to the log it was opened over: once another log replaces that one, it has done its job.
+  const picking = pickingOver !== undefined && pickingOver === session?.id
   return (
     <div className="audit-log-step">
       {view?.error && (
         <p className="callout error" role="alert">
           <span aria-hidden="true">✖ </span>
           {sentence(view.error.message)}
-          {path && view.source?.kind !== 'files' && view.source?.kind !== 'text' && ' Check that the file exists and can be read, or open the log another way below.'}
+          {path && view.errorSource === 'live' && ' Check that the file exists and can be read, or open the log another way below.'}
           {path && (
             <button type="button" onClick={() => void openConnectionLog(connectionId, path)}>
               Try again
@@ -38,7 +43,7 @@ export function AuditLogStep({ connectionId }: { connectionId: string }): React.
           )}
         </p>
       )}
-      {!session && !path && (
+      {!session && !path && !destination && (
         <div className="callout info">
           <span aria-hidden="true">ℹ </span>
           <span>
@@ -64,7 +69,7 @@ export function AuditLogStep({ connectionId }: { connectionId: string }): React.
         </p>
       )}
       {session && view && (
-        <LogWorkspace owner={connectionId} view={view} egeriaMajor={egeriaMajor} onOpenOther={() => setPicking(!picking)} />
+        <LogWorkspace owner={connectionId} view={view} egeriaMajor={egeriaMajor} onOpenOther={() => setPickingOver(picking ? undefined : session.id)} />
       )}
     </div>
   )

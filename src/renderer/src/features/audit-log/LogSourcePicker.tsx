@@ -1,10 +1,11 @@
 import { useRef, useState } from 'react'
 import { useAppStore } from '../../store'
+import { DestinationForm } from './DestinationForm'
 import { LogInputError, checkedText, parsePaths, readLogFiles } from './read-files'
 
 /**
  * Where a log comes from when it is not a connection's live file: files (picker or drag and drop,
- * several merged by time, .gz too), a path typed in, or pasted text.
+ * several merged by time, .gz too), a path typed in, pasted text, or Egeria's audit database or topic.
  */
 export function LogSourcePicker({ owner, compact = false }: { owner: string; compact?: boolean }): React.JSX.Element {
   const openLogFiles = useAppStore((state) => state.openLogFiles)
@@ -113,6 +114,7 @@ export function LogSourcePicker({ owner, compact = false }: { owner: string; com
           </button>
         </div>
       </div>
+      <DestinationForm owner={owner} />
       {opening && (
         <p className="muted" role="status">
           <span aria-hidden="true">◌ </span>Reading and analysing the log…

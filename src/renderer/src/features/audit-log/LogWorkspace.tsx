@@ -14,14 +14,16 @@ export function LogWorkspace({ owner, view, egeriaMajor, onOpenOther }: { owner:
   const setFollowing = useAppStore((state) => state.setLogFollowing)
   const session = view.session!
   const report = session.report
-  const live = view.source?.kind === 'live'
+  const destination = view.source?.kind === 'destination' ? view.source.destination : undefined
+  const live = view.source?.kind === 'live' || destination !== undefined
+  const title = destination ? (destination.kind === 'postgres' ? 'Audit database' : 'Audit topic') : live ? 'Live audit log' : 'Log'
   const unparsed = report.unparsedLines
   return (
     <div className="log-workspace">
       <div className="source-bar">
         <div className="source-name">
           <span aria-hidden="true">{live ? '◉ ' : '▤ '}</span>
-          <strong>{live ? 'Live audit log' : 'Log'}</strong> <code title={session.name}>{session.name}</code>
+          <strong>{title}</strong> <code title={session.name}>{session.name}</code>
           <span className="muted">
             {' '}
             · {report.records.toLocaleString()} records{report.servers.length > 0 && ` from ${report.servers.join(', ')}`}
@@ -32,7 +34,9 @@ export function LogWorkspace({ owner, view, egeriaMajor, onOpenOther }: { owner:
             <>
               <span className={`follow-state ${session.following ? 'following' : 'paused'}`} role="status">
                 <span aria-hidden="true">{session.following ? '● ' : '❚❚ '}</span>
-                {session.following ? 'Following: new lines appear as the daemon writes them' : 'Paused: new lines are not read'}
+                {session.following
+                  ? `Following: new ${destination ? 'records appear as Egeria writes them' : 'lines appear as the daemon writes them'}`
+                  : `Paused: new ${destination ? 'records' : 'lines'} are not read`}
               </span>
               <button type="button" aria-pressed={!session.following} onClick={() => void setFollowing(owner, !session.following)}>
                 {session.following ? 'Pause' : 'Resume following'}
@@ -46,10 +50,22 @@ export function LogWorkspace({ owner, view, egeriaMajor, onOpenOther }: { owner:
           )}
         </div>
       </div>
+      {session.problem && (
+        <p className="callout warning" role="alert">
+          <span aria-hidden="true">⚠ </span>
+          {session.problem}
+        </p>
+      )}
+      {report.inputs.flatMap((input) => input.notes ?? []).map((note) => (
+        <p key={note} className="callout info">
+          <span aria-hidden="true">ℹ </span>
+          {note}
+        </p>
+      ))}
       {unparsed > 0 && (
         <p className="callout info">
           <span aria-hidden="true">ℹ </span>
-          {unparsed.toLocaleString()} line{unparsed === 1 ? '' : 's'} did not look like audit records and were kept as plain lines.
+          {unparsed.toLocaleString()} {destination ? `event${unparsed === 1 ? '' : 's'} did not hold audit records and ${unparsed === 1 ? 'was' : 'were'} skipped` : `line${unparsed === 1 ? '' : 's'} did not look like audit records and were kept as plain lines`}.
         </p>
       )}
       <CausesPanel owner={owner} report={report} />

@@ -6,7 +6,7 @@ import { LogWorkspace } from './LogWorkspace'
 import { sentence } from './log-view'
 import './audit-log.css'
 
-/** Offline inspection: log files or pasted text, with no connection; the same tools as step 1. */
+/** Offline inspection: log files, pasted text or Egeria's audit database or topic, with no connection; the same tools as step 1. */
 export function OfflineLogsView(): React.JSX.Element {
   const view = useAppStore((state) => state.logs[OFFLINE_LOG])
   const closeLog = useAppStore((state) => state.closeLog)
@@ -34,7 +34,8 @@ export function OfflineLogsView(): React.JSX.Element {
       {view?.error && (
         <p className="callout error offline-error" role="alert">
           <span aria-hidden="true">✖ </span>
-          {sentence(view.error.message)} Check the path and that Daemon Doctor may read it, or choose or drop the file instead.
+          {sentence(view.error.message)}
+          {view.errorSource !== 'destination' && ' Check the path and that Daemon Doctor may read it, or choose or drop the file instead.'}
         </p>
       )}
       {view?.session ? (

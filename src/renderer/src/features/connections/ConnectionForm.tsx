@@ -15,8 +15,8 @@ import { useAppStore } from '../../store'
 
 function draftFrom(connection?: Connection): ConnectionDraft {
   if (!connection) return emptyDraft()
-  const { id, name, platformUrl, serverName, userId, egeriaVersion, tls, environment, readOnly, auditLogPath } = connection
-  return { id, name, platformUrl, serverName, userId, egeriaVersion, tls: { ...tls }, environment, readOnly, auditLogPath }
+  const { id, name, platformUrl, serverName, userId, egeriaVersion, tls, environment, readOnly, auditLogPath, auditDestination } = connection
+  return { id, name, platformUrl, serverName, userId, egeriaVersion, tls: { ...tls }, environment, readOnly, auditLogPath, auditDestination }
 }
 
 export function ConnectionForm({ connectionId }: { connectionId?: string }): React.JSX.Element {
@@ -209,7 +209,7 @@ interface FieldControlProps {
   'aria-describedby'?: string
 }
 
-function Field(props: {
+export function Field(props: {
   label: string
   name: string
   error?: string
