@@ -317,7 +317,7 @@ export class Diagnoser {
     }
     const ids = record.messageIds.length > 0 || record.format !== 'platform' ? record.messageIds : extractMessageIds(record.text)
     const problemId = ids.some((id) => this.isProblemId(id, state))
-    if (!problemId && record.level !== 'ERROR' && !(record.format === 'platform' && ids.length > 0)) return
+    if (!problemId && record.level !== 'ERROR') return
     this.addFinding(record, state)
   }
 
@@ -532,8 +532,7 @@ function connectorSubject(classified: string | undefined, connector: string | un
 
 function summaryOf(connector: string | undefined, source: CauseSource, subject: string, meaning: string): string {
   const who = connector ? `${connector}: ` : ''
-  if (source === 'undetermined') return `${who}${meaning} (source undetermined)`
-  return source === 'connector' ? `${who}${meaning}` : `${who}${meaning} (${sourceName(source)} ${subject})`
+  return source === 'connector' || source === 'undetermined' ? `${who}${meaning}` : `${who}${meaning} (${sourceName(source)} ${subject})`
 }
 
 function verdictOf(source: CauseSource, subject: string, connectors: number, summary: string): string {

@@ -1,6 +1,11 @@
 /** Renders an AnalysisReport for a terminal (text) or for sharing (markdown). JSON is the report itself. */
-import type { AnalysisReport, Finding, RestartLoop } from '../../../shared/models/audit'
+import type { AnalysisReport, CauseSource, Finding, RestartLoop } from '../../../shared/models/audit'
 import { sourceName } from '../../../shared/troubleshooting/sources'
+
+/** The sources an undetermined cause leaves open: "connector or third-party technology". */
+function candidatesText(candidates: readonly CauseSource[]): string {
+  return candidates.map(sourceName).join(' or ')
+}
 
 function restartLoopText(loop: RestartLoop): string {
   return `restart loop: failed with ${loop.rootMessageId} after each of ${loop.restarts} restarts${loop.since ? ` since ${loop.since}` : ''}`
@@ -22,6 +27,7 @@ export function formatText(report: AnalysisReport): string {
     out.push(`CAUSES (${report.causes.length})`)
     for (const cause of report.causes) {
       out.push(`  * [${sourceName(cause.source)}] ${cause.verdict}`)
+      if (cause.candidates) out.push(`    could be: ${candidatesText(cause.candidates)}`)
       if (cause.connectors.length > 0) out.push(`    connectors: ${cause.connectors.join(', ')}`)
       out.push(`    next step: ${cause.action}`)
     }
@@ -56,6 +62,7 @@ export function formatMarkdown(report: AnalysisReport): string {
   if (report.causes.length === 0) out.push('No failures found.')
   for (const cause of report.causes) {
     out.push(`- **${cell(cause.verdict)}** (${sourceName(cause.source)})`)
+    if (cause.candidates) out.push(`  - Could be: ${candidatesText(cause.candidates)}`)
     if (cause.connectors.length > 0) out.push(`  - Connectors: ${cause.connectors.map((name) => `\`${name}\``).join(', ')}`)
     out.push(`  - Next step: ${cause.action}`)
   }
