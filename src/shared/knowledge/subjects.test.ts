@@ -20,8 +20,8 @@ describe('subject extractors', () => {
     ['Error message is org/odpi/openmetadata/repositoryservices/auditlog/OMRSAuditLog (NoClassDefFoundError: org/odpi/x/Y)', ['class'], 'org.odpi.x.Y'],
     ['Invalid Connector class org.odpi.egeria.connectors.ibm.igc.repositoryconnector.IGCOMRSRepositoryConnector', ['class'], 'org.odpi.egeria.connectors.ibm.igc.repositoryconnector.IGCOMRSRepositoryConnector'],
     ['could not load egeria-connector-xtdb-3.9-jar-with-dependencies.jar', ['jar'], 'egeria-connector-xtdb-3.9-jar-with-dependencies.jar'],
-    ['FATAL: password authentication failed for user "egeria"', ['user'], 'egeria'],
-    ['FATAL: database "coco" does not exist', ['database'], 'coco'],
+    ['FATAL: password authentication failed for user "egeria"', ['user'], 'user egeria'],
+    ['FATAL: database "coco" does not exist', ['database'], 'database coco'],
     ["HTTPConnectionPool(host='lab-egeria-core-service', port=8080): Max retries exceeded", ['host-port'], 'lab-egeria-core-service:8080'],
     ['Tomcat initialized with port(s): 9443 (https)', ['port'], '9443']
   ])('finds %s', (text, kinds, expected) => {

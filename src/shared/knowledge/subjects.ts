@@ -60,6 +60,8 @@ export function firstRealMatch(pattern: RegExp, text: string): RegExpExecArray |
 function tidy(kind: SubjectKind, value: string): string {
   const trimmed = value.replace(/[.,;:]+$/, '')
   if (kind === 'class') return trimmed.replace(/\//g, '.')
+  // A bare user or database name says little without its kind.
+  if (kind === 'user' || kind === 'database') return `${kind} ${trimmed}`
   return trimmed
 }
 
@@ -78,7 +80,7 @@ export function extractSubject(text: string, kinds: readonly SubjectKind[]): { k
 
 /** The kinds worth naming for each source, most telling first. */
 export const SUBJECT_KINDS_BY_SOURCE: Record<'metadata-server' | 'third-party' | 'connector' | 'platform', readonly SubjectKind[]> = {
-  'metadata-server': ['server', 'url', 'host-port'],
+  'metadata-server': ['server', 'host-port', 'url'],
   'third-party': ['jdbc-url', 'kafka-bootstrap', 'database', 'user', 'host-port', 'url', 'host', 'cohort', 'topic', 'path'],
   connector: ['class', 'jar'],
   platform: ['server', 'tls', 'port', 'host-port', 'host', 'path']
