@@ -48,5 +48,8 @@ describe('ID families', () => {
     expect(namesPartnerServer('OMIS-LINEAGE-INTEGRATOR-0001')).toBe(true)
     expect(namesPartnerServer('OIF-CONNECTOR-0001')).toBe(true)
     expect(namesPartnerServer('OIF-CONNECTOR-0005')).toBe(false)
+    expect(idFamilyOf('OMAG-ADMIN-503-001')).toMatchObject({ fromMajor: 4, callsMetadataServer: true })
+    expect(idFamilyOf('OMAG-ADMIN-400-019')?.callsMetadataServer).toBeUndefined()
+    expect(idFamilyOf('CLIENT-SIDE-REST-API-CONNECTOR-503-002')?.callsMetadataServer).toBe(true)
   })
 })

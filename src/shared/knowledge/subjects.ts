@@ -12,6 +12,10 @@ export type SubjectKind =
 export const HOST_PORT = '((?:[A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)*:\\d{2,5})(?![\\d:])'
 /** The Egeria server a message names. */
 export const SERVER_NAME = '(?:OMAG [Ss]erver|[Ss]erver) \'?([\\w.-]+?)\'? (?:is not|on platform|at|hosted|has been|that hosts|returned|for)'
+/** The daemon's own start-up texts: the metadata server it calls (`… server cocoMDS1 on platform https://…`), its OMIS service, its integration group. */
+export const PARTNER_SERVER = /server ([\w.-]+) on platform (\S+)/
+export const SERVICE_NAME = /integration service ([A-Z][\w ]*?) OMIS/
+export const GROUP_NAME = /integration group ([\w:.-]+)/
 export const DIRECTORY = '(?:directory|folder)(?: named| called)? \'?([^\\s\']+)'
 
 /** Each kind's patterns, tried in order; group 1 is the subject (or group 1 and 2, joined by `:`). */
