@@ -58,6 +58,16 @@ describe('input shapes, detected and mixed', () => {
     ])
   })
 
+  it('reads structured JSON log lines (logstash/ECS) with their level, logger and stack trace', async () => {
+    const { report, records } = await analyze(shape('structured-json.txt'))
+    expect(records.map((record) => [record.format, record.level, record.time])).toEqual([
+      ['logback', 'INFO', '2024-05-02T10:15:30.101Z'],
+      ['logback', 'ERROR', '2024-05-02T10:15:41.552Z']
+    ])
+    expect(records[1]!.stackTrace).toHaveLength(3)
+    expect(report.causes[0]).toMatchObject({ source: 'third-party', subject: 'Kafka' })
+  })
+
   it('groups failures against 90 databases into one cause per host:port, not one per connector', async () => {
     const lines: string[] = []
     for (let index = 0; index < 400; index++) {

@@ -7,7 +7,7 @@
 import { AUDIT_SEVERITIES, PROBLEM_SEVERITY_SET, type AuditRecord, type LineCounts, type RecordFormat } from '../../../shared/models/audit'
 import { idFamilyOf } from '../../../shared/knowledge/id-families'
 import { extractMessageIds, isMessageId } from '../../../shared/knowledge/message-ids'
-import { braceDepthChange, parseResponseText, responseRecord } from './rest-response'
+import { braceDepthChange, parseResponseText, responseRecord, structuredLogRecord } from './rest-response'
 import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso, printedZone, type TimeZone } from './java-time'
 
 export type ParserStats = LineCounts
@@ -449,7 +449,7 @@ export class RecordParser {
       }
       value = parseResponseText(line)
     }
-    const record = jsonAuditRecord(value) ?? responseRecord(value)
+    const record = jsonAuditRecord(value) ?? responseRecord(value) ?? structuredLogRecord(value)
     if (!record) return false
     this.flush()
     this.record(record, lineNo, truncated)
