@@ -50,6 +50,14 @@ describe('input shapes, detected and mixed', () => {
     expect(report.inputs[0]!.unparsedLines).toBe(0)
   })
 
+  it('drops terminal colour codes (coloured compose prefixes and Spring Boot levels)', async () => {
+    const { records } = await analyze(shape('ansi-colours.txt'))
+    expect(records.map((record) => [record.format, record.server ?? record.level])).toEqual([
+      ['console', 'cocoMDS1'],
+      ['logback', 'ERROR']
+    ])
+  })
+
   it('reads JSON audit records with older field names (severity object or ordinal, logRecordId, ISO time)', async () => {
     const { records } = await analyze(shape('old-json-records.txt'))
     expect(records.map((record) => [record.server, record.severity, record.time, record.guid])).toEqual([

@@ -121,8 +121,12 @@ function isStackLine(line: string): boolean {
   return line.startsWith('at ') || line.startsWith('Caused by:') || line.startsWith('Suppressed:') || line.startsWith('... ')
 }
 
-/** Strips a wrapper that a container, an app server or kubectl put before the line. */
-function unwrap(line: string): string {
+/** Terminal colour codes (docker compose colours its service prefixes, Spring Boot its levels). */
+const ANSI_CODES = /\u001b\[[0-9;]*[A-Za-z]/g
+
+/** Strips colour codes and a wrapper that a container, an app server or kubectl put before the line. */
+function unwrap(raw: string): string {
+  const line = raw.indexOf('\u001b') === -1 ? raw : raw.replace(ANSI_CODES, '')
   const first = line.charCodeAt(0)
   if (first === 91 /* [ */) {
     const prefix = SYSTEM_OUT_PREFIX.exec(line) ?? KUBECTL_PREFIX.exec(line)
