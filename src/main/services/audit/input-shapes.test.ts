@@ -50,6 +50,17 @@ describe('input shapes, detected and mixed', () => {
     expect(report.inputs[0]!.unparsedLines).toBe(0)
   })
 
+  it('does not let a response cut short swallow the records after it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dd-shapes-'))
+    const path = join(dir, 'cut.log')
+    const console = 'Tue Feb 02 20:57:51 GMT 2021 cocoMDS1 Error OCF-KAFKA-TOPIC-CONNECTOR-0014  Connecting to bootstrap Apache Kafka Broker kafka-0.kafka:9092'
+    await writeFile(path, ['{', '  "class": "VoidResponse",', '  "relatedHTTPCode": 404,', console, '{"class":"VoidResponse", "relatedHTTPCode": 500', console, ''].join('\n'))
+    const { report, records } = await analyze(path)
+    expect(records.filter((record) => record.format === 'console')).toHaveLength(2)
+    expect(report.causes.map((cause) => cause.subject)).toEqual(['kafka-0.kafka:9092'])
+    expectAllLinesAccounted(report, records)
+  })
+
   it('drops terminal colour codes (coloured compose prefixes and Spring Boot levels)', async () => {
     const { records } = await analyze(shape('ansi-colours.txt'))
     expect(records.map((record) => [record.format, record.server ?? record.level])).toEqual([

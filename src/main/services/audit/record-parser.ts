@@ -141,6 +141,16 @@ function unwrap(raw: string): string {
   return line
 }
 
+const LOG_TIME_START = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d/
+
+/** A line that starts a record of its own: a JSON object at the margin, a console audit line, a timestamped log line. */
+function startsRecord(line: string): boolean {
+  const first = line.charCodeAt(0)
+  if (first === 123 /* { */) return true
+  if (first >= 48 && first <= 57) return LOG_TIME_START.test(line)
+  return line.charCodeAt(3) === 32 && line.charCodeAt(7) === 32 && DAY_NAMES.has(line.slice(0, 3))
+}
+
 /** A REST response being read: its lines until the braces balance. */
 interface ResponseBlock {
   firstLine: number
@@ -192,8 +202,12 @@ export class RecordParser {
     }
     line = unwrap(line)
     if (this.block) {
-      this.blockLine(line, truncated)
-      return
+      // A response cut short (a truncated paste) must not swallow the records after it.
+      if (!startsRecord(line)) {
+        this.blockLine(line, truncated)
+        return
+      }
+      this.endBlock()
     }
     if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim().length === 0)) {
       // A supplement's trace ends with a newline: the blank line after it is still the record's.
@@ -446,8 +460,8 @@ export class RecordParser {
     try {
       value = JSON.parse(line)
     } catch {
-      // An object that goes on over the next lines (pretty-printed JSON or a Python dict print).
-      if (braceDepthChange(line) > 0) {
+      // An object that goes on over the next lines (pretty-printed JSON or a Python dict print); a line cut at the cap does not.
+      if (!truncated && braceDepthChange(line) > 0) {
         this.startBlock(line, lineNo, truncated)
         return true
       }
