@@ -4,6 +4,7 @@
  * connector's `failingExceptionMessage`.
  */
 import type { CauseSource, FailureSource } from '../models/audit'
+import { idFamilyOf } from './id-families'
 import { extractMessageIds } from './message-ids'
 import { MESSAGES } from './messages'
 import { FALLBACK_RULES } from './rules'
@@ -27,8 +28,6 @@ const UNFILLED = /\{\d+\}/
 /** Subjects the knowledge base names when the text does not (`Kafka`): weaker than any name found in a text. */
 const DEFAULT_SUBJECTS = new Set([...MESSAGES, ...FALLBACK_RULES].flatMap((known) => (known.subjectDefault ? [known.subjectDefault] : [])))
 
-/** Chains whose call went to the metadata server: a network or TLS failure below them is the server's path. */
-const METADATA_CALL_IDS = /^(?:OMAG-COMMON-503-|OMAG-COMMON-0002|CLIENT-SIDE-REST-API-CONNECTOR-|OMAG-ADMIN-503-)/
 
 /**
  * The entry for a message ID. With `egeriaMajor`, picks the meaning that version used; without it,
@@ -154,7 +153,7 @@ function classifyText(text: string, egeriaMajor: number | undefined, context: Cl
  */
 function egeriaCallee(text: string, messageIds: string[]): CauseSource | undefined {
   if (/\/open-metadata\/platform-services\/|\/server-platform\//.test(text)) return 'platform'
-  if (messageIds.some((id) => METADATA_CALL_IDS.test(id)) || /\/servers\/[\w.-]+\/open-metadata\//.test(text)) return 'metadata-server'
+  if (messageIds.some((id) => idFamilyOf(id)?.callsMetadataServer === true) || /\/servers\/[\w.-]+\/open-metadata\//.test(text)) return 'metadata-server'
   return undefined
 }
 

@@ -12,18 +12,24 @@ export interface IdFamily {
   namesConnector?: boolean
   /** The ID ending that names the metadata server the daemon calls (`… server X on platform URL`). */
   partnerSuffix?: string
+  /** Raised on a call to a metadata server: a network or TLS failure below it is on the way to that server. */
+  callsMetadataServer?: boolean
 }
 
 export const ID_FAMILIES: readonly IdFamily[] = [
   { prefix: 'INTEGRATION-DAEMON-SERVICES-', namesConnector: true },
   { prefix: 'OMIS-', fromMajor: 4, untilMajor: 4, namesConnector: true, partnerSuffix: '-0001' },
+  { prefix: 'OMAG-ADMIN-503-', fromMajor: 4, callsMetadataServer: true },
   { prefix: 'OMAG-ADMIN-', fromMajor: 4 },
+  { prefix: 'OMAG-COMMON-503-', callsMetadataServer: true },
+  { prefix: 'OMAG-COMMON-0002', callsMetadataServer: true },
+  { prefix: 'CLIENT-SIDE-REST-API-CONNECTOR-', callsMetadataServer: true },
   { prefix: 'SERVER-OPS-', fromMajor: 5 },
   { prefix: 'OIF-CONNECTOR-', fromMajor: 5, namesConnector: true, partnerSuffix: '-0001' },
   { prefix: 'OPEN-GOVERNANCE-', fromMajor: 5, partnerSuffix: '-0002' }
 ]
 
-/** The family of an ID, by its prefix. */
+/** The family of an ID, by its prefix (more specific prefixes are listed before the families they narrow). */
 export function idFamilyOf(id: string): IdFamily | undefined {
   return ID_FAMILIES.find((family) => id.startsWith(family.prefix))
 }

@@ -120,3 +120,29 @@ describe('classifyFailure', () => {
     expect(classifyFailure('something odd happened')).toMatchObject({ source: 'undetermined', messageIds: [] })
   })
 })
+
+describe('the innermost meaningful cause, known misleaders and honest unknowns', () => {
+  it('knows the misleaders', () => {
+    const userId = classifyFailure('JDBC-INTEGRATION-CONNECTOR-0006 OMAG-COMMON-400-004 The user identifier (user id) passed on the createDatabase operation is null')
+    expect(userId).toMatchObject({ source: 'connector', rule: 'missing-connector-user', restartHelps: false })
+    const wrapped = classifyFailure('OMAG-COMMON-400-016 An unexpected exception was caught. OMAG-MULTI-TENANT-404-001 The OMAG Server cocoMDS2 is not available to service a request from user x')
+    expect(wrapped).toMatchObject({ source: 'metadata-server', subject: 'cocoMDS2', rootMessageId: 'OMAG-MULTI-TENANT-404-001' })
+    const kafka = classifyFailure('OMAS-ASSET-CONSUMER-400-001 The Asset Consumer OMAS has been passed an invalid connection for publishing events. connectorProviderClassName=org.odpi.openmetadata.adapters.eventbus.topic.kafka.KafkaOpenMetadataTopicProvider')
+    expect(kafka).toMatchObject({ source: 'third-party', subject: 'Kafka' })
+    const stale = classifyFailure('OMRS-AUDIT-0114 Registration error occurred in cohort c because the local server is not able to use the remote connection null supplied by server cocoMDS2. Error message is org/odpi/openmetadata/repositoryservices/auditlog/OMRSAuditLog')
+    expect(stale).toMatchObject({ source: 'connector', rule: 'stale-local-classpath' })
+  })
+
+  it('names the platform for configuration documents, start-up and TLS stores', () => {
+    expect(classifyFailure('OMAG-ADMIN-400-019 OMAG server cocoMDS1 has been called with a configuration document that has no services configured', 4)).toMatchObject({ source: 'platform', subject: 'cocoMDS1' })
+    expect(classifyFailure('Caused by: java.io.FileNotFoundException: /opt/egeria/truststore.p12 (No such file or directory)')).toMatchObject({ source: 'platform', subject: '/opt/egeria/truststore.p12' })
+    expect(classifyFailure("HTTPSConnectionPool(host='lab-core', port=9443): Max retries exceeded with url: /open-metadata/platform-services/users/x/server-platform/origin (Caused by NewConnectionError: Connection refused)")).toMatchObject({ source: 'platform', subject: 'lab-core:9443' })
+  })
+
+  it('says undetermined, with candidates, where the evidence does not decide', () => {
+    expect(classifyFailure('OMRS-AUDIT-0006 Configuration error detected while connecting to cohort c7, error message was: Failed to construct kafka consumer')).toMatchObject({ source: 'undetermined', candidates: ['third-party', 'connector'] })
+    const unfilled = classifyFailure('An SQLException was received by method connect. Exception message is: {1}')
+    expect(unfilled).toMatchObject({ source: 'undetermined' })
+    expect(unfilled.subject).toBeUndefined()
+  })
+})

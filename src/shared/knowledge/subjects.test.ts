@@ -20,8 +20,8 @@ describe('subject extractors', () => {
     ['Error message is org/odpi/openmetadata/repositoryservices/auditlog/OMRSAuditLog (NoClassDefFoundError: org/odpi/x/Y)', ['class'], 'org.odpi.x.Y'],
     ['Invalid Connector class org.odpi.egeria.connectors.ibm.igc.repositoryconnector.IGCOMRSRepositoryConnector', ['class'], 'org.odpi.egeria.connectors.ibm.igc.repositoryconnector.IGCOMRSRepositoryConnector'],
     ['could not load egeria-connector-xtdb-3.9-jar-with-dependencies.jar', ['jar'], 'egeria-connector-xtdb-3.9-jar-with-dependencies.jar'],
-    ['FATAL: password authentication failed for user "egeria"', ['user'], 'egeria'],
-    ['FATAL: database "coco" does not exist', ['database'], 'coco'],
+    ['FATAL: password authentication failed for user "egeria"', ['user'], 'user egeria'],
+    ['FATAL: database "coco" does not exist', ['database'], 'database coco'],
     ["HTTPConnectionPool(host='lab-egeria-core-service', port=8080): Max retries exceeded", ['host-port'], 'lab-egeria-core-service:8080'],
     ['Tomcat initialized with port(s): 9443 (https)', ['port'], '9443']
   ])('finds %s', (text, kinds, expected) => {
@@ -48,5 +48,8 @@ describe('ID families', () => {
     expect(namesPartnerServer('OMIS-LINEAGE-INTEGRATOR-0001')).toBe(true)
     expect(namesPartnerServer('OIF-CONNECTOR-0001')).toBe(true)
     expect(namesPartnerServer('OIF-CONNECTOR-0005')).toBe(false)
+    expect(idFamilyOf('OMAG-ADMIN-503-001')).toMatchObject({ fromMajor: 4, callsMetadataServer: true })
+    expect(idFamilyOf('OMAG-ADMIN-400-019')?.callsMetadataServer).toBeUndefined()
+    expect(idFamilyOf('CLIENT-SIDE-REST-API-CONNECTOR-503-002')?.callsMetadataServer).toBe(true)
   })
 })

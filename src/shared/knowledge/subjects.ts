@@ -12,6 +12,10 @@ export type SubjectKind =
 export const HOST_PORT = '((?:[A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)*:\\d{2,5})(?![\\d:])'
 /** The Egeria server a message names. */
 export const SERVER_NAME = '(?:OMAG [Ss]erver|[Ss]erver) \'?([\\w.-]+?)\'? (?:is not|on platform|at|hosted|has been|that hosts|returned|for)'
+/** The daemon's own start-up texts: the metadata server it calls (`… server cocoMDS1 on platform https://…`), its OMIS service, its integration group. */
+export const PARTNER_SERVER = /server ([\w.-]+) on platform (\S+)/
+export const SERVICE_NAME = /integration service ([A-Z][\w ]*?) OMIS/
+export const GROUP_NAME = /integration group ([\w:.-]+)/
 export const DIRECTORY = '(?:directory|folder)(?: named| called)? \'?([^\\s\']+)'
 
 /** Each kind's patterns, tried in order; group 1 is the subject (or group 1 and 2, joined by `:`). */
@@ -60,6 +64,8 @@ export function firstRealMatch(pattern: RegExp, text: string): RegExpExecArray |
 function tidy(kind: SubjectKind, value: string): string {
   const trimmed = value.replace(/[.,;:]+$/, '')
   if (kind === 'class') return trimmed.replace(/\//g, '.')
+  // A bare user or database name says little without its kind.
+  if (kind === 'user' || kind === 'database') return `${kind} ${trimmed}`
   return trimmed
 }
 
@@ -78,7 +84,7 @@ export function extractSubject(text: string, kinds: readonly SubjectKind[]): { k
 
 /** The kinds worth naming for each source, most telling first. */
 export const SUBJECT_KINDS_BY_SOURCE: Record<'metadata-server' | 'third-party' | 'connector' | 'platform', readonly SubjectKind[]> = {
-  'metadata-server': ['server', 'url', 'host-port'],
+  'metadata-server': ['server', 'host-port', 'url'],
   'third-party': ['jdbc-url', 'kafka-bootstrap', 'database', 'user', 'host-port', 'url', 'host', 'cohort', 'topic', 'path'],
   connector: ['class', 'jar'],
   platform: ['server', 'tls', 'port', 'host-port', 'host', 'path']

@@ -16,7 +16,7 @@ import {
 } from '../../../shared/models/audit'
 import { classifyFailure, lookupMessage, type FailureClassification } from '../../../shared/knowledge/classify'
 import { extractMessageIds } from '../../../shared/knowledge/message-ids'
-import { extractSubject } from '../../../shared/knowledge/subjects'
+import { extractSubject, GROUP_NAME, PARTNER_SERVER, SERVICE_NAME } from '../../../shared/knowledge/subjects'
 import { isFailedStatus } from '../../../shared/models/daemon'
 import { idFamilyOf, namesPartnerServer } from '../../../shared/knowledge/id-families'
 import type { MessageEntry } from '../../../shared/knowledge/types'
@@ -30,10 +30,6 @@ const CAUSE_RANK: Record<CauseSource, number> = { platform: 0, 'third-party': 1,
 const MAX_EVIDENCE = 10
 const DEDUPE_WINDOW = 512
 
-/** Messages naming the metadata server a daemon calls: `… server cocoMDS1 on platform https://…`. */
-const PARTNER_SERVER = /server ([\w.-]+) on platform (\S+)/
-const SERVICE_NAME = /integration service ([A-Z][\w ]*?) OMIS/
-const GROUP_NAME = /integration group ([\w:.-]+)/
 
 /** A connector's timeline, with what the diagnosis tracks to read it. */
 type Timeline = ConnectorTimeline & {
@@ -317,7 +313,7 @@ export class Diagnoser {
     }
     const ids = record.messageIds.length > 0 || record.format !== 'platform' ? record.messageIds : extractMessageIds(record.text)
     const problemId = ids.some((id) => this.isProblemId(id, state))
-    if (!problemId && record.level !== 'ERROR' && !(record.format === 'platform' && ids.length > 0)) return
+    if (!problemId && record.level !== 'ERROR') return
     this.addFinding(record, state)
   }
 
@@ -532,8 +528,7 @@ function connectorSubject(classified: string | undefined, connector: string | un
 
 function summaryOf(connector: string | undefined, source: CauseSource, subject: string, meaning: string): string {
   const who = connector ? `${connector}: ` : ''
-  if (source === 'undetermined') return `${who}${meaning} (source undetermined)`
-  return source === 'connector' ? `${who}${meaning}` : `${who}${meaning} (${sourceName(source)} ${subject})`
+  return source === 'connector' || source === 'undetermined' ? `${who}${meaning}` : `${who}${meaning} (${sourceName(source)} ${subject})`
 }
 
 function verdictOf(source: CauseSource, subject: string, connectors: number, summary: string): string {

@@ -50,12 +50,41 @@ describe('input shapes, detected and mixed', () => {
     expect(report.inputs[0]!.unparsedLines).toBe(0)
   })
 
+  it('does not let a response cut short swallow the records after it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dd-shapes-'))
+    const path = join(dir, 'cut.log')
+    const console = 'Tue Feb 02 20:57:51 GMT 2021 cocoMDS1 Error OCF-KAFKA-TOPIC-CONNECTOR-0014  Connecting to bootstrap Apache Kafka Broker kafka-0.kafka:9092'
+    await writeFile(path, ['{', '  "class": "VoidResponse",', '  "relatedHTTPCode": 404,', console, '{"class":"VoidResponse", "relatedHTTPCode": 500', console, ''].join('\n'))
+    const { report, records } = await analyze(path)
+    expect(records.filter((record) => record.format === 'console')).toHaveLength(2)
+    expect(report.causes.map((cause) => cause.subject)).toEqual(['kafka-0.kafka:9092'])
+    expectAllLinesAccounted(report, records)
+  })
+
+  it('drops terminal colour codes (coloured compose prefixes and Spring Boot levels)', async () => {
+    const { records } = await analyze(shape('ansi-colours.txt'))
+    expect(records.map((record) => [record.format, record.server ?? record.level])).toEqual([
+      ['console', 'cocoMDS1'],
+      ['logback', 'ERROR']
+    ])
+  })
+
   it('reads JSON audit records with older field names (severity object or ordinal, logRecordId, ISO time)', async () => {
     const { records } = await analyze(shape('old-json-records.txt'))
     expect(records.map((record) => [record.server, record.severity, record.time, record.guid])).toEqual([
       ['cocoMDS1', 'Error', '2020-03-05T21:14:16.062Z', '5c4a3e5e-8f61-4a1d-9d1f-3f1f3b7a2a10'],
       ['cocoMDS2', 'Error', '2020-03-05T21:14:16.062Z', '8d0e4c1e-0bd5-4d5b-a3fd-5b8f8b5f5c11']
     ])
+  })
+
+  it('reads structured JSON log lines (logstash/ECS) with their level, logger and stack trace', async () => {
+    const { report, records } = await analyze(shape('structured-json.txt'))
+    expect(records.map((record) => [record.format, record.level, record.time])).toEqual([
+      ['logback', 'INFO', '2024-05-02T10:15:30.101Z'],
+      ['logback', 'ERROR', '2024-05-02T10:15:41.552Z']
+    ])
+    expect(records[1]!.stackTrace).toHaveLength(3)
+    expect(report.causes[0]).toMatchObject({ source: 'third-party', subject: 'Kafka' })
   })
 
   it('groups failures against 90 databases into one cause per host:port, not one per connector', async () => {

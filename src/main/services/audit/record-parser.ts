@@ -7,7 +7,7 @@
 import { AUDIT_SEVERITIES, PROBLEM_SEVERITY_SET, type AuditRecord, type LineCounts, type RecordFormat } from '../../../shared/models/audit'
 import { idFamilyOf } from '../../../shared/knowledge/id-families'
 import { extractMessageIds, isMessageId } from '../../../shared/knowledge/message-ids'
-import { braceDepthChange, parseResponseText, responseRecord } from './rest-response'
+import { braceDepthChange, parseResponseText, responseRecord, structuredLogRecord } from './rest-response'
 import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso, printedZone, type TimeZone } from './java-time'
 
 export type ParserStats = LineCounts
@@ -121,8 +121,12 @@ function isStackLine(line: string): boolean {
   return line.startsWith('at ') || line.startsWith('Caused by:') || line.startsWith('Suppressed:') || line.startsWith('... ')
 }
 
-/** Strips a wrapper that a container, an app server or kubectl put before the line. */
-function unwrap(line: string): string {
+/** Terminal colour codes (docker compose colours its service prefixes, Spring Boot its levels). */
+const ANSI_CODES = /\u001b\[[0-9;]*[A-Za-z]/g
+
+/** Strips colour codes and a wrapper that a container, an app server or kubectl put before the line. */
+function unwrap(raw: string): string {
+  const line = raw.indexOf('\u001b') === -1 ? raw : raw.replace(ANSI_CODES, '')
   const first = line.charCodeAt(0)
   if (first === 91 /* [ */) {
     const prefix = SYSTEM_OUT_PREFIX.exec(line) ?? KUBECTL_PREFIX.exec(line)
@@ -135,6 +139,16 @@ function unwrap(line: string): string {
     if (prefix) return line.slice(prefix[0].length)
   }
   return line
+}
+
+const LOG_TIME_START = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d/
+
+/** A line that starts a record of its own: a JSON object at the margin, a console audit line, a timestamped log line. */
+function startsRecord(line: string): boolean {
+  const first = line.charCodeAt(0)
+  if (first === 123 /* { */) return true
+  if (first >= 48 && first <= 57) return LOG_TIME_START.test(line)
+  return line.charCodeAt(3) === 32 && line.charCodeAt(7) === 32 && DAY_NAMES.has(line.slice(0, 3))
 }
 
 /** A REST response being read: its lines until the braces balance. */
@@ -188,8 +202,12 @@ export class RecordParser {
     }
     line = unwrap(line)
     if (this.block) {
-      this.blockLine(line, truncated)
-      return
+      // A response cut short (a truncated paste) must not swallow the records after it.
+      if (!startsRecord(line)) {
+        this.blockLine(line, truncated)
+        return
+      }
+      this.endBlock()
     }
     if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim().length === 0)) {
       // A supplement's trace ends with a newline: the blank line after it is still the record's.
@@ -442,14 +460,14 @@ export class RecordParser {
     try {
       value = JSON.parse(line)
     } catch {
-      // An object that goes on over the next lines (pretty-printed JSON or a Python dict print).
-      if (braceDepthChange(line) > 0) {
+      // An object that goes on over the next lines (pretty-printed JSON or a Python dict print); a line cut at the cap does not.
+      if (!truncated && braceDepthChange(line) > 0) {
         this.startBlock(line, lineNo, truncated)
         return true
       }
       value = parseResponseText(line)
     }
-    const record = jsonAuditRecord(value) ?? responseRecord(value)
+    const record = jsonAuditRecord(value) ?? responseRecord(value) ?? structuredLogRecord(value)
     if (!record) return false
     this.flush()
     this.record(record, lineNo, truncated)

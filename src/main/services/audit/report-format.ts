@@ -7,6 +7,7 @@ import {
   type AnalysisReport,
   type ConnectorEvent,
   type ConnectorEventKind,
+  type CauseSource,
   type ConnectorTimeline,
   type Finding,
   type RestartLoop
@@ -59,6 +60,11 @@ function eventText(report: AnalysisReport, event: ConnectorEvent): string {
   return `${event.time ?? '(no time)'} ${event.kind}${event.messageId ? ` ${event.messageId}` : ''} (${where})`
 }
 
+/** The sources an undetermined cause leaves open: "connector or third-party technology". */
+function candidatesText(candidates: readonly CauseSource[]): string {
+  return candidates.map(sourceName).join(' or ')
+}
+
 function restartLoopText(loop: RestartLoop): string {
   return `restart loop: failed with ${loop.rootMessageId} after each of ${loop.restarts} restarts${loop.since ? ` since ${loop.since}` : ''}`
 }
@@ -79,6 +85,7 @@ export function formatText(report: AnalysisReport, options: ReportFormatOptions 
     out.push(`CAUSES (${report.causes.length})`)
     for (const cause of report.causes) {
       out.push(`  * [${sourceName(cause.source)}] ${cause.verdict}`)
+      if (cause.candidates) out.push(`    could be: ${candidatesText(cause.candidates)}`)
       if (cause.connectors.length > 0) out.push(`    connectors: ${cause.connectors.join(', ')}`)
       out.push(`    next step: ${cause.action}`)
     }
@@ -115,6 +122,7 @@ export function formatMarkdown(report: AnalysisReport, options: ReportFormatOpti
   if (report.causes.length === 0) out.push('No failures found.')
   for (const cause of report.causes) {
     out.push(`- **${cell(cause.verdict)}** (${sourceName(cause.source)})`)
+    if (cause.candidates) out.push(`  - Could be: ${candidatesText(cause.candidates)}`)
     if (cause.connectors.length > 0) out.push(`  - Connectors: ${cause.connectors.map((name) => `\`${name}\``).join(', ')}`)
     out.push(`  - Next step: ${cause.action}`)
   }

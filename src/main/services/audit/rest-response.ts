@@ -6,6 +6,7 @@
 import type { AuditRecord } from '../../../shared/models/audit'
 import { extractMessageIds } from '../../../shared/knowledge/message-ids'
 import { majorFromStatusShape, normaliseStatus } from '../egeria/normalise'
+import { isoSeconds } from './java-time'
 import { jsonAuditRecord } from './record-parser'
 
 type RecordFields = Omit<AuditRecord, 'input' | 'firstLine' | 'lastLine'>
@@ -112,6 +113,30 @@ export function responseRecord(value: unknown): RecordFields | undefined {
   const detail = [causedBy, parameters.length > 0 ? `parameters: ${parameters.join(', ')}` : undefined, str(body.exceptionSystemAction), str(body.exceptionUserAction)].filter(Boolean)
   if (detail.length > 0) record.exceptionMessage = detail.join('\n')
   if (str(body.class)) record.logger = str(body.class)
+  return record
+}
+
+const LEVELS: Record<string, string> = { ERROR: 'ERROR', SEVERE: 'ERROR', FATAL: 'ERROR', WARN: 'WARN', WARNING: 'WARN', INFO: 'INFO', DEBUG: 'DEBUG', TRACE: 'TRACE', FINE: 'DEBUG' }
+
+/**
+ * A structured (JSON) log line of the platform: logstash/ECS encoders (`level`, `message`,
+ * `logger_name`, `stack_trace`, `@timestamp`) or Liberty's JSON logging (`loglevel`, `message`).
+ */
+export function structuredLogRecord(value: unknown): RecordFields | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined
+  const body = value as Record<string, unknown>
+  const message = str(body.message) ?? str(body.msg)
+  const rawLevel = str(body.level) ?? str(body.loglevel) ?? str((body.log as Record<string, unknown> | undefined)?.level)
+  if (message === undefined || rawLevel === undefined) return undefined
+  const level = LEVELS[rawLevel.toUpperCase()] ?? 'INFO'
+  const stack = str(body.stack_trace) ?? str(body.exception) ?? str((body.error as Record<string, unknown> | undefined)?.stack_trace)
+  const record: RecordFields = { format: 'logback', audit: false, text: message, messageIds: extractMessageIds(message, stack?.split('\n', 1)[0]), level }
+  if (record.messageIds[0]) record.messageId = record.messageIds[0]
+  const logger = str(body.logger_name) ?? str(body.logger) ?? str(body.loggerName) ?? str(body.module)
+  if (logger) record.logger = logger
+  if (stack) record.stackTrace = stack.trimEnd().split('\n').slice(0, 200)
+  const stamp = str(body['@timestamp']) ?? str(body.timestamp) ?? str(body.ibm_datetime)
+  if (stamp && !Number.isNaN(Date.parse(stamp))) record.time = isoSeconds(Date.parse(stamp))
   return record
 }
 
