@@ -130,7 +130,8 @@ async function followRestarts(page: Page): Promise<void> {
   const guidance = guidanceBar(page)
   await followToStep(page, /Go to step 3, Restart/)
   // The proposal opens the wrong-type connector's configuration too.
-  const configCause = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Connector configuration: 1 connector/ }) })
+  // The cause card whose only connector is the wrong-type one (its source is the diagnosis's call).
+  const configCause = page.getByRole('listitem').filter({ has: page.getByRole('list', { name: /Connectors failing because of/ }).filter({ hasText: DATABASE }) })
   await configCause.getByRole('button', { name: `Configuration of ${DATABASE}…` }).click()
   const configuration = page.getByRole('dialog', { name: `Configuration of ${DATABASE}` })
   await expect(configuration.getByText(/DataFilesMonitorIntegrationProvider|Egeria 3\.x cannot show/).first()).toBeVisible()

@@ -5,7 +5,7 @@
  */
 import { ENVIRONMENT_LABELS, TLS_MODE_LABELS } from '../../../shared/models/connection'
 import type { Cause } from '../../../shared/models/audit'
-import { describeScope, isFailedStatus, isHealthyStatus, type JournalEntry } from '../../../shared/models/daemon'
+import { ACTION_LABELS, describeScope, isFailedStatus, isHealthyStatus, type JournalEntry, type RecordedAction } from '../../../shared/models/daemon'
 import { comparisonRows, outcomeLabel, statusTone, type ComparisonRow } from '../../../shared/models/report'
 import { foldDumps } from '../../../shared/readable-message'
 import { nextSafeAction } from '../../../shared/troubleshooting/guidance'
@@ -144,9 +144,9 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
 
   // Actions
   add({ kind: 'heading', level: 2, text: `Actions (${data.actions.length})` })
-  if (data.actions.length === 0) add({ kind: 'paragraph', parts: ['No restart or refresh was run on this connection from Daemon Doctor.'] })
+  if (data.actions.length === 0) add({ kind: 'paragraph', parts: ['No action was run on this connection from Daemon Doctor.'] })
   for (const entry of data.actions) {
-    add({ kind: 'heading', level: 3, text: `${formatTime(entry.time)}: ${entry.action} of ${text(describeScope(entry.scope))}` })
+    add({ kind: 'heading', level: 3, text: `${formatTime(entry.time)}: ${ACTION_LABELS[entry.action]} of ${text(describeScope(entry.scope))}` })
     add({
       kind: 'paragraph',
       parts: [
@@ -157,6 +157,14 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
     const failedCalls = entry.outcome.calls.filter((call) => !call.ok)
     if (failedCalls.length > 0) {
       add({ kind: 'list', items: failedCalls.map((call) => [{ code: text(call.call) }, ` failed: ${text(call.error ?? 'no reason given')}`]) })
+    }
+    if (entry.configuration) {
+      const shown = (value: string | undefined): Inline => (value === undefined ? 'unset' : { code: text(value) })
+      add({
+        kind: 'table',
+        head: ['Changed', 'Before', 'Asked for', 'Read back'],
+        rows: entry.configuration.diff.map((line, index) => [[text(line.field)], [shown(line.before)], [shown(line.after)], [shown(entry.configuration!.readBack[index]?.after)]])
+      })
     }
     add({ kind: 'table', head: ['Connector', 'Before', 'After', 'Outcome'], rows: comparisonInlines(entry, text) })
   }
@@ -226,9 +234,17 @@ function causeState(cause: Cause, final: IncidentData['final']): Inline[] {
 
 function actionsSummary(actions: JournalEntry[]): string {
   if (actions.length === 0) return 'None'
-  const restarts = actions.filter((entry) => entry.action === 'restart').length
-  const refreshes = actions.length - restarts
-  const parts = [restarts ? `${restarts} restart${restarts === 1 ? '' : 's'}` : '', refreshes ? `${refreshes} refresh${refreshes === 1 ? '' : 'es'}` : ''].filter(Boolean)
+  const count = (action: RecordedAction): number => actions.filter((entry) => entry.action === action).length
+  const restarts = count('restart')
+  const refreshes = count('refresh')
+  const changes = count('configure')
+  const rereads = count('reload-group')
+  const parts = [
+    restarts ? `${restarts} restart${restarts === 1 ? '' : 's'}` : '',
+    refreshes ? `${refreshes} refresh${refreshes === 1 ? '' : 'es'}` : '',
+    changes ? `${changes} configuration change${changes === 1 ? '' : 's'}` : '',
+    rereads ? `${rereads} group configuration re-read${rereads === 1 ? '' : 's'}` : ''
+  ].filter(Boolean)
   const failed = actions.filter((entry) => !entry.outcome.success).length
   return `${parts.join(' and ')}${failed ? ` (${failed} not fully successful)` : ', all successful'}`
 }

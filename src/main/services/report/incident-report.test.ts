@@ -69,7 +69,7 @@ describe('incident report over the demo simulator', () => {
     expect(markdown).toContain('exchangeDL01.log:7  a pinned <line> from step 1')
     expect(html).toContain('a pinned &#60;line&#62; from step 1')
     // The action with its before → after comparison
-    expect(markdown).toMatch(/### \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: restart of connector OakDeneLandingAreaFilesMonitor/)
+    expect(markdown).toMatch(/### \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC: Restart of connector OakDeneLandingAreaFilesMonitor/)
     const row = markdown.split('\n').find((line) => line.startsWith(`| \`${FILES_CONNECTORS[0]}\``) && line.includes('✖ **FAILED** `OMAG-MULTI-TENANT-404-001`'))
     expect(row).toBeDefined()
     // The directory is still missing: the connector fails again, now for a third-party reason
@@ -237,7 +237,7 @@ describe('incident report with hostile input', () => {
       'The audit log /nonexistent/daemon.log could not be read: ENOENT',
       'The status could not be read when the report was made: connect ECONNREFUSED 127.0.0.1:1'
     ])
-    expect(report.markdown).toContain('No restart or refresh was run')
+    expect(report.markdown).toContain('No action was run')
     expect(report.markdown).toContain('? **Unknown**')
     expect(report.html).toContain('ECONNREFUSED')
   })

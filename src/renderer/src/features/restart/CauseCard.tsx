@@ -51,7 +51,7 @@ export function CauseCard({ connectionId, cause, actions, disabled, onRestartDae
       </div>
       <p className="restart-cause-summary">{cause.summary}</p>
       <PreconditionView connectionId={connectionId} cause={cause} actions={actions} disabled={disabled} onRestartDaemon={onRestartDaemon} />
-      {(cause.source === 'third-party' || cause.source === 'connector') && (
+      {cause.source !== 'metadata-server' && (
         <ConfigurationLinks connectionId={connectionId} connectors={cause.connectors.map((connector) => connector.name)} />
       )}
       <ul className="restart-cause-connectors" aria-label={`Connectors failing because of ${SOURCE_INFO[cause.source].heading.toLowerCase()} ${cause.subject ?? ''}`}>
