@@ -29,14 +29,26 @@ const UNFILLED = /\{\d+\}/
 const DEFAULT_SUBJECTS = new Set([...MESSAGES, ...FALLBACK_RULES].flatMap((known) => (known.subjectDefault ? [known.subjectDefault] : [])))
 
 
+/** The compiled forms of the meanings of IDs that Egeria reused with another text. */
+const FORMS = new Map<MessageEntry, RegExp>()
+for (const entry of MESSAGES) if (entry.form !== undefined) FORMS.set(entry, new RegExp(entry.form, 'i'))
+
+/** Whether the ID has meanings told apart by their text (`form`): its text must be read to know which. */
+export function hasReusedForms(id: string): boolean {
+  return BY_ID.get(id.trim())?.some((entry) => FORMS.has(entry)) === true
+}
+
 /**
- * The entry for a message ID. With `egeriaMajor`, picks the meaning that version used; without it,
- * the newest meaning (reused IDs list their older meaning first).
+ * The entry for a message ID. With `text`, a reused ID's meaning whose form the text matches wins;
+ * then, with `egeriaMajor`, the meaning that version used; without either, the newest meaning
+ * (reused IDs list their older meaning first).
  */
-export function lookupMessage(id: string, egeriaMajor?: number): MessageEntry | undefined {
+export function lookupMessage(id: string, egeriaMajor?: number, text?: string): MessageEntry | undefined {
   const trimmed = id.trim()
   const entries = BY_ID.get(trimmed)
   if (entries) {
+    const byForm = text === undefined || entries.length === 1 ? undefined : entries.find((entry) => FORMS.get(entry)?.test(text) === true)
+    if (byForm) return byForm
     if (egeriaMajor === undefined) return entries[entries.length - 1]
     return (
       entries.find((entry) => (entry.fromMajor ?? 0) <= egeriaMajor && egeriaMajor <= (entry.untilMajor ?? Infinity)) ??
@@ -91,7 +103,7 @@ export function classifyFailure(text: string, egeriaMajor?: number, context: Cla
 function classifyText(text: string, egeriaMajor: number | undefined, context: ClassifyContext): FailureClassification {
   const fullText = context.detail ? `${text}\n${context.detail}` : text
   const messageIds = extractMessageIds(fullText)
-  const entries = messageIds.map((id) => lookupMessage(id, egeriaMajor))
+  const entries = messageIds.map((id) => lookupMessage(id, egeriaMajor, fullText))
   const rootMessageId = messageIds[messageIds.length - 1]
   const innermost = entries[entries.length - 1]
   const override = RULES.find(({ rule, test }) => rule.overrides === true && test.test(fullText))

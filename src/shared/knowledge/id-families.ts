@@ -20,7 +20,6 @@ export const ID_FAMILIES: readonly IdFamily[] = [
   { prefix: 'INTEGRATION-DAEMON-SERVICES-', namesConnector: true },
   { prefix: 'OMIS-', fromMajor: 4, untilMajor: 4, namesConnector: true, partnerSuffix: '-0001' },
   { prefix: 'OMAG-ADMIN-503-', fromMajor: 4, callsMetadataServer: true },
-  { prefix: 'OMAG-ADMIN-', fromMajor: 4 },
   { prefix: 'OMAG-COMMON-503-', callsMetadataServer: true },
   { prefix: 'OMAG-COMMON-0002', callsMetadataServer: true },
   { prefix: 'CLIENT-SIDE-REST-API-CONNECTOR-', callsMetadataServer: true },

@@ -92,6 +92,14 @@ describe('message catalogue', () => {
     expect(lookupMessage('NO-SUCH-MESSAGE-0001')).toBeUndefined()
   })
 
+  it('answers a reused ID by the form of its text before the version', () => {
+    const ignored = 'The External References service is being ignored in the startup of server vs1 because it is not registered to this platform'
+    expect(lookupMessage('OMAG-ADMIN-0001', 4, ignored)?.source).toBe('platform')
+    expect(lookupMessage('OMAG-ADMIN-0001', 6, 'The vs1 server is configured with a max page size of 1000')?.source).toBe('lifecycle')
+    expect(lookupMessage('OMAG-ADMIN-0001', 4, 'a text in neither form')?.source).toBe('lifecycle')
+    expect(classifyFailure(`OMAG-ADMIN-0001 ${ignored}`, 4).source).toBe('platform')
+  })
+
   it('extracts IDs outermost to innermost and ignores look-alikes', () => {
     expect(extractMessageIds('INTEGRATION-DAEMON-SERVICES-0031 … OMAG-MULTI-TENANT-404-001 in ISO-8601 UTF-8')).toEqual(['INTEGRATION-DAEMON-SERVICES-0031', 'OMAG-MULTI-TENANT-404-001'])
   })

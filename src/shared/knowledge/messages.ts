@@ -179,8 +179,8 @@ const ROWS: Row[] = [
   ['CLIENT-SIDE-REST-API-CONNECTOR-503-003', 'HTTP 503', 'M', 'The remote server returned an exception response.', 'Check the remote server\'s log.'],
   ['CLIENT-SIDE-REST-API-CONNECTOR-503-004', 'HTTP 503', 'N', 'The remote call returned an unsuccessful HTTP status.', '401/403: security; 404: wrong URL or path; 405: version mismatch.', { fromMajor: 5 }],
   // Admin services (up to 4.x) and server operations (5+)
-  ['OMAG-ADMIN-0001', 'Startup', 'L', 'The server\'s maximum page size.', 'None.', { untilMajor: 4 }],
-  ['OMAG-ADMIN-0001', 'Startup', 'P', 'A configured service is ignored because it is not registered on the platform (its jar is missing).', 'Add the service\'s jar to the platform, or remove the service from the configuration.', { fromMajor: 5, failure: true }],
+  ['OMAG-ADMIN-0001', 'Startup', 'L', 'The server\'s maximum page size.', 'None.', { untilMajor: 4, form: 'page size' }],
+  ['OMAG-ADMIN-0001', 'Startup', 'P', 'A configured service is ignored because it is not registered on the platform (its jar is missing).', 'Add the service\'s jar to the platform, or remove the service from the configuration.', { fromMajor: 5, failure: true, form: 'not registered to this platform' }],
   ['OMAG-ADMIN-0002', 'Startup', 'L', 'The server has an unlimited page size.', 'None.'],
   ['OMAG-ADMIN-0003', 'Exception', 'C', 'The server has an invalid (negative) page size.', 'Fix maxPageSize.'],
   ['OMAG-ADMIN-0004', 'Startup', 'L', 'The server has started; its running services are listed.', 'Check the list holds the expected services.'],

@@ -11,6 +11,11 @@ export interface MessageEntry {
   /** Inclusive range of Egeria major versions where this meaning holds (IDs were reused). */
   fromMajor?: number
   untilMajor?: number
+  /**
+   * Regex source (case-insensitive) that this meaning's text matches, for an ID Egeria reused with
+   * another text: the text decides between the meanings before the version does, and is evidence of it.
+   */
+  form?: string
   /** Marks a message that reports a failure even though its severity does not say so. */
   failure?: boolean
   /** Regex source with one capture group naming the subject at fault in the message text. */

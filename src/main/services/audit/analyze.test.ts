@@ -61,6 +61,22 @@ describe('analysis of logs it has never seen', () => {
     ])
   })
 
+  it('reads a reused ID by its text, whatever release the IDs before it suggest', async () => {
+    const log = (adminText: string): string =>
+      [
+        'Tue Mar 03 10:00:00 GMT 2026 vs1 Startup OMRS-AUDIT-0064 The Open Metadata Repository Services (OMRS) has initialized the audit log for the View Server called vs1',
+        `Tue Mar 03 10:00:00 GMT 2026 vs1 Startup OMAG-ADMIN-0001 ${adminText}`,
+        'Tue Mar 03 10:00:01 GMT 2026 vs1 Startup OMRS-AUDIT-0001 The Open Metadata Repository Services (OMRS) is initializing the subsystems to support a new server'
+      ].join('\n')
+    const ignored = join(tmp, 'service-ignored.log')
+    writeFileSync(ignored, log('The Asset Catalog service is being ignored in the startup of server vs1 because it is not registered to this platform'))
+    const ignoredReport = await analyze(ignored)
+    expect(ignoredReport.causes.map((cause) => [cause.source, cause.subject])).toEqual([['platform', 'vs1']])
+    const pageSize = join(tmp, 'page-size.log')
+    writeFileSync(pageSize, log('The vs1 server is configured with a max page size of 1000'))
+    expect((await analyze(pageSize)).findings).toEqual([])
+  })
+
   it('finds Kafka down in noisy platform output and counts the console/SLF4J copy once', async () => {
     const report = await analyze(fixturePath('platform-interleaved-kafka.console.txt'))
     expect(report.causes.every((cause) => cause.source === 'third-party')).toBe(true)

@@ -14,7 +14,7 @@ import {
   type FailureSource,
   type Finding
 } from '../../../shared/models/audit'
-import { classifyFailure, lookupMessage, type FailureClassification } from '../../../shared/knowledge/classify'
+import { classifyFailure, hasReusedForms, lookupMessage, type FailureClassification } from '../../../shared/knowledge/classify'
 import { extractMessageIds } from '../../../shared/knowledge/message-ids'
 import { extractSubject, GROUP_NAME, PARTNER_SERVER, SERVICE_NAME } from '../../../shared/knowledge/subjects'
 import { isFailedStatus } from '../../../shared/models/daemon'
@@ -62,13 +62,15 @@ interface IdTraits {
   shutdown: boolean
   lifecycle: Lifecycle | undefined
   retried: boolean
+  /** Egeria reused the ID with another text: its text tells which meaning (and so which release). */
+  reused: boolean
 }
 
 /** The subject of an undetermined failure that names nothing. */
 const UNNAMED = 'the failing component'
 
 /** Traits of no ID: for evidence outside the audit log. */
-const NO_TRAITS: IdTraits = { major: undefined, namesPartner: false, shutdown: false, lifecycle: undefined, retried: false }
+const NO_TRAITS: IdTraits = { major: undefined, namesPartner: false, shutdown: false, lifecycle: undefined, retried: false, reused: false }
 
 /** The knowledge-base answer for chatter: nothing to find in it. */
 const QUIET = Symbol('quiet')
@@ -133,7 +135,7 @@ export class Diagnoser {
       const timeline = this.connectorEvent(state, record.connector, record.server, record.text, record.time, record.input, record.firstLine, traits, id)
       if (traits.lifecycle.kind === 'failure') failedAgain(timeline, record.messageIds[record.messageIds.length - 1]!, record.time)
     }
-    const entry = this.entryOf(id, state)
+    const entry = traits.reused ? this.entryByForm(id, record.text, state) : this.entryOf(id, state)
     if (entry !== QUIET && this.isProblem(record, entry ?? undefined)) this.addFinding(record, state)
   }
 
@@ -145,7 +147,7 @@ export class Diagnoser {
   readonly chatter: ChatterSink = (input, lineNo, time, server, severity, id, text, connector) => {
     if (PROBLEM_SEVERITY_SET.has(severity)) return false
     const traits = this.traitsOf(id)
-    if (traits.namesPartner || traits.shutdown) return false
+    if (traits.namesPartner || traits.shutdown || traits.reused) return false
     const state = this.serverState(server, traits)
     if (this.entryOf(id, state) !== QUIET) return false
     this.count(severity)
@@ -185,7 +187,8 @@ export class Diagnoser {
       namesPartner: namesPartnerServer(id),
       shutdown: entry?.serverShutdown === true,
       lifecycle: entry?.lifecycle,
-      retried: entry?.retried === true
+      retried: entry?.retried === true,
+      reused: hasReusedForms(id)
     }
     if (this.idTraits.size > 10_000) this.idTraits.clear()
     this.idTraits.set(id, traits)
@@ -198,8 +201,20 @@ export class Diagnoser {
     if (!state) this.servers.set(server, (state = {}))
     this.lastServer = server
     this.lastServerState = state
-    if (state.egeriaMajor === undefined && traits.major !== undefined) state.egeriaMajor = traits.major
+    // Each family is a lower bound on the server's release: the highest seen so far is the best guess.
+    if (traits.major !== undefined && (state.egeriaMajor === undefined || traits.major > state.egeriaMajor)) state.egeriaMajor = traits.major
     return state
+  }
+
+  /**
+   * The entry of a reused ID, by the form of its text; the form is evidence of the server's release
+   * (a 5+ text read in a log whose other IDs only showed 4.x families).
+   */
+  private entryByForm(id: string, text: string, state: ServerState): MessageEntry | null | typeof QUIET {
+    const found = lookupMessage(id, state.egeriaMajor, text)
+    if (found?.form !== undefined && found.fromMajor !== undefined && found.fromMajor > (state.egeriaMajor ?? 0)) state.egeriaMajor = found.fromMajor
+    if (!found) return null
+    return found.source === 'lifecycle' && !found.failure ? QUIET : found
   }
 
   private count(severity: string): void {
