@@ -74,12 +74,14 @@ describe('nextSafeAction', () => {
 })
 
 describe('nextSafeAction wording', () => {
-  it('does not repeat the restart when the knowledge base action already says it', () => {
-    const withRestart = { ...mds, action: 'Start cocoMDS1, then restart the FAILED connectors.' }
-    expect(nextSafeAction({ status: status([connector('F', 'FAILED', withRestart)]) }).next).toBe('Start cocoMDS1, then restart the FAILED connectors.')
-    expect(nextSafeAction({ status: status([connector('F', 'FAILED', mds)]) }).next).toBe(
-      'Start the metadata server cocoMDS1. Then restart the connectors whose cause is fixed.'
+  it('adds the restart by the knowledge base\'s trait, whatever its action says', () => {
+    expect(nextSafeAction({ status: status([connector('F', 'FAILED', mds), connector('G', 'FAILED', mds)]) }).next).toBe(
+      'Start the metadata server cocoMDS1. Once that is fixed, restart its 2 connectors.'
     )
+    // An action that mentions a restart does not make one helpful: the trait says it cannot help.
+    const noRestart = { ...dir, action: 'Fix the path, then restart the platform.', restartHelps: false }
+    const guidance = nextSafeAction({ status: status([connector('F', 'FAILED', noRestart)]) })
+    expect(guidance).toMatchObject({ step: 'report', next: 'Fix the path, then restart the platform. Restarting the connector alone cannot help.' })
   })
 })
 

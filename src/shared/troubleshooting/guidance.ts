@@ -5,7 +5,7 @@
 import { extractMessageIds, GROUP_CONFIGURATION_RETRY_MINUTES } from '../knowledge'
 import type { Cause } from '../models/audit'
 import type { DaemonStatus } from '../models/daemon'
-import { describeGroup, groupFailures } from './failure-groups'
+import { connectorCount, describeGroup, groupFailures } from './failure-groups'
 
 /** The steps of the troubleshooting flow, in the guide's order. */
 export const TROUBLESHOOTING_STEPS = ['audit-log', 'status', 'restart', 'refresh', 'report'] as const
@@ -39,8 +39,8 @@ export function nextSafeAction({ status, error, logCauses = [], restartedWithout
   const found = groups.length > 0 ? `${status.counts.failed} of ${status.counts.total} connectors failed: ${groups.map(describeGroup).join('; ')}.` : undefined
   const restartable = groups.find((group) => group.restartHelps)
   if (found && restartable) {
-    // Most knowledge-base actions already end with the restart; say it only when they do not.
-    const next = /restart/i.test(restartable.action) ? restartable.action : `${restartable.action} Then restart the connectors whose cause is fixed.`
+    // The knowledge base says the restart can help (its trait, not its wording): the fix, then the restart.
+    const next = `${restartable.action} Once that is fixed, restart its ${connectorCount(restartable.connectors.length)}.`
     return { tone: 'problem', found, next, step: 'restart' }
   }
   if (restartedWithoutRefresh) {
