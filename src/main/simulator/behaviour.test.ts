@@ -8,6 +8,7 @@ import { call, reportNamed, reportsOf } from '../../../tests/support/sim-http'
 import { ManualClock, startSimulator, type RunningSimulator, type SimulatorOptions } from '.'
 import { conformanceScenario } from '../../../tests/support/conformance-scenario'
 import { tempDir } from '../../../tests/temp-dir'
+import { classifyFailure } from '../../shared/knowledge/classify'
 
 const running: RunningSimulator[] = []
 afterEach(async () => {
@@ -322,6 +323,23 @@ describe('correcting a connector of the wrong type', () => {
     await call(sim, 'POST', platform)
     await sim.tick()
     expect(await failing()).not.toMatch(/400-001/) // now it fails only on what else is wrong (cocoMDS1 down)
+  })
+})
+
+describe('a connector of the wrong type without OMIS (6.x groups)', () => {
+  it('logs 0010 and fails with the cast failure, which the knowledge base reads as that connector\'s fault', async () => {
+    const clock = clockAt('2021-02-02T20:57:50.640Z')
+    const sim = await start({ scenario: 'coco-pharma', egeria: 6, clock, speed: 10_000 })
+    const database = 'OakDeneLandingAreaDatabaseMonitor'
+    sim.updateWorld({ metadataServers: { cocoMDS1: { available: true } } })
+    clock.advance(2_000_000) // the group re-reads its configuration and creates its connectors
+    await sim.tick()
+    const lines = sim.auditLines()
+    expect(lines.some((line) => line.includes(`INTEGRATION-DAEMON-SERVICES-0010 The connection for integration connector named ${database} created a connector of class`))).toBe(true)
+    const failure = lines.find((line) => line.includes('INTEGRATION-DAEMON-SERVICES-0037') && line.includes(database))
+    const cast = /containing message (class \S+ cannot be cast to class org\.odpi\.openmetadata\.frameworks\.integration\.connectors\.IntegrationConnector .*\)) when/.exec(failure ?? '')?.[1]
+    expect(failure).toContain('java.lang.ClassCastException')
+    expect(classifyFailure(cast ?? '', 6)).toMatchObject({ source: 'connector', rule: 'not-an-integration-connector', restartHelps: false })
   })
 })
 

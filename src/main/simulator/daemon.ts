@@ -333,10 +333,15 @@ export class SimulatedDaemon {
         message: `OMIS-${word}-INTEGRATOR-400-001 Integration connector ${connector.config.name} is not of the correct type to run in the ${service.info.fullName} integration service.  It must inherit from ${service.info.connectorBaseClass}`
       }
     }
-    // UNVERIFIED text: without OMIS the connector broker rejects a class that is not an integration connector.
+    // Without OMIS the handler casts the broker's connector to IntegrationConnector: it logs 0010 (Egeria's
+    // catalogue wording) and fails with the ClassCastException's own message (the JDK's wording).
+    // UNVERIFIED: the connector's class name (derived from its provider's) and the interface's package in 6.x.
+    const connectorClass = connector.config.providerClass.replace(/Provider$/, 'Connector')
+    const integrationConnector = 'org.odpi.openmetadata.frameworks.integration.connectors.IntegrationConnector'
+    this.log('Startup', 'INTEGRATION-DAEMON-SERVICES-0010', 'The connection for integration connector named {0} created a connector of class {1} which does not implement the correct {2} interface', [connector.config.name, connectorClass, integrationConnector])
     return {
-      exceptionClass: 'org.odpi.openmetadata.frameworks.connectors.ffdc.ConnectionCheckedException',
-      message: `INTEGRATION-DAEMON-SERVICES-400-017 The connector provider ${connector.config.providerClass} for integration connector ${connector.config.name} did not create an integration connector`
+      exceptionClass: 'java.lang.ClassCastException',
+      message: `class ${connectorClass} cannot be cast to class ${integrationConnector} (${connectorClass} and ${integrationConnector} are in unnamed module of loader 'app')`
     }
   }
 

@@ -92,6 +92,12 @@ describe('message catalogue', () => {
     expect(lookupMessage('NO-SUCH-MESSAGE-0001')).toBeUndefined()
   })
 
+  it('reads the JDK\'s cast failure of a 5+ daemon as a connector of the wrong type that no restart fixes', () => {
+    const cast = 'class com.acme.DbMonitorConnector cannot be cast to class org.odpi.openmetadata.frameworks.integration.connectors.IntegrationConnector (com.acme.DbMonitorConnector and org.odpi.openmetadata.frameworks.integration.connectors.IntegrationConnector are in unnamed module of loader \'app\')'
+    expect(classifyFailure(cast, 6)).toMatchObject({ source: 'connector', subject: 'com.acme.DbMonitorConnector', rule: 'not-an-integration-connector', restartHelps: false })
+    expect(classifyFailure('class a.B cannot be cast to class c.D', 6)).toMatchObject({ source: 'connector', rule: 'class-not-found' })
+  })
+
   it('answers a reused ID by the form of its text before the version', () => {
     const ignored = 'The External References service is being ignored in the startup of server vs1 because it is not registered to this platform'
     expect(lookupMessage('OMAG-ADMIN-0001', 4, ignored)?.source).toBe('platform')
