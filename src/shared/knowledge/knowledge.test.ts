@@ -98,6 +98,13 @@ describe('message catalogue', () => {
     expect(classifyFailure('class a.B cannot be cast to class c.D', 6)).toMatchObject({ source: 'connector', rule: 'class-not-found' })
   })
 
+  it('leaves an invalid connector class undetermined unless the message carries the exception behind it', () => {
+    const bare = 'OMRS-AUDIT-0034 The connector to the local repository failed with a ConnectionCheckedException exception and the following error message: OCF-CONNECTION-500-010 Invalid Connector class com.acme.AcmeRepositoryConnector'
+    expect(classifyFailure(bare, 1)).toMatchObject({ source: 'undetermined', candidates: ['connector', 'third-party'], subject: 'com.acme.AcmeRepositoryConnector' })
+    const withCause = 'OCF-CONNECTION-500-010 Invalid Connector class com.acme.AcmeRepositoryConnector for connector Acme; resulting exception java.lang.ClassNotFoundException produced message com.acme.Helper'
+    expect(classifyFailure(withCause, 3).source).toBe('connector')
+  })
+
   it('answers a reused ID by the form of its text before the version', () => {
     const ignored = 'The External References service is being ignored in the startup of server vs1 because it is not registered to this platform'
     expect(lookupMessage('OMAG-ADMIN-0001', 4, ignored)?.source).toBe('platform')

@@ -61,6 +61,20 @@ describe('analysis of logs it has never seen', () => {
     ])
   })
 
+  it('lists the null connection that a failed local connector leaves after the failure that may explain it', async () => {
+    const log = join(tmp, 'null-connection.log')
+    writeFileSync(
+      log,
+      [
+        'Wed Jan 08 11:09:28 GMT 2020 proxy1 Exception OMRS-AUDIT-0034 The connector to the local repository failed with a org.odpi.openmetadata.frameworks.connectors.ffdc.ConnectionCheckedException exception and the following error message: OCF-CONNECTION-500-010 Invalid Connector class com.acme.AcmeRepositoryConnector',
+        '{"class":"SuccessMessageResponse","relatedHTTPCode":500,"exceptionErrorMessage":"OMAG-ADMIN-500-001 Method activateWithSuppliedConfig for OMAG server proxy1 returned an unexpected exception of org.odpi.openmetadata.repositoryservices.ffdc.exception.OMRSConfigErrorException with message OMRS-CONNECTOR-400-004 The connection null passed to the EnterpriseOMRSRepositoryConnector is invalid."}'
+      ].join('\n')
+    )
+    const report = await analyze(log)
+    expect(report.causes.map((cause) => cause.source)).toEqual(['undetermined', 'platform'])
+    expect(report.causes[0]!.subject).toBe('com.acme.AcmeRepositoryConnector')
+  })
+
   it('reads a reused ID by its text, whatever release the IDs before it suggest', async () => {
     const log = (adminText: string): string =>
       [

@@ -459,8 +459,9 @@ export class Diagnoser {
       if (first.source === 'undetermined') cause.candidates = candidates ?? ['connector', 'third-party', 'metadata-server']
       return { cause, outer: group.every((finding) => finding.outer), occurrences: sum(group.map((finding) => finding.occurrences)) }
     })
-    // Best first: what the others wait on (platform, third party, metadata server) before what is left undetermined.
-    causes.sort((a, b) => CAUSE_RANK[a.cause.source] - CAUSE_RANK[b.cause.source] || Number(a.outer) - Number(b.outer) || b.occurrences - a.occurrences)
+    // Best first: an outer failure (a consequence that wraps another) after the causes it may wrap; then what the
+    // others wait on (platform, third party, metadata server) before what is left undetermined.
+    causes.sort((a, b) => Number(a.outer) - Number(b.outer) || CAUSE_RANK[a.cause.source] - CAUSE_RANK[b.cause.source] || b.occurrences - a.occurrences)
     // An exception that names nothing is a cause only when nothing else explains the log.
     const determined = causes.filter(({ cause }) => cause.source !== 'undetermined' || cause.subject !== UNNAMED)
     const ordered = (determined.length > 0 ? determined : causes).map(({ cause }) => cause)
