@@ -75,6 +75,20 @@ describe('analysis of logs it has never seen', () => {
     expect(report.causes[0]!.subject).toBe('com.acme.AcmeRepositoryConnector')
   })
 
+  it('takes a server\'s release from the newest family its IDs show, not the first', async () => {
+    const log = join(tmp, 'release-evidence.log')
+    writeFileSync(
+      log,
+      [
+        'Tue Mar 03 10:00:00 GMT 2026 daemon1 Information OMIS-CATALOG-INTEGRATOR-0001 The Catalog Integrator OMIS is initializing',
+        'Tue Mar 03 10:00:00 GMT 2026 daemon1 Startup SERVER-OPS-0001 The daemon1 server is configured with a max page size of 1000',
+        'Tue Mar 03 10:00:01 GMT 2026 daemon1 Error POSTGRES-CONNECTOR-0002 The survey of database clinical found 12 schemas'
+      ].join('\n')
+    )
+    // Read as 4.x (the first family), 0002 would be the connector's nested failure; from 5.0 it is a survey message.
+    expect((await analyze(log)).findings).toEqual([])
+  })
+
   it('reads a reused ID by its text, whatever release the IDs before it suggest', async () => {
     const log = (adminText: string): string =>
       [
