@@ -36,7 +36,7 @@ export function JournalBrowser({ connectionId }: { connectionId: string }): Reac
       <div className="report-header">
         <div>
           <h3 id="journal-heading">Action journal</h3>
-          <p className="muted">Every restart and refresh Daemon Doctor ran, with each connector’s status before and after.</p>
+          <p className="muted">Every restart, refresh and configuration change Daemon Doctor ran, with each connector’s status before and after.</p>
         </div>
         <div className="toolbar">
           <button type="button" onClick={() => void loadJournal()} disabled={journal.loading}>
