@@ -116,6 +116,14 @@ export interface Connection {
   updatedAt: string
 }
 
+/**
+ * Whether logging in sends the password unencrypted: Egeria 6 logs in by POSTing it for a bearer token,
+ * and over plain http:// anyone on the path can read it. Auto may detect Egeria 6, so it counts too.
+ */
+export function loginSendsPasswordInClear(platformUrl: string, egeriaVersion: EgeriaVersionSetting): boolean {
+  return (egeriaVersion === '6' || egeriaVersion === 'auto') && /^http:\/\//i.test(platformUrl.trim())
+}
+
 export function emptyDraft(): ConnectionDraft {
   return {
     name: '',

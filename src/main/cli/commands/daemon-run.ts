@@ -1,6 +1,6 @@
 /** The work of `status`, `probe`, `restart` and `refresh` (and the helpers `configure` shares), loaded only when one of them runs (see daemon.ts for their options). */
 import { existsSync } from 'node:fs'
-import { EGERIA_VERSIONS, serverNameSchema, userIdSchema, type EgeriaVersionSetting, type TlsSettings } from '../../../shared/models/connection'
+import { EGERIA_VERSIONS, loginSendsPasswordInClear, serverNameSchema, userIdSchema, type EgeriaVersionSetting, type TlsSettings } from '../../../shared/models/connection'
 import { foldDumps } from '../../../shared/readable-message'
 import { isFailedStatus, type ActionKind, type ActionReport, type ActionScope, type DaemonStatus, type ProbeReport } from '../../../shared/models/daemon'
 import { defaultDataDir } from '../../services/data-dir'
@@ -36,8 +36,7 @@ function targetFrom(options: TargetOptions): DaemonTarget {
     password = process.env[options.passwordEnv]
     if (password === undefined) throw new UsageError(`The environment variable ${options.passwordEnv} is not set`)
   }
-  if (password !== undefined && url.protocol === 'http:' && (options.egeria === '6' || options.egeria === 'auto')) {
-    // Egeria 6 logs in by POSTing the password: over plain http anyone on the path can read it.
+  if (password !== undefined && loginSendsPasswordInClear(url.toString(), options.egeria as EgeriaVersionSetting)) {
     process.stderr.write(`daemon-doctor: warning: ${url.host} is plain http://, so an Egeria 6 login sends the password unencrypted; use https:// where the platform offers it\n`)
   }
   const tls: TlsSettings = options.ca ? { mode: 'ca-file', caFile: options.ca } : { mode: options.insecure ? 'insecure' : 'system' }

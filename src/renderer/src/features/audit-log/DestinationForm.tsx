@@ -3,7 +3,7 @@ import { DESTINATION_TLS_LABELS, DESTINATION_TLS_MODES, SASL_MECHANISMS } from '
 import { api } from '../../lib/api'
 import { useAppStore } from '../../store'
 import { OFFLINE_LOG } from '../../store/logs-slice'
-import { Field } from '../connections/ConnectionForm'
+import { Field } from '../connections/Field'
 import { checkDraft, EMPTY_DRAFT, type DestinationDraft } from './destination-draft'
 
 /**

@@ -1,14 +1,11 @@
-import { useEffect, useMemo, useRef } from 'react'
+import { useMemo } from 'react'
 import type { Connection } from '../../../../shared/models/connection'
-import { ConnectionBadges } from '../../components/Badges'
 import { useAppStore } from '../../store'
-import { downloadText } from '../../lib/download'
 import { OpenLogsCard } from '../audit-log/OpenLogsCard'
 import { DemoCard } from '../demo/DemoCard'
-import { HealthSummary } from './HealthSummary'
-
-/** Home re-reads every daemon this often while it is shown and the window is visible. */
-const HEALTH_INTERVAL_MS = 60_000
+import { ConnectionRow } from './ConnectionRow'
+import { ConnectionsToolbar } from './ConnectionsToolbar'
+import { useHealthChecks } from './use-health-checks'
 
 export function matchesQuery(connection: Connection, query: string): boolean {
   const needle = query.trim().toLowerCase()
@@ -24,9 +21,6 @@ export function ConnectionsScreen(): React.JSX.Element {
   const query = useAppStore((state) => state.connectionQuery)
   const setQuery = useAppStore((state) => state.setConnectionQuery)
   const navigate = useAppStore((state) => state.navigate)
-  const importConnections = useAppStore((state) => state.importConnections)
-  const exportConnections = useAppStore((state) => state.exportConnections)
-  const fileInput = useRef<HTMLInputElement>(null)
   // The demo daemon has its own card above the list.
   const saved = useMemo(() => connections.filter((c) => !c.demo), [connections])
   const visible = useMemo(() => saved.filter((c) => matchesQuery(c, query)), [saved, query])
@@ -36,36 +30,7 @@ export function ConnectionsScreen(): React.JSX.Element {
     <section className="screen" aria-labelledby="connections-heading">
       <header className="screen-header">
         <h1 id="connections-heading">Connections</h1>
-        <div className="toolbar">
-          <button type="button" className="primary" onClick={() => navigate({ kind: 'edit-connection' })} aria-keyshortcuts="N">
-            <span aria-hidden="true">+</span> New connection
-          </button>
-          <button type="button" onClick={() => fileInput.current?.click()}>
-            Import…
-          </button>
-          <button
-            type="button"
-            disabled={connections.length === 0}
-            onClick={async () => {
-              const exported = await exportConnections()
-              if (exported) downloadText(exported.fileName, exported.json, 'application/json')
-            }}
-          >
-            Export
-          </button>
-          <input
-            ref={fileInput}
-            type="file"
-            accept=".json,application/json"
-            hidden
-            aria-label="Connections file to import"
-            onChange={async (event) => {
-              const file = event.target.files?.[0]
-              event.target.value = ''
-              if (file) await importConnections(await file.text())
-            }}
-          />
-        </div>
+        <ConnectionsToolbar />
       </header>
 
       <DemoCard />
@@ -111,58 +76,5 @@ export function ConnectionsScreen(): React.JSX.Element {
         ))}
       </ul>
     </section>
-  )
-}
-
-function useHealthChecks(idList: string): void {
-  const checkHealth = useAppStore((state) => state.checkHealth)
-  useEffect(() => {
-    const ids = idList ? idList.split(' ') : []
-    if (ids.length === 0) return
-    const check = (): void => {
-      if (document.visibilityState === 'visible') void checkHealth(ids)
-    }
-    check()
-    const timer = setInterval(check, HEALTH_INTERVAL_MS)
-    return () => clearInterval(timer)
-  }, [idList, checkHealth])
-}
-
-function ConnectionRow({ connection }: { connection: Connection }): React.JSX.Element {
-  const navigate = useAppStore((state) => state.navigate)
-  const duplicate = useAppStore((state) => state.duplicateConnection)
-  const remove = useAppStore((state) => state.removeConnection)
-  return (
-    <li className={`connection-card env-edge-${connection.environment}`} aria-label={connection.name}>
-      <div className="connection-main">
-        <button
-          type="button"
-          className="link-button connection-name"
-          onClick={() => navigate({ kind: 'flow', connectionId: connection.id, step: 'audit-log' })}
-        >
-          {connection.name}
-        </button>
-        <ConnectionBadges connection={connection} />
-        <div className="connection-details muted">
-          <span>{connection.serverName}</span> on <span>{connection.platformUrl}</span> as{' '}
-          <span>{connection.userId}</span>
-          {' · '}Egeria {connection.egeriaVersion === 'auto' ? 'version detected' : `${connection.egeriaVersion}.x`}
-        </div>
-        <HealthSummary connectionId={connection.id} />
-      </div>
-      <div className="row-actions">
-        {!connection.demo && (
-          <button type="button" onClick={() => navigate({ kind: 'edit-connection', id: connection.id })} aria-label={`Edit ${connection.name}`}>
-            Edit
-          </button>
-        )}
-        <button type="button" onClick={() => void duplicate(connection.id)} aria-label={`Duplicate ${connection.name}`}>
-          Duplicate
-        </button>
-        <button type="button" className="danger" onClick={() => void remove(connection.id)} aria-label={`Delete ${connection.name}`}>
-          Delete
-        </button>
-      </div>
-    </li>
   )
 }

@@ -1,6 +1,7 @@
 /** Which connectors a refresh should cover: the choices the refresh step offers, and the scope each sends. */
 import { isHealthyStatus, type ActionScope, type DaemonStatus } from '../../../../shared/models/daemon'
 import { groupFailures, restartCanHelp } from '../../../../shared/troubleshooting/failure-groups'
+import { clockTime } from '../../lib/time'
 
 export type RefreshChoiceId = 'recovered' | 'service' | 'group' | 'healthy'
 
@@ -76,4 +77,9 @@ export function refreshMovedSeconds(before: string | undefined, after: string | 
   if (!before) return Number.POSITIVE_INFINITY
   const start = Date.parse(before)
   return Number.isNaN(start) ? undefined : Math.round((end - start) / 1000)
+}
+
+/** A connector's last refresh time as a clock time, or 'never'. */
+export function refreshLabel(iso: string | undefined): string {
+  return iso ? clockTime(iso) : 'never'
 }

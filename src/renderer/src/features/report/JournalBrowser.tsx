@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'react'
-import { ACTION_LABELS, describeScope, type JournalEntry, type RecordedAction } from '../../../../shared/models/daemon'
-import { comparisonRows, outcomeLabel, statusTone, type ComparisonRow } from '../../../../shared/models/report'
-import { useAppStore } from '../../store'
-import { DEFAULT_JOURNAL_FILTERS, entryKey, filterJournal, type JournalFilters } from './journal-view'
+import { ACTION_LABELS, describeScope } from '../../../../shared/models/daemon'
 import { dateTime } from '../../lib/time'
+import { useAppStore } from '../../store'
+import { JournalEntryDetails } from './JournalEntryDetails'
+import { JournalFilterBar } from './JournalFilterBar'
+import { DEFAULT_JOURNAL_FILTERS, entryKey, filterJournal, type JournalFilters } from './journal-view'
 
-/** Every restart and refresh recorded, newest first, each with its connectors before → after. */
+/** Every restart, refresh and configuration change recorded, newest first, each with its connectors before → after. */
 export function JournalBrowser({ connectionId }: { connectionId: string }): React.JSX.Element {
   const connection = useAppStore((state) => state.connections.find((candidate) => candidate.id === connectionId))
   const journal = useAppStore((state) => state.journal)
@@ -35,7 +36,7 @@ export function JournalBrowser({ connectionId }: { connectionId: string }): Reac
       <div className="report-header">
         <div>
           <h3 id="journal-heading">Action journal</h3>
-          <p className="muted">Every restart and refresh Daemon Doctor ran, with each connector’s status before and after.</p>
+          <p className="muted">Every restart, refresh and configuration change Daemon Doctor ran, with each connector’s status before and after.</p>
         </div>
         <div className="toolbar">
           <button type="button" onClick={() => void loadJournal()} disabled={journal.loading}>
@@ -48,37 +49,7 @@ export function JournalBrowser({ connectionId }: { connectionId: string }): Reac
         </div>
       </div>
 
-      <div className="journal-filters" role="group" aria-label="Filter the journal">
-        <label>
-          Connection
-          <select value={filters.connection} onChange={(event) => setFilters({ ...filters, connection: event.target.value as JournalFilters['connection'] })}>
-            <option value="this">This connection</option>
-            <option value="all">All connections</option>
-          </select>
-        </label>
-        <label>
-          Action
-          <select value={filters.action} onChange={(event) => setFilters({ ...filters, action: event.target.value as JournalFilters['action'] })}>
-            <option value="any">Any action</option>
-            {(Object.keys(ACTION_LABELS) as RecordedAction[]).map((action) => (
-              <option key={action} value={action}>
-                {ACTION_LABELS[action]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Outcome
-          <select value={filters.outcome} onChange={(event) => setFilters({ ...filters, outcome: event.target.value as JournalFilters['outcome'] })}>
-            <option value="any">Any outcome</option>
-            <option value="success">Succeeded</option>
-            <option value="problem">Not fully successful</option>
-          </select>
-        </label>
-        <span className="muted" aria-live="polite">
-          {journal.loaded && `${entries.length} of ${journal.entries.length} entries`}
-        </span>
-      </div>
+      <JournalFilterBar filters={filters} onChange={setFilters} shown={journal.loaded ? `${entries.length} of ${journal.entries.length} entries` : ''} />
 
       {journal.error && (
         <p className="callout error" role="alert">
@@ -134,7 +105,7 @@ export function JournalBrowser({ connectionId }: { connectionId: string }): Reac
                   </span>
                   <OutcomeBadge success={entry.outcome.success} />
                 </button>
-                {open && <EntryDetails id={`journal-${index}`} entry={entry} />}
+                {open && <JournalEntryDetails id={`journal-${index}`} entry={entry} />}
               </li>
             )
           })}
@@ -148,90 +119,6 @@ function OutcomeBadge({ success }: { success: boolean }): React.JSX.Element {
   return (
     <span className={`tone-badge ${success ? 'tone-ok' : 'tone-err'}`}>
       <span aria-hidden="true">{success ? '✔' : '✖'}</span> {success ? 'Succeeded' : 'Not fully successful'}
-    </span>
-  )
-}
-
-function EntryDetails({ id, entry }: { id: string; entry: JournalEntry }): React.JSX.Element {
-  const rows = comparisonRows(entry)
-  const failedCalls = entry.outcome.calls.filter((call) => !call.ok)
-  return (
-    <div id={id} className="journal-details">
-      <p>
-        {entry.outcome.summary} <span className="muted">(verification: {entry.outcome.settle})</span>
-      </p>
-      {failedCalls.length > 0 && (
-        <ul className="failed-calls">
-          {failedCalls.map((call) => (
-            <li key={call.call}>
-              <span aria-hidden="true">✖ </span>
-              <code>{call.call}</code> failed: {call.error ?? 'no reason given'}
-            </li>
-          ))}
-        </ul>
-      )}
-      {rows.length === 0 ? (
-        <p className="muted">No connector was in scope.</p>
-      ) : (
-        <table className="comparison">
-          <caption className="visually-hidden">Connectors before and after the {entry.action}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Connector</th>
-              <th scope="col">Before</th>
-              <th scope="col" aria-hidden="true" />
-              <th scope="col">After</th>
-              <th scope="col">Outcome</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.name}>
-                <th scope="row">
-                  <code>{row.name}</code>
-                </th>
-                <td>
-                  <StateCell state={row.before} />
-                </td>
-                <td className="arrow" aria-hidden="true">
-                  →
-                </td>
-                <td>
-                  <StateCell state={row.after} />
-                </td>
-                <td>
-                  <OutcomeCell row={row} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </div>
-  )
-}
-
-function StateCell({ state }: { state: ComparisonRow['before'] }): React.JSX.Element {
-  const tone = statusTone(state?.status)
-  return (
-    <span className="state-cell">
-      <span className={`tone-badge tone-${tone.tone}`}>
-        <span aria-hidden="true">{tone.icon}</span> {state?.status ?? 'not reported'}
-      </span>
-      {state?.messageId && <code className="small">{state.messageId}</code>}
-    </span>
-  )
-}
-
-function OutcomeCell({ row }: { row: ComparisonRow }): React.JSX.Element {
-  if (!row.outcome) return <span className="muted">–</span>
-  const label = outcomeLabel(row.outcome)
-  return (
-    <span className="state-cell">
-      <span className={`tone-badge tone-${label.tone}`}>
-        <span aria-hidden="true">{label.icon}</span> {label.text}
-      </span>
-      {row.verdict && <span className="small">{row.verdict}</span>}
     </span>
   )
 }

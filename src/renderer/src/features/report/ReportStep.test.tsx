@@ -108,6 +108,32 @@ describe('JournalBrowser', () => {
     expect(within(journal).getByText(/on Other daemon/)).toBeTruthy()
   })
 
+  it('shows a configuration change field by field: before, asked for and read back', async () => {
+    const configure: JournalEntry = {
+      ...entry('restart', false),
+      action: 'configure',
+      configuration: {
+        connector: 'OakDeneLandingAreaFilesMonitor',
+        change: 'endpoint',
+        diff: [{ field: 'endpoint address', before: '/data/landing-old', after: '/data/landing' }],
+        readBack: [{ field: 'endpoint address', before: '/data/landing-old', after: '/data/landing-old' }]
+      }
+    }
+    fake.answer('journal', 'list', { entries: [configure, entry('restart', true)], unreadableLines: 0 })
+    render(<ReportStep connectionId="c1" />)
+    const journal = screen.getByRole('region', { name: 'Action journal' })
+    const head = await within(journal).findByRole('button', { name: /Configuration change of connector/ })
+    expect(within(journal).queryByRole('table', { name: /Configuration of/ })).toBeNull()
+    fireEvent.click(head)
+    const diff = within(journal).getByRole('table', { name: 'Configuration of OakDeneLandingAreaFilesMonitor changed' })
+    expect(within(diff).getAllByRole('columnheader').map((cell) => cell.textContent)).toEqual(['Field', 'Before', 'Asked for', 'Read back'])
+    const row = within(diff).getByRole('row', { name: /endpoint address/ })
+    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['/data/landing-old', '/data/landing', '/data/landing-old'])
+    // A restart carries no configuration, so its details show no diff.
+    fireEvent.click(within(journal).getByRole('button', { name: /Restart of connector/ }))
+    expect(within(journal).getAllByRole('table', { name: /Configuration of/ })).toHaveLength(1)
+  })
+
   it('explains an empty journal and exports a full one', async () => {
     fake.answer('journal', 'list', { entries: [], unreadableLines: 0 })
     render(<ReportStep connectionId="c1" />)

@@ -1,54 +1,30 @@
 /** Step 3: restart what the diagnosis says can recover, after checking that its cause is fixed. */
-import { useEffect, useMemo, useState } from 'react'
+import { useState } from 'react'
+import { clockTime } from '../../lib/time'
 import { useAppStore } from '../../store'
 import { emptyActions } from '../../store/actions-slice'
-import { ActionErrorCallout, ActionProgressPanel } from './ActionParts'
-import { BeforeAfter } from './BeforeAfter'
 import { ConfigurationDialogHost } from '../configuration/ConfigurationLinks'
 import { CurrentProblem } from '../flow/CurrentProblem'
-import { CauseCard } from './CauseCard'
-import { Announcer, NextStep } from './RestartNext'
-import { connectorCount } from '../../../../shared/troubleshooting/failure-groups'
+import { ActionErrorCallout, ActionProgressPanel } from './ActionParts'
+import { BeforeAfter } from './BeforeAfter'
 import { ConfirmActionDialog } from './ConfirmActionDialog'
-import { causesOf, proposedConnectors, serversToCheck } from '../../../../shared/troubleshooting/restart-proposal'
+import { RestartProposalSection, type RestartScope } from './RestartProposalSection'
+import { Announcer, NextStep } from './RestartNext'
+import { useRestartProposal } from './use-restart-proposal'
 import './restart.css'
-import { clockTime } from '../../lib/time'
-
-/** While a metadata server is down, ask its platform again this often (cheap platform calls). */
-const RECHECK_MS = 5_000
 
 export function RestartStep({ connectionId }: { connectionId: string }): React.JSX.Element {
   const connection = useAppStore((state) => state.connections.find((candidate) => candidate.id === connectionId))
   const view = useAppStore((state) => state.daemons[connectionId])
   const actions = useAppStore((state) => state.actions[connectionId]) ?? emptyActions
-  const checkServers = useAppStore((state) => state.checkServers)
   const runDaemonAction = useAppStore((state) => state.runDaemonAction)
-  const resetSelection = useAppStore((state) => state.resetSelection)
   const navigate = useAppStore((state) => state.navigate)
-  const [confirming, setConfirming] = useState<{ scope: 'chosen' | 'all' | 'daemon' } | undefined>()
+  const [confirming, setConfirming] = useState<{ scope: RestartScope } | undefined>()
 
   const status = view?.status
-  const causes = useMemo(() => (status ? causesOf(status) : []), [status])
-  const servers = serversToCheck(causes)
-  const serverKey = servers.join('\n')
-  // Only a server the platform reports down can come up by itself; "cannot tell" stays so.
-  const blockedServer = servers.some((server) => actions.serverChecks[server]?.state === 'inactive')
+  const proposal = useRestartProposal(connectionId, status, actions)
+  const { causes, selected } = proposal
   const running = actions.running
-
-  useEffect(() => {
-    if (!serverKey) return
-    const names = serverKey.split('\n')
-    void checkServers(connectionId, names)
-    if (!blockedServer || running) return
-    const timer = setInterval(() => void checkServers(connectionId, names, { quiet: true }), RECHECK_MS)
-    return () => clearInterval(timer)
-  }, [connectionId, serverKey, blockedServer, running, checkServers])
-
-  const proposed = proposedConnectors(causes, actions.serverChecks, actions.confirmed)
-  const restartable = causes.filter((cause) => cause.precondition.kind !== 'cannot-help').flatMap((cause) => cause.connectors.map((connector) => connector.name))
-  const selected = restartable.filter((name) => actions.selection[name] ?? proposed.includes(name))
-  const unconfirmed = selected.filter((name) => !proposed.includes(name))
-  const adjusted = Object.keys(actions.selection).length > 0
   const readOnly = connection?.readOnly ?? false
 
   if (!connection) return <p className="muted">This connection no longer exists.</p>
@@ -109,55 +85,14 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
         </div>
       )}
       {status && causes.length > 0 && (
-        <section className="proposal" aria-labelledby="proposal-heading">
-          <div className="proposal-head">
-            <h3 id="proposal-heading">{actions.lastRestart ? 'What to restart now' : 'Proposed restart'}</h3>
-            <p className="muted">
-              {status.counts.failed} failing connector{status.counts.failed === 1 ? '' : 's'} in {causes.length} cause{causes.length === 1 ? '' : 's'}.
-              Only connectors whose cause is fixed are proposed: restarting before that only makes them fail again.
-            </p>
-          </div>
-          <ol className="restart-causes">
-            {causes.map((cause) => (
-              <CauseCard
-                key={cause.key}
-                connectionId={connectionId}
-                cause={cause}
-                actions={actions}
-                disabled={Boolean(running) || readOnly}
-                onRestartDaemon={() => setConfirming({ scope: 'daemon' })}
-              />
-            ))}
-          </ol>
-          <div className="proposal-actions">
-            {unconfirmed.length > 0 && (
-              <p className="callout warning">
-                <span aria-hidden="true">⚠</span>
-                {connectorCount(unconfirmed.length)} selected without a confirmed fix ({unconfirmed.join(', ')}): they will probably fail again.
-              </p>
-            )}
-            <div className="toolbar">
-              <button type="button" className="primary" disabled={selected.length === 0 || Boolean(running) || readOnly} onClick={() => setConfirming({ scope: 'chosen' })}>
-                {selected.length === 0 ? 'Nothing to restart yet' : `Restart ${connectorCount(selected.length)}…`}
-              </button>
-              {adjusted && (
-                <button type="button" onClick={() => resetSelection(connectionId)} disabled={Boolean(running)}>
-                  Back to the proposal
-                </button>
-              )}
-              <button type="button" className="danger" disabled={Boolean(running) || readOnly} onClick={() => setConfirming({ scope: 'all' })}>
-                Restart all connectors…
-              </button>
-            </div>
-            {selected.length === 0 && !running && (
-              <p className="muted small" role="note">
-                {restartable.length > 0
-                  ? 'Fix a cause above (or confirm that it is fixed) and its connectors are proposed here.'
-                  : 'No failing connector here can recover by a restart: see what to do instead above.'}
-              </p>
-            )}
-          </div>
-        </section>
+        <RestartProposalSection
+          connectionId={connectionId}
+          status={status}
+          actions={actions}
+          proposal={proposal}
+          readOnly={readOnly}
+          onRestart={(scope) => setConfirming({ scope })}
+        />
       )}
       {confirming && (
         <ConfirmActionDialog
