@@ -198,7 +198,7 @@ export async function runStatus(options: TargetOptions): Promise<void> {
   try {
     const result = await client.status(command.signal)
     if (!result.ok) {
-      process.exitCode = failWith(result.failure, options.format)
+      process.exitCode = failWith(result.error, options.format)
       return
     }
     print(options.format === 'json' ? JSON.stringify(statusJson(result.value), null, 2) : statusText(result.value))
@@ -240,7 +240,7 @@ export async function runDaemonAction(action: ActionKind, options: ActionOptions
       }
     })
     if (!result.ok) {
-      process.exitCode = failWith(result.failure, options.format)
+      process.exitCode = failWith(result.error, options.format)
       return
     }
     finishAction(client, options, result.value)

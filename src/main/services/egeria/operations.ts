@@ -18,8 +18,9 @@ import {
   type ConnectorState,
   type DaemonStatus
 } from '../../../shared/models/daemon'
-import type { ClientResult, EgeriaClient } from './client'
-import { deadlineSignal, describeFailure } from './http'
+import type { Result } from '../../../shared/result'
+import type { EgeriaClient } from './client'
+import { deadlineSignal, describeFailure, type CallFailure } from './http'
 import { hasServiceCalls, paths, type EgeriaVersion, type OperationCall } from './version'
 
 export interface ActionOptions {
@@ -167,7 +168,7 @@ export function judgeConnector(name: string, before: ConnectorState | undefined,
   return { ...base, outcome: 'healthy', verdict: `${name} is ${after.status}` }
 }
 
-export type ActionResult = ClientResult<{ report: ActionReport; before: DaemonStatus; after?: DaemonStatus }>
+export type ActionResult = Result<{ report: ActionReport; before: DaemonStatus; after?: DaemonStatus }, CallFailure>
 
 /** Runs one action end to end. Callers serialise actions per daemon (see `ActionQueue`). */
 export async function runAction(client: EgeriaClient, action: ActionKind, scope: ActionScope, options: ActionOptions = {}): Promise<ActionResult> {
@@ -180,7 +181,7 @@ export async function runAction(client: EgeriaClient, action: ActionKind, scope:
   if (!before.ok) return before
   const version = client.knownVersion!
   const planned = planAction(action, scope, before.value, version, client.target.server, client.target.userId)
-  if (!planned.ok) return { ok: false, failure: { kind: 'config', message: planned.message } }
+  if (!planned.ok) return { ok: false, error: { kind: 'config', message: planned.message } }
   const { calls: plan, affected } = planned.plan
 
   const calls: ActionCallResult[] = []
@@ -198,9 +199,9 @@ export async function runAction(client: EgeriaClient, action: ActionKind, scope:
             call: operation.label,
             ok: false,
             error:
-              result.failure.kind === 'cancelled'
+              result.error.kind === 'cancelled'
                 ? 'stopped waiting for the answer: the daemon may still be working on it'
-                : describeFailure(result.failure)
+                : describeFailure(result.error)
           }
     )
   }
