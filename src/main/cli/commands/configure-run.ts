@@ -11,8 +11,8 @@ function changeFrom(options: ConfigureOptions): ConfigurationChange | undefined 
   if (options.endpoint !== undefined) return { kind: 'endpoint', address: options.endpoint }
   if (options.property.length === 0) return undefined
   const parsed = parsePropertyAssignments(options.property)
-  if (!parsed.ok) throw new UsageError(parsed.message)
-  return { kind: 'properties', properties: parsed.properties }
+  if (!parsed.ok) throw new UsageError(parsed.error)
+  return { kind: 'properties', properties: parsed.value }
 }
 
 export function configurationText(configuration: ConnectorConfiguration): string {
