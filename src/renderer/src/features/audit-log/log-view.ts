@@ -174,7 +174,7 @@ export function highlightParts(text: string, pattern: string, ignoreCase: boolea
   if (!compiled?.ok) return [{ text, match: false }]
   const parts: { text: string; match: boolean }[] = []
   let at = 0
-  for (const [start, end] of matchRanges(compiled.regex, text)) {
+  for (const [start, end] of matchRanges(compiled.value, text)) {
     if (start > at) parts.push({ text: text.slice(at, start), match: false })
     parts.push({ text: text.slice(start, end), match: true })
     at = end
@@ -191,5 +191,5 @@ export function sentence(text: string): string {
 /** Why a search pattern is not a valid regular expression, or undefined when it is. */
 export function patternError(pattern: string): string | undefined {
   const compiled = compileSearchPattern(pattern, false)
-  return compiled.ok ? undefined : compiled.message
+  return compiled.ok ? undefined : compiled.error
 }
