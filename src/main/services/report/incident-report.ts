@@ -12,6 +12,7 @@ import { createGunzip } from 'node:zlib'
 import type { AnalysisReport, EvidenceRef } from '../../../shared/models/audit'
 import type { Connection } from '../../../shared/models/connection'
 import { describeScope, type DaemonStatus, type JournalEntry, type StatusSnapshot } from '../../../shared/models/daemon'
+import type { Result } from '../../../shared/result'
 import { type IncidentReport, type IncidentReportOptions, type PinnedEvidence } from '../../../shared/models/report'
 import { analyzeSources } from '../audit/analyze'
 import { sourceName } from '../../../shared/troubleshooting/sources'
@@ -59,7 +60,8 @@ export interface IncidentData {
   analysis: LogAnalysis
   pins: PinnedEvidence[]
   actions: JournalEntry[]
-  final: { status: DaemonStatus } | { error: string }
+  /** The daemon's status when the report was made, or why it could not be read. */
+  final: Result<DaemonStatus, string>
   timeline: TimelineItem[]
   omittedLogEvents: number
 }
@@ -71,7 +73,7 @@ export class IncidentReportService {
     const data = await this.gather(connectionId, options)
     const redact = redactor(this.deps.password(connectionId))
     const document = incidentDocument(data, redact)
-    const counts = 'status' in data.final ? data.final.status.counts : undefined
+    const counts = data.final.ok ? data.final.value.counts : undefined
     return {
       generatedAt: data.generatedAt,
       fileBaseName: fileBaseName(data.connection.name, data.generatedAt),
@@ -86,7 +88,7 @@ export class IncidentReportService {
         ...(counts ? { failing: counts.failed, total: counts.total } : {}),
         gaps: [
           ...('error' in data.analysis ? [data.analysis.error] : []),
-          ...('error' in data.final ? [data.final.error] : [])
+          ...(data.final.ok ? [] : [data.final.error])
         ]
       }
     }
@@ -98,8 +100,8 @@ export class IncidentReportService {
     const [analysis, final] = await Promise.all([
       analyseLog(connection.auditLogPath),
       this.deps.status(connectionId).then(
-        (status) => ({ status }),
-        (error: Error) => ({ error: `The status could not be read when the report was made: ${error.message}` })
+        (status): IncidentData['final'] => ({ ok: true, value: status }),
+        (error: Error): IncidentData['final'] => ({ ok: false, error: `The status could not be read when the report was made: ${error.message}` })
       )
     ])
     const actions = this.deps
@@ -218,8 +220,8 @@ function timelineOf(
       items.push({ time: snapshot.at, kind: 'status', text: connector ? `${name} is ${connector.status}` : `${name} is no longer reported` })
     }
   }
-  if ('status' in final) {
-    const { counts, fetchedAt } = final.status
+  if (final.ok) {
+    const { counts, fetchedAt } = final.value
     items.push({ time: fetchedAt, kind: 'status', text: `Final status: ${counts.healthy} healthy, ${counts.failed} failed, ${counts.other} other of ${counts.total}` })
   }
   items.sort((a, b) => a.time.localeCompare(b.time))
