@@ -1,5 +1,5 @@
 /** One status model for every Egeria version: what the UI and the CLI render. */
-import type { FailureClassification as KnowledgeClassification } from '../knowledge/classify'
+import type { FailureClassification } from '../knowledge/classify'
 import type { FailureSource } from './audit'
 import type { ConfigurationChange, ConfigurationDiffLine } from './configuration'
 
@@ -28,7 +28,7 @@ export const FAILED_STATUSES: readonly string[] = ['FAILED', 'CONFIG_FAILED', 'I
 export const HEALTHY_STATUSES: readonly string[] = ['WAITING', 'REFRESHING', 'RUNNING']
 
 /** Where a failing message comes from, by the log-analysis knowledge base (its message IDs are on the connector). */
-export type FailureClassification = Omit<KnowledgeClassification, 'messageIds' | 'rule'>
+export type ConnectorClassification = Omit<FailureClassification, 'messageIds' | 'rule'>
 
 export interface ConnectorState {
   name: string
@@ -46,7 +46,7 @@ export interface ConnectorState {
   /** Message IDs found in the failing message, first one first. */
   failingMessageIds: string[]
   failingMessageId?: string
-  classification?: FailureClassification
+  classification?: ConnectorClassification
   statistics?: Record<string, unknown>
 }
 
