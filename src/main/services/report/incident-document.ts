@@ -47,8 +47,8 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
   // At a glance
   add({ kind: 'heading', level: 2, text: 'Summary' })
   const summaryRows: [string, Inline[]][] = []
-  if ('report' in analysis) {
-    const { causes } = analysis.report
+  if (analysis.ok) {
+    const { causes } = analysis.value.report
     if (causes.length === 0) add({ kind: 'paragraph', parts: ['The audit log shows no failure.'] })
     else {
       add({ kind: 'paragraph', parts: [`What was wrong, from the audit log (${causes.length} cause${causes.length === 1 ? '' : 's'}):`] })
@@ -69,7 +69,7 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
   const current = nextSafeAction({
     status: final.ok ? final.value : undefined,
     error: final.ok ? undefined : final.error,
-    logCauses: 'report' in data.analysis ? data.analysis.report.causes : []
+    logCauses: data.analysis.ok ? data.analysis.value.report.causes : []
   })
   summaryRows.push(['Current problem', [text(current.found)]], ['Next safe action', [text(current.next)]])
   add({ kind: 'facts', rows: summaryRows })
@@ -93,12 +93,12 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
 
   // Audit log
   add({ kind: 'heading', level: 2, text: 'Audit log analysis' })
-  if ('error' in analysis) add({ kind: 'paragraph', parts: [text(analysis.error)] })
+  if (!analysis.ok) add({ kind: 'paragraph', parts: [text(analysis.error)] })
   else {
-    const { report, quotes } = analysis
+    const { path, report, quotes } = analysis.value
     add({
       kind: 'paragraph',
-      parts: ['Analysed ', { code: text(analysis.path) }, `: ${report.records} records (${report.auditRecords} audit records, ${report.unparsedLines} unparsed lines)`, report.servers.length ? ` from ${report.servers.map(text).join(', ')}.` : '.']
+      parts: ['Analysed ', { code: text(path) }, `: ${report.records} records (${report.auditRecords} audit records, ${report.unparsedLines} unparsed lines)`, report.servers.length ? ` from ${report.servers.map(text).join(', ')}.` : '.']
     })
     add({ kind: 'heading', level: 3, text: `Causes (${report.causes.length})` })
     if (report.causes.length === 0) add({ kind: 'paragraph', parts: ['No failures found in the audit log.'] })

@@ -43,9 +43,8 @@ export interface QuotedLine {
   text: string
 }
 
-export type LogAnalysis =
-  | { path: string; report: AnalysisReport; quotes: Map<string, QuotedLine> }
-  | { path?: string; error: string }
+/** The connection's audit log analysed, with quotes of its evidence lines, or why there is no analysis. */
+export type LogAnalysis = Result<{ path: string; report: AnalysisReport; quotes: Map<string, QuotedLine> }, string>
 
 export interface TimelineItem {
   time: string
@@ -81,13 +80,13 @@ export class IncidentReportService {
       markdown: renderMarkdown(document),
       html: renderHtml(document),
       summary: {
-        causes: 'report' in data.analysis ? data.analysis.report.causes.length : 0,
-        findings: 'report' in data.analysis ? data.analysis.report.findings.length : 0,
+        causes: data.analysis.ok ? data.analysis.value.report.causes.length : 0,
+        findings: data.analysis.ok ? data.analysis.value.report.findings.length : 0,
         pinned: data.pins.length,
         actions: data.actions.length,
         ...(counts ? { failing: counts.failed, total: counts.total } : {}),
         gaps: [
-          ...('error' in data.analysis ? [data.analysis.error] : []),
+          ...(data.analysis.ok ? [] : [data.analysis.error]),
           ...(data.final.ok ? [] : [data.final.error])
         ]
       }
@@ -126,14 +125,14 @@ export function fileBaseName(name: string, generatedAt: string): string {
 }
 
 async function analyseLog(path: string | undefined): Promise<LogAnalysis> {
-  if (!path) return { error: 'No audit log file is set for this connection, so the report has no log analysis. Set one in the connection, or pin lines from offline files in step 1.' }
+  if (!path) return { ok: false, error: 'No audit log file is set for this connection, so the report has no log analysis. Set one in the connection, or pin lines from offline files in step 1.' }
   let report: AnalysisReport
   try {
     report = await analyzeSources([await openInput(path, 0)])
   } catch (error) {
-    return { path, error: `The audit log ${path} could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }
+    return { ok: false, error: `The audit log ${path} could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }
   }
-  return { path, report, quotes: await quoteEvidence(path, report) }
+  return { ok: true, value: { path, report, quotes: await quoteEvidence(path, report) } }
 }
 
 export const refKey = (ref: EvidenceRef): string => `${ref.input}:${ref.file ?? ''}:${ref.line}`
@@ -187,10 +186,10 @@ function timelineOf(
   final: IncidentData['final']
 ): { items: TimelineItem[]; omitted: number } {
   const logItems: TimelineItem[] = []
-  if ('report' in analysis) {
+  if (analysis.ok) {
     // A failure event names the outer message; the finding it is evidence of knows the root cause.
-    const findingByRef = new Map(analysis.report.findings.flatMap((finding) => finding.evidence.map((ref) => [refKey(ref), finding] as const)))
-    for (const connector of analysis.report.connectors) {
+    const findingByRef = new Map(analysis.value.report.findings.flatMap((finding) => finding.evidence.map((ref) => [refKey(ref), finding] as const)))
+    for (const connector of analysis.value.report.connectors) {
       for (const event of connector.events) {
         const verb = LOG_EVENT_TEXT[event.kind]
         if (!event.time || !verb || event.kind === 'initializing') continue
@@ -200,7 +199,7 @@ function timelineOf(
         logItems.push({ time: event.time, kind: 'log', text: `${connector.name} ${verb}${messageId ? ` (${messageId})` : ''}${why}` })
       }
     }
-    for (const finding of analysis.report.findings) {
+    for (const finding of analysis.value.report.findings) {
       if (!finding.connector && finding.firstSeen) logItems.push({ time: finding.firstSeen, kind: 'log', text: finding.summary })
     }
   }
