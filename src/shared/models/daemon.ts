@@ -163,7 +163,8 @@ export interface ConnectorOutcome {
   verdict: string
 }
 
-export interface ActionCallResult {
+/** One call an action made, as the journal keeps it (a record of what happened, not a `Result`). */
+export interface ActionCallRecord {
   /** What was called, for example `POST …/integration-connectors/restart name=X`. */
   call: string
   ok: boolean
@@ -178,7 +179,7 @@ export interface ActionReport {
   scope: ActionScope
   startedAt: string
   finishedAt: string
-  calls: ActionCallResult[]
+  calls: ActionCallRecord[]
   /** `settled`: the affected connectors stopped changing; `timeout`: they did not within the limit; `stopped`: the operator stopped waiting. */
   settle: 'settled' | 'timeout' | 'stopped' | 'not-verified'
   connectors: ConnectorOutcome[]

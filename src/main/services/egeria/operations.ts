@@ -9,7 +9,7 @@ import {
   describeScope,
   isFailedStatus,
   isHealthyStatus,
-  type ActionCallResult,
+  type ActionCallRecord,
   type ActionKind,
   type ActionProgress,
   type ActionReport,
@@ -184,7 +184,7 @@ export async function runAction(client: EgeriaClient, action: ActionKind, scope:
   if (!planned.ok) return { ok: false, error: { kind: 'config', message: planned.error } }
   const { calls: plan, affected } = planned.value
 
-  const calls: ActionCallResult[] = []
+  const calls: ActionCallRecord[] = []
   for (const [index, operation] of plan.entries()) {
     if (options.signal?.aborted) {
       calls.push({ call: operation.label, ok: false, error: 'not sent: the operator stopped the action' })
@@ -277,7 +277,7 @@ export async function settleConnectors(
 function summarise(
   action: ActionKind,
   scope: ActionScope,
-  calls: ActionCallResult[],
+  calls: ActionCallRecord[],
   connectors: ConnectorOutcome[],
   settle: ActionReport['settle'],
   success: boolean
