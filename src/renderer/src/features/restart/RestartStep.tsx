@@ -7,7 +7,7 @@ import { BeforeAfter } from './BeforeAfter'
 import { ConfigurationDialogHost } from '../configuration/ConfigurationLinks'
 import { CurrentProblem } from '../flow/CurrentProblem'
 import { CauseCard } from './CauseCard'
-import { ActionAnnouncer, NextStep } from './RestartNext'
+import { Announcer, NextStep } from './RestartNext'
 import { connectorCount } from '../../../../shared/troubleshooting/failure-groups'
 import { ConfirmActionDialog } from './ConfirmActionDialog'
 import { causesOf, proposedConnectors, serversToCheck } from '../../../../shared/troubleshooting/restart-proposal'
@@ -54,7 +54,7 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
   if (!connection) return <p className="muted">This connection no longer exists.</p>
   return (
     <div className="restart-step">
-      <ActionAnnouncer actions={actions} />
+      <Announcer actions={actions} />
       {readOnly && (
         <p className="callout info" role="note">
           <span aria-hidden="true">⊘</span>
