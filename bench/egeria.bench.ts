@@ -44,12 +44,12 @@ console.log(`normalise ${reports.length} connectors (${(body.length / 1024).toFi
 const sim = await startSimulator({ scenario: 'large-estate', egeria: 5, port: 0 })
 const client = new EgeriaClient({ platformUrl: sim.url, server: sim.servers[0]!.name, userId: 'garygeeke', egeria: 'auto', tls: { mode: 'system' } })
 const first = await client.status()
-if (!first.ok) throw new Error(JSON.stringify(first.failure))
+if (!first.ok) throw new Error(JSON.stringify(first.error))
 const timings: number[] = []
 for (let run = 0; run < 50; run++) {
   const callStarted = performance.now()
   const result = await client.status()
-  if (!result.ok) throw new Error(JSON.stringify(result.failure))
+  if (!result.ok) throw new Error(JSON.stringify(result.error))
   timings.push(performance.now() - callStarted)
 }
 timings.sort((a, b) => a - b)

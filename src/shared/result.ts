@@ -19,7 +19,11 @@ export interface AppErrorData {
   fields?: Record<string, string>
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorData }
+/**
+ * THE result shape of the project. The error defaults to `AppErrorData` (what crosses the bridge); a
+ * service may carry a richer error of its own (an Egeria call's `CallFailure`) and translate it at its edge.
+ */
+export type Result<T, E = AppErrorData> = { ok: true; value: T } | { ok: false; error: E }
 
 /** Thrown by services; the bridge adapters turn it into a failed `Result`. */
 export class AppError extends Error {
@@ -34,7 +38,7 @@ export class AppError extends Error {
   }
 }
 
-export function ok<T>(value: T): Result<T> {
+export function ok<T>(value: T): Result<T, never> {
   return { ok: true, value }
 }
 

@@ -4,14 +4,13 @@
  * look-around or back-references; such a pattern is refused with RE2's reason.
  */
 import { RE2JS } from 're2js'
+import type { Result } from './result'
 
-export type SearchPattern = { ok: true; regex: RE2JS } | { ok: false; message: string }
-
-export function compileSearchPattern(pattern: string, ignoreCase: boolean): SearchPattern {
+export function compileSearchPattern(pattern: string, ignoreCase: boolean): Result<RE2JS, string> {
   try {
-    return { ok: true, regex: RE2JS.compile(pattern, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0) }
+    return { ok: true, value: RE2JS.compile(pattern, ignoreCase ? RE2JS.CASE_INSENSITIVE : 0) }
   } catch (error) {
-    return { ok: false, message: (error as Error).message.replace(/^error parsing regexp: /, '') }
+    return { ok: false, error: (error as Error).message.replace(/^error parsing regexp: /, '') }
   }
 }
 

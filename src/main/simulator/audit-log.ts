@@ -3,9 +3,9 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 
-export type AuditSeverity = 'Information' | 'Startup' | 'Shutdown' | 'Error' | 'Exception' | 'Action' | 'Decision'
+export type SimulatedSeverity = 'Information' | 'Startup' | 'Shutdown' | 'Error' | 'Exception' | 'Action' | 'Decision'
 
-const severityCodes: Record<AuditSeverity, number> = {
+const severityCodes: Record<SimulatedSeverity, number> = {
   Information: 1,
   Decision: 3,
   Action: 4,
@@ -15,10 +15,10 @@ const severityCodes: Record<AuditSeverity, number> = {
   Shutdown: 11
 }
 
-export interface AuditRecord {
+export interface SimulatedAuditRecord {
   time: number
   server: string
-  severity: AuditSeverity
+  severity: SimulatedSeverity
   messageId: string
   text: string
   params: string[]
@@ -46,14 +46,14 @@ export interface AuditLogOptions {
 }
 
 export class AuditLog {
-  readonly records: AuditRecord[] = []
+  readonly records: SimulatedAuditRecord[] = []
   private static readonly keptInMemory = 5000
 
   constructor(private readonly options: AuditLogOptions) {
     if (options.jsonDir) mkdirSync(options.jsonDir, { recursive: true })
   }
 
-  write(record: AuditRecord): void {
+  write(record: SimulatedAuditRecord): void {
     this.records.push(record)
     if (this.records.length > AuditLog.keptInMemory) this.records.splice(0, this.records.length - AuditLog.keptInMemory)
     const guid = randomUUID()
@@ -64,11 +64,11 @@ export class AuditLog {
   }
 
   /** The record's first console line, without its newline. */
-  mainLine(record: AuditRecord): string {
+  mainLine(record: SimulatedAuditRecord): string {
     return `${javaDateString(record.time, this.options.zoneLabel)} ${record.server} ${record.severity} ${record.messageId} ${record.text}`
   }
 
-  consoleLines(record: AuditRecord, guid: string): string {
+  consoleLines(record: SimulatedAuditRecord, guid: string): string {
     const prefix = `${javaDateString(record.time, this.options.zoneLabel)} ${record.server} ${record.severity} ${record.messageId}`
     let lines = `${this.mainLine(record)}\n`
     if (record.exception && record.severity === 'Exception' && this.options.exceptionSupplement) {
@@ -80,7 +80,7 @@ export class AuditLog {
     return lines
   }
 
-  private jsonRecord(record: AuditRecord, guid: string): Record<string, unknown> {
+  private jsonRecord(record: SimulatedAuditRecord, guid: string): Record<string, unknown> {
     return {
       guid,
       timeStamp: record.time,

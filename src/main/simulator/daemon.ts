@@ -3,13 +3,13 @@
  * and the audit log records a real daemon writes at each step.
  */
 import { randomUUID } from 'node:crypto'
-import { javaDateString, type AuditLog, type AuditSeverity } from './audit-log'
+import { javaDateString, type AuditLog, type SimulatedSeverity } from './audit-log'
 import { EgeriaError, formatMessage, messages } from './ffdc'
 import type { Scenario, ScenarioConnector } from './scenario'
 import type { SimClock, World } from './world'
 import { integrationServiceInfo, type IntegrationServiceInfo, type VersionProfile } from './versions'
 
-export type ConnectorStatus =
+export type SimulatedConnectorStatus =
   | 'INITIALIZED'
   | 'WAITING'
   | 'REFRESHING'
@@ -31,7 +31,7 @@ export interface SimulatedConnector {
   metadataServer: string
   guid: string
   instanceId: string
-  status?: ConnectorStatus
+  status?: SimulatedConnectorStatus
   lastStatusChange?: number
   lastRefreshTime?: number
   failingExceptionMessage?: string
@@ -41,13 +41,13 @@ export interface SimulatedConnector {
   generation: number
 }
 
-export interface ServiceState {
+export interface SimulatedService {
   info: IntegrationServiceInfo
   metadataServer: string
   connectorNames: string[]
 }
 
-export interface GroupState {
+export interface SimulatedGroup {
   qualifiedName: string
   guid: string
   description?: string
@@ -85,8 +85,8 @@ export interface DaemonContext {
 }
 
 export class SimulatedDaemon {
-  readonly services = new Map<string, ServiceState>()
-  readonly groups = new Map<string, GroupState>()
+  readonly services = new Map<string, SimulatedService>()
+  readonly groups = new Map<string, SimulatedGroup>()
   readonly connectors = new Map<string, SimulatedConnector>()
   readonly serverType = 'Integration Daemon'
   startTime = 0
@@ -107,19 +107,19 @@ export class SimulatedDaemon {
   /** Where connectors run in this release: OMIS where the release has them, groups otherwise. */
   private buildTopology(): void {
     const profile = this.profile
-    const addGroup = (qualifiedName: string, guid: string, metadataServer: string, description?: string): GroupState => {
+    const addGroup = (qualifiedName: string, guid: string, metadataServer: string, description?: string): SimulatedGroup => {
       const existing = this.groups.get(qualifiedName)
       if (existing) return existing
-      const group: GroupState = { qualifiedName, guid, description, metadataServer, declared: [], loaded: false, connectorNames: [] }
+      const group: SimulatedGroup = { qualifiedName, guid, description, metadataServer, declared: [], loaded: false, connectorNames: [] }
       this.groups.set(qualifiedName, group)
       return group
     }
-    const addService = (marker: string, metadataServer: string): ServiceState => {
+    const addService = (marker: string, metadataServer: string): SimulatedService => {
       const existing = this.services.get(marker)
       if (existing) return existing
       const info = integrationServiceInfo(marker)
       if (!info) throw new Error(`Daemon ${this.name}: unknown integration service marker "${marker}"`)
-      const service: ServiceState = { info, metadataServer, connectorNames: [] }
+      const service: SimulatedService = { info, metadataServer, connectorNames: [] }
       this.services.set(marker, service)
       return service
     }
@@ -162,7 +162,7 @@ export class SimulatedDaemon {
 
   // ------------------------------------------------------------------ audit helpers
 
-  private log(severity: AuditSeverity, messageId: string, template: string, params: string[], exception?: ConnectorFailure): void {
+  private log(severity: SimulatedSeverity, messageId: string, template: string, params: string[], exception?: ConnectorFailure): void {
     this.context.audit.write({
       time: this.context.clock.now(),
       server: this.name,
@@ -243,7 +243,7 @@ export class SimulatedDaemon {
   // ------------------------------------------------------------------ groups (4.0+)
 
   /** Reads a group's connectors from its metadata server; 5.0+ groups have no connectors until this succeeds. */
-  loadGroupConfiguration(group: GroupState, reason: 'start' | 'retry' | 'rest'): void {
+  loadGroupConfiguration(group: SimulatedGroup, reason: 'start' | 'retry' | 'rest'): void {
     const now = this.context.clock.now()
     group.lastConfigAttempt = now
     const server = this.context.world.metadataServers[group.metadataServer]
@@ -279,7 +279,7 @@ export class SimulatedDaemon {
 
   // ------------------------------------------------------------------ connector lifecycle
 
-  private setStatus(connector: SimulatedConnector, status: ConnectorStatus | undefined): void {
+  private setStatus(connector: SimulatedConnector, status: SimulatedConnectorStatus | undefined): void {
     connector.status = status
     connector.lastStatusChange = status === undefined ? undefined : this.context.clock.now()
   }

@@ -1,5 +1,5 @@
 /** JSON payloads of the daemon's REST responses, shaped per release (fact sheet §3). */
-import type { SimulatedConnector, GroupState, ServiceState, SimulatedDaemon } from './daemon'
+import type { SimulatedConnector, SimulatedGroup, SimulatedService, SimulatedDaemon } from './daemon'
 import { integrationServiceId, integrationServiceWiki, type VersionProfile } from './versions'
 
 /** `yyyy-MM-dd'T'HH:mm:ss.SSS+00:00`, as Jackson writes java.util.Date. */
@@ -47,7 +47,7 @@ export function connectorReport(profile: VersionProfile, connector: SimulatedCon
   })
 }
 
-export function serviceSummary(profile: VersionProfile, daemon: SimulatedDaemon, service: ServiceState): Record<string, unknown> {
+export function serviceSummary(profile: VersionProfile, daemon: SimulatedDaemon, service: SimulatedService): Record<string, unknown> {
   return compact({
     integrationServiceId: integrationServiceId(profile, service.info),
     integrationServiceFullName: service.info.fullName,
@@ -58,7 +58,7 @@ export function serviceSummary(profile: VersionProfile, daemon: SimulatedDaemon,
   })
 }
 
-export function groupSummary(profile: VersionProfile, daemon: SimulatedDaemon, group: GroupState): Record<string, unknown> {
+export function groupSummary(profile: VersionProfile, daemon: SimulatedDaemon, group: SimulatedGroup): Record<string, unknown> {
   // Only ASSIGNED, CONFIGURING and RUNNING are ever produced (§4.2).
   const status = !group.loaded ? 'ASSIGNED' : group.connectorNames.length === 0 ? 'CONFIGURING' : 'RUNNING'
   return compact({

@@ -23,13 +23,13 @@ describe('parsePropertyAssignments', () => {
   it('keeps JSON types and plain strings', () => {
     expect(parsePropertyAssignments(['waitForDirectory=true', 'batch=20', 'name=Oak Dene', 'empty=', 'expr=a=b'])).toEqual({
       ok: true,
-      properties: { waitForDirectory: true, batch: 20, name: 'Oak Dene', empty: '', expr: 'a=b' }
+      value: { waitForDirectory: true, batch: 20, name: 'Oak Dene', empty: '', expr: 'a=b' }
     })
   })
   it.each([[[], /No property/], [['novalue'], /not KEY=VALUE/], [['=x'], /not KEY=VALUE/], [['a=1', 'a=2'], /given twice/]])('refuses %j', (input, message) => {
     const result = parsePropertyAssignments(input)
     expect(result.ok).toBe(false)
-    if (!result.ok) expect(result.message).toMatch(message)
+    if (!result.ok) expect(result.error).toMatch(message)
   })
 })
 

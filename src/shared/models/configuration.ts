@@ -2,6 +2,7 @@
  * A connector's configuration as the running daemon reports it, and the changes the daemon accepts
  * while it runs (fact sheet rows 11–16): configuration properties from 4.1, the endpoint address from 5.0.
  */
+import type { Result } from '../result'
 import type { EgeriaMajor } from './daemon'
 
 /** Shown instead of a secret's value: the value never leaves the main process. */
@@ -107,18 +108,18 @@ const validPort = (text: string): boolean => /^\d{1,5}$/.test(text) && Number(te
  * `KEY=VALUE` pairs as properties. A value that reads as JSON (true, 42, "x", [..], {..}) keeps its
  * type, since connectors read booleans and numbers from their properties; anything else is a string.
  */
-export function parsePropertyAssignments(assignments: string[]): { ok: true; properties: Record<string, unknown> } | { ok: false; message: string } {
-  if (assignments.length === 0) return { ok: false, message: 'No property was given: use KEY=VALUE' }
+export function parsePropertyAssignments(assignments: string[]): Result<Record<string, unknown>, string> {
+  if (assignments.length === 0) return { ok: false, error: 'No property was given: use KEY=VALUE' }
   const properties: Record<string, unknown> = {}
   for (const assignment of assignments) {
     const equals = assignment.indexOf('=')
-    if (equals <= 0) return { ok: false, message: `${assignment} is not KEY=VALUE` }
+    if (equals <= 0) return { ok: false, error: `${assignment} is not KEY=VALUE` }
     const key = assignment.slice(0, equals).trim()
-    if (!key) return { ok: false, message: `${assignment} has an empty key` }
-    if (key in properties) return { ok: false, message: `The property ${key} is given twice` }
+    if (!key) return { ok: false, error: `${assignment} has an empty key` }
+    if (key in properties) return { ok: false, error: `The property ${key} is given twice` }
     properties[key] = typedValue(assignment.slice(equals + 1))
   }
-  return { ok: true, properties }
+  return { ok: true, value: properties }
 }
 
 function typedValue(text: string): unknown {

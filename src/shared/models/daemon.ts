@@ -1,5 +1,5 @@
 /** One status model for every Egeria version: what the UI and the CLI render. */
-import type { FailureClassification as KnowledgeClassification } from '../knowledge/classify'
+import type { FailureClassification } from '../knowledge/classify'
 import type { FailureSource } from './audit'
 import type { ConfigurationChange, ConfigurationDiffLine } from './configuration'
 
@@ -28,7 +28,7 @@ export const FAILED_STATUSES: readonly string[] = ['FAILED', 'CONFIG_FAILED', 'I
 export const HEALTHY_STATUSES: readonly string[] = ['WAITING', 'REFRESHING', 'RUNNING']
 
 /** Where a failing message comes from, by the log-analysis knowledge base (its message IDs are on the connector). */
-export type FailureClassification = Omit<KnowledgeClassification, 'messageIds' | 'rule'>
+export type ConnectorClassification = Omit<FailureClassification, 'messageIds' | 'rule'>
 
 export interface ConnectorState {
   name: string
@@ -46,7 +46,7 @@ export interface ConnectorState {
   /** Message IDs found in the failing message, first one first. */
   failingMessageIds: string[]
   failingMessageId?: string
-  classification?: FailureClassification
+  classification?: ConnectorClassification
   statistics?: Record<string, unknown>
 }
 
@@ -163,7 +163,8 @@ export interface ConnectorOutcome {
   verdict: string
 }
 
-export interface ActionCallResult {
+/** One call an action made, as the journal keeps it (a record of what happened, not a `Result`). */
+export interface ActionCallRecord {
   /** What was called, for example `POST …/integration-connectors/restart name=X`. */
   call: string
   ok: boolean
@@ -178,7 +179,7 @@ export interface ActionReport {
   scope: ActionScope
   startedAt: string
   finishedAt: string
-  calls: ActionCallResult[]
+  calls: ActionCallRecord[]
   /** `settled`: the affected connectors stopped changing; `timeout`: they did not within the limit; `stopped`: the operator stopped waiting. */
   settle: 'settled' | 'timeout' | 'stopped' | 'not-verified'
   connectors: ConnectorOutcome[]

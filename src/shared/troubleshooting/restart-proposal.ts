@@ -13,7 +13,8 @@ export type Precondition =
   /** Restarting cannot help: the daemon's configuration must change. */
   | { kind: 'cannot-help'; advice: string }
 
-export interface Cause {
+/** Failing connectors grouped from the daemon status (the log analysis has its own `Cause`). */
+export interface StatusCause {
   /** Stable across polls: source and subject. */
   key: string
   source: FailureGroup['source']
@@ -60,8 +61,8 @@ function preconditionOf(group: FailureGroup): Precondition {
 const PRECONDITION_ORDER: Precondition['kind'][] = ['server-active', 'operator', 'cannot-help']
 
 /** Failing connectors grouped by cause (the flow's grouping); causes that restarting can fix come first. */
-export function causesOf(status: DaemonStatus): Cause[] {
-  const causes = groupFailures(status.connectors).map((group): Cause => {
+export function causesOf(status: DaemonStatus): StatusCause[] {
+  const causes = groupFailures(status.connectors).map((group): StatusCause => {
     const first = group.connectors[0]!
     return {
       key: `${group.source}|${group.subject}`,
@@ -78,7 +79,7 @@ export function causesOf(status: DaemonStatus): Cause[] {
 }
 
 /** Whether a cause's precondition holds, from the platform's answer or the operator's confirmation. */
-export function readinessOf(cause: Cause, checks: Record<string, ServerCheck | undefined>, confirmed: Record<string, boolean>): CauseReadiness {
+export function readinessOf(cause: StatusCause, checks: Record<string, ServerCheck | undefined>, confirmed: Record<string, boolean>): CauseReadiness {
   const precondition = cause.precondition
   switch (precondition.kind) {
     case 'cannot-help':
@@ -101,7 +102,7 @@ export function readinessOf(cause: Cause, checks: Record<string, ServerCheck | u
 }
 
 /** Whether the operator must (and may) confirm this cause themselves. */
-export function needsOperator(cause: Cause, checks: Record<string, ServerCheck | undefined>): boolean {
+export function needsOperator(cause: StatusCause, checks: Record<string, ServerCheck | undefined>): boolean {
   if (cause.precondition.kind === 'operator') return true
   if (cause.precondition.kind !== 'server-active') return false
   const state = checks[cause.precondition.server]?.state
@@ -109,12 +110,12 @@ export function needsOperator(cause: Cause, checks: Record<string, ServerCheck |
 }
 
 /** The connectors proposed for restart: those of every cause whose precondition holds. */
-export function proposedConnectors(causes: Cause[], checks: Record<string, ServerCheck | undefined>, confirmed: Record<string, boolean>): string[] {
+export function proposedConnectors(causes: StatusCause[], checks: Record<string, ServerCheck | undefined>, confirmed: Record<string, boolean>): string[] {
   return causes.filter((cause) => readinessOf(cause, checks, confirmed).ready).flatMap((cause) => cause.connectors.map((connector) => connector.name))
 }
 
 /** Metadata servers the proposal needs checked. */
-export function serversToCheck(causes: Cause[]): string[] {
+export function serversToCheck(causes: StatusCause[]): string[] {
   return [...new Set(causes.flatMap((cause) => (cause.precondition.kind === 'server-active' ? [cause.precondition.server] : [])))]
 }
 

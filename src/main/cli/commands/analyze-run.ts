@@ -6,11 +6,11 @@ import { openInput, streamSource, type RecordSource } from '../../services/audit
 import { formatJson, formatMarkdown, formatText } from '../../services/audit/report-format'
 import { UsageError } from '../program'
 import { terminalSafe } from '../terminal-text'
-import type { AnalyzeOptions } from './analyze'
+import type { AnalyzeCommandOptions } from './analyze'
 
 const PROGRESS_MIN_BYTES = 32 * 1024 * 1024
 
-export async function runAnalyze(inputs: string[], options: AnalyzeOptions): Promise<void> {
+export async function runAnalyze(inputs: string[], options: AnalyzeCommandOptions): Promise<void> {
   if (inputs.length === 0 && options.postgres === undefined && options.kafka === undefined) throw new UsageError('name log files, - for stdin, --postgres URL or --kafka BROKERS --topic TOPIC')
   const zone = options.zone === undefined ? undefined : timeZone(options.zone)
   if (options.zone !== undefined && zone === undefined) throw new UsageError(`--zone ${options.zone} is not a known time zone: ${ZONE_HINT}`)

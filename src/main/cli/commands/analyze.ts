@@ -4,7 +4,7 @@ import type { SourceOptions } from './analyze-sources'
 
 const FORMATS = ['text', 'json', 'markdown'] as const
 type Format = (typeof FORMATS)[number]
-export interface AnalyzeOptions extends SourceOptions {
+export interface AnalyzeCommandOptions extends SourceOptions {
   format: Format
   zone?: string
   timeline?: boolean
@@ -29,7 +29,7 @@ export function registerAnalyzeCommand(program: Command): void {
     .option('--ca <file>', 'PEM file of the CA that signed the database\'s or broker\'s certificate')
     .option('--sasl-user <user>', 'with --kafka: SASL user (password in KAFKA_PASSWORD)')
     .option('--sasl-mechanism <mechanism>', 'with --sasl-user: PLAIN (default), SCRAM-SHA-256 or SCRAM-SHA-512')
-    .action(async (inputs: string[], options: AnalyzeOptions) => (await import('./analyze-run')).runAnalyze(inputs, options))
+    .action(async (inputs: string[], options: AnalyzeCommandOptions) => (await import('./analyze-run')).runAnalyze(inputs, options))
 }
 
 function parseFormat(value: string): Format {

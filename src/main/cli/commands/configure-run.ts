@@ -11,8 +11,8 @@ function changeFrom(options: ConfigureOptions): ConfigurationChange | undefined 
   if (options.endpoint !== undefined) return { kind: 'endpoint', address: options.endpoint }
   if (options.property.length === 0) return undefined
   const parsed = parsePropertyAssignments(options.property)
-  if (!parsed.ok) throw new UsageError(parsed.message)
-  return { kind: 'properties', properties: parsed.properties }
+  if (!parsed.ok) throw new UsageError(parsed.error)
+  return { kind: 'properties', properties: parsed.value }
 }
 
 export function configurationText(configuration: ConnectorConfiguration): string {
@@ -47,7 +47,7 @@ export async function runConfigureCommand(options: ConfigureOptions): Promise<vo
     if (!change) {
       const configuration = await readConfiguration(client, options.connector)
       if (!configuration.ok) {
-        process.exitCode = failWith(configuration.failure, options.format)
+        process.exitCode = failWith(configuration.error, options.format)
         return
       }
       print(options.format === 'json' ? JSON.stringify(configuration.value, null, 2) : configurationText(configuration.value))
@@ -62,7 +62,7 @@ export async function runConfigureCommand(options: ConfigureOptions): Promise<vo
       }
     })
     if (!result.ok) {
-      process.exitCode = failWith(result.failure, options.format)
+      process.exitCode = failWith(result.error, options.format)
       return
     }
     const diff = result.value.report.configuration?.diff ?? []

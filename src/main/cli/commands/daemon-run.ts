@@ -11,7 +11,7 @@ import { runAction } from '../../services/egeria/operations'
 import { probeDaemon } from '../../services/egeria/probe'
 import { EXIT, UsageError } from '../program'
 import { terminalSafe } from '../terminal-text'
-import type { ActionOptions, TargetOptions } from './daemon'
+import type { ActionCommandOptions, TargetOptions } from './daemon'
 
 function targetFrom(options: TargetOptions): DaemonTarget {
   let url: URL
@@ -152,7 +152,7 @@ export function probeText(report: ProbeReport): string {
   ].join('\n')
 }
 
-function scopeFrom(options: ActionOptions): ActionScope {
+function scopeFrom(options: ActionCommandOptions): ActionScope {
   const chosen = [
     options.connector.length === 1 ? ({ kind: 'connector', name: options.connector[0]! } as const) : undefined,
     options.connector.length > 1 ? { kind: 'connectors' as const, names: [...new Set(options.connector)] } : undefined,
@@ -171,7 +171,7 @@ function scopeFrom(options: ActionOptions): ActionScope {
 /** Journals an action's outcome (unless --no-journal), prints it, and sets the exit code. */
 export function finishAction(
   client: EgeriaClient,
-  options: Pick<ActionOptions, 'journal' | 'dataDir' | 'format'>,
+  options: Pick<ActionCommandOptions, 'journal' | 'dataDir' | 'format'>,
   { report, before, after }: { report: ActionReport; before: DaemonStatus; after?: DaemonStatus },
   details: string[] = []
 ): void {
@@ -197,7 +197,7 @@ export async function runStatus(options: TargetOptions): Promise<void> {
   try {
     const result = await client.status(command.signal)
     if (!result.ok) {
-      process.exitCode = failWith(result.failure, options.format)
+      process.exitCode = failWith(result.error, options.format)
       return
     }
     print(options.format === 'json' ? JSON.stringify(statusJson(result.value), null, 2) : statusText(result.value))
@@ -221,7 +221,7 @@ export async function runProbe(options: TargetOptions): Promise<void> {
   }
 }
 
-export async function runDaemonAction(action: ActionKind, options: ActionOptions): Promise<void> {
+export async function runDaemonAction(action: ActionKind, options: ActionCommandOptions): Promise<void> {
   const scope = scopeFrom(options)
   if (!options.yes) throw new UsageError(`${action} changes the daemon: add --yes to confirm`)
   const settleSeconds = Number(options.settleTimeout)
@@ -239,7 +239,7 @@ export async function runDaemonAction(action: ActionKind, options: ActionOptions
       }
     })
     if (!result.ok) {
-      process.exitCode = failWith(result.failure, options.format)
+      process.exitCode = failWith(result.error, options.format)
       return
     }
     finishAction(client, options, result.value)

@@ -15,7 +15,7 @@ export interface TargetOptions {
   timeout?: string
 }
 
-export interface ActionOptions extends TargetOptions {
+export interface ActionCommandOptions extends TargetOptions {
   connector: string[]
   service?: string
   group?: string
@@ -58,7 +58,7 @@ function registerAction(program: Command, action: ActionKind): void {
     .option('--settle-timeout <seconds>', 'how long to wait for the connectors to settle', '60')
     .option('--data-dir <dir>', 'where the action journal is kept (default: the app\'s data folder)')
     .option('--no-journal', 'do not record the action in the journal')
-    .action(async (options: ActionOptions) => (await import('./daemon-run')).runDaemonAction(action, options))
+    .action(async (options: ActionCommandOptions) => (await import('./daemon-run')).runDaemonAction(action, options))
 }
 
 export function registerDaemonCommands(program: Command): void {

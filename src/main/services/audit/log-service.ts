@@ -170,8 +170,8 @@ export class LogService {
   search(sessionId: string, query: SearchQuery): SearchHit[] {
     const session = this.session(sessionId)
     const compiled = compileSearchPattern(query.pattern, query.ignoreCase ?? false)
-    if (!compiled.ok) throw new AppError('invalid-input', `Invalid search pattern: ${compiled.message}`, { pattern: compiled.message })
-    const pattern = compiled.regex
+    if (!compiled.ok) throw new AppError('invalid-input', `Invalid search pattern: ${compiled.error}`, { pattern: compiled.error })
+    const pattern = compiled.value
     const context = Math.min(Math.max(0, query.context ?? 2), 20)
     const limit = Math.min(Math.max(1, query.limit ?? 100), MAX_HITS)
     const hits: SearchHit[] = []

@@ -1,8 +1,8 @@
 /** Classifies a connector's failing message with the log-analysis knowledge base. */
 import { classifyFailure } from '../../../shared/knowledge'
-import type { FailureClassification } from '../../../shared/models/daemon'
+import type { ConnectorClassification } from '../../../shared/models/daemon'
 
-export function classifyFailingMessage(text: string, egeriaMajor?: number): FailureClassification {
+export function classifyFailingMessage(text: string, egeriaMajor?: number): ConnectorClassification {
   const { source, subject, summary, action, rootMessageId } = classifyFailure(text, egeriaMajor)
   return { source, subject, summary, action, rootMessageId }
 }

@@ -53,7 +53,7 @@ describe('6.x bearer tokens', () => {
       json(response, '', 401)
     })
     const result = await make(server.url, '6').status()
-    expect(result).toMatchObject({ ok: false, failure: { kind: 'unauthorized', httpStatus: 401 } })
+    expect(result).toMatchObject({ ok: false, error: { kind: 'unauthorized', httpStatus: 401 } })
     expect(server.requests.filter((entry) => entry.url === '/api/token')).toHaveLength(2)
     expect(server.requests.filter((entry) => entry.url.endsWith('/status'))).toHaveLength(2)
   })

@@ -3,6 +3,7 @@
  * tokens, and returns every outcome as data.
  */
 import type { Agent } from 'undici'
+import type { Result } from '../../../shared/result'
 import type { EgeriaVersionSetting, TlsSettings } from '../../../shared/models/connection'
 import type { DaemonStatus, EgeriaMajor } from '../../../shared/models/daemon'
 import { call, createAgent, somethingAnswered, type CallFailure, type CallKind, type CallResult, type CallTimeouts } from './http'
@@ -17,8 +18,6 @@ export interface DaemonTarget {
   egeria: EgeriaVersionSetting
   tls: TlsSettings
 }
-
-export type ClientResult<T> = { ok: true; value: T } | { ok: false; failure: CallFailure }
 
 export interface ClientOptions {
   /** Overrides the per-kind timeouts (tests, the CLI's --timeout). */
@@ -57,7 +56,7 @@ export class EgeriaClient {
     const needsToken = (major ?? this.version?.major) === 6 && spec.path !== paths.token
     if (needsToken && !this.token) {
       const login = await this.login(spec.signal)
-      if (!login.ok) return { ok: false, failure: login.failure, ms: 0 }
+      if (!login.ok) return { ok: false, error: login.error, ms: 0 }
     }
     const send = (): Promise<CallResult<T>> =>
       call<T>(this.agent, {
@@ -73,19 +72,19 @@ export class EgeriaClient {
     const first = await send()
     // A 401 means the call was not carried out, so sending it again with a fresh token is safe,
     // even for restart and refresh; it happens once only.
-    if (needsToken && !first.ok && first.failure.kind === 'unauthorized' && first.failure.httpStatus === 401) {
+    if (needsToken && !first.ok && first.error.kind === 'unauthorized' && first.error.httpStatus === 401) {
       this.token = undefined
       const login = await this.login(spec.signal)
-      if (!login.ok) return { ok: false, failure: login.failure, ms: first.ms }
+      if (!login.ok) return { ok: false, error: login.error, ms: first.ms }
       return send()
     }
     return first
   }
 
   /** POST /api/token: the raw JWT comes back as text. */
-  async login(signal?: AbortSignal): Promise<ClientResult<string>> {
+  async login(signal?: AbortSignal): Promise<Result<string, CallFailure>> {
     if (this.target.password === undefined) {
-      return { ok: false, failure: { kind: 'config', message: 'Egeria 6 needs a password to get a bearer token: set one for this connection' } }
+      return { ok: false, error: { kind: 'config', message: 'Egeria 6 needs a password to get a bearer token: set one for this connection' } }
     }
     const result = await call<string>(this.agent, {
       method: 'POST',
@@ -98,13 +97,13 @@ export class EgeriaClient {
     })
     if (!result.ok) return result
     const token = result.value.trim().replace(/^"|"$/g, '')
-    if (!token) return { ok: false, failure: { kind: 'malformed', httpStatus: result.httpStatus, message: 'The token answer is empty', snippet: '' } }
+    if (!token) return { ok: false, error: { kind: 'malformed', httpStatus: result.httpStatus, message: 'The token answer is empty', snippet: '' } }
     this.token = token
     return { ok: true, value: token }
   }
 
   /** Reads the platform origin text, trying the 6.x path first, then the userId path of 3.x–5.x. */
-  async origin(signal?: AbortSignal): Promise<ClientResult<{ text: string; major: EgeriaMajor }>> {
+  async origin(signal?: AbortSignal): Promise<Result<{ text: string; major: EgeriaMajor }, CallFailure>> {
     let lastFailure: CallFailure | undefined
     for (const major of [6, 5] as const) {
       const result = await call<string>(this.agent, {
@@ -116,18 +115,18 @@ export class EgeriaClient {
         timeouts: this.timeouts.probe
       })
       if (result.ok) return { ok: true, value: { text: result.value.trim(), major } }
-      lastFailure = result.failure
+      lastFailure = result.error
       // Network, TLS, timeout and cancel failures are the same on every path: stop here.
-      if (!somethingAnswered(result.failure)) break
+      if (!somethingAnswered(result.error)) break
     }
-    return { ok: false, failure: lastFailure! }
+    return { ok: false, error: lastFailure! }
   }
 
   /**
    * The version to use: the connection's explicit setting wins; otherwise the platform origin, and
    * when that cannot be read, the shape of the status answer.
    */
-  async detectVersion(signal?: AbortSignal): Promise<ClientResult<EgeriaVersion>> {
+  async detectVersion(signal?: AbortSignal): Promise<Result<EgeriaVersion, CallFailure>> {
     if (this.version) return { ok: true, value: this.version }
     if (this.target.egeria !== 'auto') {
       this.version = { major: Number(this.target.egeria) as EgeriaMajor }
@@ -146,7 +145,7 @@ export class EgeriaClient {
         this.version = parsed
         return { ok: true, value: parsed }
       }
-    } else if (!somethingAnswered(origin.failure)) {
+    } else if (!somethingAnswered(origin.error)) {
       return origin
     }
     // Probe by shape: a userId-style status answer tells 3.x, 4.x and 5.x apart; a 401 means 6.x.
@@ -154,22 +153,22 @@ export class EgeriaClient {
     if (probe.ok) {
       const major = majorFromStatusShape(probe.value)
       if (major) return { ok: true, value: (this.version = { major }) }
-    } else if (probe.failure.kind === 'unauthorized') {
+    } else if (probe.error.kind === 'unauthorized') {
       return { ok: true, value: (this.version = { major: 6 }) }
-    } else if (probe.failure.kind === 'egeria') {
+    } else if (probe.error.kind === 'egeria') {
       // The platform answered with an Egeria envelope on the userId path: not 6.x. 5 is the safest guess.
       return { ok: true, value: (this.version = { major: 5, origin: origin.ok ? origin.value.text : undefined }) }
     }
-    return { ok: false, failure: origin.ok ? { kind: 'malformed', httpStatus: 200, message: 'The Egeria version cannot be told from this platform', snippet: origin.value.text.slice(0, 200) } : origin.failure }
+    return { ok: false, error: origin.ok ? { kind: 'malformed', httpStatus: 200, message: 'The Egeria version cannot be told from this platform', snippet: origin.value.text.slice(0, 200) } : origin.error }
   }
 
-  async status(signal?: AbortSignal): Promise<ClientResult<DaemonStatus>> {
+  async status(signal?: AbortSignal): Promise<Result<DaemonStatus, CallFailure>> {
     const version = await this.detectVersion(signal)
     if (!version.ok) return version
     const operation = paths.status(version.value, this.target.server, this.target.userId)
     let result = await this.raw<unknown>({ ...operation, kind: 'status', expect: 'json', signal }, version.value.major)
     let noConnectors = false
-    if (!result.ok && isEmptyDaemonFailure(result.failure, version.value)) {
+    if (!result.ok && isEmptyDaemonFailure(result.error, version.value)) {
       // 5.0+ fails its status call when no connector is loaded yet (fact sheet §4.6): the groups tell why.
       const groups = await this.raw<{ integrationGroupSummaries?: unknown }>({ ...paths.groupSummaries(version.value, this.target.server, this.target.userId), kind: 'status', expect: 'json', signal }, version.value.major)
       if (groups.ok) {
@@ -188,7 +187,7 @@ export class EgeriaClient {
       return { ok: true, value: noConnectors && status.connectors.length === 0 ? { ...status, noConnectors: true } : status }
     } catch (error) {
       if (!(error instanceof MalformedStatusError)) throw error
-      return { ok: false, failure: { kind: 'malformed', httpStatus: result.httpStatus, message: error.message, snippet: JSON.stringify(result.value).slice(0, 200) } }
+      return { ok: false, error: { kind: 'malformed', httpStatus: result.httpStatus, message: error.message, snippet: JSON.stringify(result.value).slice(0, 200) } }
     }
   }
 
@@ -199,7 +198,7 @@ export class EgeriaClient {
    * since stopped (its `status` then says `active: false`); the fact sheet lists both calls for
    * every version but not their behaviour for stopped servers.
    */
-  async serverState(serverName: string, signal?: AbortSignal): Promise<ClientResult<{ known: boolean; active: boolean; serverType?: string }>> {
+  async serverState(serverName: string, signal?: AbortSignal): Promise<Result<{ known: boolean; active: boolean; serverType?: string }, CallFailure>> {
     const version = await this.detectVersion(signal)
     if (!version.ok) return version
     const { major } = version.value

@@ -15,8 +15,9 @@ import {
   type ConnectorConfiguration
 } from '../../../shared/models/configuration'
 import { isHealthyStatus, type ActionReport, type DaemonStatus } from '../../../shared/models/daemon'
-import type { ClientResult, EgeriaClient } from './client'
-import { describeFailure } from './http'
+import type { Result } from '../../../shared/result'
+import type { EgeriaClient } from './client'
+import { describeFailure, type CallFailure } from './http'
 import { judgeConnector, settleConnectors, type ActionOptions, type ActionResult } from './operations'
 import { paths } from './version'
 
@@ -79,23 +80,23 @@ export function configurationFrom(
 }
 
 /** Reads a connector's configuration from the daemon: its report in the status, then its properties. */
-export async function readConfiguration(client: EgeriaClient, connector: string, signal?: AbortSignal): Promise<ClientResult<ConnectorConfiguration>> {
+export async function readConfiguration(client: EgeriaClient, connector: string, signal?: AbortSignal): Promise<Result<ConnectorConfiguration, CallFailure>> {
   const version = await client.detectVersion(signal)
   if (!version.ok) return version
   const { major } = version.value
   const unavailable = changeUnavailable(major, 'properties')
-  if (unavailable) return { ok: false, failure: { kind: 'config', message: unavailable } }
+  if (unavailable) return { ok: false, error: { kind: 'config', message: unavailable } }
   const { server, userId } = client.target
   const status = await client.raw<unknown>({ ...paths.status(version.value, server, userId), kind: 'status', expect: 'json', signal }, major)
   if (!status.ok) return status
   const found = findConnectorReport(status.value, connector)
-  if (!found) return { ok: false, failure: { kind: 'config', message: `The daemon reports no connector named ${connector}` } }
+  if (!found) return { ok: false, error: { kind: 'config', message: `The daemon reports no connector named ${connector}` } }
   const answer = await client.raw<Json>({ ...paths.connectorProperties(version.value, server, userId, connector), kind: 'status', expect: 'json', signal }, major)
   if (!answer.ok) return answer
   return { ok: true, value: configurationFrom(found, asObject(answer.value.properties) ?? {}, major, new Date().toISOString()) }
 }
 
-const refusal = (message: string): ActionResult => ({ ok: false, failure: { kind: 'config', message } })
+const refusal = (message: string): ActionResult => ({ ok: false, error: { kind: 'config', message } })
 
 /** Checks a requested change before anything is sent; the message says what to fix. */
 export function changeProblem(request: ConfigurationRequest, status: DaemonStatus): string | undefined {
@@ -141,7 +142,7 @@ export async function runConfigure(client: EgeriaClient, request: ConfigurationR
   const result = await client.operate(operation, 'restart', options.signal)
   const call = result.ok
     ? { call: operation.label, ok: true }
-    : { call: operation.label, ok: false, error: result.failure.kind === 'cancelled' ? 'stopped waiting for the answer: the daemon may still be working on it' : describeFailure(result.failure) }
+    : { call: operation.label, ok: false, error: result.error.kind === 'cancelled' ? 'stopped waiting for the answer: the daemon may still be working on it' : describeFailure(result.error) }
 
   progress({ actionId: id, phase: 'waiting', message: `Waiting for ${name} to restart and settle`, done: 1, total: 1 })
   // A refused change restarts nothing: one status read shows that nothing moved.

@@ -14,8 +14,8 @@ import type {
   ServerCheck,
   StatusSnapshot
 } from '../../../shared/models/daemon'
-import { AppError, type ErrorCode } from '../../../shared/result'
-import { EgeriaClient, type ClientResult } from './client'
+import { AppError, type ErrorCode, type Result } from '../../../shared/result'
+import { EgeriaClient } from './client'
 import { describeFailure, type CallFailure } from './http'
 import { ActionJournal, journalEntry } from './journal'
 import { readConfiguration, runConfigure } from './configuration'
@@ -59,8 +59,8 @@ export function toAppError(failure: CallFailure): AppError {
   return new AppError(FAILURE_CODES[failure.kind], describeFailure(failure))
 }
 
-function unwrap<T>(result: ClientResult<T>): T {
-  if (!result.ok) throw toAppError(result.failure)
+function unwrap<T>(result: Result<T, CallFailure>): T {
+  if (!result.ok) throw toAppError(result.error)
   return result.value
 }
 
@@ -143,7 +143,7 @@ export class DaemonService {
       return {
         ...base,
         state: 'unreachable',
-        verdict: `The platform at ${platformUrl} could not be asked about ${serverName}: ${describeFailure(result.failure)}. Check that ${serverName} runs by other means.`
+        verdict: `The platform at ${platformUrl} could not be asked about ${serverName}: ${describeFailure(result.error)}. Check that ${serverName} runs by other means.`
       }
     }
     const { known, active, serverType } = result.value
@@ -251,7 +251,7 @@ export class DaemonService {
     watch.polling = true
     try {
       const result = await this.client(connectionId).status()
-      this.record(connectionId, result.ok ? { status: result.value } : { error: describeFailure(result.failure) })
+      this.record(connectionId, result.ok ? { status: result.value } : { error: describeFailure(result.error) })
     } catch (error) {
       // The connection was deleted while watched: nobody can look at it any more.
       if (error instanceof AppError && error.code === 'not-found') return void (await this.forget(connectionId))

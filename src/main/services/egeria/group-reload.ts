@@ -19,12 +19,12 @@ export async function runGroupReload(client: EgeriaClient, group: string, option
   if (!before.ok) return before
   if (!before.value.groups.some((entry) => entry.name === group)) {
     const known = before.value.groups.map((entry) => entry.name).join(', ') || 'none'
-    return { ok: false, failure: { kind: 'config', message: `The daemon runs no integration group ${group} (known: ${known})` } }
+    return { ok: false, error: { kind: 'config', message: `The daemon runs no integration group ${group} (known: ${known})` } }
   }
   const operation = paths.reloadGroup(client.knownVersion!, client.target.server, client.target.userId, group)
   progress({ actionId: id, phase: 'calling', message: `${operation.label}…`, done: 0, total: 1 })
   const result = await client.operate(operation, 'restart', options.signal)
-  const call = result.ok ? { call: operation.label, ok: true } : { call: operation.label, ok: false, error: describeFailure(result.failure) }
+  const call = result.ok ? { call: operation.label, ok: true } : { call: operation.label, ok: false, error: describeFailure(result.error) }
 
   progress({ actionId: id, phase: 'waiting', message: `Waiting for the connectors of ${group} to settle`, done: 1, total: 1 })
   const first = await client.status(options.signal)

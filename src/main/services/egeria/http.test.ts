@@ -47,7 +47,7 @@ describe('HTTP outcomes over real HTTP', () => {
     const result = await get(`${server.url}/x`)
     expect(result.ok).toBe(false)
     if (result.ok) return
-    expect(result.failure).toMatchObject({ kind: 'egeria', httpStatus: 200, error: { relatedHTTPCode: 404, messageIds: ['OMAG-MULTI-TENANT-404-001'] } })
+    expect(result.error).toMatchObject({ kind: 'egeria', httpStatus: 200, error: { relatedHTTPCode: 404, messageIds: ['OMAG-MULTI-TENANT-404-001'] } })
   })
 
   it('reports Spring errors, 401 and 403 by their HTTP status', async () => {
@@ -56,15 +56,15 @@ describe('HTTP outcomes over real HTTP', () => {
       else if (request.url === '/401') json(response, '', 401)
       else json(response, { relatedHTTPCode: 403, exceptionErrorMessage: 'OMAG-PLATFORM-SECURITY-403-001 denied' }, 403)
     })
-    expect(await get(`${server.url}/spring`)).toMatchObject({ ok: false, failure: { kind: 'http', httpStatus: 404, message: 'Not Found — /spring' } })
-    expect(await get(`${server.url}/401`)).toMatchObject({ ok: false, failure: { kind: 'unauthorized', httpStatus: 401 } })
-    expect(await get(`${server.url}/403`)).toMatchObject({ ok: false, failure: { kind: 'unauthorized', httpStatus: 403, message: expect.stringContaining('403-001') } })
+    expect(await get(`${server.url}/spring`)).toMatchObject({ ok: false, error: { kind: 'http', httpStatus: 404, message: 'Not Found — /spring' } })
+    expect(await get(`${server.url}/401`)).toMatchObject({ ok: false, error: { kind: 'unauthorized', httpStatus: 401 } })
+    expect(await get(`${server.url}/403`)).toMatchObject({ ok: false, error: { kind: 'unauthorized', httpStatus: 403, message: expect.stringContaining('403-001') } })
   })
 
   it('reports malformed JSON and non-object answers without throwing', async () => {
     server = await startTestServer((request, response) => json(response, request.url === '/broken' ? '{"class": "Void' : '42'))
-    expect(await get(`${server.url}/broken`)).toMatchObject({ ok: false, failure: { kind: 'malformed', httpStatus: 200, snippet: '{"class": "Void' } })
-    expect(await get(`${server.url}/number`)).toMatchObject({ ok: false, failure: { kind: 'malformed', message: 'not a JSON object' } })
+    expect(await get(`${server.url}/broken`)).toMatchObject({ ok: false, error: { kind: 'malformed', httpStatus: 200, snippet: '{"class": "Void' } })
+    expect(await get(`${server.url}/number`)).toMatchObject({ ok: false, error: { kind: 'malformed', message: 'not a JSON object' } })
   })
 
   it('refuses an answer larger than the limit instead of buffering it', async () => {
@@ -74,13 +74,13 @@ describe('HTTP outcomes over real HTTP', () => {
       for (let index = 0; index <= MAX_BODY_BYTES / chunk.length; index++) response.write(chunk)
       response.end('{}')
     })
-    expect(await get(`${server.url}/huge`)).toMatchObject({ ok: false, failure: { kind: 'malformed', message: expect.stringContaining('larger than') } })
+    expect(await get(`${server.url}/huge`)).toMatchObject({ ok: false, error: { kind: 'malformed', message: expect.stringContaining('larger than') } })
   })
 
   it('times out a server that accepts but never answers', async () => {
     server = await startTestServer(() => {})
     const result = await get(`${server.url}/hang`, { responseMs: 300 })
-    expect(result).toMatchObject({ ok: false, failure: { kind: 'timeout', phase: 'response', ms: 300 } })
+    expect(result).toMatchObject({ ok: false, error: { kind: 'timeout', phase: 'response', ms: 300 } })
   })
 
   it('stops waiting when the caller aborts', async () => {
@@ -88,7 +88,7 @@ describe('HTTP outcomes over real HTTP', () => {
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 100)
     const result = await get(`${server.url}/hang`, { signal: controller.signal, responseMs: 10_000 })
-    expect(result).toMatchObject({ ok: false, failure: { kind: 'cancelled' } })
+    expect(result).toMatchObject({ ok: false, error: { kind: 'cancelled' } })
     expect(result.ms).toBeLessThan(5_000)
   })
 
@@ -97,7 +97,7 @@ describe('HTTP outcomes over real HTTP', () => {
     const url = server.url
     await server.close()
     server = undefined
-    expect(await get(`${url}/x`)).toMatchObject({ ok: false, failure: { kind: 'network', code: 'ECONNREFUSED' } })
+    expect(await get(`${url}/x`)).toMatchObject({ ok: false, error: { kind: 'network', code: 'ECONNREFUSED' } })
   })
 })
 
@@ -113,7 +113,7 @@ describe('TLS settings per connection', () => {
   it('refuses a self-signed certificate when verifying with the system CAs', async () => {
     server = await startTestServer((_request, response) => json(response, { relatedHTTPCode: 200 }), certificate)
     const result = await get(`${server.url}/x`)
-    expect(result).toMatchObject({ ok: false, failure: { kind: 'tls', code: 'DEPTH_ZERO_SELF_SIGNED_CERT' } })
+    expect(result).toMatchObject({ ok: false, error: { kind: 'tls', code: 'DEPTH_ZERO_SELF_SIGNED_CERT' } })
   })
 
   it('accepts it with its CA file, and with verification off for that connection only', async () => {
@@ -121,7 +121,7 @@ describe('TLS settings per connection', () => {
     expect(await get(`${server.url}/x`, { tls: { mode: 'ca-file', caFile } })).toMatchObject({ ok: true })
     expect(await get(`${server.url}/x`, { tls: { mode: 'insecure' } })).toMatchObject({ ok: true })
     // The insecure agent did not turn verification off for anyone else.
-    expect(await get(`${server.url}/x`)).toMatchObject({ ok: false, failure: { kind: 'tls' } })
+    expect(await get(`${server.url}/x`)).toMatchObject({ ok: false, error: { kind: 'tls' } })
   })
 
   it('names an expired certificate and a hostname mismatch', async () => {
@@ -131,7 +131,7 @@ describe('TLS settings per connection', () => {
     server = await startTestServer((_request, response) => json(response, { relatedHTTPCode: 200 }), expired)
     expect(await get(`${server.url}/x`, { tls: { mode: 'ca-file', caFile: expiredCa } })).toMatchObject({
       ok: false,
-      failure: { kind: 'tls', code: 'CERT_HAS_EXPIRED', message: 'The server certificate has expired' }
+      error: { kind: 'tls', code: 'CERT_HAS_EXPIRED', message: 'The server certificate has expired' }
     })
     await server.close()
     const other = await selfSignedCertificate({ name: 'egeria.example' })
@@ -140,7 +140,7 @@ describe('TLS settings per connection', () => {
     server = await startTestServer((_request, response) => json(response, { relatedHTTPCode: 200 }), other)
     expect(await get(`${server.url}/x`, { tls: { mode: 'ca-file', caFile: otherCa } })).toMatchObject({
       ok: false,
-      failure: { kind: 'tls', code: 'ERR_TLS_CERT_ALTNAME_INVALID' }
+      error: { kind: 'tls', code: 'ERR_TLS_CERT_ALTNAME_INVALID' }
     })
   })
 })
@@ -151,7 +151,7 @@ describe('a total deadline per call', () => {
     const started = performance.now()
     const result = await get(`${server.url}/x`, { responseMs: 3_000 })
     expect(performance.now() - started).toBeLessThan(4_500)
-    expect(result).toMatchObject({ ok: false, failure: { kind: 'timeout', phase: 'response', ms: 3_000 } })
+    expect(result).toMatchObject({ ok: false, error: { kind: 'timeout', phase: 'response', ms: 3_000 } })
   })
 
   it('stops a trickling call when its signal is aborted, as a cancel', async () => {
@@ -159,7 +159,7 @@ describe('a total deadline per call', () => {
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 500)
     const result = await get(`${server.url}/x`, { responseMs: 60_000, signal: controller.signal })
-    expect(result).toMatchObject({ ok: false, failure: { kind: 'cancelled' } })
+    expect(result).toMatchObject({ ok: false, error: { kind: 'cancelled' } })
     expect(result.ms).toBeLessThan(2_000)
   })
 })

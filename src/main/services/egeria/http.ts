@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs'
 import { Agent, errors as undiciErrors, request } from 'undici'
 import type { TlsSettings } from '../../../shared/models/connection'
+import type { Result } from '../../../shared/result'
 import { ffdcError, type EgeriaErrorEnvelope } from './envelope'
 
 /** How long each kind of call may take. A REST refresh runs synchronously and may take many minutes. */
@@ -36,9 +37,8 @@ export type CallFailure =
   | { kind: 'malformed'; httpStatus: number; message: string; snippet: string }
   | { kind: 'config'; message: string }
 
-export type CallResult<T> =
-  | { ok: true; value: T; httpStatus: number; ms: number }
-  | { ok: false; failure: CallFailure; ms: number }
+/** The shared `Result`, with how long the call took and, on success, the HTTP status (a failure carries its own). */
+export type CallResult<T> = Result<T, CallFailure> & { ms: number } & ({ ok: true; httpStatus: number } | { ok: false })
 
 export interface HttpCall {
   method: 'GET' | 'POST' | 'DELETE'
@@ -257,14 +257,14 @@ export async function call<T = unknown>(dispatcher: Agent, spec: HttpCall): Prom
     httpStatus = response.statusCode
     text = await readLimited(response.body)
   } catch (error) {
-    return { ok: false, failure: classifyThrown(error, timeouts, signal), ms: elapsed() }
+    return { ok: false, error: classifyThrown(error, timeouts, signal), ms: elapsed() }
   } finally {
     deadline.clear()
   }
   if (text === undefined) {
     return {
       ok: false,
-      failure: { kind: 'malformed', httpStatus, message: `The answer is larger than ${MAX_BODY_BYTES} bytes`, snippet: '' },
+      error: { kind: 'malformed', httpStatus, message: `The answer is larger than ${MAX_BODY_BYTES} bytes`, snippet: '' },
       ms: elapsed()
     }
   }
@@ -281,16 +281,16 @@ export async function call<T = unknown>(dispatcher: Agent, spec: HttpCall): Prom
     const envelope = ffdcError(parsed)
     return {
       ok: false,
-      failure: { kind: 'unauthorized', httpStatus, message: envelope?.message ?? springMessage(parsed, 'the platform refused the credentials'), body: parsed },
+      error: { kind: 'unauthorized', httpStatus, message: envelope?.message ?? springMessage(parsed, 'the platform refused the credentials'), body: parsed },
       ms: elapsed()
     }
   }
   if (httpStatus < 200 || httpStatus >= 300) {
     const envelope = ffdcError(parsed)
-    if (envelope) return { ok: false, failure: { kind: 'egeria', httpStatus, error: envelope }, ms: elapsed() }
+    if (envelope) return { ok: false, error: { kind: 'egeria', httpStatus, error: envelope }, ms: elapsed() }
     return {
       ok: false,
-      failure: { kind: 'http', httpStatus, message: springMessage(parsed, text.slice(0, 200) || 'no details'), body: parsed },
+      error: { kind: 'http', httpStatus, message: springMessage(parsed, text.slice(0, 200) || 'no details'), body: parsed },
       ms: elapsed()
     }
   }
@@ -298,11 +298,11 @@ export async function call<T = unknown>(dispatcher: Agent, spec: HttpCall): Prom
   if (parseError !== undefined || (text.trim() && (parsed === null || typeof parsed !== 'object'))) {
     return {
       ok: false,
-      failure: { kind: 'malformed', httpStatus, message: parseError ?? 'not a JSON object', snippet: text.slice(0, 200) },
+      error: { kind: 'malformed', httpStatus, message: parseError ?? 'not a JSON object', snippet: text.slice(0, 200) },
       ms: elapsed()
     }
   }
   const envelope = ffdcError(parsed)
-  if (envelope) return { ok: false, failure: { kind: 'egeria', httpStatus, error: envelope }, ms: elapsed() }
+  if (envelope) return { ok: false, error: { kind: 'egeria', httpStatus, error: envelope }, ms: elapsed() }
   return { ok: true, value: (parsed ?? {}) as T, httpStatus, ms: elapsed() }
 }

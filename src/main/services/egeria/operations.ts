@@ -9,7 +9,7 @@ import {
   describeScope,
   isFailedStatus,
   isHealthyStatus,
-  type ActionCallResult,
+  type ActionCallRecord,
   type ActionKind,
   type ActionProgress,
   type ActionReport,
@@ -18,8 +18,9 @@ import {
   type ConnectorState,
   type DaemonStatus
 } from '../../../shared/models/daemon'
-import type { ClientResult, EgeriaClient } from './client'
-import { deadlineSignal, describeFailure } from './http'
+import type { Result } from '../../../shared/result'
+import type { EgeriaClient } from './client'
+import { deadlineSignal, describeFailure, type CallFailure } from './http'
 import { hasServiceCalls, paths, type EgeriaVersion, type OperationCall } from './version'
 
 export interface ActionOptions {
@@ -48,7 +49,7 @@ export function planAction(
   version: EgeriaVersion,
   server: string,
   userId: string
-): { ok: true; plan: ActionPlan } | { ok: false; message: string } {
+): Result<ActionPlan, string> {
   const byName = new Map(status.connectors.map((connector) => [connector.name, connector]))
   const perConnector = (names: string[]): OperationCall[] =>
     names.map((name) => {
@@ -61,21 +62,21 @@ export function planAction(
     case 'connector': {
       if (!byName.has(scope.name)) {
         const known = status.connectors.map((connector) => connector.name).join(', ') || 'none'
-        return { ok: false, message: `The daemon reports no connector named ${scope.name} (known: ${known})` }
+        return { ok: false, error: `The daemon reports no connector named ${scope.name} (known: ${known})` }
       }
-      return { ok: true, plan: { calls: perConnector([scope.name]), affected: [scope.name] } }
+      return { ok: true, value: { calls: perConnector([scope.name]), affected: [scope.name] } }
     }
     case 'connectors': {
       const names = [...new Set(scope.names)]
       const unknown = names.filter((name) => !byName.has(name))
       // All or nothing: a typo must not turn "restart these three" into "restart two of them".
-      if (names.length === 0) return { ok: false, message: 'No connectors were named' }
+      if (names.length === 0) return { ok: false, error: 'No connectors were named' }
       if (unknown.length > 0) {
         const known = status.connectors.map((connector) => connector.name).join(', ') || 'none'
-        return { ok: false, message: `The daemon reports no connector named ${unknown.join(', ')} (known: ${known})` }
+        return { ok: false, error: `The daemon reports no connector named ${unknown.join(', ')} (known: ${known})` }
       }
       // Egeria restarts one named connector per call (NameRequestBody): one call each.
-      return { ok: true, plan: { calls: perConnector(names), affected: names } }
+      return { ok: true, value: { calls: perConnector(names), affected: names } }
     }
     case 'service': {
       const service = status.services.find((entry) => entry.marker === scope.marker)
@@ -83,43 +84,43 @@ export function planAction(
         const known = status.services.map((entry) => entry.marker).join(', ')
         return {
           ok: false,
-          message: known
+          error: known
             ? `The daemon runs no integration service ${scope.marker} (known: ${known})`
             : `Egeria ${version.major}${version.minor !== undefined ? `.${version.minor}` : ''} has no integration services: use --group or --connector`
         }
       }
-      if (!hasServiceCalls(version)) return { ok: false, message: 'This Egeria version has no per-service calls' }
+      if (!hasServiceCalls(version)) return { ok: false, error: 'This Egeria version has no per-service calls' }
       const call =
         action === 'restart'
           ? paths.restartService(version, server, userId, scope.marker)
           : paths.refreshService(version, server, userId, scope.marker)
-      return { ok: true, plan: { calls: [call], affected: service.connectorNames } }
+      return { ok: true, value: { calls: [call], affected: service.connectorNames } }
     }
     case 'group': {
       const group = status.groups.find((entry) => entry.name === scope.name)
       if (!group) {
         const known = status.groups.map((entry) => entry.name).join(', ') || 'none'
-        return { ok: false, message: `The daemon runs no integration group ${scope.name} (known: ${known})` }
+        return { ok: false, error: `The daemon runs no integration group ${scope.name} (known: ${known})` }
       }
       // Egeria has no group-wide restart or refresh of connectors: one call per connector.
-      return { ok: true, plan: { calls: perConnector(group.connectorNames), affected: group.connectorNames } }
+      return { ok: true, value: { calls: perConnector(group.connectorNames), affected: group.connectorNames } }
     }
     case 'failed': {
       const failed = status.connectors.filter((connector) => isFailedStatus(connector.status)).map((connector) => connector.name)
-      return { ok: true, plan: { calls: perConnector(failed), affected: failed } }
+      return { ok: true, value: { calls: perConnector(failed), affected: failed } }
     }
     case 'daemon': {
-      if (action !== 'restart') return { ok: false, message: 'The daemon as a whole can be restarted, not refreshed' }
+      if (action !== 'restart') return { ok: false, error: 'The daemon as a whole can be restarted, not refreshed' }
       const calls = [paths.stopServer(version, server, userId), paths.startServer(version, server, userId)]
-      return { ok: true, plan: { calls, affected: status.connectors.map((connector) => connector.name) } }
+      return { ok: true, value: { calls, affected: status.connectors.map((connector) => connector.name) } }
     }
     case 'all': {
       const affected = status.connectors.map((connector) => connector.name)
-      if (action === 'refresh') return { ok: true, plan: { calls: [paths.refreshAll(version, server, userId)], affected } }
+      if (action === 'refresh') return { ok: true, value: { calls: [paths.refreshAll(version, server, userId)], affected } }
       const all = paths.restartAll(version, server, userId)
       // 3.x and 4.0 restart service by service.
       const calls = all ? [all] : status.services.map((service) => paths.restartService(version, server, userId, service.marker))
-      return { ok: true, plan: { calls, affected } }
+      return { ok: true, value: { calls, affected } }
     }
   }
 }
@@ -167,7 +168,7 @@ export function judgeConnector(name: string, before: ConnectorState | undefined,
   return { ...base, outcome: 'healthy', verdict: `${name} is ${after.status}` }
 }
 
-export type ActionResult = ClientResult<{ report: ActionReport; before: DaemonStatus; after?: DaemonStatus }>
+export type ActionResult = Result<{ report: ActionReport; before: DaemonStatus; after?: DaemonStatus }, CallFailure>
 
 /** Runs one action end to end. Callers serialise actions per daemon (see `ActionQueue`). */
 export async function runAction(client: EgeriaClient, action: ActionKind, scope: ActionScope, options: ActionOptions = {}): Promise<ActionResult> {
@@ -180,10 +181,10 @@ export async function runAction(client: EgeriaClient, action: ActionKind, scope:
   if (!before.ok) return before
   const version = client.knownVersion!
   const planned = planAction(action, scope, before.value, version, client.target.server, client.target.userId)
-  if (!planned.ok) return { ok: false, failure: { kind: 'config', message: planned.message } }
-  const { calls: plan, affected } = planned.plan
+  if (!planned.ok) return { ok: false, error: { kind: 'config', message: planned.error } }
+  const { calls: plan, affected } = planned.value
 
-  const calls: ActionCallResult[] = []
+  const calls: ActionCallRecord[] = []
   for (const [index, operation] of plan.entries()) {
     if (options.signal?.aborted) {
       calls.push({ call: operation.label, ok: false, error: 'not sent: the operator stopped the action' })
@@ -198,9 +199,9 @@ export async function runAction(client: EgeriaClient, action: ActionKind, scope:
             call: operation.label,
             ok: false,
             error:
-              result.failure.kind === 'cancelled'
+              result.error.kind === 'cancelled'
                 ? 'stopped waiting for the answer: the daemon may still be working on it'
-                : describeFailure(result.failure)
+                : describeFailure(result.error)
           }
     )
   }
@@ -276,7 +277,7 @@ export async function settleConnectors(
 function summarise(
   action: ActionKind,
   scope: ActionScope,
-  calls: ActionCallResult[],
+  calls: ActionCallRecord[],
   connectors: ConnectorOutcome[],
   settle: ActionReport['settle'],
   success: boolean

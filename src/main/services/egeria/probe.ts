@@ -156,8 +156,8 @@ export async function probeDaemon(client: EgeriaClient, options: { timeoutMs?: n
   const originStarted = performance.now()
   const origin = await client.origin(options.signal)
   const originMs = Math.round(performance.now() - originStarted)
-  if (!origin.ok && !somethingAnswered(origin.failure)) {
-    add('platform', { state: 'fail', ms: originMs, verdict: `No answer from the platform: ${describeFailure(origin.failure)}` })
+  if (!origin.ok && !somethingAnswered(origin.error)) {
+    add('platform', { state: 'fail', ms: originMs, verdict: `No answer from the platform: ${describeFailure(origin.error)}` })
     return report()
   }
   const version = await client.detectVersion(options.signal)
@@ -167,7 +167,7 @@ export async function probeDaemon(client: EgeriaClient, options: { timeoutMs?: n
       ms: originMs,
       verdict: origin.ok
         ? `Something answers, but it does not look like an Egeria platform (“${origin.value.text.slice(0, 80)}”)`
-        : `Something answers at this address, but not as an Egeria platform: ${describeFailure(version.failure)}`
+        : `Something answers at this address, but not as an Egeria platform: ${describeFailure(version.error)}`
     })
     return report()
   }
@@ -177,7 +177,7 @@ export async function probeDaemon(client: EgeriaClient, options: { timeoutMs?: n
   if (parsed) add('platform', { state: 'pass', ms: originMs, verdict: `${parsed.origin} (Egeria ${major})`, details })
   else if (client.target.egeria === 'auto') add('platform', { state: 'pass', ms: originMs, verdict: `Egeria ${major} (detected from the status shape)`, details })
   else {
-    const seen = origin.ok ? `“${origin.value.text.slice(0, 80)}”` : describeFailure(origin.failure)
+    const seen = origin.ok ? `“${origin.value.text.slice(0, 80)}”` : describeFailure(origin.error)
     add('platform', { state: 'warn', ms: originMs, verdict: `The platform origin did not answer as Egeria (${seen}); going on with Egeria ${major} as set on the connection`, details })
   }
 
@@ -195,11 +195,11 @@ export async function probeDaemon(client: EgeriaClient, options: { timeoutMs?: n
       return report(major)
     }
     add('server', { state: 'pass', ms: serverMs, verdict: `${server} is running${serverType ? ` (${serverType})` : ''}` })
-  } else if (!serverStatus.ok && serverStatus.failure.kind === 'egeria' && serverStatus.failure.error.relatedHTTPCode === 404) {
+  } else if (!serverStatus.ok && serverStatus.error.kind === 'egeria' && serverStatus.error.error.relatedHTTPCode === 404) {
     add('server', { state: 'fail', ms: serverMs, verdict: `The platform answers, but does not know a server called ${server}` })
     return report(major)
-  } else if (!serverStatus.ok && serverStatus.failure.kind === 'unauthorized') {
-    add('server', { state: 'fail', ms: serverMs, verdict: `The platform refused the credentials: ${serverStatus.failure.message}` })
+  } else if (!serverStatus.ok && serverStatus.error.kind === 'unauthorized') {
+    add('server', { state: 'fail', ms: serverMs, verdict: `The platform refused the credentials: ${serverStatus.error.message}` })
     return report(major)
   }
   // Otherwise the platform status call gave no proof either way; the daemon status call decides below.
@@ -209,9 +209,9 @@ export async function probeDaemon(client: EgeriaClient, options: { timeoutMs?: n
   const statusMs = Math.round(performance.now() - statusStarted)
   const serverSeen = hops.some((entry) => entry.id === 'server')
   if (!status.ok) {
-    const { hop, verdict } = failureVerdict(status.failure, server)
+    const { hop, verdict } = failureVerdict(status.error, server)
     if (hop === 'server') add('server', { state: 'fail', ms: statusMs, verdict })
-    else if (status.failure.kind === 'egeria') {
+    else if (status.error.kind === 'egeria') {
       // An Egeria error from the daemon's own URL proves the server runs and answers that API.
       if (!serverSeen) add('server', { state: 'pass', ms: statusMs, verdict: `${server} is running (it answered with an Egeria error)` })
       if (hop === 'daemon') add('daemon', { state: 'fail', ms: statusMs, verdict })

@@ -198,7 +198,7 @@ describe('action planning and verdicts', () => {
   it('plans one call per failed connector on 3.x, through each connector\'s service', () => {
     const planned = planAction('restart', { kind: 'failed' }, before, { major: 3 }, 'exchangeDL01', 'gary')
     // Connectors are sorted by name: DropFoot…, OakDeneLandingAreaDatabaseMonitor, OakDene…Files…, OldMarket…
-    expect(planned.ok && planned.plan.calls.map((call) => call.path.split('/integration-daemon/users/gary')[1])).toEqual([
+    expect(planned.ok && planned.value.calls.map((call) => call.path.split('/integration-daemon/users/gary')[1])).toEqual([
       '/integration-services/files-integrator/restart',
       '/integration-services/database-integrator/restart',
       '/integration-services/files-integrator/restart',
@@ -208,13 +208,13 @@ describe('action planning and verdicts', () => {
 
   it('restarts all on 3.x service by service and explains unknown scopes', () => {
     const all = planAction('restart', { kind: 'all' }, before, { major: 3 }, 'd', 'u')
-    expect(all.ok && all.plan.calls.map((call) => call.label)).toEqual(['restart service files-integrator', 'restart service database-integrator'])
+    expect(all.ok && all.value.calls.map((call) => call.label)).toEqual(['restart service files-integrator', 'restart service database-integrator'])
     const unknown = planAction('restart', { kind: 'connector', name: 'Nope' }, before, { major: 3 }, 'd', 'u')
-    expect(unknown).toMatchObject({ ok: false, message: expect.stringContaining('no connector named Nope') })
+    expect(unknown).toMatchObject({ ok: false, error: expect.stringContaining('no connector named Nope') })
     const group = planAction('refresh', { kind: 'group', name: 'G' }, before, { major: 3 }, 'd', 'u')
     expect(group).toMatchObject({ ok: false })
     const service = planAction('refresh', { kind: 'service', marker: 'files-integrator' }, before, { major: 3 }, 'd', 'u')
-    expect(service.ok && service.plan.affected).toHaveLength(3)
+    expect(service.ok && service.value.affected).toHaveLength(3)
   })
 
   // The guide restarted files-integrator only: the database monitor kept its lastStatusChange, untouched.

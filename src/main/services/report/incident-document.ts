@@ -47,8 +47,8 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
   // At a glance
   add({ kind: 'heading', level: 2, text: 'Summary' })
   const summaryRows: [string, Inline[]][] = []
-  if ('report' in analysis) {
-    const { causes } = analysis.report
+  if (analysis.ok) {
+    const { causes } = analysis.value.report
     if (causes.length === 0) add({ kind: 'paragraph', parts: ['The audit log shows no failure.'] })
     else {
       add({ kind: 'paragraph', parts: [`What was wrong, from the audit log (${causes.length} cause${causes.length === 1 ? '' : 's'}):`] })
@@ -56,8 +56,8 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
     }
   } else add({ kind: 'paragraph', parts: ['The audit log was not analysed (see Audit log analysis).'] })
   summaryRows.push(['Actions taken', [actionsSummary(data.actions)]])
-  if ('status' in final) {
-    const { counts, noConnectors } = final.status
+  if (final.ok) {
+    const { counts, noConnectors } = final.value
     const badge: Inline = noConnectors
       ? { badge: 'No connectors', icon: '◌', tone: 'err' }
       : counts.failed === 0
@@ -67,15 +67,15 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
   } else summaryRows.push(['Final state', [{ badge: 'Unknown', icon: '?', tone: 'neutral' }, ` ${text(final.error)}`]])
   // The same answer as the app's guidance bar: the status and the audit log weighed together.
   const current = nextSafeAction({
-    status: 'status' in final ? final.status : undefined,
-    error: 'error' in final ? final.error : undefined,
-    logCauses: 'report' in data.analysis ? data.analysis.report.causes : []
+    status: final.ok ? final.value : undefined,
+    error: final.ok ? undefined : final.error,
+    logCauses: data.analysis.ok ? data.analysis.value.report.causes : []
   })
   summaryRows.push(['Current problem', [text(current.found)]], ['Next safe action', [text(current.next)]])
   add({ kind: 'facts', rows: summaryRows })
 
   // Connection: what identifies the daemon, never a secret.
-  const detected = 'status' in final ? final.status.platformVersion ?? `Egeria ${final.status.egeria}` : undefined
+  const detected = final.ok ? final.value.platformVersion ?? `Egeria ${final.value.egeria}` : undefined
   add({ kind: 'heading', level: 2, text: 'Connection' })
   add({
     kind: 'facts',
@@ -93,12 +93,12 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
 
   // Audit log
   add({ kind: 'heading', level: 2, text: 'Audit log analysis' })
-  if ('error' in analysis) add({ kind: 'paragraph', parts: [text(analysis.error)] })
+  if (!analysis.ok) add({ kind: 'paragraph', parts: [text(analysis.error)] })
   else {
-    const { report, quotes } = analysis
+    const { path, report, quotes } = analysis.value
     add({
       kind: 'paragraph',
-      parts: ['Analysed ', { code: text(analysis.path) }, `: ${report.records} records (${report.auditRecords} audit records, ${report.unparsedLines} unparsed lines)`, report.servers.length ? ` from ${report.servers.map(text).join(', ')}.` : '.']
+      parts: ['Analysed ', { code: text(path) }, `: ${report.records} records (${report.auditRecords} audit records, ${report.unparsedLines} unparsed lines)`, report.servers.length ? ` from ${report.servers.map(text).join(', ')}.` : '.']
     })
     add({ kind: 'heading', level: 3, text: `Causes (${report.causes.length})` })
     if (report.causes.length === 0) add({ kind: 'paragraph', parts: ['No failures found in the audit log.'] })
@@ -171,9 +171,9 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
 
   // Final state
   add({ kind: 'heading', level: 2, text: 'Final state' })
-  if ('error' in final) add({ kind: 'paragraph', parts: [text(final.error)] })
+  if (!final.ok) add({ kind: 'paragraph', parts: [text(final.error)] })
   else {
-    const { status } = final
+    const status = final.value
     add({ kind: 'paragraph', parts: [`Read ${formatTime(status.fetchedAt)} from `, { code: text(status.server) }, `: ${status.counts.healthy} healthy, ${status.counts.failed} failed, ${status.counts.other} other of ${status.counts.total} connectors.`] })
     const failing = status.connectors.filter((connector) => isFailedStatus(connector.status))
     if (failing.length === 0) add({ kind: 'paragraph', parts: [{ badge: 'No connector is failing', icon: '✔', tone: 'ok' }] })
@@ -222,8 +222,8 @@ function comparisonInlines(entry: JournalEntry, text: (value: string) => string)
 
 /** Where a cause's connectors stand now: the report says whether the trouble is over. */
 function causeState(cause: Cause, final: IncidentData['final']): Inline[] {
-  if (!('status' in final) || cause.connectors.length === 0) return []
-  const now = new Map(final.status.connectors.map((connector) => [connector.name, connector.status]))
+  if (!final.ok || cause.connectors.length === 0) return []
+  const now = new Map(final.value.connectors.map((connector) => [connector.name, connector.status]))
   const statuses = cause.connectors.map((name) => now.get(name))
   const failing = statuses.filter((status) => status !== undefined && isFailedStatus(status)).length
   const total = cause.connectors.length

@@ -12,6 +12,7 @@ import { createGunzip } from 'node:zlib'
 import type { AnalysisReport, EvidenceRef } from '../../../shared/models/audit'
 import type { Connection } from '../../../shared/models/connection'
 import { describeScope, type DaemonStatus, type JournalEntry, type StatusSnapshot } from '../../../shared/models/daemon'
+import type { Result } from '../../../shared/result'
 import { type IncidentReport, type IncidentReportOptions, type PinnedEvidence } from '../../../shared/models/report'
 import { analyzeSources } from '../audit/analyze'
 import { sourceName } from '../../../shared/troubleshooting/sources'
@@ -42,9 +43,8 @@ export interface QuotedLine {
   text: string
 }
 
-export type LogAnalysis =
-  | { path: string; report: AnalysisReport; quotes: Map<string, QuotedLine> }
-  | { path?: string; error: string }
+/** The connection's audit log analysed, with quotes of its evidence lines, or why there is no analysis. */
+export type LogAnalysis = Result<{ path: string; report: AnalysisReport; quotes: Map<string, QuotedLine> }, string>
 
 export interface TimelineItem {
   time: string
@@ -59,7 +59,8 @@ export interface IncidentData {
   analysis: LogAnalysis
   pins: PinnedEvidence[]
   actions: JournalEntry[]
-  final: { status: DaemonStatus } | { error: string }
+  /** The daemon's status when the report was made, or why it could not be read. */
+  final: Result<DaemonStatus, string>
   timeline: TimelineItem[]
   omittedLogEvents: number
 }
@@ -71,7 +72,7 @@ export class IncidentReportService {
     const data = await this.gather(connectionId, options)
     const redact = redactor(this.deps.password(connectionId))
     const document = incidentDocument(data, redact)
-    const counts = 'status' in data.final ? data.final.status.counts : undefined
+    const counts = data.final.ok ? data.final.value.counts : undefined
     return {
       generatedAt: data.generatedAt,
       fileBaseName: fileBaseName(data.connection.name, data.generatedAt),
@@ -79,14 +80,14 @@ export class IncidentReportService {
       markdown: renderMarkdown(document),
       html: renderHtml(document),
       summary: {
-        causes: 'report' in data.analysis ? data.analysis.report.causes.length : 0,
-        findings: 'report' in data.analysis ? data.analysis.report.findings.length : 0,
+        causes: data.analysis.ok ? data.analysis.value.report.causes.length : 0,
+        findings: data.analysis.ok ? data.analysis.value.report.findings.length : 0,
         pinned: data.pins.length,
         actions: data.actions.length,
         ...(counts ? { failing: counts.failed, total: counts.total } : {}),
         gaps: [
-          ...('error' in data.analysis ? [data.analysis.error] : []),
-          ...('error' in data.final ? [data.final.error] : [])
+          ...(data.analysis.ok ? [] : [data.analysis.error]),
+          ...(data.final.ok ? [] : [data.final.error])
         ]
       }
     }
@@ -98,8 +99,8 @@ export class IncidentReportService {
     const [analysis, final] = await Promise.all([
       analyseLog(connection.auditLogPath),
       this.deps.status(connectionId).then(
-        (status) => ({ status }),
-        (error: Error) => ({ error: `The status could not be read when the report was made: ${error.message}` })
+        (status): IncidentData['final'] => ({ ok: true, value: status }),
+        (error: Error): IncidentData['final'] => ({ ok: false, error: `The status could not be read when the report was made: ${error.message}` })
       )
     ])
     const actions = this.deps
@@ -124,14 +125,14 @@ export function fileBaseName(name: string, generatedAt: string): string {
 }
 
 async function analyseLog(path: string | undefined): Promise<LogAnalysis> {
-  if (!path) return { error: 'No audit log file is set for this connection, so the report has no log analysis. Set one in the connection, or pin lines from offline files in step 1.' }
+  if (!path) return { ok: false, error: 'No audit log file is set for this connection, so the report has no log analysis. Set one in the connection, or pin lines from offline files in step 1.' }
   let report: AnalysisReport
   try {
     report = await analyzeSources([await openInput(path, 0)])
   } catch (error) {
-    return { path, error: `The audit log ${path} could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }
+    return { ok: false, error: `The audit log ${path} could not be read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }
   }
-  return { path, report, quotes: await quoteEvidence(path, report) }
+  return { ok: true, value: { path, report, quotes: await quoteEvidence(path, report) } }
 }
 
 export const refKey = (ref: EvidenceRef): string => `${ref.input}:${ref.file ?? ''}:${ref.line}`
@@ -185,10 +186,10 @@ function timelineOf(
   final: IncidentData['final']
 ): { items: TimelineItem[]; omitted: number } {
   const logItems: TimelineItem[] = []
-  if ('report' in analysis) {
+  if (analysis.ok) {
     // A failure event names the outer message; the finding it is evidence of knows the root cause.
-    const findingByRef = new Map(analysis.report.findings.flatMap((finding) => finding.evidence.map((ref) => [refKey(ref), finding] as const)))
-    for (const connector of analysis.report.connectors) {
+    const findingByRef = new Map(analysis.value.report.findings.flatMap((finding) => finding.evidence.map((ref) => [refKey(ref), finding] as const)))
+    for (const connector of analysis.value.report.connectors) {
       for (const event of connector.events) {
         const verb = LOG_EVENT_TEXT[event.kind]
         if (!event.time || !verb || event.kind === 'initializing') continue
@@ -198,7 +199,7 @@ function timelineOf(
         logItems.push({ time: event.time, kind: 'log', text: `${connector.name} ${verb}${messageId ? ` (${messageId})` : ''}${why}` })
       }
     }
-    for (const finding of analysis.report.findings) {
+    for (const finding of analysis.value.report.findings) {
       if (!finding.connector && finding.firstSeen) logItems.push({ time: finding.firstSeen, kind: 'log', text: finding.summary })
     }
   }
@@ -218,8 +219,8 @@ function timelineOf(
       items.push({ time: snapshot.at, kind: 'status', text: connector ? `${name} is ${connector.status}` : `${name} is no longer reported` })
     }
   }
-  if ('status' in final) {
-    const { counts, fetchedAt } = final.status
+  if (final.ok) {
+    const { counts, fetchedAt } = final.value
     items.push({ time: fetchedAt, kind: 'status', text: `Final status: ${counts.healthy} healthy, ${counts.failed} failed, ${counts.other} other of ${counts.total}` })
   }
   items.sort((a, b) => a.time.localeCompare(b.time))

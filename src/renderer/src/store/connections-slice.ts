@@ -1,11 +1,9 @@
 import type { StateCreator } from 'zustand'
 import type { ImportOutcome } from '../../../shared/api'
 import type { Connection, ConnectionDraft } from '../../../shared/models/connection'
-import type { AppErrorData } from '../../../shared/result'
+import type { AppErrorData, Result } from '../../../shared/result'
 import { api } from '../lib/api'
 import type { AppState } from './index'
-
-export type SaveOutcome = { ok: true; connection: Connection } | { ok: false; error: AppErrorData }
 
 export interface ConnectionsSlice {
   connections: Connection[]
@@ -15,7 +13,7 @@ export interface ConnectionsSlice {
   setConnectionQuery(query: string): void
   setConnections(connections: Connection[]): void
   loadConnections(): Promise<void>
-  saveConnection(draft: ConnectionDraft): Promise<SaveOutcome>
+  saveConnection(draft: ConnectionDraft): Promise<Result<Connection>>
   duplicateConnection(id: string): Promise<void>
   removeConnection(id: string): Promise<void>
   importConnections(json: string): Promise<ImportOutcome | undefined>
@@ -37,10 +35,10 @@ export const createConnectionsSlice: StateCreator<AppState, [], [], ConnectionsS
 
   async saveConnection(draft) {
     const result = await api.connections.save(draft)
-    if (!result.ok) return { ok: false, error: result.error }
+    if (!result.ok) return result
     await get().loadConnections()
     get().notify({ kind: 'success', message: `Saved “${result.value.name}”` })
-    return { ok: true, connection: result.value }
+    return result
   },
 
   async duplicateConnection(id) {

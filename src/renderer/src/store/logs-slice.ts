@@ -26,7 +26,7 @@ export interface LogSearch {
 }
 
 /** A record the operator pinned as evidence for the incident (the Report step lists them). */
-export interface PinnedEvidence {
+export interface PinnedRecord {
   /** `input:line[:file]`: stable across filters and appended records. */
   key: string
   ref: EvidenceRef
@@ -69,7 +69,7 @@ export interface LogView {
   reveal: number
   /** Said to screen readers after a jump ("Error 2 of …"). */
   announcement: string
-  pins: PinnedEvidence[]
+  pins: PinnedRecord[]
 }
 
 export interface LogsSlice {
@@ -104,7 +104,7 @@ export interface LogsSlice {
 export const NO_FILTERS: LogFilters = { severities: [], server: undefined, connector: undefined, messageId: undefined }
 const NO_SEARCH: LogSearch = { pattern: '', ignoreCase: true, onlyMatching: false, context: 2 }
 const emptyView: LogView = { opening: false, version: 0, filters: NO_FILTERS, search: NO_SEARCH, reveal: 0, announcement: '', pins: [] }
-const NO_PINS: PinnedEvidence[] = []
+const NO_PINS: PinnedRecord[] = []
 
 export function recordQuery(filters: LogFilters): RecordQuery {
   const query: RecordQuery = {}
@@ -126,7 +126,7 @@ export function recordRef(record: AuditRecord): EvidenceRef {
 /** The evidence pinned in a connection's (or the offline view's) log: for the Report step. */
 export const selectPinnedEvidence =
   (owner: string) =>
-  (state: AppState): PinnedEvidence[] =>
+  (state: AppState): PinnedRecord[] =>
     state.logs[owner]?.pins ?? NO_PINS
 
 export const createLogsSlice: StateCreator<AppState, [], [], LogsSlice> = (set, get) => {
@@ -298,7 +298,7 @@ export const createLogsSlice: StateCreator<AppState, [], [], LogsSlice> = (set, 
         return
       }
       const source = current.session?.report.inputs[record.input]?.path.split(/[\\/]/).pop() ?? current.session?.name ?? ''
-      const pin: PinnedEvidence = {
+      const pin: PinnedRecord = {
         key, ref, source, time: record.time, severity: record.severity ?? record.level, server: record.server,
         connector: record.connector, messageId: record.messageId, text: record.text, pinnedAt: new Date().toISOString()
       }

@@ -17,9 +17,10 @@ afterEach(() => {
 
 describe('the audit database or topic form', () => {
   it('checks fields against the shared schema before sending anything', () => {
-    expect(checkDraft({ ...EMPTY_DRAFT, port: '99999' })).toEqual({ errors: expect.objectContaining({ host: 'Host is required', port: 'Port is 1 to 65535', database: 'Database is required' }) })
+    expect(checkDraft({ ...EMPTY_DRAFT, port: '99999' })).toEqual({ ok: false, error: expect.objectContaining({ host: 'Host is required', port: 'Port is 1 to 65535', database: 'Database is required' }) })
     expect(checkDraft({ ...EMPTY_DRAFT, kind: 'kafka', brokers: 'b:9092', topic: 'egeria.omag.x.ffdc.audit-logs', saslUser: 'reader', from: 'earliest' })).toEqual({
-      destination: { kind: 'kafka', brokers: 'b:9092', topic: 'egeria.omag.x.ffdc.audit-logs', tls: 'verify', saslUser: 'reader', saslMechanism: 'PLAIN', from: 'earliest' }
+      ok: true,
+      value: { kind: 'kafka', brokers: 'b:9092', topic: 'egeria.omag.x.ffdc.audit-logs', tls: 'verify', saslUser: 'reader', saslMechanism: 'PLAIN', from: 'earliest' }
     })
     render(<DestinationForm owner="offline" />)
     fireEvent.click(screen.getByRole('button', { name: 'Read the audit database' }))

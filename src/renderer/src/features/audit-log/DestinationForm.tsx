@@ -25,12 +25,12 @@ export function DestinationForm({ owner }: { owner: string }): React.JSX.Element
   const submit = (event: React.FormEvent): void => {
     event.preventDefault()
     const checked = checkDraft(draft)
-    if ('errors' in checked) return setErrors(checked.errors)
+    if (!checked.ok) return setErrors(checked.error)
     setErrors({})
     const password = draft.password === '' ? undefined : draft.password
-    void openLogDestination(owner, checked.destination, password).then(async (opened) => {
+    void openLogDestination(owner, checked.value, password).then(async (opened) => {
       if (!opened || !keep) return
-      const saved = await api.connections.setAuditDestination(owner, checked.destination, password ?? null)
+      const saved = await api.connections.setAuditDestination(owner, checked.value, password ?? null)
       notify(saved.ok ? { kind: 'success', message: 'Saved with the connection: step 1 reads it from now on' } : { kind: 'error', message: saved.error.message })
     })
   }

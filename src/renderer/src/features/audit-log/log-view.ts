@@ -101,19 +101,19 @@ export function timelineLayout(histogram: SeverityHistogram, width: number, heig
       width: Math.max(1, size * scale - 1),
       total: totals[index]!,
       stacks,
-      label: `${timeLabel(bucket.start, span)} to ${timeLabel(end, span)}: ${counts.join(', ')}`
+      label: `${axisTimeLabel(bucket.start, span)} to ${axisTimeLabel(end, span)}: ${counts.join(', ')}`
     }
   })
   const tickCount = 5
   const ticks = Array.from({ length: tickCount }, (_, index) => {
     const time = first + (span * index) / Math.max(1, tickCount - 1)
-    return { x: (time - first) * scale, label: timeLabel(new Date(time).toISOString(), span) }
+    return { x: (time - first) * scale, label: axisTimeLabel(new Date(time).toISOString(), span) }
   })
   return { bars, maxTotal, ticks }
 }
 
 /** A time label precise enough for the span shown: dates for days, seconds for minutes. */
-export function timeLabel(iso: string, spanMs: number): string {
+export function axisTimeLabel(iso: string, spanMs: number): string {
   const date = new Date(iso)
   const time = date.toISOString()
   if (spanMs > 2 * 86_400_000) return `${time.slice(5, 10)} ${time.slice(11, 16)}`
@@ -174,7 +174,7 @@ export function highlightParts(text: string, pattern: string, ignoreCase: boolea
   if (!compiled?.ok) return [{ text, match: false }]
   const parts: { text: string; match: boolean }[] = []
   let at = 0
-  for (const [start, end] of matchRanges(compiled.regex, text)) {
+  for (const [start, end] of matchRanges(compiled.value, text)) {
     if (start > at) parts.push({ text: text.slice(at, start), match: false })
     parts.push({ text: text.slice(start, end), match: true })
     at = end
@@ -191,5 +191,5 @@ export function sentence(text: string): string {
 /** Why a search pattern is not a valid regular expression, or undefined when it is. */
 export function patternError(pattern: string): string | undefined {
   const compiled = compileSearchPattern(pattern, false)
-  return compiled.ok ? undefined : compiled.message
+  return compiled.ok ? undefined : compiled.error
 }

@@ -40,7 +40,7 @@ export function useConfigurationDraft(configuration: ConnectorConfiguration): Co
     const lines = properties.split('\n').filter((line) => line.trim().length > 0)
     if (lines.length === 0) return {} // nothing typed yet: a hint, not an error
     const parsed = parsePropertyAssignments(lines)
-    return parsed.ok ? { change: { kind: 'properties', properties: parsed.properties } } : { problem: parsed.message }
+    return parsed.ok ? { change: { kind: 'properties', properties: parsed.value } } : { problem: parsed.error }
   }, [kind, endpoint, properties])
   const diff = useMemo(() => (checked.change ? configurationDiff(configuration, checked.change) : []), [checked.change, configuration])
   const unchanged = checked.problem === undefined && diff.length === 0

@@ -1,7 +1,7 @@
 /** The lines pinned in step 1 (logs slice), as the incident report quotes them. */
 import type { PinnedEvidence } from '../../../../shared/models/report'
 import type { AppState } from '../../store'
-import { selectPinnedEvidence, type PinnedEvidence as PinnedRecord } from '../../store/logs-slice'
+import { selectPinnedEvidence, type PinnedRecord } from '../../store/logs-slice'
 
 /** A line pinned in step 1 as the report quotes it: where it is, and the record as one line. */
 export function pinnedLine(pin: PinnedRecord): PinnedEvidence {

@@ -1,7 +1,7 @@
 /** One cause of the restart proposal: its connectors, what must be true before a restart helps, and the operator's word on it. */
 import type { ConnectorState, ServerCheck } from '../../../../shared/models/daemon'
 import { connectorCount } from '../../../../shared/troubleshooting/failure-groups'
-import { needsOperator, readinessOf, type Cause } from '../../../../shared/troubleshooting/restart-proposal'
+import { needsOperator, readinessOf, type StatusCause } from '../../../../shared/troubleshooting/restart-proposal'
 import { SOURCE_INFO } from '../../../../shared/troubleshooting/sources'
 import { clockTime } from '../../lib/time'
 import { useAppStore } from '../../store'
@@ -11,7 +11,7 @@ import { StatusPill } from './ActionParts'
 
 export interface CauseCardProps {
   connectionId: string
-  cause: Cause
+  cause: StatusCause
   actions: ActionsView
   disabled: boolean
   onRestartDaemon(): void

@@ -1,9 +1,9 @@
 /** After a restart: what still blocks, what needs the daemon's configuration, and the way to Refresh; said to screen readers too. */
 import { connectorCount } from '../../../../shared/troubleshooting/failure-groups'
-import type { Cause } from '../../../../shared/troubleshooting/restart-proposal'
+import type { StatusCause } from '../../../../shared/troubleshooting/restart-proposal'
 import type { ActionsView } from '../../store/actions-slice'
 
-export function NextStep({ causes, recovered, onRefresh }: { causes: Cause[]; recovered: number; onRefresh(): void }): React.JSX.Element {
+export function NextStep({ causes, recovered, onRefresh }: { causes: StatusCause[]; recovered: number; onRefresh(): void }): React.JSX.Element {
   const fixable = causes.filter((cause) => cause.precondition.kind !== 'cannot-help')
   const configuration = causes.filter((cause) => cause.precondition.kind === 'cannot-help')
   return (
