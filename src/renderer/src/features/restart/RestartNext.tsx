@@ -46,7 +46,7 @@ export function NextStep({ causes, recovered, onRefresh }: { causes: StatusCause
 }
 
 /** Announces the start and the outcome of a restart to screen readers. */
-export function Announcer({ actions }: { actions: ActionsView }): React.JSX.Element {
+export function ActionAnnouncer({ actions }: { actions: ActionsView }): React.JSX.Element {
   const running = actions.running?.kind === 'restart'
   const text = running ? 'Restart started.' : actions.lastRestart ? `Restart finished. ${actions.lastRestart.summary}` : ''
   return (

@@ -9,7 +9,7 @@ import { ActionErrorCallout, ActionProgressPanel } from './ActionParts'
 import { BeforeAfter } from './BeforeAfter'
 import { ConfirmActionDialog } from './ConfirmActionDialog'
 import { RestartProposalSection, type RestartScope } from './RestartProposalSection'
-import { Announcer, NextStep } from './RestartNext'
+import { ActionAnnouncer, NextStep } from './RestartNext'
 import { useRestartProposal } from './use-restart-proposal'
 import './restart.css'
 
@@ -30,7 +30,7 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
   if (!connection) return <p className="muted">This connection no longer exists.</p>
   return (
     <div className="restart-step">
-      <Announcer actions={actions} />
+      <ActionAnnouncer actions={actions} />
       {readOnly && (
         <p className="callout info" role="note">
           <span aria-hidden="true">⊘</span>

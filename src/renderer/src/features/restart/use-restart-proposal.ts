@@ -1,6 +1,6 @@
 import { useEffect, useMemo } from 'react'
 import type { DaemonStatus } from '../../../../shared/models/daemon'
-import { causesOf, proposedConnectors, serversToCheck, type Cause } from '../../../../shared/troubleshooting/restart-proposal'
+import { causesOf, proposedConnectors, serversToCheck, type StatusCause } from '../../../../shared/troubleshooting/restart-proposal'
 import { useAppStore } from '../../store'
 import type { ActionsView } from '../../store/actions-slice'
 
@@ -8,7 +8,7 @@ import type { ActionsView } from '../../store/actions-slice'
 const RECHECK_MS = 5_000
 
 export interface RestartProposal {
-  causes: Cause[]
+  causes: StatusCause[]
   /** Connectors a restart can help, proposed or not. */
   restartable: string[]
   /** What the restart button restarts: the proposal, as the operator adjusted it. */
