@@ -4,7 +4,7 @@
  * chunk per input; a growing file can be read again from the offset the last read stopped at.
  */
 import { TextDecoder } from 'node:util'
-import { createReadStream, readFileSync, type ReadStream } from 'node:fs'
+import { closeSync, createReadStream, openSync, readFileSync, readSync, type ReadStream } from 'node:fs'
 import { open, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createGunzip } from 'node:zlib'
@@ -80,13 +80,35 @@ export async function openInput(path: string, input: number, options: ParserOpti
   if (!info.isFile()) throw new Error(`${path} is not a file or directory`)
   const gzip = await isGzip(path)
   let file: ReadStream | undefined
+  let bytesRead = 0
   return {
     path,
     read: (sink) => {
+      if (!gzip) return streamBatches(fileChunks(path, (bytes) => (bytesRead += bytes)), input, options, { sink })
       file = createReadStream(path, { highWaterMark: CHUNK_BYTES })
-      return streamBatches(gzip ? file.pipe(createGunzip()) : file, input, options, { sink })
+      return streamBatches(file.pipe(createGunzip()), input, options, { sink })
     },
-    progress: () => ({ bytesRead: file?.bytesRead ?? 0, size: info.size })
+    progress: () => ({ bytesRead: file?.bytesRead ?? bytesRead, size: info.size })
+  }
+}
+
+/**
+ * A plain file's chunks, read synchronously: a chunk comes from the page cache in a fraction of a
+ * millisecond, while an asynchronous read waits for a thread-pool turn, which on a busy machine leaves the
+ * analysis idle between chunks.
+ */
+async function* fileChunks(path: string, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
+  const fd = openSync(path, 'r')
+  try {
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
+      const bytes = readSync(fd, chunk, 0, CHUNK_BYTES, null)
+      if (bytes === 0) return
+      onRead(bytes)
+      yield bytes === CHUNK_BYTES ? chunk : chunk.subarray(0, bytes)
+    }
+  } finally {
+    closeSync(fd)
   }
 }
 
