@@ -29,6 +29,8 @@ const RESTART_LOOP_MIN = 2
 const CAUSE_RANK: Record<CauseSource, number> = { platform: 0, 'third-party': 1, 'metadata-server': 2, connector: 3, undetermined: 4 }
 const MAX_EVIDENCE = 10
 const DEDUPE_WINDOW = 512
+/** Distinct failure texts remembered with their classification (a failing connector repeats its text every retry). */
+const CLASSIFICATION_MEMO = 4096
 
 
 /** A connector's timeline, with what the diagnosis tracks to read it. */
@@ -101,6 +103,8 @@ export class Diagnoser {
   private readonly connectors = new Map<string, Timeline>()
   private readonly findings = new Map<string, FindingState>()
   private readonly recent = new Set<string>()
+  /** classifyFailure is pure: one classification per text, detail and Egeria version, not one per record. */
+  private readonly classifications = new Map<string, FailureClassification>()
   private readonly findingIds = new Set<string>()
   private readonly severityCounts: Record<string, number> = {}
   /** Knowledge-base answers per Egeria major version (null: unknown ID). */
@@ -348,7 +352,7 @@ export class Diagnoser {
       this.recent.add(dedupeKey)
       if (this.recent.size > DEDUPE_WINDOW) this.recent.delete(this.recent.values().next().value!)
     }
-    let classified = given ?? classifyFailure(record.messageId ? `${record.messageId} ${record.text}` : record.text, server.egeriaMajor, { detail: detailOf(record) })
+    let classified = given ?? this.classify(record.messageId ? `${record.messageId} ${record.text}` : record.text, server.egeriaMajor, detailOf(record))
     if (classified.source === 'third-party' && !classified.subject && !connectorName && !record.connector) {
       // A third party that the evidence does not name cannot be told from the component that calls it.
       classified = { ...classified, source: 'undetermined', candidates: ['third-party', 'connector'] }
@@ -403,6 +407,17 @@ export class Diagnoser {
     this.findingIds.add(finding.id)
     for (const field of ['connector', 'server', 'firstSeen', 'lastSeen', 'rootMessageId', 'candidates', 'defaultSubject', 'outer', 'statusFailed'] as const) if (finding[field] === undefined) delete finding[field]
     this.findings.set(key, finding)
+  }
+
+  private classify(text: string, egeriaMajor: number | undefined, detail: string): FailureClassification {
+    const key = `${egeriaMajor ?? ''}\u0000${text}\u0000${detail}`
+    let classified = this.classifications.get(key)
+    if (classified === undefined) {
+      if (this.classifications.size >= CLASSIFICATION_MEMO) this.classifications.clear()
+      classified = classifyFailure(text, egeriaMajor, { detail })
+      this.classifications.set(key, classified)
+    }
+    return classified
   }
 
   /** A finding that only has a default subject (`Kafka`) takes the name another finding of the same source and root gives (a cohort, a broker). */

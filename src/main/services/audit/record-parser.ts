@@ -172,6 +172,9 @@ export class RecordParser {
   /** Zone of the last console line: Spring Boot 2 times print none, and share the JVM's zone. */
   private consoleZone: TimeZone | undefined
   private lastServer = ''
+  private lastStamp = ''
+  private lastStampZone: TimeZone | undefined
+  private lastStampIso: string | undefined
   private readonly validIds = new Map<string, string>()
   private readonly maxStackLines: number
   /** The last console line the chatter sink took: its Further-reading line and trace belong to it. */
@@ -412,7 +415,7 @@ export class RecordParser {
     const match = LOGBACK.exec(line)
     if (!match) return this.plainLogbackLine(line, lineNo, truncated)
     const [, stamp = '', level = '', logger = '', message = ''] = match
-    const time = logbackTimeToIso(stamp, this.options.zone ?? this.consoleZone)
+    const time = this.logbackTime(stamp)
     const slf4j = logger.includes('.f.a.') || logger.includes('frameworks.auditlog') ? SLF4J_BODY.exec(message) : null
     if (slf4j) {
       const [, server = '', guid = '', token = '', text = ''] = slf4j
@@ -450,9 +453,20 @@ export class RecordParser {
     const [, stamp = '', levelFirst, levelAfter, logger = '', message = ''] = match
     const level = levelFirst ?? levelAfter ?? 'INFO'
     this.flush()
-    this.record({ format: 'logback', audit: false, time: logbackTimeToIso(stamp, this.options.zone ?? this.consoleZone), text: message, messageIds: [], level, logger }, lineNo, truncated)
+    this.record({ format: 'logback', audit: false, time: this.logbackTime(stamp), text: message, messageIds: [], level, logger }, lineNo, truncated)
     this.takesStack = level === 'ERROR' || level === 'WARN'
     return true
+  }
+
+  /** Spring Boot prints the same time on the lines of one millisecond: the last one's answer is reused. */
+  private logbackTime(stamp: string): string | undefined {
+    const zone = this.options.zone ?? this.consoleZone
+    if (stamp !== this.lastStamp || zone !== this.lastStampZone) {
+      this.lastStamp = stamp
+      this.lastStampZone = zone
+      this.lastStampIso = logbackTimeToIso(stamp, zone)
+    }
+    return this.lastStampIso
   }
 
   private jsonLine(line: string, lineNo: number, truncated: boolean): boolean {
