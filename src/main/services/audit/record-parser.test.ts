@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { AuditRecord } from '../../../shared/models/audit'
 import { LineSplitter } from './line-splitter'
-import { RecordParser, type ParserOptions, type ParserStats } from './record-parser'
+import { connectorNameFromText, RecordParser, type ParserOptions, type ParserStats } from './record-parser'
 import { timeZone } from './java-time'
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../../tests/fixtures/audit/${name}`, import.meta.url), 'utf8')
@@ -148,6 +148,16 @@ describe('RecordParser: console destination', () => {
     parser.end()
     expect(records[0]!.truncated).toBe(true)
     expect(parser.stats.truncatedLines).toBe(1)
+  })
+})
+
+describe('connectorNameFromText', () => {
+  it('skips the phrases that follow `connector ` and finds the name the text gives later', () => {
+    // The 5.x+ wrong-type failure names the provider first; the demo's cause card said "At fault: provider".
+    expect(connectorNameFromText('INTEGRATION-DAEMON-SERVICES-0037', 'The integration service DbMonitor method initialize has returned with a ConnectionCheckedException exception containing message INTEGRATION-DAEMON-SERVICES-400-017 The connector provider org.example.FilesProvider for integration connector DbMonitor did not create an integration connector')).toBe('DbMonitor')
+    expect(connectorNameFromText('INTEGRATION-DAEMON-SERVICES-0060', 'The integration connector refresh thread for integration connector FilesMonitor has started in integration daemon exchangeDL01')).toBe('FilesMonitor')
+    expect(connectorNameFromText('OIF-CONNECTOR-0001', 'The integration connector context manager is being initialized for calls to server cocoMDS1')).toBeUndefined()
+    expect(connectorNameFromText('INTEGRATION-DAEMON-SERVICES-0031', "The integration connector 'FilesMonitor' method start has returned")).toBe('FilesMonitor')
   })
 })
 

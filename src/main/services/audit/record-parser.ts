@@ -68,7 +68,8 @@ function isNameChar(code: number): boolean {
 function isTrailingPunctuation(code: number): boolean {
   return code === 46 || code === 44 || code === 58 || code === 45
 }
-const CONNECTOR_STOP_WORDS = new Set(['is', 'method', 'has', 'was', 'configuration', 'for', 'thread', 'that', 'in', 'with'])
+// The words after `connector ` that start a phrase, not a name: `connector provider org.…`, `connector context manager`, `connector refresh thread`.
+const CONNECTOR_STOP_WORDS = new Set(['is', 'method', 'has', 'was', 'configuration', 'for', 'thread', 'that', 'in', 'with', 'provider', 'context', 'refresh'])
 
 /** Whether an ID's text names an integration connector, per ID (interned by the parser, so its hash is cached): this runs for every record. */
 const connectorIdMemo = new Map<string, boolean>()
