@@ -159,6 +159,12 @@ describe('connectorNameFromText', () => {
     expect(connectorNameFromText('OIF-CONNECTOR-0001', 'The integration connector context manager is being initialized for calls to server cocoMDS1')).toBeUndefined()
     expect(connectorNameFromText('INTEGRATION-DAEMON-SERVICES-0031', "The integration connector 'FilesMonitor' method start has returned")).toBe('FilesMonitor')
   })
+
+  it('reads the connector from `integration service NAME method`, where Egeria 4.x+ puts the connector name in 0036 and 0037', () => {
+    expect(connectorNameFromText('INTEGRATION-DAEMON-SERVICES-0036', 'The integration service OakDeneLandingAreaFilesMonitor method setContext has returned with a InvalidParameterException exception containing message OMAG-MULTI-TENANT-404-001 The OMAG Server cocoMDS1 is not available to service a request from user exchangeDL01npa when attempting to connect to the associated metadata access server')).toBe('OakDeneLandingAreaFilesMonitor')
+    // The service's own start-up text names the OMIS service, not a connector.
+    expect(connectorNameFromText('INTEGRATION-DAEMON-SERVICES-0001', 'The integration service Files Integrator OMIS has started')).toBeUndefined()
+  })
 })
 
 describe('RecordParser properties', () => {

@@ -102,6 +102,14 @@ export function connectorNameFromText(messageId: string, text: string): string |
     if (name.length > 0 && (head < 97 || head > 122 || !CONNECTOR_STOP_WORDS.has(name))) return name
     at = text.indexOf('connector ', at + 10)
   }
+  // INTEGRATION-DAEMON-SERVICES-0036/0037 put the connector's name where their text says `integration service {0} method {1}`.
+  const service = text.indexOf('integration service ')
+  if (service !== -1) {
+    const start = service + 20
+    let end = start
+    while (end < text.length && isNameChar(text.charCodeAt(end))) end++
+    if (end > start && text.startsWith(' method ', end)) return text.slice(start, end)
+  }
   return undefined
 }
 
