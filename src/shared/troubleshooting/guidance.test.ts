@@ -61,7 +61,8 @@ describe('nextSafeAction', () => {
     expect(refresh.found).toContain('Connector DbMonitor is misconfigured')
 
     const onlyConfig = nextSafeAction({ status: status(afterRestart) })
-    expect(onlyConfig).toMatchObject({ tone: 'problem', step: 'report' })
+    // Step 3 holds the connector's configuration and the daemon restart that applies a corrected one.
+    expect(onlyConfig).toMatchObject({ tone: 'problem', step: 'restart' })
     expect(onlyConfig.next).toContain('Restarting the connector alone cannot help.')
   })
 

@@ -52,9 +52,9 @@ export function nextSafeAction({ status, error, logCauses = [], restartedWithout
     }
   }
   if (found) {
-    // Only connectors' own faults are left: the fix is in the daemon's configuration, outside this app.
+    // Only connectors' own faults are left: the configuration is corrected (Step 3 shows it) and the daemon restarted there.
     const next = `${groups[0]!.action} Restarting the connector alone cannot help.`
-    return { tone: 'problem', found, next, step: 'report' }
+    return { tone: 'problem', found, next, step: 'restart' }
   }
   const overdue = status.connectors.filter((connector) => connector.refreshOverdue).length
   if (overdue > 0) {

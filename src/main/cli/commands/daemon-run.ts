@@ -130,6 +130,11 @@ export function statusText(status: DaemonStatus): string {
     `${status.server} on ${status.platformUrl} — Egeria ${status.egeria}${status.platformVersion ? ` (${status.platformVersion})` : ''}, read ${status.fetchedAt}`,
     `${status.counts.total} connector(s): ${status.counts.healthy} healthy, ${status.counts.failed} failed, ${status.counts.other} other`
   ]
+  if (status.noConnectors) {
+    // 5.0+: Egeria's status call fails until a group has read its connectors from its metadata server; its groups were read instead.
+    lines.push('No connectors yet: no integration group has loaded its connectors from its metadata server (is it running?). Groups:')
+    for (const group of status.groups) lines.push(`  ✗ ${group.name.padEnd(40)} ${(group.status ?? 'status unknown').padEnd(18)} ${group.connectorNames.length} connector(s)`)
+  }
   for (const connector of status.connectors) {
     const where = connector.group ?? connector.service ?? ''
     const flags = [connector.refreshOverdue ? 'refresh overdue' : '', connector.lastRefreshTime ? `last refresh ${connector.lastRefreshTime}` : 'never refreshed']
@@ -201,7 +206,7 @@ export async function runStatus(options: TargetOptions): Promise<void> {
       return
     }
     print(options.format === 'json' ? JSON.stringify(statusJson(result.value), null, 2) : statusText(result.value))
-    process.exitCode = result.value.counts.failed > 0 ? EXIT.findings : EXIT.ok
+    process.exitCode = result.value.counts.failed > 0 || result.value.noConnectors ? EXIT.findings : EXIT.ok
   } finally {
     command.dispose()
     await client.close()

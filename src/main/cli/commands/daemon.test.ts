@@ -76,6 +76,15 @@ describe('daemon-doctor status, probe, restart, refresh', () => {
     expect(insecure.code).toBe(0)
   })
 
+  it('status of a 6.x daemon with no connectors names its groups and exits 1', async () => {
+    sim = await startSimulator({ scenario: 'coco-pharma', egeria: 6, port: 0 })
+    process.env.DD_TEST_PASSWORD = 'secret'
+    const { code, stdout } = await cli('status', '--url', sim.url, '--server', 'exchangeDL01', '--password-env', 'DD_TEST_PASSWORD')
+    expect(code).toBe(1)
+    expect(stdout).toContain('No connectors yet: no integration group has loaded its connectors from its metadata server')
+    expect(stdout).toMatch(/✗ Egeria:IntegrationGroup:Default +ASSIGNED +0 connector\(s\)/)
+  })
+
   it('probe names the failing hop and exits 2', async () => {
     sim = await startSimulator({ scenario: 'coco-pharma', egeria: 4, port: 0 })
     const { code, stdout } = await cli('probe', '--url', sim.url, '--server', 'exchangeDL02')

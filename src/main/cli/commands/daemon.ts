@@ -63,7 +63,7 @@ function registerAction(program: Command, action: ActionKind): void {
 
 export function registerDaemonCommands(program: Command): void {
   withTargetOptions(program.command('status'))
-    .description('Read the connector status of an integration daemon (exit 1 when connectors have failed).')
+    .description('Read the connector status of an integration daemon (exit 1 when connectors have failed, or none are loaded).')
     .action(async (options: TargetOptions) => (await import('./daemon-run')).runStatus(options))
 
   withTargetOptions(program.command('probe'))

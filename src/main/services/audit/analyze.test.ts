@@ -17,6 +17,19 @@ async function analyze(...paths: string[]) {
   return analyzeSources(await Promise.all(paths.map((path, index) => openInput(path, index))))
 }
 
+describe('a 4.x+ daemon whose connectors cannot reach their metadata server', () => {
+  it('names the blocked connectors from INTEGRATION-DAEMON-SERVICES-0036, whose text calls each an integration service', async () => {
+    const path = join(tmp, 'setcontext-0036.log')
+    const line = (connector: string, second: number): string =>
+      `Fri Dec 04 19:01:${second} GMT 2026 exchangeDL01 Error INTEGRATION-DAEMON-SERVICES-0036 The integration service ${connector} method setContext has returned with a org.odpi.openmetadata.frameworks.openmetadata.ffdc.InvalidParameterException exception containing message OMAG-MULTI-TENANT-404-001 The OMAG Server cocoMDS1 is not available to service a request from user exchangeDL01npa when attempting to connect to the associated metadata access server`
+    writeFileSync(path, ['Files1', 'Files2', 'Files3'].map((name, index) => line(name, 11 + index)).join('\n') + '\n')
+    const report = await analyze(path)
+    expect(report.causes).toHaveLength(1)
+    expect(report.causes[0]).toMatchObject({ source: 'metadata-server', subject: 'cocoMDS1', connectors: ['Files1', 'Files2', 'Files3'] })
+    expect(report.causes[0]!.verdict).toBe('metadata server cocoMDS1 unavailable: 3 connectors')
+  })
+})
+
 describe('analysis of the guide\'s 2021 start-up', () => {
   it('finds exactly three connectors blocked by cocoMDS1 and one of the wrong type', async () => {
     const report = await analyze(fixturePath('seed-2021-startup.console.txt'))

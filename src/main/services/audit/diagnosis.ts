@@ -578,7 +578,7 @@ function causeAction(source: CauseSource, subject: string, findingAction: string
   if (source === 'metadata-server') {
     return [
       `Bring metadata server ${subject} back (start it, or correct its name, URL, TLS or security settings).`,
-      restart ? `Then ${restart}: they do not recover by themselves.` : '',
+      restart ? `Then ${restart}: ${failed.length === 1 ? 'it does not recover by itself' : 'they do not recover by themselves'}.` : '',
       'Once the restarts succeed, refresh the daemon so the connectors catch up on what they missed during the outage.'
     ].filter(Boolean).join(' ')
   }

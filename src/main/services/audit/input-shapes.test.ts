@@ -30,6 +30,7 @@ describe('input shapes, detected and mixed', () => {
     expect(responses[1]).toMatchObject({ messageId: 'OMAG-MULTI-TENANT-404-001', exceptionClass: 'org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException' })
     expect(report.causes).toHaveLength(1)
     expect(report.causes[0]).toMatchObject({ source: 'metadata-server', subject: 'cocoMDS1', connectors: ['LandingMonitor'] })
+    expect(report.causes[0]!.action).toContain('Then restart the failed connector LandingMonitor: it does not recover by itself.')
     expect(report.inputs[0]!.unparsedLines).toBe(3) // the three shell prompts
     expectAllLinesAccounted(report, records)
   })

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { AuditRecord } from '../../../shared/models/audit'
 import { LineSplitter } from './line-splitter'
-import { RecordParser, type ParserOptions, type ParserStats } from './record-parser'
+import { connectorNameFromText, RecordParser, type ParserOptions, type ParserStats } from './record-parser'
 import { timeZone } from './java-time'
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../../tests/fixtures/audit/${name}`, import.meta.url), 'utf8')
@@ -148,6 +148,22 @@ describe('RecordParser: console destination', () => {
     parser.end()
     expect(records[0]!.truncated).toBe(true)
     expect(parser.stats.truncatedLines).toBe(1)
+  })
+})
+
+describe('connectorNameFromText', () => {
+  it('skips the phrases that follow `connector ` and finds the name the text gives later', () => {
+    // The 5.x+ wrong-type failure names the provider first; the demo's cause card said "At fault: provider".
+    expect(connectorNameFromText('INTEGRATION-DAEMON-SERVICES-0037', 'The integration service DbMonitor method initialize has returned with a ConnectionCheckedException exception containing message INTEGRATION-DAEMON-SERVICES-400-017 The connector provider org.example.FilesProvider for integration connector DbMonitor did not create an integration connector')).toBe('DbMonitor')
+    expect(connectorNameFromText('INTEGRATION-DAEMON-SERVICES-0060', 'The integration connector refresh thread for integration connector FilesMonitor has started in integration daemon exchangeDL01')).toBe('FilesMonitor')
+    expect(connectorNameFromText('OIF-CONNECTOR-0001', 'The integration connector context manager is being initialized for calls to server cocoMDS1')).toBeUndefined()
+    expect(connectorNameFromText('INTEGRATION-DAEMON-SERVICES-0031', "The integration connector 'FilesMonitor' method start has returned")).toBe('FilesMonitor')
+  })
+
+  it('reads the connector from `integration service NAME method`, where Egeria 4.x+ puts the connector name in 0036 and 0037', () => {
+    expect(connectorNameFromText('INTEGRATION-DAEMON-SERVICES-0036', 'The integration service OakDeneLandingAreaFilesMonitor method setContext has returned with a InvalidParameterException exception containing message OMAG-MULTI-TENANT-404-001 The OMAG Server cocoMDS1 is not available to service a request from user exchangeDL01npa when attempting to connect to the associated metadata access server')).toBe('OakDeneLandingAreaFilesMonitor')
+    // The service's own start-up text names the OMIS service, not a connector.
+    expect(connectorNameFromText('INTEGRATION-DAEMON-SERVICES-0001', 'The integration service Files Integrator OMIS has started')).toBeUndefined()
   })
 })
 

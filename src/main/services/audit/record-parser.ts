@@ -68,7 +68,8 @@ function isNameChar(code: number): boolean {
 function isTrailingPunctuation(code: number): boolean {
   return code === 46 || code === 44 || code === 58 || code === 45
 }
-const CONNECTOR_STOP_WORDS = new Set(['is', 'method', 'has', 'was', 'configuration', 'for', 'thread', 'that', 'in', 'with'])
+// The words after `connector ` that start a phrase, not a name: `connector provider org.…`, `connector context manager`, `connector refresh thread`.
+const CONNECTOR_STOP_WORDS = new Set(['is', 'method', 'has', 'was', 'configuration', 'for', 'thread', 'that', 'in', 'with', 'provider', 'context', 'refresh'])
 
 /** Whether an ID's text names an integration connector, per ID (interned by the parser, so its hash is cached): this runs for every record. */
 const connectorIdMemo = new Map<string, boolean>()
@@ -100,6 +101,14 @@ export function connectorNameFromText(messageId: string, text: string): string |
     const head = name.charCodeAt(0)
     if (name.length > 0 && (head < 97 || head > 122 || !CONNECTOR_STOP_WORDS.has(name))) return name
     at = text.indexOf('connector ', at + 10)
+  }
+  // INTEGRATION-DAEMON-SERVICES-0036/0037 put the connector's name where their text says `integration service {0} method {1}`.
+  const service = text.indexOf('integration service ')
+  if (service !== -1) {
+    const start = service + 20
+    let end = start
+    while (end < text.length && isNameChar(text.charCodeAt(end))) end++
+    if (end > start && text.startsWith(' method ', end)) return text.slice(start, end)
   }
   return undefined
 }

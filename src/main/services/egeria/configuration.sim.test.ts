@@ -133,6 +133,7 @@ describe('Egeria 6: a daemon with no connectors', () => {
       state: 'warn',
       verdict: expect.stringMatching(/^exchangeDL01 has no connectors yet: its integration groups Egeria:IntegrationGroup:Default \(ASSIGNED\) have not loaded them/)
     })
+    expect(probe.answer).toMatch(/^exchangeDL01 has no connectors yet/)
 
     const stillDown = await daemon.reloadGroup('c1', 'Egeria:IntegrationGroup:Default')
     expect(stillDown.summary).toMatch(/has no connectors yet: is its metadata server running/)

@@ -133,7 +133,8 @@ export async function probeDaemon(client: EgeriaClient, options: { timeoutMs?: n
       hops,
       ok: !failing,
       egeria,
-      answer: failing ? failing.verdict : `${server} is an integration daemon and its status is readable`
+      // A status hop that only warns (a daemon with no connectors yet) is the answer, not "readable".
+      answer: failing?.verdict ?? hops.find((hop) => hop.id === 'status' && hop.state === 'warn')?.verdict ?? `${server} is an integration daemon and its status is readable`
     }
   }
   const startedAt = new Date().toISOString()

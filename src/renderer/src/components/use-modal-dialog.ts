@@ -4,7 +4,8 @@ const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([di
 
 /**
  * A `<dialog>` shown modal while mounted, with the first field focused (`focusSelector`) and Tab kept
- * inside it. Returns the ref and the keydown handler for the dialog element.
+ * inside it; when it goes, focus returns to what had it before (the button that opened it). Returns the
+ * ref and the keydown handler for the dialog element.
  */
 export function useModalDialog(focusSelector: string): {
   dialog: React.RefObject<HTMLDialogElement | null>
@@ -14,12 +15,15 @@ export function useModalDialog(focusSelector: string): {
   useEffect(() => {
     const element = dialog.current
     if (!element) return
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     // jsdom has no showModal; browsers make everything outside the modal inert.
     if (typeof element.showModal === 'function' && !element.open) element.showModal()
     else element.setAttribute('open', '')
     element.querySelector<HTMLElement>(focusSelector)?.focus()
     return () => {
       if (typeof element.close === 'function' && element.open) element.close()
+      // React removes the dialog before this runs, so the browser's own focus return does not happen.
+      if (opener?.isConnected) opener.focus()
     }
   }, [focusSelector])
 

@@ -15,7 +15,7 @@ export function CausesPanel({ owner, report }: { owner: string; report: Analysis
           <span aria-hidden="true">✔ </span>No failure found in this log
         </h3>
         <p className="muted">
-          {report.records.toLocaleString()} records read{failed > 0 ? `; ${failed} connector(s) logged failures that could not be classified` : ''}.
+          {report.records.toLocaleString()} record{report.records === 1 ? '' : 's'} read{failed > 0 ? `; ${failed} connector(s) logged failures that could not be classified` : ''}.
           If the daemon still misbehaves, check the connector status in the next step, or open the log of the metadata
           server it calls.
         </p>
@@ -26,7 +26,7 @@ export function CausesPanel({ owner, report }: { owner: string; report: Analysis
     <section className="log-causes" aria-labelledby={`causes-${owner}`}>
       <h3 id={`causes-${owner}`}>
         {report.causes.length === 1 ? 'One cause found' : `${report.causes.length} causes found`}
-        <span className="muted small"> — what the others wait on first</span>
+        {report.causes.length > 1 && <span className="muted small"> — what the others wait on first</span>}
       </h3>
       <ol className="log-cause-list">
         {report.causes.map((cause) => (

@@ -26,7 +26,7 @@ export function LogWorkspace({ owner, view, egeriaMajor, onOpenOther }: { owner:
           <strong>{title}</strong> <code title={session.name}>{session.name}</code>
           <span className="muted">
             {' '}
-            · {report.records.toLocaleString()} records{report.servers.length > 0 && ` from ${report.servers.join(', ')}`}
+            · {report.records.toLocaleString()} record{report.records === 1 ? '' : 's'}{report.servers.length > 0 && ` from ${report.servers.join(', ')}`}
           </span>
         </div>
         <div className="source-actions">
@@ -65,7 +65,7 @@ export function LogWorkspace({ owner, view, egeriaMajor, onOpenOther }: { owner:
       {unparsed > 0 && (
         <p className="callout info">
           <span aria-hidden="true">ℹ </span>
-          {unparsed.toLocaleString()} {destination ? `event${unparsed === 1 ? '' : 's'} did not hold audit records and ${unparsed === 1 ? 'was' : 'were'} skipped` : `line${unparsed === 1 ? '' : 's'} did not look like audit records and were kept as plain lines`}.
+          {unparsed.toLocaleString()} {destination ? `event${unparsed === 1 ? '' : 's'} did not hold audit records and ${unparsed === 1 ? 'was' : 'were'} skipped` : `line${unparsed === 1 ? ' did not look like an audit record and was kept as a plain line' : 's did not look like audit records and were kept as plain lines'}`}.
         </p>
       )}
       <CausesPanel owner={owner} report={report} />

@@ -62,8 +62,17 @@ describe('CausesPanel', () => {
   })
 
   it('says so when the log shows no failure', () => {
-    render(<CausesPanel owner="c1" report={{ ...report, causes: [], findings: [] }} />)
+    render(<CausesPanel owner="c1" report={{ ...report, records: 1, causes: [], findings: [] }} />)
     expect(screen.getByRole('heading', { name: 'No failure found in this log' })).toBeTruthy()
+    expect(screen.getByText(/^1 record read\./)).toBeTruthy()
+  })
+
+  it('says the causes come in the order the others wait on only when there are several', () => {
+    const { unmount } = render(<CausesPanel owner="c1" report={report} />)
+    expect(screen.getByRole('heading', { name: /^2 causes found ?— what the others wait on first$/ })).toBeTruthy()
+    unmount()
+    render(<CausesPanel owner="c1" report={{ ...report, causes: report.causes.slice(0, 1) }} />)
+    expect(screen.getByRole('heading', { name: 'One cause found' })).toBeTruthy()
   })
 })
 

@@ -5,6 +5,7 @@
 import { useId } from 'react'
 import type { ActionReport } from '../../../../shared/models/daemon'
 import { useModalDialog } from '../../components/use-modal-dialog'
+import { clockTime } from '../../lib/time'
 import { useAppStore } from '../../store'
 import { ConfigurationChangeForm } from './ConfigurationChangeForm'
 import { ConfigurationFacts } from './ConfigurationFacts'
@@ -34,7 +35,7 @@ export function ConfigurationDialog({ connectionId }: { connectionId: string }):
     >
       <h2 id={titleId}>Configuration of {connector}</h2>
       <p className="muted small">
-        As the daemon <code>{connection.serverName}</code> reports it now{view.configuration ? `, read ${new Date(view.configuration.readAt).toLocaleTimeString()}` : ''}.
+        As the daemon <code>{connection.serverName}</code> reports it now{view.configuration ? `, read ${clockTime(view.configuration.readAt)}` : ''}.
       </p>
       {view.loading && <p className="muted">Reading the configuration…</p>}
       {view.error && (
