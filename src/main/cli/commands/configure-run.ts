@@ -4,7 +4,7 @@ import { readConfiguration, runConfigure } from '../../services/egeria/configura
 import { EXIT, UsageError } from '../program'
 import { terminalSafe } from '../terminal-text'
 import type { ConfigureOptions } from './configure'
-import { clientFor, failWith, finishAction, print } from './daemon-run'
+import { clientFor, failWith, finishAction, interruptSignal, print } from './daemon-run'
 
 function changeFrom(options: ConfigureOptions): ConfigurationChange | undefined {
   if (options.endpoint !== undefined && options.property.length > 0) throw new UsageError('Use either --endpoint or --property, not both: each is one change')
@@ -40,12 +40,10 @@ export async function runConfigureCommand(options: ConfigureOptions): Promise<vo
   const settleSeconds = Number(options.settleTimeout)
   if (!(settleSeconds > 0)) throw new UsageError(`--settle-timeout must be a positive number of seconds, not ${options.settleTimeout}`)
   const client = clientFor(options)
-  const stop = new AbortController()
-  const onSignal = (): void => stop.abort()
-  process.once('SIGINT', onSignal)
+  const interrupt = interruptSignal()
   try {
     if (!change) {
-      const configuration = await readConfiguration(client, options.connector)
+      const configuration = await readConfiguration(client, options.connector, interrupt.signal)
       if (!configuration.ok) {
         process.exitCode = failWith(configuration.error, options.format)
         return
@@ -55,7 +53,7 @@ export async function runConfigureCommand(options: ConfigureOptions): Promise<vo
       return
     }
     const result = await runConfigure(client, { connector: options.connector, change }, {
-      signal: stop.signal,
+      signal: interrupt.signal,
       settleTimeoutMs: settleSeconds * 1000,
       onProgress: (progress) => {
         if (options.format === 'text') process.stderr.write(`… ${terminalSafe(progress.message)}\n`)
@@ -68,7 +66,7 @@ export async function runConfigureCommand(options: ConfigureOptions): Promise<vo
     const diff = result.value.report.configuration?.diff ?? []
     finishAction(client, options, result.value, diff.map((line) => `${line.field}: ${line.before ?? '(unset)'} → ${line.after ?? '(unset)'}`))
   } finally {
-    process.off('SIGINT', onSignal)
+    interrupt.dispose()
     await client.close()
   }
 }

@@ -56,21 +56,27 @@ function timeoutMs(options: TargetOptions): number | undefined {
   return seconds === undefined ? undefined : seconds * 1000
 }
 
+/** Ctrl-C stops the command's calls (the daemon may carry on with an action already sent). */
+export function interruptSignal(): { signal: AbortSignal; dispose: () => void } {
+  const stop = new AbortController()
+  const onSignal = (): void => stop.abort()
+  process.once('SIGINT', onSignal)
+  return { signal: stop.signal, dispose: () => process.off('SIGINT', onSignal) }
+}
+
 /**
  * `status` and `probe` make several calls: `--timeout` bounds the whole command as well as each
  * call, so it ends when the option says. Ctrl-C stops it too.
  */
 function commandSignal(options: TargetOptions): { signal: AbortSignal; dispose: () => void } {
-  const stop = new AbortController()
-  const onSignal = (): void => stop.abort()
-  process.once('SIGINT', onSignal)
+  const interrupt = interruptSignal()
   const ms = timeoutMs(options)
-  const deadline = ms === undefined ? undefined : deadlineSignal(ms, stop.signal)
+  const deadline = ms === undefined ? undefined : deadlineSignal(ms, interrupt.signal)
   return {
-    signal: deadline?.signal ?? stop.signal,
+    signal: deadline?.signal ?? interrupt.signal,
     dispose: () => {
       deadline?.clear()
-      process.off('SIGINT', onSignal)
+      interrupt.dispose()
     }
   }
 }
@@ -232,12 +238,10 @@ export async function runDaemonAction(action: ActionKind, options: ActionCommand
   const settleSeconds = Number(options.settleTimeout)
   if (!(settleSeconds > 0)) throw new UsageError(`--settle-timeout must be a positive number of seconds, not ${options.settleTimeout}`)
   const client = clientFor(options)
-  const stop = new AbortController()
-  const onSignal = (): void => stop.abort()
-  process.once('SIGINT', onSignal)
+  const interrupt = interruptSignal()
   try {
     const result = await runAction(client, action, scope, {
-      signal: stop.signal,
+      signal: interrupt.signal,
       settleTimeoutMs: settleSeconds * 1000,
       onProgress: (progress) => {
         if (options.format === 'text') process.stderr.write(`… ${terminalSafe(progress.message)}\n`)
@@ -249,7 +253,7 @@ export async function runDaemonAction(action: ActionKind, options: ActionCommand
     }
     finishAction(client, options, result.value)
   } finally {
-    process.off('SIGINT', onSignal)
+    interrupt.dispose()
     await client.close()
   }
 }
