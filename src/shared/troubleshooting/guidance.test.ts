@@ -82,7 +82,7 @@ describe('nextSafeAction wording', () => {
     // An action that mentions a restart does not make one helpful: the trait says it cannot help.
     const noRestart = { ...dir, action: 'Fix the path, then restart the platform.', restartHelps: false }
     const guidance = nextSafeAction({ status: status([connector('F', 'FAILED', noRestart)]) })
-    expect(guidance).toMatchObject({ step: 'report', next: 'Fix the path, then restart the platform. Restarting the connector alone cannot help.' })
+    expect(guidance).toMatchObject({ step: 'restart', next: 'Fix the path, then restart the platform. Restarting the connector alone cannot help.' })
   })
 })
 
