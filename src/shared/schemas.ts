@@ -99,7 +99,8 @@ export const argsSchemas = {
           pins: z
             .array(z.object({ input: z.string().max(4096), line: z.number().int().min(0), text: z.string().max(100_000) }).strict())
             .max(1000)
-            .optional()
+            .optional(),
+          since: z.iso.datetime().optional()
         })
         .strict()
         .optional()

@@ -11,6 +11,11 @@ export interface PinnedEvidence {
 
 export interface IncidentReportOptions {
   pins?: PinnedEvidence[]
+  /**
+   * When this incident began (ISO time, the app's own clock: the guided flow for the connection was
+   * opened). Only actions from then on are reported; older ones stay in the journal.
+   */
+  since?: string
 }
 
 export interface IncidentReport {

@@ -144,7 +144,7 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
 
   // Actions
   add({ kind: 'heading', level: 2, text: `Actions (${data.actions.length})` })
-  if (data.actions.length === 0) add({ kind: 'paragraph', parts: ['No action was run on this connection from Daemon Doctor.'] })
+  if (data.actions.length === 0) add({ kind: 'paragraph', parts: [data.since ? 'No action was run on this connection in this incident.' : 'No action was run on this connection from Daemon Doctor.'] })
   for (const entry of data.actions) {
     add({ kind: 'heading', level: 3, text: `${formatTime(entry.time)}: ${ACTION_LABELS[entry.action]} of ${text(describeScope(entry.scope))}` })
     add({
@@ -202,7 +202,7 @@ export function incidentDocument(data: IncidentData, redact: (text: string) => s
 
   return {
     title: `Incident report: ${text(connection.name)}`,
-    subtitle: `${text(connection.serverName)} on ${text(connection.platformUrl)}, made ${formatTime(data.generatedAt)} by Daemon Doctor`,
+    subtitle: `${text(connection.serverName)} on ${text(connection.platformUrl)}, made ${formatTime(data.generatedAt)} by Daemon Doctor. ${incidentScope(data)}`,
     blocks
   }
 }
@@ -230,6 +230,14 @@ function causeState(cause: Cause, final: IncidentData['final']): Inline[] {
   if (failing > 0) return [{ badge: total === 1 ? 'Still failing' : `${failing} of ${total} still failing`, icon: '✖', tone: 'err' }, ' ']
   if (statuses.every((status) => status !== undefined && isHealthyStatus(status))) return [{ badge: 'Resolved', icon: '✔', tone: 'ok' }, ' ']
   return [{ badge: 'Not failing now', icon: '●', tone: 'neutral' }, ' ']
+}
+
+/** Which actions the report covers, so an older incident's restarts are not taken for this one's. */
+function incidentScope(data: IncidentData): string {
+  if (!data.since) return 'Covers every action of this connection in the journal.'
+  const earlier = data.earlierActions
+  const older = earlier === 0 ? '' : ` ${earlier} earlier action${earlier === 1 ? ' is' : 's are'} left out: see the journal.`
+  return `Covers this incident: actions since its guided flow was opened at ${formatTime(data.since)}.${older}`
 }
 
 function actionsSummary(actions: JournalEntry[]): string {

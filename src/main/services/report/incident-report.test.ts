@@ -90,6 +90,26 @@ describe('incident report over the demo simulator', () => {
     expect(html).not.toMatch(/<script|<link|<img|src=|https?:\/\/(?!127\.0\.0\.1)/i)
   }, 60_000)
 
+  it('reports only the actions since the incident began and says how many earlier ones the journal keeps', async () => {
+    app = await startTestWebApp()
+    const demo = await call<DemoInfo>('demo/start', [3])
+    const id = demo.connectionId!
+    await call('daemon/restart', [id, { kind: 'connector', name: FILES_CONNECTORS[0] }])
+    await call('daemon/restart', [id, { kind: 'connector', name: FILES_CONNECTORS[1] }])
+    const since = new Date().toISOString()
+    await call('daemon/restart', [id, { kind: 'connector', name: FILES_CONNECTORS[2] }])
+
+    const incident = await call<IncidentReport>('report/incident', [id, { since }])
+    expect(incident.summary.actions).toBe(1)
+    expect(incident.markdown).toContain('## Actions (1)')
+    expect(incident.markdown).toMatch(/Covers this incident: actions since its guided flow was opened at .*\. 2 earlier actions are left out: see the journal\./)
+
+    const everything = await call<IncidentReport>('report/incident', [id])
+    expect(everything.summary.actions).toBe(3)
+    expect(everything.markdown).toContain('## Actions (3)')
+    expect(everything.markdown).toContain('Covers every action of this connection in the journal.')
+  }, 60_000)
+
   it('never includes the saved password (6.x demo daemon, which needs one)', async () => {
     app = await startTestWebApp()
     const demo = await call<DemoInfo>('demo/start', [6])

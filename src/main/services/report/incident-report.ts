@@ -59,6 +59,10 @@ export interface IncidentData {
   analysis: LogAnalysis
   pins: PinnedEvidence[]
   actions: JournalEntry[]
+  /** When this incident began (see IncidentReportOptions.since); absent: every action is reported. */
+  since?: string
+  /** Actions of this connection before `since`, left out of the report (the journal has them). */
+  earlierActions: number
   /** The daemon's status when the report was made, or why it could not be read. */
   final: Result<DaemonStatus, string>
   timeline: TimelineItem[]
@@ -103,13 +107,24 @@ export class IncidentReportService {
         (error: Error): IncidentData['final'] => ({ ok: false, error: `The status could not be read when the report was made: ${error.message}` })
       )
     ])
-    const actions = this.deps
-      .journal()
-      .entries.filter((entry) => isForConnection(entry, connection))
-      .sort((a, b) => a.time.localeCompare(b.time))
+    const since = options.since
+    const ofConnection = this.deps.journal().entries.filter((entry) => isForConnection(entry, connection))
+    // Journal times and `since` are both ISO times from the app's own clock, so they compare as text.
+    const actions = ofConnection.filter((entry) => !since || entry.time >= since).sort((a, b) => a.time.localeCompare(b.time))
     const pins = (options.pins ?? []).slice(0, MAX_PINS)
     const { items, omitted } = timelineOf(analysis, actions, this.deps.history(connectionId), final)
-    return { generatedAt, connection, analysis, pins, actions, final, timeline: items, omittedLogEvents: omitted }
+    return {
+      generatedAt,
+      connection,
+      analysis,
+      pins,
+      actions,
+      since,
+      earlierActions: ofConnection.length - actions.length,
+      final,
+      timeline: items,
+      omittedLogEvents: omitted
+    }
   }
 }
 

@@ -30,6 +30,8 @@ export const createDemoSlice: StateCreator<AppState, [], [], DemoSlice> = (set, 
     if (!result.ok) return get().notify({ kind: 'error', message: `The demo could not start: ${result.error.message}` })
     set({ demo: result.value })
     await get().loadConnections()
+    // A new demo run is a new incident: the earlier run's actions are not this one's.
+    if (result.value.connectionId) get().forgetFlowOpened(result.value.connectionId)
     if (result.value.connectionId) get().navigate({ kind: 'flow', connectionId: result.value.connectionId, step: 'audit-log' })
   },
 

@@ -48,7 +48,8 @@ export const createReportSlice: StateCreator<AppState, [], [], ReportSlice> = (s
 
     async buildReport(connectionId, pins = []) {
       patchIncident(connectionId, { loading: true })
-      const result = await api.report.incident(connectionId, pins.length > 0 ? { pins } : undefined)
+      const since = get().flowOpenedAt[connectionId]
+      const result = await api.report.incident(connectionId, { ...(pins.length > 0 ? { pins } : {}), ...(since ? { since } : {}) })
       if (!result.ok) {
         patchIncident(connectionId, { loading: false, error: result.error })
         return undefined

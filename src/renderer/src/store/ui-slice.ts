@@ -30,6 +30,13 @@ export interface Announcement {
 
 export interface UiSlice {
   view: View
+  /**
+   * When the guided flow of each connection was first opened in this app session (ISO time): the
+   * start of its incident, so the report leaves out older actions.
+   */
+  flowOpenedAt: Record<string, string>
+  /** Starts a new incident for the connection: its next opening of the guided flow is the new start. */
+  forgetFlowOpened(connectionId: string): void
   announcement?: Announcement
   paletteOpen: boolean
   theme: ThemeChoice
@@ -61,7 +68,16 @@ export const createUiSlice: StateCreator<AppState, [], [], UiSlice> = (set, get)
   theme: savedTheme(),
   notices: [],
   paletteOpen: false,
-  navigate: (view) => set({ view }),
+  flowOpenedAt: {},
+  navigate(view) {
+    const opened = get().flowOpenedAt
+    if (view.kind === 'flow' && !opened[view.connectionId]) set({ view, flowOpenedAt: { ...opened, [view.connectionId]: new Date().toISOString() } })
+    else set({ view })
+  },
+  forgetFlowOpened(connectionId) {
+    const { [connectionId]: _forgotten, ...rest } = get().flowOpenedAt
+    set({ flowOpenedAt: rest })
+  },
   setTheme(theme) {
     globalThis.localStorage?.setItem(THEME_KEY, theme)
     set({ theme })

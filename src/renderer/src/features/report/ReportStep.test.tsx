@@ -41,7 +41,7 @@ const entry = (action: 'restart' | 'refresh', success: boolean, id = 'c1', time 
 })
 
 beforeEach(() => {
-  useAppStore.setState({ logs: {}, connections: [connection], incidents: {}, journal: { entries: [], unreadableLines: 0, loaded: false, loading: false }, notices: [] })
+  useAppStore.setState({ logs: {}, connections: [connection], incidents: {}, journal: { entries: [], unreadableLines: 0, loaded: false, loading: false }, notices: [], flowOpenedAt: {} })
   fake.answer('report', 'incident', report)
   fake.answer('journal', 'list', { entries: [entry('refresh', true, 'c2', '2025-11-20T09:30:00.000Z'), entry('restart', true), entry('restart', false)], unreadableLines: 1 })
   vi.mocked(downloadText).mockClear()
@@ -71,6 +71,17 @@ describe('ReportStep', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Markdown' }))
     expect(screen.getByLabelText('Incident report as Markdown').textContent).toContain('## Final state')
+  })
+
+  it('asks for the actions of this incident only: those since the guided flow was first opened', async () => {
+    useAppStore.getState().navigate({ kind: 'flow', connectionId: 'c1', step: 'audit-log' })
+    const openedAt = useAppStore.getState().flowOpenedAt.c1 ?? ''
+    expect(Date.now() - Date.parse(openedAt)).toBeLessThan(60_000)
+    // Moving between steps keeps the incident's start
+    useAppStore.getState().navigate({ kind: 'flow', connectionId: 'c1', step: 'report' })
+    render(<ReportStep connectionId="c1" />)
+    await screen.findByTitle('Incident report preview')
+    expect(fake.method('report', 'incident')).toHaveBeenCalledWith('c1', { since: openedAt })
   })
 
   it('says what went wrong and offers to try again', async () => {
