@@ -4,6 +4,7 @@ import type { Connection } from '../../../shared/models/connection'
 import { loadScenario, startSimulator, type RunningSimulator } from '../../simulator'
 import { tempDir } from '../../../../tests/temp-dir'
 import { DaemonService } from './daemon-service'
+import { simulatorConnection } from '../../../../tests/support/sim-connection'
 
 const FILES = ['OakDeneLandingAreaFilesMonitor', 'OldMarketLandingAreaFilesMonitor']
 const COCO_DIRECTORIES = [
@@ -28,21 +29,7 @@ async function startCoco(egeria: 3 | 4 | 5 | 6): Promise<RunningSimulator> {
 }
 
 function daemonService(running: RunningSimulator, overrides: Partial<Connection> = {}): DaemonService {
-  const connection: Connection = {
-    id: 'c1',
-    name: 'Coco exchange',
-    platformUrl: running.url,
-    serverName: 'exchangeDL01',
-    userId: 'garygeeke',
-    egeriaVersion: 'auto',
-    tls: { mode: 'insecure' },
-    environment: 'dev',
-    readOnly: false,
-    hasPassword: true,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    ...overrides
-  }
+  const connection = simulatorConnection(running, overrides)
   service = new DaemonService({
     dataDir: tempDir('dd-actions-'),
     connection: () => connection,

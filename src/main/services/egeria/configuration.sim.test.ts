@@ -5,6 +5,7 @@ import { MASKED } from '../../../shared/models/configuration'
 import { loadScenario, startSimulator, type RunningSimulator } from '../../simulator'
 import { tempDir } from '../../../../tests/temp-dir'
 import { DaemonService } from './daemon-service'
+import { simulatorConnection } from '../../../../tests/support/sim-connection'
 
 const OAK_DENE = 'OakDeneLandingAreaFilesMonitor'
 const MISSING_DIRECTORY = 'data/landing-area/hospitals/oak-dene/clinical-trials/drop-foot'
@@ -27,21 +28,7 @@ async function startCoco(egeria: 3 | 4 | 5 | 6): Promise<RunningSimulator> {
 }
 
 function daemonService(running: RunningSimulator, overrides: Partial<Connection> = {}): DaemonService {
-  const connection: Connection = {
-    id: 'c1',
-    name: 'Coco exchange',
-    platformUrl: running.url,
-    serverName: 'exchangeDL01',
-    userId: 'garygeeke',
-    egeriaVersion: 'auto',
-    tls: { mode: 'insecure' },
-    environment: 'dev',
-    readOnly: false,
-    hasPassword: true,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    ...overrides
-  }
+  const connection = simulatorConnection(running, overrides)
   service = new DaemonService({ dataDir: tempDir('dd-configure-'), connection: () => connection, password: () => 'secret', emit: () => undefined, settleTimeoutMs: 15_000 })
   return service
 }

@@ -12,6 +12,7 @@ import { AppError } from '../../../shared/result'
 import { DaemonService } from './daemon-service'
 import { JOURNAL_FILE } from './journal'
 import { tempDir } from '../../../../tests/temp-dir'
+import { simulatorConnection } from '../../../../tests/support/sim-connection'
 
 let sim: RunningSimulator | undefined
 let service: DaemonService | undefined
@@ -23,21 +24,7 @@ afterEach(async () => {
 
 function setup(running: { url: string; servers: readonly { name: string }[] }, overrides: Partial<Connection> = {}): { service: DaemonService; dataDir: string; events: { channel: string; payload: unknown }[]; connection: Connection } {
   const dataDir = tempDir('dd-daemon-')
-  const connection: Connection = {
-    id: 'c1',
-    name: 'Coco exchange',
-    platformUrl: running.url,
-    serverName: running.servers[0]!.name,
-    userId: 'garygeeke',
-    egeriaVersion: 'auto',
-    tls: { mode: 'insecure' },
-    environment: 'dev',
-    readOnly: false,
-    hasPassword: true,
-    createdAt: '2026-01-01T00:00:00.000Z',
-    updatedAt: '2026-01-01T00:00:00.000Z',
-    ...overrides
-  }
+  const connection = simulatorConnection(running, overrides)
   const events: { channel: string; payload: unknown }[] = []
   service = new DaemonService({
     dataDir,
