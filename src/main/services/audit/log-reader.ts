@@ -4,12 +4,13 @@
  * chunk per input; a growing file can be read again from the offset the last read stopped at.
  */
 import { TextDecoder } from 'node:util'
-import { closeSync, createReadStream, openSync, readFileSync, readSync, type ReadStream } from 'node:fs'
-import { open, readdir, stat } from 'node:fs/promises'
+import { closeSync, createReadStream, openSync, opendirSync, readFileSync, readSync, type ReadStream } from 'node:fs'
+import { open, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createGunzip } from 'node:zlib'
 import type { AuditRecord, InputFormat, RecordFormat } from '../../../shared/models/audit'
 import { LineSplitter } from './line-splitter'
+import { RecordFileIndex, TimeStampReader } from './record-file-index'
 import { jsonAuditRecord, RecordParser, completeAuditRecord, type ChatterSink, type ParserOptions, type ParserStats } from './record-parser'
 
 export const CHUNK_BYTES = 1 << 20
@@ -231,21 +232,28 @@ function formatOf(formats: ReadonlySet<RecordFormat>): InputFormat {
 
 /**
  * A directory of JSON audit records, one per file, named by random GUID: read every timeStamp first,
- * then the records in time order, so only (time, name) pairs are held, never every record.
+ * then the records in time order, holding a few dozen bytes per file (RecordFileIndex), never every record.
  */
 async function* omalrecordBatches(dir: string, input: number, sink?: RecordSink): AsyncGenerator<AuditRecord[], InputResult> {
-  const names = (await readdir(dir)).filter((name) => name.endsWith('.omalrecord'))
   const stats: ParserStats = { lines: 0, records: 0, auditRecords: 0, unparsedLines: 0, blankLines: 0, truncatedLines: 0 }
-  const stamped: { time: number; name: string }[] = []
-  for await (const { name, text } of readInOrder(dir, names)) {
-    const time = /"timeStamp"\s*:\s*(\d+)/.exec(text)
-    stamped.push({ time: time ? Number(time[1]) : 0, name })
+  const files = new RecordFileIndex()
+  const timeStamps = new TimeStampReader()
+  const folder = opendirSync(dir, { bufferSize: 256 })
+  try {
+    for (let entry = folder.readSync(); entry !== null; entry = folder.readSync()) {
+      if (!entry.name.endsWith('.omalrecord')) continue
+      files.add(entry.name, timeStamps.read(join(dir, entry.name)))
+      if (files.length % FILES_PER_TURN === 0) await nextTurn()
+    }
+  } finally {
+    folder.closeSync()
   }
-  stamped.sort((a, b) => a.time - b.time || a.name.localeCompare(b.name))
   const batches = new Batches(sink)
   let index = -1
-  for await (const { name, text } of readInOrder(dir, stamped.map((entry) => entry.name))) {
+  for (const name of files.namesInTimeOrder()) {
     index++
+    if (index > 0 && index % FILES_PER_TURN === 0) await nextTurn()
+    const text = readFileSync(join(dir, name), 'utf8')
     stats.lines++
     let fields: ReturnType<typeof jsonAuditRecord>
     try {
@@ -278,12 +286,8 @@ async function* omalrecordBatches(dir: string, input: number, sink?: RecordSink)
  */
 const FILES_PER_TURN = 64
 
-/** The files' texts in the given order. */
-async function* readInOrder(dir: string, names: string[]): AsyncGenerator<{ name: string; text: string }> {
-  for (const [index, name] of names.entries()) {
-    if (index > 0 && index % FILES_PER_TURN === 0) await new Promise((resolve) => setImmediate(resolve))
-    yield { name, text: readFileSync(join(dir, name), 'utf8') }
-  }
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve))
 }
 
 /** What a tail read found. */

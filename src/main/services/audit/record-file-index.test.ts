@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { RecordFileIndex, TimeStampReader, timeStampIn } from './record-file-index'
+
+const guid = (index: number): string => `${index.toString(16).padStart(8, '0')}-5b7e-4c1d-9e8f-0a1b2c3d4e5f`
+
+describe('RecordFileIndex', () => {
+  it('gives back every kind of name as it was added', () => {
+    const names = [
+      `log-record-${guid(1)}.omalrecord`,
+      `${guid(2)}.omalrecord`,
+      `other-prefix-${guid(3)}-copy.omalrecord`,
+      'LOG-RECORD-0000000A-5B7E-4C1D-9E8F-0A1B2C3D4E5F.omalrecord',
+      'record-17.omalrecord',
+      'journal entrée ünïcode 日本.omalrecord',
+      '.omalrecord'
+    ]
+    const index = new RecordFileIndex()
+    names.forEach((name, at) => index.add(name, at))
+    expect(names.map((_, at) => index.nameAt(at))).toEqual(names)
+    expect([...index.namesInTimeOrder()]).toEqual(names)
+  })
+
+  it('orders by time, then by name for files of the same millisecond, past its first capacity', () => {
+    const index = new RecordFileIndex()
+    const added: { name: string; time: number }[] = []
+    for (let at = 0; at < 5000; at++) {
+      const entry = { name: at % 7 === 0 ? `plain-${at}.omalrecord` : `log-record-${guid((at * 7919) % 100_000)}.omalrecord`, time: 1_700_000_000_000 + ((at * 31) % 997) }
+      added.push(entry)
+      index.add(entry.name, entry.time)
+    }
+    const expected = [...added].sort((a, b) => a.time - b.time || a.name.localeCompare(b.name)).map((entry) => entry.name)
+    expect(index.length).toBe(5000)
+    expect([...index.namesInTimeOrder()]).toEqual(expected)
+  })
+
+  it('keeps names in the arena once a folder has more name frames than it shares', () => {
+    const index = new RecordFileIndex()
+    const names = Array.from({ length: 1100 }, (_, at) => `frame${at}-${guid(at)}.omalrecord`)
+    names.forEach((name) => index.add(name, 0))
+    expect(names.map((_, at) => index.nameAt(at))).toEqual(names)
+  })
+})
+
+describe('timeStampIn', () => {
+  const time = (text: string): number => timeStampIn(Buffer.from(text))
+
+  it('reads the first timeStamp with digits, as the JSON writes it', () => {
+    expect(time('{"guid":"x","timeStamp":1700000000123,"severity":"Error"}')).toBe(1700000000123)
+    expect(time('{\n  "timeStamp" :\t 42\n}')).toBe(42)
+    expect(time('\uFEFF{"timeStamp":7}')).toBe(7)
+  })
+
+  it('skips a timeStamp without digits and answers 0 when there is none', () => {
+    expect(time('{"messageText":"\\"timeStamp\\" is late","timeStamp":"2024-01-01","x":{"timeStamp":99}}')).toBe(99)
+    expect(time('{"timeStamp":null}')).toBe(0)
+    expect(time('not json at all')).toBe(0)
+    expect(time('')).toBe(0)
+  })
+})
+
+describe('TimeStampReader', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dd-timestamps-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('reads files larger than its buffer and empty files', () => {
+    const reader = new TimeStampReader()
+    const big = join(dir, 'big.omalrecord')
+    writeFileSync(big, JSON.stringify({ exceptionStackTrace: 'at x\n'.repeat(20_000), timeStamp: 1234 }))
+    const empty = join(dir, 'empty.omalrecord')
+    writeFileSync(empty, '')
+    const small = join(dir, 'small.omalrecord')
+    writeFileSync(small, '{"timeStamp":5}')
+    expect(reader.read(big)).toBe(1234)
+    expect(reader.read(empty)).toBe(0)
+    expect(reader.read(small)).toBe(5)
+  })
+})
