@@ -4,13 +4,13 @@
  * chunk per input; a growing file can be read again from the offset the last read stopped at.
  */
 import { TextDecoder } from 'node:util'
-import { closeSync, createReadStream, openSync, opendirSync, readFileSync, readSync, type ReadStream } from 'node:fs'
+import { closeSync, createReadStream, openSync, readSync, type ReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { createGunzip } from 'node:zlib'
 import type { AuditRecord, InputFormat, RecordFormat } from '../../../shared/models/audit'
 import { LineSplitter } from './line-splitter'
-import { RecordFileIndex, TimeStampReader } from './record-file-index'
+import { FILES_PER_TURN, nextTurn, RecordFileReader, recordFilesInTimeOrder } from './record-folder'
 import { jsonAuditRecord, RecordParser, completeAuditRecord, type ChatterSink, type ParserOptions, type ParserStats } from './record-parser'
 
 export const CHUNK_BYTES = 1 << 20
@@ -232,28 +232,17 @@ function formatOf(formats: ReadonlySet<RecordFormat>): InputFormat {
 
 /**
  * A directory of JSON audit records, one per file, named by random GUID: read every timeStamp first,
- * then the records in time order, holding a few dozen bytes per file (RecordFileIndex), never every record.
+ * then the records in time order, in memory that does not grow with the folder (see record-folder.ts).
  */
 async function* omalrecordBatches(dir: string, input: number, sink?: RecordSink): AsyncGenerator<AuditRecord[], InputResult> {
   const stats: ParserStats = { lines: 0, records: 0, auditRecords: 0, unparsedLines: 0, blankLines: 0, truncatedLines: 0 }
-  const files = new RecordFileIndex()
-  const timeStamps = new TimeStampReader()
-  const folder = opendirSync(dir, { bufferSize: 256 })
-  try {
-    for (let entry = folder.readSync(); entry !== null; entry = folder.readSync()) {
-      if (!entry.name.endsWith('.omalrecord')) continue
-      files.add(entry.name, timeStamps.read(join(dir, entry.name)))
-      if (files.length % FILES_PER_TURN === 0) await nextTurn()
-    }
-  } finally {
-    folder.closeSync()
-  }
+  const reader = new RecordFileReader()
   const batches = new Batches(sink)
   let index = -1
-  for (const name of files.namesInTimeOrder()) {
+  for await (const name of recordFilesInTimeOrder(dir, reader)) {
     index++
     if (index > 0 && index % FILES_PER_TURN === 0) await nextTurn()
-    const text = readFileSync(join(dir, name), 'utf8')
+    const text = reader.read(join(dir, name)).toString('utf8')
     stats.lines++
     let fields: ReturnType<typeof jsonAuditRecord>
     try {
@@ -277,17 +266,6 @@ async function* omalrecordBatches(dir: string, input: number, sink?: RecordSink)
   const batch = batches.take()
   if (batch) yield batch
   return { format: 'omalrecord-dir', stats, endOffset: 0 }
-}
-
-/**
- * Files read between two turns of the event loop. A record file is a few hundred bytes: a synchronous read
- * costs a fraction of an asynchronous one (no thread-pool hop and promise per open, stat, read and close),
- * and a group of them still takes only milliseconds.
- */
-const FILES_PER_TURN = 64
-
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve))
 }
 
 /** What a tail read found. */

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { RecordFileIndex, TimeStampReader, timeStampIn } from './record-file-index'
+import { RecordFileIndex, RecordFileReader, recordFilesInTimeOrder, timeStampIn } from './record-folder'
 
 const guid = (index: number): string => `${index.toString(16).padStart(8, '0')}-5b7e-4c1d-9e8f-0a1b2c3d4e5f`
 
@@ -23,16 +23,16 @@ describe('RecordFileIndex', () => {
     expect([...index.namesInTimeOrder()]).toEqual(names)
   })
 
-  it('orders by time, then by name for files of the same millisecond, past its first capacity', () => {
+  it('orders by time, then by name for files of the same millisecond, across pages of the index', () => {
     const index = new RecordFileIndex()
     const added: { name: string; time: number }[] = []
-    for (let at = 0; at < 5000; at++) {
+    for (let at = 0; at < 70_000; at++) {
       const entry = { name: at % 7 === 0 ? `plain-${at}.omalrecord` : `log-record-${guid((at * 7919) % 100_000)}.omalrecord`, time: 1_700_000_000_000 + ((at * 31) % 997) }
       added.push(entry)
       index.add(entry.name, entry.time)
     }
     const expected = [...added].sort((a, b) => a.time - b.time || a.name.localeCompare(b.name)).map((entry) => entry.name)
-    expect(index.length).toBe(5000)
+    expect(index.length).toBe(70_000)
     expect([...index.namesInTimeOrder()]).toEqual(expected)
   })
 
@@ -61,20 +61,69 @@ describe('timeStampIn', () => {
   })
 })
 
-describe('TimeStampReader', () => {
+describe('RecordFileReader', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dd-timestamps-'))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
   it('reads files larger than its buffer and empty files', () => {
-    const reader = new TimeStampReader()
+    const reader = new RecordFileReader()
     const big = join(dir, 'big.omalrecord')
     writeFileSync(big, JSON.stringify({ exceptionStackTrace: 'at x\n'.repeat(20_000), timeStamp: 1234 }))
     const empty = join(dir, 'empty.omalrecord')
     writeFileSync(empty, '')
     const small = join(dir, 'small.omalrecord')
     writeFileSync(small, '{"timeStamp":5}')
-    expect(reader.read(big)).toBe(1234)
-    expect(reader.read(empty)).toBe(0)
-    expect(reader.read(small)).toBe(5)
+    expect(timeStampIn(reader.read(big))).toBe(1234)
+    expect(reader.read(empty).length).toBe(0)
+    expect(reader.read(small).toString()).toBe('{"timeStamp":5}')
+  })
+})
+
+describe('recordFilesInTimeOrder', () => {
+  const folders: string[] = []
+  afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+
+  /** A folder of record files, each `{ name, text }`; other files beside them are not records. */
+  function folder(files: { name: string; text: string }[]): string {
+    const dir = mkdtempSync(join(tmpdir(), 'dd-record-folder-'))
+    folders.push(dir)
+    for (const { name, text } of files) writeFileSync(join(dir, name), text)
+    writeFileSync(join(dir, 'notes.txt'), '{"timeStamp":1}')
+    return dir
+  }
+
+  async function listed(dir: string, windowFiles?: number): Promise<string[]> {
+    const names: string[] = []
+    for await (const name of recordFilesInTimeOrder(dir, new RecordFileReader(), windowFiles)) names.push(name)
+    return names
+  }
+
+  const files = Array.from({ length: 300 }, (_, at) => ({
+    name: at % 5 === 0 ? `plain-${at}.omalrecord` : `log-record-${guid(at * 7)}.omalrecord`,
+    // Ties (files of one millisecond), files without a time, and one with a time too long for a number.
+    text: at % 11 === 0 ? '{"messageId":"X"}' : at === 7 ? `{"timeStamp":${'9'.repeat(400)}}` : `{"timeStamp":${1_700_000_000_000 + ((at * 37) % 120)}}`
+  }))
+  const byTime = (entries: { name: string; text: string }[]): string[] =>
+    entries
+      .map(({ name, text }) => ({ name, time: timeStampIn(Buffer.from(text)) }))
+      .sort((a, b) => a.time - b.time || a.name.localeCompare(b.name))
+      .map(({ name }) => name)
+
+  it('lists the record files by time, then name, in one window or in many', async () => {
+    const dir = folder(files)
+    expect(await listed(dir)).toEqual(byTime(files))
+    expect(await listed(dir, 16)).toEqual(byTime(files))
+    expect(await listed(dir, 1)).toEqual(byTime(files))
+  })
+
+  it('reads the time of a file the folder gained after its first listing', async () => {
+    const dir = folder(files)
+    const names = recordFilesInTimeOrder(dir, new RecordFileReader(), 32)
+    const first = await names.next()
+    const late = { name: `log-record-${guid(999_999)}.omalrecord`, text: '{"timeStamp":1700000000119}' }
+    writeFileSync(join(dir, late.name), late.text)
+    const rest: string[] = []
+    for await (const name of names) rest.push(name)
+    expect([first.value, ...rest]).toEqual(byTime([...files, late]))
   })
 })
