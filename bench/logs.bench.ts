@@ -1,11 +1,11 @@
 /**
  * Log analysis against lnav, on every shape in bench/log-shapes.ts: for each shape a log of BENCH_LOG_MB
- * megabytes (default 1024) is generated, then `daemon-doctor analyze --format json` (the built CLI, as a
+ * megabytes (default 1024; a list such as `100,2048` runs each size, to show memory staying flat) is generated, then `daemon-doctor analyze --format json` (the built CLI, as a
  * user runs it) and Debian's lnav (indexing the same input headless, then one query) each read it three
  * times under /usr/bin/time -v. Prints, per shape, the median wall time as MB/s, our time over lnav's,
  * and our median peak RSS. Targets (issue 13): ratio <= 1.0, peak RSS <= 150 MB. A run longer than
  * BENCH_TOOL_TIMEOUT_S seconds (default 600) is stopped and shown as a bound ("<").
- * Run: `npm run bench -- --only logs --size 100`, or `node --import tsx bench/logs.bench.ts`.
+ * Run: `npm run bench -- --only logs --size 100` (or `--size 100,2048`), or `node --import tsx bench/logs.bench.ts`.
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, readdirSync } from 'node:fs'
@@ -14,7 +14,11 @@ import { join } from 'node:path'
 import { ensureBuilt, root } from '../scripts/ensure-built.mjs'
 import { SHAPES, writeConsoleShape, writeJsonRecords, type Shape } from './log-shapes'
 
-const megabytes = Number(process.env.BENCH_LOG_MB ?? 1024)
+/** Sizes to generate, e.g. `100,2048` to show that memory stays flat as the log grows. */
+const sizes = String(process.env.BENCH_LOG_MB ?? 1024)
+  .split(',')
+  .map(Number)
+  .filter((size) => size > 0)
 const RUNS = 3
 const TIME = '/usr/bin/time'
 /** A run that takes longer is stopped and reported as slower than this (lnav on a folder of a million files). */
@@ -68,7 +72,7 @@ function medianOf(measure: () => Measure): Measure {
   return { seconds: median(runs.map((run) => run.seconds)), rssMb: median(runs.map((run) => run.rssMb)) }
 }
 
-async function generate(shape: Shape, dir: string): Promise<{ path: string; bytes: number }> {
+async function generate(shape: Shape, dir: string, megabytes: number): Promise<{ path: string; bytes: number }> {
   const bytes = megabytes * 1024 * 1024
   if (shape === 'json-records') {
     const path = join(dir, 'records')
@@ -89,13 +93,13 @@ const lnavEnv = { ...process.env, HOME: lnavHome, XDG_CONFIG_HOME: join(lnavHome
 const cli = join(root, 'bin/daemon-doctor.mjs')
 const rows: string[][] = []
 let failures = 0
-console.log(`logs.bench: ${megabytes} MB per shape, median of ${RUNS}, ${process.env.BENCH_ONLY_SHAPES ?? 'all shapes'}; load average ${loadavg()[0]!.toFixed(1)}`)
+console.log(`logs.bench: ${sizes.join(', ')} MB per shape, median of ${RUNS}, ${process.env.BENCH_ONLY_SHAPES ?? 'all shapes'}; load average ${loadavg()[0]!.toFixed(1)}`)
 try {
   const shapes = process.env.BENCH_ONLY_SHAPES ? SHAPES.filter((shape) => process.env.BENCH_ONLY_SHAPES!.split(',').includes(shape)) : SHAPES
-  for (const shape of shapes) {
-    const dir = join(work, shape)
+  for (const shape of shapes) for (const megabytes of sizes) {
+    const dir = join(work, `${shape}-${megabytes}`)
     mkdirSync(dir)
-    const { path, bytes } = await generate(shape, dir)
+    const { path, bytes } = await generate(shape, dir, megabytes)
     const mb = bytes / 1048576
     let records = ''
     let lnavLines = ''
@@ -134,6 +138,7 @@ try {
     const theirSeconds = seconds(theirs)
     rows.push([
       shape,
+      mb.toFixed(0),
       rate(ours),
       rate(theirs),
       ourSeconds === undefined || theirSeconds === undefined || typeof ours === 'string' ? 'n/a' : `${bound(theirs)}${(ourSeconds / theirSeconds).toFixed(2)}`,
@@ -145,7 +150,7 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true })
 }
-const head = ['shape', 'ours MB/s', 'lnav MB/s', 'time ratio (ours/lnav)', 'our peak RSS MB', 'lnav peak RSS MB']
+const head = ['shape', 'MB', 'ours MB/s', 'lnav MB/s', 'time ratio (ours/lnav)', 'our peak RSS MB', 'lnav peak RSS MB']
 const widths = head.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)))
 const line = (cells: string[]): string => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`
 console.log(['', line(head), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n'))

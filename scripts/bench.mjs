@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs every bench/*.bench.ts in its own Node process (so peak memory is per benchmark) and prints its figures.
-// `--only NAME` runs the benches whose file name contains NAME; `--size MB` sets the generated log size of
+// `--only NAME` runs the benches whose file name contains NAME; `--size MB[,MB…]` sets the generated log size(s) of
 // the log analysis bench (BENCH_LOG_MB, default 1024), `--shapes a,b` limits its log shapes. Other
 // arguments are passed on to every bench.
 import { spawnSync } from 'node:child_process'
