@@ -150,6 +150,11 @@ async function followRestarts(page: Page): Promise<void> {
   await daemonDialog.getByRole('textbox').fill('exchangeDL01')
   await daemonDialog.getByRole('button', { name: 'Restart the daemon' }).click()
   await expect(outcome.getByRole('listitem').filter({ hasText: DATABASE })).toHaveAttribute('data-outcome', 'recovered', { timeout: 60_000 })
+  // All recovered: Step 3 says so once, and the one way on to Refresh is the guidance bar's.
+  await expect(page.getByRole('region', { name: 'Suggested next step' })).toContainText('No connector is failing any more.')
+  await expect(page.getByText('there is nothing to restart')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /Go to (step 4, )?Refresh/ })).toHaveCount(1)
+  await screenshot(page, 'step3-all-recovered')
 
   await followToStep(page, /Go to step 4, Refresh/)
   await page.getByRole('button', { name: /^Refresh \d+ connectors…$/ }).click()
