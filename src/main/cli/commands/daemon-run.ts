@@ -2,7 +2,8 @@
 import { existsSync } from 'node:fs'
 import { EGERIA_VERSIONS, loginSendsPasswordInClear, serverNameSchema, userIdSchema, type EgeriaVersionSetting, type TlsSettings } from '../../../shared/models/connection'
 import { foldDumps } from '../../../shared/readable-message'
-import { isFailedStatus, type ActionKind, type ActionReport, type ActionScope, type DaemonStatus, type ProbeReport } from '../../../shared/models/daemon'
+import { counted } from '../../../shared/counted'
+import { describeCounts, isFailedStatus, type ActionKind, type ActionReport, type ActionScope, type DaemonStatus, type ProbeReport } from '../../../shared/models/daemon'
 import { defaultDataDir } from '../../services/data-dir'
 import { EgeriaClient, type DaemonTarget } from '../../services/egeria/client'
 import { deadlineSignal, describeFailure, type CallFailure } from '../../services/egeria/http'
@@ -134,12 +135,12 @@ export function statusJson(status: DaemonStatus): unknown {
 export function statusText(status: DaemonStatus): string {
   const lines = [
     `${status.server} on ${status.platformUrl} — Egeria ${status.egeria}${status.platformVersion ? ` (${status.platformVersion})` : ''}, read ${status.fetchedAt}`,
-    `${status.counts.total} connector(s): ${status.counts.healthy} healthy, ${status.counts.failed} failed, ${status.counts.other} other`
+    describeCounts(status.counts)
   ]
   if (status.noConnectors) {
     // 5.0+: Egeria's status call fails until a group has read its connectors from its metadata server; its groups were read instead.
     lines.push('No connectors yet: no integration group has loaded its connectors from its metadata server (is it running?). Groups:')
-    for (const group of status.groups) lines.push(`  ✗ ${group.name.padEnd(40)} ${(group.status ?? 'status unknown').padEnd(18)} ${group.connectorNames.length} connector(s)`)
+    for (const group of status.groups) lines.push(`  ✗ ${group.name.padEnd(40)} ${(group.status ?? 'status unknown').padEnd(18)} ${counted(group.connectorNames.length, 'connector')}`)
   }
   for (const connector of status.connectors) {
     const where = connector.group ?? connector.service ?? ''

@@ -8,6 +8,8 @@ import { startSimulator, type RunningSimulator } from '../../simulator'
 import { createProgram, runProgram } from '../program'
 import { registerDaemonCommands } from './daemon'
 import { tempDir } from '../../../../tests/temp-dir'
+import { connector, statusOf } from '../../../../tests/support/coco-status'
+import { statusText } from './daemon-run'
 
 let sim: RunningSimulator | undefined
 let hostile: TestServer | undefined
@@ -65,7 +67,7 @@ describe('daemon-doctor status, probe, restart, refresh', () => {
     const base = ['--url', sim.url, '--server', 'qs-integration-daemon', '--password-env', 'DD_TEST_PASSWORD']
     const ok = await cli('status', ...base, '--ca', caFile)
     expect(ok.code).toBe(0)
-    expect(ok.stdout).toContain('3 connector(s): 3 healthy, 0 failed')
+    expect(ok.stdout).toContain('\n3 connectors: 3 healthy, 0 failed, 0 other\n')
     const refused = await cli('status', ...base)
     expect(refused.code).toBe(2)
     expect(refused.stderr).toMatch(/self-signed|unknown CA/)
@@ -82,7 +84,7 @@ describe('daemon-doctor status, probe, restart, refresh', () => {
     const { code, stdout } = await cli('status', '--url', sim.url, '--server', 'exchangeDL01', '--password-env', 'DD_TEST_PASSWORD')
     expect(code).toBe(1)
     expect(stdout).toContain('No connectors yet: no integration group has loaded its connectors from its metadata server')
-    expect(stdout).toMatch(/✗ Egeria:IntegrationGroup:Default +ASSIGNED +0 connector\(s\)/)
+    expect(stdout).toMatch(/\n {2}✗ Egeria:IntegrationGroup:Default +ASSIGNED +0 connectors\n/)
   })
 
   it('probe names the failing hop and exits 2', async () => {
@@ -196,6 +198,12 @@ describe('--timeout against a platform that sends one byte every 2 s', () => {
     expect(restart.stdout).toContain('✗ restart OakDeneLandingAreaFilesMonitor')
     expect(restart.stdout).toContain('no complete answer within 3 s')
     expect(restart.seconds).toBeLessThan(3 + 2 + 2)
+  })
+})
+
+describe('status text', () => {
+  it('counts one connector in the singular', () => {
+    expect(statusText(statusOf([connector('OakDeneLandingAreaFilesMonitor', 'RUNNING')])).split('\n')[1]).toBe('1 connector: 1 healthy, 0 failed, 0 other')
   })
 })
 

@@ -128,7 +128,7 @@ describe('Egeria 6: a daemon with no connectors', () => {
     const report = await daemon.reloadGroup('c1', 'Egeria:IntegrationGroup:Default')
     expect(report.calls).toEqual([{ call: 're-read the configuration of group Egeria:IntegrationGroup:Default', ok: true }])
     expect(report.connectors.map((entry) => entry.name)).toHaveLength(4)
-    expect(report.summary).toMatch(/re-read its configuration: 4 connector\(s\)/)
+    expect(report.summary).toMatch(/re-read its configuration: 4 connectors, \d healthy$/)
     const loaded = await daemon.status('c1')
     expect(loaded.noConnectors).toBeUndefined()
     expect(loaded.groups[0]?.connectorNames).toHaveLength(4)

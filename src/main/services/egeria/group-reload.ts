@@ -3,6 +3,7 @@
  * the 5.0+ way out of a daemon with no connectors once the metadata server is back. Never retried.
  */
 import { randomUUID } from 'node:crypto'
+import { counted } from '../../../shared/counted'
 import type { ActionReport } from '../../../shared/models/daemon'
 import type { EgeriaClient } from './client'
 import { describeFailure } from './http'
@@ -40,7 +41,7 @@ export async function runGroupReload(client: EgeriaClient, group: string, option
     ? `The group ${group} could not be asked to re-read its configuration: ${call.error}`
     : afterNames.length === 0
       ? `The group ${group} re-read its configuration but has no connectors yet: is its metadata server running?`
-      : `The group ${group} re-read its configuration: ${afterNames.length} connector(s), ${healthy} healthy`
+      : `The group ${group} re-read its configuration: ${counted(afterNames.length, 'connector')}, ${healthy} healthy`
   const report: ActionReport = {
     id,
     action: 'reload-group',

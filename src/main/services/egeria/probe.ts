@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { connect as netConnect } from 'node:net'
 import { connect as tlsConnect, type PeerCertificate } from 'node:tls'
-import type { ProbeHop, ProbeReport } from '../../../shared/models/daemon'
+import { describeCounts, type ProbeHop, type ProbeReport } from '../../../shared/models/daemon'
 import type { EgeriaClient } from './client'
 import { describeFailure, somethingAnswered, tlsMessage, type CallFailure } from './http'
 import { parseOrigin, paths } from './version'
@@ -247,7 +247,7 @@ export async function probeDaemon(client: EgeriaClient, options: { timeoutMs?: n
   add('status', {
     state: counts.failed > 0 ? 'warn' : 'pass',
     ms: statusMs,
-    verdict: `${counts.total} connector(s): ${counts.healthy} healthy, ${counts.failed} failed, ${counts.other} other`
+    verdict: describeCounts(counts)
   })
   return report(major)
 }
