@@ -37,9 +37,6 @@ function targetFrom(options: TargetOptions): DaemonTarget {
     password = process.env[options.passwordEnv]
     if (password === undefined) throw new UsageError(`The environment variable ${options.passwordEnv} is not set`)
   }
-  if (password !== undefined && loginSendsPasswordInClear(url.toString(), options.egeria as EgeriaVersionSetting)) {
-    process.stderr.write(`daemon-doctor: warning: ${url.host} is plain http://, so an Egeria 6 login sends the password unencrypted; use https:// where the platform offers it\n`)
-  }
   const tls: TlsSettings = options.ca ? { mode: 'ca-file', caFile: options.ca } : { mode: options.insecure ? 'insecure' : 'system' }
   return {
     platformUrl: url.toString().replace(/\/+$/, ''),
@@ -82,9 +79,14 @@ function commandSignal(options: TargetOptions): { signal: AbortSignal; dispose: 
   }
 }
 
-export function clientFor(options: TargetOptions): EgeriaClient {
+/** `probe` says it in its TLS hop, so it asks for no warning of its own about a password sent over plain http. */
+export function clientFor(options: TargetOptions, { warnPasswordInClear = true } = {}): EgeriaClient {
+  const target = targetFrom(options)
+  if (warnPasswordInClear && target.password !== undefined && loginSendsPasswordInClear(target.platformUrl, target.egeria)) {
+    process.stderr.write(`daemon-doctor: warning: ${new URL(target.platformUrl).host} is plain http://, so an Egeria 6 login sends the password unencrypted; use https:// where the platform offers it\n`)
+  }
   const responseMs = timeoutMs(options)
-  return new EgeriaClient(targetFrom(options), {
+  return new EgeriaClient(target, {
     timeouts: responseMs
       ? {
           status: { connectMs: 5_000, responseMs },
@@ -221,7 +223,7 @@ export async function runStatus(options: TargetOptions): Promise<void> {
 }
 
 export async function runProbe(options: TargetOptions): Promise<void> {
-  const client = clientFor(options)
+  const client = clientFor(options, { warnPasswordInClear: false })
   const command = commandSignal(options)
   try {
     const report = await probeDaemon(client, { signal: command.signal })

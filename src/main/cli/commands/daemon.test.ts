@@ -87,6 +87,16 @@ describe('daemon-doctor status, probe, restart, refresh', () => {
     expect(stdout).toMatch(/\n {2}✗ Egeria:IntegrationGroup:Default +ASSIGNED +0 connectors\n/)
   })
 
+  it('probe warns once about a password sent over plain http, in its TLS hop', async () => {
+    sim = await startSimulator({ scenario: 'secured-quickstart', egeria: 6, port: 0 })
+    process.env.DD_TEST_PASSWORD = 'secret'
+    const { code, stdout, stderr } = await cli('probe', '--url', sim.url, '--server', 'qs-integration-daemon', '--password-env', 'DD_TEST_PASSWORD')
+    expect(code).toBe(0)
+    expect(stderr).toBe('')
+    expect(`${stdout}${stderr}`.match(/plain http/gi)).toHaveLength(1)
+    expect(stdout).toContain('! TLS certificate                Plain http: the connection is not encrypted, so an Egeria 6 login sends the password unencrypted; use https:// where the platform offers it\n')
+  })
+
   it('probe names the failing hop and exits 2', async () => {
     sim = await startSimulator({ scenario: 'coco-pharma', egeria: 4, port: 0 })
     const { code, stdout } = await cli('probe', '--url', sim.url, '--server', 'exchangeDL02')
