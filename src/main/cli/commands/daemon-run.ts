@@ -1,4 +1,4 @@
-/** The work of `status`, `probe`, `restart` and `refresh` (and the helpers `configure` shares), loaded only when one of them runs (see daemon.ts for their options). */
+/** The work of `status`, `probe`, `restart`, `refresh` and `reload-group` (and the helpers `configure` shares), loaded only when one of them runs (see daemon.ts for their options). */
 import { existsSync } from 'node:fs'
 import { EGERIA_VERSIONS, loginSendsPasswordInClear, serverNameSchema, userIdSchema, type EgeriaVersionSetting, type TlsSettings } from '../../../shared/models/connection'
 import { foldDumps } from '../../../shared/readable-message'
@@ -8,11 +8,12 @@ import { defaultDataDir } from '../../services/data-dir'
 import { EgeriaClient, type DaemonTarget } from '../../services/egeria/client'
 import { deadlineSignal, describeFailure, type CallFailure } from '../../services/egeria/http'
 import { ActionJournal, journalEntry } from '../../services/egeria/journal'
-import { runAction } from '../../services/egeria/operations'
+import { runGroupReload } from '../../services/egeria/group-reload'
+import { runAction, type ActionOptions, type ActionResult } from '../../services/egeria/operations'
 import { probeDaemon } from '../../services/egeria/probe'
 import { EXIT, UsageError } from '../program'
 import { terminalSafe } from '../terminal-text'
-import type { ActionCommandOptions, TargetOptions } from './daemon'
+import type { ActionCommandOptions, ChangeOptions, GroupReloadOptions, TargetOptions } from './daemon'
 
 function targetFrom(options: TargetOptions): DaemonTarget {
   let url: URL
@@ -235,17 +236,22 @@ export async function runProbe(options: TargetOptions): Promise<void> {
   }
 }
 
-export async function runDaemonAction(action: ActionKind, options: ActionCommandOptions): Promise<void> {
-  const scope = scopeFrom(options)
-  if (!options.yes) throw new UsageError(`${action} changes the daemon: add --yes to confirm`)
-  const settleSeconds = Number(options.settleTimeout)
-  if (!(settleSeconds > 0)) throw new UsageError(`--settle-timeout must be a positive number of seconds, not ${options.settleTimeout}`)
+export function settleTimeoutMs(options: Pick<ChangeOptions, 'settleTimeout'>): number {
+  const seconds = Number(options.settleTimeout)
+  if (!(seconds > 0)) throw new UsageError(`--settle-timeout must be a positive number of seconds, not ${options.settleTimeout}`)
+  return seconds * 1000
+}
+
+/** Runs one action that changes the daemon (after its --yes), with progress on stderr and Ctrl-C, then journals and prints its outcome. */
+async function runChange(command: string, options: ChangeOptions, action: (client: EgeriaClient, actionOptions: ActionOptions) => Promise<ActionResult>): Promise<void> {
+  if (!options.yes) throw new UsageError(`${command} changes the daemon: add --yes to confirm`)
+  const settleMs = settleTimeoutMs(options)
   const client = clientFor(options)
   const interrupt = interruptSignal()
   try {
-    const result = await runAction(client, action, scope, {
+    const result = await action(client, {
       signal: interrupt.signal,
-      settleTimeoutMs: settleSeconds * 1000,
+      settleTimeoutMs: settleMs,
       onProgress: (progress) => {
         if (options.format === 'text') process.stderr.write(`… ${terminalSafe(progress.message)}\n`)
       }
@@ -259,4 +265,14 @@ export async function runDaemonAction(action: ActionKind, options: ActionCommand
     interrupt.dispose()
     await client.close()
   }
+}
+
+export async function runDaemonAction(action: ActionKind, options: ActionCommandOptions): Promise<void> {
+  const scope = scopeFrom(options)
+  await runChange(action, options, (client, actionOptions) => runAction(client, action, scope, actionOptions))
+}
+
+/** An integration group re-reads its configuration from its metadata server (4.0+), then its connectors are verified. */
+export async function runReloadGroup(options: GroupReloadOptions): Promise<void> {
+  await runChange('reload-group', options, (client, actionOptions) => runGroupReload(client, options.group, actionOptions))
 }

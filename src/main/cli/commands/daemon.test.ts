@@ -1,5 +1,5 @@
 /** The daemon commands end to end against the simulator (in-process, real HTTP). */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -136,6 +136,50 @@ describe('daemon-doctor status, probe, restart, refresh', () => {
     const refresh = await cli('refresh', ...base, '--service', 'files-integrator', '--yes', '--no-journal')
     expect(refresh.code).toBe(0)
     expect(refresh.stdout).toContain('Refresh of integration service files-integrator worked')
+  })
+
+  it('reload-group asks a group to re-read its configuration: --yes and --group needed, journalled, verified', async () => {
+    const group = 'Egeria:IntegrationGroup:Default'
+    sim = await startSimulator({ scenario: 'coco-pharma', egeria: 6, port: 0, speed: 60 })
+    process.env.DD_TEST_PASSWORD = 'secret'
+    const base = ['--url', sim.url, '--server', 'exchangeDL01', '--password-env', 'DD_TEST_PASSWORD', '--settle-timeout', '10']
+    const noYes = await cli('reload-group', ...base, '--group', group)
+    expect(noYes.code).toBe(2)
+    expect(noYes.stderr).toContain('daemon-doctor: reload-group changes the daemon: add --yes to confirm')
+    const noGroup = await cli('reload-group', ...base, '--yes')
+    expect(noGroup.code).toBe(2)
+    expect(noGroup.stderr).toContain("required option '--group <name>' not specified")
+    const unknown = await cli('reload-group', ...base, '--group', 'NoSuchGroup', '--yes', '--no-journal')
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain(`The daemon runs no integration group NoSuchGroup (known: ${group})`)
+
+    const dataDir = tempDir('dd-cli-journal-')
+    const stillDown = await cli('reload-group', ...base, '--group', group, '--yes', '--data-dir', dataDir)
+    expect(stillDown.code).toBe(1)
+    expect(stillDown.stdout).toContain(`✓ re-read the configuration of group ${group}\n`)
+    expect(stillDown.stdout).toContain(`The group ${group} re-read its configuration but has no connectors yet: is its metadata server running?`)
+    sim.updateWorld({ metadataServers: { cocoMDS1: { available: true } } })
+    const loaded = await cli('reload-group', ...base, '--group', group, '--yes', '--data-dir', dataDir, '--format', 'json')
+    const report = JSON.parse(loaded.stdout)
+    expect(report).toMatchObject({ action: 'reload-group', scope: { kind: 'group', name: group }, calls: [{ call: `re-read the configuration of group ${group}`, ok: true }] })
+    expect(report.connectors).toHaveLength(4)
+    // The files monitors' directories are still missing and the database monitor is of the wrong type: loaded, none healthy yet.
+    expect(report.summary).toBe('The group Egeria:IntegrationGroup:Default re-read its configuration: 4 connectors, 0 healthy')
+    expect(loaded.code).toBe(1)
+    const journal = readFileSync(join(dataDir, 'action-journal.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line))
+    expect(journal.map((entry) => entry.action)).toEqual(['reload-group', 'reload-group'])
+  })
+
+  it('reload-group on Egeria 3.x says it has no integration groups, and sends nothing', async () => {
+    sim = await startSimulator({ scenario: 'coco-pharma', egeria: 3, port: 0 })
+    const dataDir = tempDir('dd-cli-journal-')
+    const { code, stdout, stderr } = await cli('reload-group', '--url', sim.url, '--server', 'exchangeDL01', '--group', 'Any', '--yes', '--data-dir', dataDir)
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toBe(
+      'daemon-doctor: Egeria 3.x has no integration groups: a group re-reads its configuration (refresh-config) from Egeria 4.0 on. Restart the daemon to make it read its configuration afresh\n'
+    )
+    expect(existsSync(join(dataDir, 'action-journal.jsonl'))).toBe(false)
   })
 
   it('rejects bad options with exit 2 and says which option is wrong', async () => {

@@ -8,13 +8,19 @@ import type { ActionReport } from '../../../shared/models/daemon'
 import type { EgeriaClient } from './client'
 import { describeFailure } from './http'
 import { judgeConnector, settleConnectors, type ActionOptions, type ActionResult } from './operations'
-import { paths } from './version'
+import { hasGroupCalls, paths } from './version'
 
 export async function runGroupReload(client: EgeriaClient, group: string, options: ActionOptions = {}): Promise<ActionResult> {
   const now = options.now ?? (() => new Date())
   const progress = options.onProgress ?? (() => {})
   const id = randomUUID()
   const startedAt = now().toISOString()
+  const version = await client.detectVersion(options.signal)
+  if (!version.ok) return version
+  if (!hasGroupCalls(version.value)) {
+    const message = `Egeria ${version.value.major}.x has no integration groups: a group re-reads its configuration (refresh-config) from Egeria 4.0 on. Restart the daemon to make it read its configuration afresh`
+    return { ok: false, error: { kind: 'unsupported', message } }
+  }
   progress({ actionId: id, phase: 'before', message: 'Reading the status before the action' })
   const before = await client.status(options.signal)
   if (!before.ok) return before
@@ -22,7 +28,7 @@ export async function runGroupReload(client: EgeriaClient, group: string, option
     const known = before.value.groups.map((entry) => entry.name).join(', ') || 'none'
     return { ok: false, error: { kind: 'config', message: `The daemon runs no integration group ${group} (known: ${known})` } }
   }
-  const operation = paths.reloadGroup(client.knownVersion!, client.target.server, client.target.userId, group)
+  const operation = paths.reloadGroup(version.value, client.target.server, client.target.userId, group)
   progress({ actionId: id, phase: 'calling', message: `${operation.label}…`, done: 0, total: 1 })
   const result = await client.operate(operation, 'restart', options.signal)
   const call = result.ok ? { call: operation.label, ok: true } : { call: operation.label, ok: false, error: describeFailure(result.error) }
