@@ -118,7 +118,7 @@ describe('Egeria 6: a daemon with no connectors', () => {
     const probe = await daemon.probe('c1')
     expect(probe.hops.find((hop) => hop.id === 'status')).toMatchObject({
       state: 'warn',
-      verdict: expect.stringMatching(/^exchangeDL01 has no connectors yet: its integration groups Egeria:IntegrationGroup:Default \(ASSIGNED\) have not loaded them/)
+      verdict: expect.stringMatching(/^exchangeDL01 has no connectors yet: its integration group Egeria:IntegrationGroup:Default \(ASSIGNED\) has not loaded them from its metadata server\. Egeria's status call fails until they do, so the groups were read instead$/)
     })
     expect(probe.answer).toMatch(/^exchangeDL01 has no connectors yet/)
 

@@ -243,11 +243,17 @@ export async function probeDaemon(client: EgeriaClient, options: { timeoutMs?: n
   }
   const { counts, noConnectors, groups } = status.value
   if (noConnectors) {
-    const names = groups.map((group) => `${group.name} (${group.status ?? 'status unknown'})`).join(', ') || 'none'
+    const names = groups.map((group) => `${group.name} (${group.status ?? 'status unknown'})`).join(', ')
+    const why =
+      groups.length === 0
+        ? 'no integration group has loaded them from its metadata server'
+        : groups.length === 1
+          ? `its integration group ${names} has not loaded them from its metadata server`
+          : `its integration groups ${names} have not loaded them from their metadata server`
     add('status', {
       state: 'warn',
       ms: statusMs,
-      verdict: `${server} has no connectors yet: its integration groups ${names} have not loaded them from their metadata server. Egeria's status call fails until they do, so the groups were read instead`
+      verdict: `${server} has no connectors yet: ${why}. Egeria's status call fails until they do, so the groups were read instead`
     })
     return report(major)
   }
