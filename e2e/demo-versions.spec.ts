@@ -107,6 +107,11 @@ for (const egeria of ['3', '4', '5'] as const) {
     const dialog = page.getByRole('dialog', { name: `Configuration of ${FILES[0]}` })
     await expect(dialog.getByText(egeria === '3' ? /Egeria 3\.x cannot show or change/ : 'every 10 min')).toBeVisible()
     if (egeria === '4') await expect(dialog.getByText(/Egeria 4\.x cannot change a connector's endpoint while the daemon runs/)).toBeVisible()
+    if (egeria === '3') {
+      // A limit of the version, said as information: its icon and words, no alert.
+      await expect(dialog.getByRole('status')).toHaveText(/^ℹ Not available on this version: Egeria 3\.x cannot show or change/)
+      await expect(dialog.getByRole('alert')).toHaveCount(0)
+    }
     await screenshot(page, `v${egeria}-configuration-dialog`)
     await dialog.getByRole('button', { name: 'Close' }).click()
 
@@ -150,6 +155,11 @@ async function followRestarts(page: Page): Promise<void> {
   await daemonDialog.getByRole('textbox').fill('exchangeDL01')
   await daemonDialog.getByRole('button', { name: 'Restart the daemon' }).click()
   await expect(outcome.getByRole('listitem').filter({ hasText: DATABASE })).toHaveAttribute('data-outcome', 'recovered', { timeout: 60_000 })
+  // All recovered: Step 3 says so once, and the one way on to Refresh is the guidance bar's.
+  await expect(page.getByRole('region', { name: 'Suggested next step' })).toContainText('No connector is failing any more.')
+  await expect(page.getByText('there is nothing to restart')).toHaveCount(0)
+  await expect(page.getByRole('button', { name: /Go to (step 4, )?Refresh/ })).toHaveCount(1)
+  await screenshot(page, 'step3-all-recovered')
 
   await followToStep(page, /Go to step 4, Refresh/)
   await page.getByRole('button', { name: /^Refresh \d+ connectors…$/ }).click()

@@ -1,4 +1,5 @@
 /** One status model for every Egeria version: what the UI and the CLI render. */
+import { counted } from '../counted'
 import type { FailureClassification } from '../knowledge/classify'
 import type { FailureSource } from './audit'
 import type { ConfigurationChange, ConfigurationDiffLine } from './configuration'
@@ -102,6 +103,11 @@ export type ActionScope =
   | { kind: 'all' }
   /** The daemon itself, stopped and started again: it reads its configuration afresh (restart only). */
   | { kind: 'daemon' }
+
+/** A daemon's connector counts in words: "1 connector: 1 healthy, 0 failed, 0 other". */
+export function describeCounts(counts: DaemonStatus['counts']): string {
+  return `${counted(counts.total, 'connector')}: ${counts.healthy} healthy, ${counts.failed} failed, ${counts.other} other`
+}
 
 /** An action's scope in words: "connector X", "the failed connectors"… */
 export function describeScope(scope: ActionScope): string {

@@ -1,10 +1,11 @@
 /** Failing connectors grouped into causes: one thing to fix each, and whether a restart can help. */
+import { counted } from '../counted'
 import { isFailedStatus, type ConnectorState } from '../models/daemon'
 import type { CauseSource } from './sources'
 
 /** "3 connectors", "1 connector". */
 export function connectorCount(count: number): string {
-  return `${count} connector${count === 1 ? '' : 's'}`
+  return counted(count, 'connector')
 }
 
 /** Failing connectors that share a source and subject: one thing to fix. */

@@ -51,19 +51,32 @@ describe('nextSafeAction', () => {
     expect(guidance.next).toContain('Start the metadata server cocoMDS1.')
   })
 
-  it('follows the guide: a third-party cause next, then refresh after restarts, with the config fault still named', () => {
+  it('follows the guide: a third-party cause next, then the daemon restart for the config fault, then refresh', () => {
     const afterServer = [connector('Files1', 'FAILED', dir), connector('Files2', 'RUNNING'), connector('DbMonitor', 'FAILED', wrongType)]
     expect(nextSafeAction({ status: status(afterServer) })).toMatchObject({ step: 'restart', next: expect.stringContaining('Create the directory.') })
 
     const afterRestart = [connector('Files1', 'RUNNING'), connector('DbMonitor', 'FAILED', wrongType)]
-    const refresh = nextSafeAction({ status: status(afterRestart), restartedWithoutRefresh: true })
-    expect(refresh).toMatchObject({ tone: 'attention', step: 'refresh' })
-    expect(refresh.found).toContain('Connector DbMonitor is misconfigured')
-
     const onlyConfig = nextSafeAction({ status: status(afterRestart) })
     // Step 3 holds the connector's configuration and the daemon restart that applies a corrected one.
-    expect(onlyConfig).toMatchObject({ tone: 'problem', step: 'restart' })
-    expect(onlyConfig.next).toContain('Restarting the connector alone cannot help.')
+    expect(onlyConfig).toMatchObject({ tone: 'problem', step: 'restart', next: 'Change the daemon configuration, then restart the daemon. Restarting the connector alone cannot help.' })
+
+    const allHealthy = [connector('Files1', 'RUNNING'), connector('DbMonitor', 'RUNNING')]
+    expect(nextSafeAction({ status: status(allHealthy), restartedWithoutRefresh: true })).toEqual({
+      tone: 'attention',
+      found: 'Every connector is healthy again after a restart.',
+      next: 'Refresh the recovered connectors so they catch up on what changed during the outage.',
+      step: 'refresh'
+    })
+  })
+
+  it.each([3, 4, 5] as const)('on %i.x, a daemon restart still to come is proposed before refreshing the connectors it will restart anyway', (egeria) => {
+    const afterRestart = [connector('Files1', 'RUNNING'), connector('Files2', 'RUNNING'), connector('DbMonitor', 'FAILED', wrongType)]
+    expect(nextSafeAction({ status: { ...status(afterRestart), egeria }, restartedWithoutRefresh: true })).toEqual({
+      tone: 'problem',
+      found: '1 of 3 connectors failed: Connector DbMonitor is misconfigured.',
+      next: 'Change the daemon configuration, then restart the daemon. Restarting the connector alone cannot help. Refresh the recovered connectors after the daemon restart, not before: it restarts them too.',
+      step: 'restart'
+    })
   })
 
   it('says when the status cannot be read, and when all is well', () => {

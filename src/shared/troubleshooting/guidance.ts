@@ -43,18 +43,20 @@ export function nextSafeAction({ status, error, logCauses = [], restartedWithout
     const next = `${restartable.action} Once that is fixed, restart its ${connectorCount(restartable.connectors.length)}.`
     return { tone: 'problem', found, next, step: 'restart' }
   }
+  if (found) {
+    // Only faults no connector restart helps are left: the configuration is corrected (Step 3 shows it) and the daemon restarted
+    // there. That restart restarts the recovered connectors too, so their refresh waits for it (refresh is expensive).
+    const refreshAfter = restartedWithoutRefresh ? ' Refresh the recovered connectors after the daemon restart, not before: it restarts them too.' : ''
+    const next = `${groups[0]!.action} Restarting the connector alone cannot help.${refreshAfter}`
+    return { tone: 'problem', found, next, step: 'restart' }
+  }
   if (restartedWithoutRefresh) {
     return {
       tone: 'attention',
-      found: found ?? 'Every connector is healthy again after a restart.',
+      found: 'Every connector is healthy again after a restart.',
       next: 'Refresh the recovered connectors so they catch up on what changed during the outage.',
       step: 'refresh'
     }
-  }
-  if (found) {
-    // Only connectors' own faults are left: the configuration is corrected (Step 3 shows it) and the daemon restarted there.
-    const next = `${groups[0]!.action} Restarting the connector alone cannot help.`
-    return { tone: 'problem', found, next, step: 'restart' }
   }
   const overdue = status.connectors.filter((connector) => connector.refreshOverdue).length
   if (overdue > 0) {

@@ -52,11 +52,15 @@ describe('daemon-doctor analyze', () => {
 
   it('prints readable text and shareable markdown', async () => {
     expect(await run(seed)).toBe(0)
+    expect(stdout.split('\n')[0]).toBe('Analysed 28 records (28 audit, 0 unparsed lines) from 1 input.')
     expect(stdout).toContain('metadata server cocoMDS1 unavailable: 3 connectors')
+    expect(stdout).toContain('  failed            OakDeneLandingAreaFilesMonitor (files-integrator) on exchangeDL01: 1 failure, 1 refresh\n')
+    expect(stdout).toContain('                    3 events: 1 initializing, 1 failure, 1 refresh; first 2021-02-02T20:57:50Z\n')
     expect(stdout).toContain('failed            OakDeneLandingAreaDatabaseMonitor (database-integrator)')
     stdout = ''
     expect(await run(seed, '--format', 'markdown')).toBe(0)
     expect(stdout).toMatch(/^# Daemon Doctor: audit log analysis/)
+    expect(stdout).toContain('\n28 records (28 audit, 0 unparsed lines); servers: exchangeDL01.\n')
     expect(stdout).toContain('| OakDeneLandingAreaDatabaseMonitor | connector | OakDeneLandingAreaDatabaseMonitor | `OMIS-DATABASE-INTEGRATOR-400-001` |')
   })
 
@@ -77,6 +81,11 @@ describe('daemon-doctor analyze', () => {
     expect(await run(repeated, '--format', 'json', '--timeline')).toBe(0)
     const detailed = JSON.parse(stdout).connectors[0]
     expect(detailed.events.length + detailed.omittedEvents).toBe(900)
+    stdout = ''
+    expect(await run(repeated)).toBe(0)
+    expect(stdout.split('\n')[0]).toBe('Analysed 8400 records (8400 audit, 0 unparsed lines) from 1 input.')
+    expect(stdout).toContain(': 300 failures, 300 refreshes\n')
+    expect(stdout).toContain('                    900 events: 34 refreshes, 33 restarts, 33 failures (latest kept); first 2021-02-02T20:57:50Z\n')
     stdout = ''
     expect(await run(seed, '--format', 'markdown', '--timeline')).toBe(0)
     expect(stdout).toContain('### OakDeneLandingAreaFilesMonitor')

@@ -4,7 +4,7 @@ import { readConfiguration, runConfigure } from '../../services/egeria/configura
 import { EXIT, UsageError } from '../program'
 import { terminalSafe } from '../terminal-text'
 import type { ConfigureOptions } from './configure'
-import { clientFor, failWith, finishAction, interruptSignal, print } from './daemon-run'
+import { clientFor, failWith, finishAction, interruptSignal, print, settleTimeoutMs } from './daemon-run'
 
 function changeFrom(options: ConfigureOptions): ConfigurationChange | undefined {
   if (options.endpoint !== undefined && options.property.length > 0) throw new UsageError('Use either --endpoint or --property, not both: each is one change')
@@ -37,8 +37,7 @@ export async function runConfigureCommand(options: ConfigureOptions): Promise<vo
   if (!options.connector) throw new UsageError('--connector NAME is required')
   const change = changeFrom(options)
   if (change && !options.yes) throw new UsageError('configure changes the daemon: add --yes to confirm')
-  const settleSeconds = Number(options.settleTimeout)
-  if (!(settleSeconds > 0)) throw new UsageError(`--settle-timeout must be a positive number of seconds, not ${options.settleTimeout}`)
+  const settleMs = settleTimeoutMs(options)
   const client = clientFor(options)
   const interrupt = interruptSignal()
   try {
@@ -54,7 +53,7 @@ export async function runConfigureCommand(options: ConfigureOptions): Promise<vo
     }
     const result = await runConfigure(client, { connector: options.connector, change }, {
       signal: interrupt.signal,
-      settleTimeoutMs: settleSeconds * 1000,
+      settleTimeoutMs: settleMs,
       onProgress: (progress) => {
         if (options.format === 'text') process.stderr.write(`… ${terminalSafe(progress.message)}\n`)
       }

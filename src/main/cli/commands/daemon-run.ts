@@ -1,17 +1,19 @@
-/** The work of `status`, `probe`, `restart` and `refresh` (and the helpers `configure` shares), loaded only when one of them runs (see daemon.ts for their options). */
+/** The work of `status`, `probe`, `restart`, `refresh` and `reload-group` (and the helpers `configure` shares), loaded only when one of them runs (see daemon.ts for their options). */
 import { existsSync } from 'node:fs'
 import { EGERIA_VERSIONS, loginSendsPasswordInClear, serverNameSchema, userIdSchema, type EgeriaVersionSetting, type TlsSettings } from '../../../shared/models/connection'
 import { foldDumps } from '../../../shared/readable-message'
-import { isFailedStatus, type ActionKind, type ActionReport, type ActionScope, type DaemonStatus, type ProbeReport } from '../../../shared/models/daemon'
+import { counted } from '../../../shared/counted'
+import { describeCounts, isFailedStatus, type ActionKind, type ActionReport, type ActionScope, type DaemonStatus, type ProbeReport } from '../../../shared/models/daemon'
 import { defaultDataDir } from '../../services/data-dir'
 import { EgeriaClient, type DaemonTarget } from '../../services/egeria/client'
 import { deadlineSignal, describeFailure, type CallFailure } from '../../services/egeria/http'
 import { ActionJournal, journalEntry } from '../../services/egeria/journal'
-import { runAction } from '../../services/egeria/operations'
+import { runGroupReload } from '../../services/egeria/group-reload'
+import { runAction, type ActionOptions, type ActionResult } from '../../services/egeria/operations'
 import { probeDaemon } from '../../services/egeria/probe'
 import { EXIT, UsageError } from '../program'
 import { terminalSafe } from '../terminal-text'
-import type { ActionCommandOptions, TargetOptions } from './daemon'
+import type { ActionCommandOptions, ChangeOptions, GroupReloadOptions, TargetOptions } from './daemon'
 
 function targetFrom(options: TargetOptions): DaemonTarget {
   let url: URL
@@ -35,9 +37,6 @@ function targetFrom(options: TargetOptions): DaemonTarget {
   if (options.passwordEnv) {
     password = process.env[options.passwordEnv]
     if (password === undefined) throw new UsageError(`The environment variable ${options.passwordEnv} is not set`)
-  }
-  if (password !== undefined && loginSendsPasswordInClear(url.toString(), options.egeria as EgeriaVersionSetting)) {
-    process.stderr.write(`daemon-doctor: warning: ${url.host} is plain http://, so an Egeria 6 login sends the password unencrypted; use https:// where the platform offers it\n`)
   }
   const tls: TlsSettings = options.ca ? { mode: 'ca-file', caFile: options.ca } : { mode: options.insecure ? 'insecure' : 'system' }
   return {
@@ -81,9 +80,14 @@ function commandSignal(options: TargetOptions): { signal: AbortSignal; dispose: 
   }
 }
 
-export function clientFor(options: TargetOptions): EgeriaClient {
+/** `probe` says it in its TLS hop, so it asks for no warning of its own about a password sent over plain http. */
+export function clientFor(options: TargetOptions, { warnPasswordInClear = true } = {}): EgeriaClient {
+  const target = targetFrom(options)
+  if (warnPasswordInClear && target.password !== undefined && loginSendsPasswordInClear(target.platformUrl, target.egeria)) {
+    process.stderr.write(`daemon-doctor: warning: ${new URL(target.platformUrl).host} is plain http://, so an Egeria 6 login sends the password unencrypted; use https:// where the platform offers it\n`)
+  }
   const responseMs = timeoutMs(options)
-  return new EgeriaClient(targetFrom(options), {
+  return new EgeriaClient(target, {
     timeouts: responseMs
       ? {
           status: { connectMs: 5_000, responseMs },
@@ -134,12 +138,12 @@ export function statusJson(status: DaemonStatus): unknown {
 export function statusText(status: DaemonStatus): string {
   const lines = [
     `${status.server} on ${status.platformUrl} — Egeria ${status.egeria}${status.platformVersion ? ` (${status.platformVersion})` : ''}, read ${status.fetchedAt}`,
-    `${status.counts.total} connector(s): ${status.counts.healthy} healthy, ${status.counts.failed} failed, ${status.counts.other} other`
+    describeCounts(status.counts)
   ]
   if (status.noConnectors) {
     // 5.0+: Egeria's status call fails until a group has read its connectors from its metadata server; its groups were read instead.
     lines.push('No connectors yet: no integration group has loaded its connectors from its metadata server (is it running?). Groups:')
-    for (const group of status.groups) lines.push(`  ✗ ${group.name.padEnd(40)} ${(group.status ?? 'status unknown').padEnd(18)} ${group.connectorNames.length} connector(s)`)
+    for (const group of status.groups) lines.push(`  ✗ ${group.name.padEnd(40)} ${(group.status ?? 'status unknown').padEnd(18)} ${counted(group.connectorNames.length, 'connector')}`)
   }
   for (const connector of status.connectors) {
     const where = connector.group ?? connector.service ?? ''
@@ -220,7 +224,7 @@ export async function runStatus(options: TargetOptions): Promise<void> {
 }
 
 export async function runProbe(options: TargetOptions): Promise<void> {
-  const client = clientFor(options)
+  const client = clientFor(options, { warnPasswordInClear: false })
   const command = commandSignal(options)
   try {
     const report = await probeDaemon(client, { signal: command.signal })
@@ -232,17 +236,22 @@ export async function runProbe(options: TargetOptions): Promise<void> {
   }
 }
 
-export async function runDaemonAction(action: ActionKind, options: ActionCommandOptions): Promise<void> {
-  const scope = scopeFrom(options)
-  if (!options.yes) throw new UsageError(`${action} changes the daemon: add --yes to confirm`)
-  const settleSeconds = Number(options.settleTimeout)
-  if (!(settleSeconds > 0)) throw new UsageError(`--settle-timeout must be a positive number of seconds, not ${options.settleTimeout}`)
+export function settleTimeoutMs(options: Pick<ChangeOptions, 'settleTimeout'>): number {
+  const seconds = Number(options.settleTimeout)
+  if (!(seconds > 0)) throw new UsageError(`--settle-timeout must be a positive number of seconds, not ${options.settleTimeout}`)
+  return seconds * 1000
+}
+
+/** Runs one action that changes the daemon (after its --yes), with progress on stderr and Ctrl-C, then journals and prints its outcome. */
+async function runChange(command: string, options: ChangeOptions, action: (client: EgeriaClient, actionOptions: ActionOptions) => Promise<ActionResult>): Promise<void> {
+  if (!options.yes) throw new UsageError(`${command} changes the daemon: add --yes to confirm`)
+  const settleMs = settleTimeoutMs(options)
   const client = clientFor(options)
   const interrupt = interruptSignal()
   try {
-    const result = await runAction(client, action, scope, {
+    const result = await action(client, {
       signal: interrupt.signal,
-      settleTimeoutMs: settleSeconds * 1000,
+      settleTimeoutMs: settleMs,
       onProgress: (progress) => {
         if (options.format === 'text') process.stderr.write(`… ${terminalSafe(progress.message)}\n`)
       }
@@ -256,4 +265,14 @@ export async function runDaemonAction(action: ActionKind, options: ActionCommand
     interrupt.dispose()
     await client.close()
   }
+}
+
+export async function runDaemonAction(action: ActionKind, options: ActionCommandOptions): Promise<void> {
+  const scope = scopeFrom(options)
+  await runChange(action, options, (client, actionOptions) => runAction(client, action, scope, actionOptions))
+}
+
+/** An integration group re-reads its configuration from its metadata server (4.0+), then its connectors are verified. */
+export async function runReloadGroup(options: GroupReloadOptions): Promise<void> {
+  await runChange('reload-group', options, (client, actionOptions) => runGroupReload(client, options.group, actionOptions))
 }

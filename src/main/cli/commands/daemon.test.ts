@@ -1,5 +1,5 @@
 /** The daemon commands end to end against the simulator (in-process, real HTTP). */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -8,6 +8,8 @@ import { startSimulator, type RunningSimulator } from '../../simulator'
 import { createProgram, runProgram } from '../program'
 import { registerDaemonCommands } from './daemon'
 import { tempDir } from '../../../../tests/temp-dir'
+import { connector, statusOf } from '../../../../tests/support/coco-status'
+import { statusText } from './daemon-run'
 
 let sim: RunningSimulator | undefined
 let hostile: TestServer | undefined
@@ -65,7 +67,7 @@ describe('daemon-doctor status, probe, restart, refresh', () => {
     const base = ['--url', sim.url, '--server', 'qs-integration-daemon', '--password-env', 'DD_TEST_PASSWORD']
     const ok = await cli('status', ...base, '--ca', caFile)
     expect(ok.code).toBe(0)
-    expect(ok.stdout).toContain('3 connector(s): 3 healthy, 0 failed')
+    expect(ok.stdout).toContain('\n3 connectors: 3 healthy, 0 failed, 0 other\n')
     const refused = await cli('status', ...base)
     expect(refused.code).toBe(2)
     expect(refused.stderr).toMatch(/self-signed|unknown CA/)
@@ -82,7 +84,17 @@ describe('daemon-doctor status, probe, restart, refresh', () => {
     const { code, stdout } = await cli('status', '--url', sim.url, '--server', 'exchangeDL01', '--password-env', 'DD_TEST_PASSWORD')
     expect(code).toBe(1)
     expect(stdout).toContain('No connectors yet: no integration group has loaded its connectors from its metadata server')
-    expect(stdout).toMatch(/✗ Egeria:IntegrationGroup:Default +ASSIGNED +0 connector\(s\)/)
+    expect(stdout).toMatch(/\n {2}✗ Egeria:IntegrationGroup:Default +ASSIGNED +0 connectors\n/)
+  })
+
+  it('probe warns once about a password sent over plain http, in its TLS hop', async () => {
+    sim = await startSimulator({ scenario: 'secured-quickstart', egeria: 6, port: 0 })
+    process.env.DD_TEST_PASSWORD = 'secret'
+    const { code, stdout, stderr } = await cli('probe', '--url', sim.url, '--server', 'qs-integration-daemon', '--password-env', 'DD_TEST_PASSWORD')
+    expect(code).toBe(0)
+    expect(stderr).toBe('')
+    expect(`${stdout}${stderr}`.match(/plain http/gi)).toHaveLength(1)
+    expect(stdout).toContain('! TLS certificate                Plain http: the connection is not encrypted, so an Egeria 6 login sends the password unencrypted; use https:// where the platform offers it\n')
   })
 
   it('probe names the failing hop and exits 2', async () => {
@@ -124,6 +136,50 @@ describe('daemon-doctor status, probe, restart, refresh', () => {
     const refresh = await cli('refresh', ...base, '--service', 'files-integrator', '--yes', '--no-journal')
     expect(refresh.code).toBe(0)
     expect(refresh.stdout).toContain('Refresh of integration service files-integrator worked')
+  })
+
+  it('reload-group asks a group to re-read its configuration: --yes and --group needed, journalled, verified', async () => {
+    const group = 'Egeria:IntegrationGroup:Default'
+    sim = await startSimulator({ scenario: 'coco-pharma', egeria: 6, port: 0, speed: 60 })
+    process.env.DD_TEST_PASSWORD = 'secret'
+    const base = ['--url', sim.url, '--server', 'exchangeDL01', '--password-env', 'DD_TEST_PASSWORD', '--settle-timeout', '10']
+    const noYes = await cli('reload-group', ...base, '--group', group)
+    expect(noYes.code).toBe(2)
+    expect(noYes.stderr).toContain('daemon-doctor: reload-group changes the daemon: add --yes to confirm')
+    const noGroup = await cli('reload-group', ...base, '--yes')
+    expect(noGroup.code).toBe(2)
+    expect(noGroup.stderr).toContain("required option '--group <name>' not specified")
+    const unknown = await cli('reload-group', ...base, '--group', 'NoSuchGroup', '--yes', '--no-journal')
+    expect(unknown.code).toBe(2)
+    expect(unknown.stderr).toContain(`The daemon runs no integration group NoSuchGroup (known: ${group})`)
+
+    const dataDir = tempDir('dd-cli-journal-')
+    const stillDown = await cli('reload-group', ...base, '--group', group, '--yes', '--data-dir', dataDir)
+    expect(stillDown.code).toBe(1)
+    expect(stillDown.stdout).toContain(`✓ re-read the configuration of group ${group}\n`)
+    expect(stillDown.stdout).toContain(`The group ${group} re-read its configuration but has no connectors yet: is its metadata server running?`)
+    sim.updateWorld({ metadataServers: { cocoMDS1: { available: true } } })
+    const loaded = await cli('reload-group', ...base, '--group', group, '--yes', '--data-dir', dataDir, '--format', 'json')
+    const report = JSON.parse(loaded.stdout)
+    expect(report).toMatchObject({ action: 'reload-group', scope: { kind: 'group', name: group }, calls: [{ call: `re-read the configuration of group ${group}`, ok: true }] })
+    expect(report.connectors).toHaveLength(4)
+    // The files monitors' directories are still missing and the database monitor is of the wrong type: loaded, none healthy yet.
+    expect(report.summary).toBe('The group Egeria:IntegrationGroup:Default re-read its configuration: 4 connectors, 0 healthy')
+    expect(loaded.code).toBe(1)
+    const journal = readFileSync(join(dataDir, 'action-journal.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line))
+    expect(journal.map((entry) => entry.action)).toEqual(['reload-group', 'reload-group'])
+  })
+
+  it('reload-group on Egeria 3.x says it has no integration groups, and sends nothing', async () => {
+    sim = await startSimulator({ scenario: 'coco-pharma', egeria: 3, port: 0 })
+    const dataDir = tempDir('dd-cli-journal-')
+    const { code, stdout, stderr } = await cli('reload-group', '--url', sim.url, '--server', 'exchangeDL01', '--group', 'Any', '--yes', '--data-dir', dataDir)
+    expect(code).toBe(2)
+    expect(stdout).toBe('')
+    expect(stderr).toBe(
+      'daemon-doctor: Egeria 3.x has no integration groups: a group re-reads its configuration (refresh-config) from Egeria 4.0 on. Restart the daemon to make it read its configuration afresh\n'
+    )
+    expect(existsSync(join(dataDir, 'action-journal.jsonl'))).toBe(false)
   })
 
   it('rejects bad options with exit 2 and says which option is wrong', async () => {
@@ -196,6 +252,12 @@ describe('--timeout against a platform that sends one byte every 2 s', () => {
     expect(restart.stdout).toContain('✗ restart OakDeneLandingAreaFilesMonitor')
     expect(restart.stdout).toContain('no complete answer within 3 s')
     expect(restart.seconds).toBeLessThan(3 + 2 + 2)
+  })
+})
+
+describe('status text', () => {
+  it('counts one connector in the singular', () => {
+    expect(statusText(statusOf([connector('OakDeneLandingAreaFilesMonitor', 'RUNNING')])).split('\n')[1]).toBe('1 connector: 1 healthy, 0 failed, 0 other')
   })
 })
 

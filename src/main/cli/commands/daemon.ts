@@ -1,4 +1,4 @@
-/** `status`, `probe`, `restart` and `refresh`: the daemon client on the command line (`configure` reuses its options). Options are declared here; the
+/** `status`, `probe`, `restart`, `refresh` and `reload-group`: the daemon client on the command line (`configure` reuses its options). Options are declared here; the
  * client is imported when a command runs, so `--help` loads none of it. */
 import type { Command } from 'commander'
 import type { ActionKind } from '../../../shared/models/daemon'
@@ -15,17 +15,25 @@ export interface TargetOptions {
   timeout?: string
 }
 
-export interface ActionCommandOptions extends TargetOptions {
+/** What every command that changes the daemon takes: the confirmation, the settle wait and the journal. */
+export interface ChangeOptions extends TargetOptions {
+  yes?: boolean
+  settleTimeout: string
+  journal?: boolean
+  dataDir?: string
+}
+
+export interface ActionCommandOptions extends ChangeOptions {
   connector: string[]
   service?: string
   group?: string
   failed?: boolean
   all?: boolean
   daemon?: boolean
-  yes?: boolean
-  settleTimeout: string
-  journal?: boolean
-  dataDir?: string
+}
+
+export interface GroupReloadOptions extends ChangeOptions {
+  group: string
 }
 
 export function withTargetOptions(command: Command): Command {
@@ -41,8 +49,17 @@ export function withTargetOptions(command: Command): Command {
     .option('--timeout <seconds>', 'how long each call may take in all (refresh excluded); status and probe end within it')
 }
 
+/** `--yes`, `--settle-timeout`, `--data-dir` and `--no-journal`, the same for every command that changes the daemon. */
+export function withChangeOptions(command: Command, what: string): Command {
+  return command
+    .option('--yes', `confirm the ${what} (required)`)
+    .option('--settle-timeout <seconds>', 'how long to wait for the connectors to settle', '60')
+    .option('--data-dir <dir>', "where the action journal is kept (default: the app's data folder)")
+    .option('--no-journal', `do not record the ${what} in the journal`)
+}
+
 function registerAction(program: Command, action: ActionKind): void {
-  withTargetOptions(program.command(action))
+  const command = withTargetOptions(program.command(action))
     .description(
       action === 'restart'
         ? 'Restart connectors, then verify: recovered, still failing, failing with a new error, or unchanged.'
@@ -54,11 +71,7 @@ function registerAction(program: Command, action: ActionKind): void {
     .option('--failed', 'only the failed connectors (one call each)')
     .option('--all', 'every connector')
     .option('--daemon', 'restart only: stop and start the daemon itself, which reads its configuration afresh')
-    .option('--yes', 'confirm the action (required)')
-    .option('--settle-timeout <seconds>', 'how long to wait for the connectors to settle', '60')
-    .option('--data-dir <dir>', 'where the action journal is kept (default: the app\'s data folder)')
-    .option('--no-journal', 'do not record the action in the journal')
-    .action(async (options: ActionCommandOptions) => (await import('./daemon-run')).runDaemonAction(action, options))
+  withChangeOptions(command, 'action').action(async (options: ActionCommandOptions) => (await import('./daemon-run')).runDaemonAction(action, options))
 }
 
 export function registerDaemonCommands(program: Command): void {
@@ -72,4 +85,11 @@ export function registerDaemonCommands(program: Command): void {
 
   registerAction(program, 'restart')
   registerAction(program, 'refresh')
+
+  const reloadGroup = withTargetOptions(program.command('reload-group'))
+    .description(
+      'Ask an integration group to re-read its configuration and connectors from its metadata server (4.0+, Egeria\'s refresh-config), then verify its connectors.'
+    )
+    .requiredOption('--group <name>', 'the integration group (qualified name, for example Egeria:IntegrationGroup:Default)')
+  withChangeOptions(reloadGroup, 're-read').action(async (options: GroupReloadOptions) => (await import('./daemon-run')).runReloadGroup(options))
 }

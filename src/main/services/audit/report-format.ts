@@ -12,6 +12,7 @@ import {
   type Finding,
   type RestartLoop
 } from '../../../shared/models/audit'
+import { counted } from '../../../shared/counted'
 import { sourceName } from '../../../shared/troubleshooting/sources'
 
 export interface ReportFormatOptions {
@@ -47,17 +48,32 @@ export function formatJson(report: AnalysisReport, options: ReportFormatOptions 
   return `${JSON.stringify({ ...report, connectors }, null, 2)}\n`
 }
 
-/** "12 events, 9 refresh, 3 failure; first 2021-…Z, last 2021-…Z" */
+/** Event kinds that are nouns take a plural; the others are states ("2 stopped"). */
+const KIND_PLURALS: Partial<Record<ConnectorEventKind, string>> = { failure: 'failures', refresh: 'refreshes', restart: 'restarts' }
+
+function kindCount(kind: ConnectorEventKind, count: number): string {
+  const plural = KIND_PLURALS[kind]
+  return plural ? counted(count, kind, plural) : `${count} ${kind}`
+}
+
+/** "12 events: 9 refreshes, 3 failures; first 2021-…Z, last 2021-…Z" */
 function timelineSummaryText(summary: TimelineSummary): string {
-  const kinds = Object.entries(summary.keptByKind).map(([kind, count]) => `${count} ${kind}`).join(', ')
+  const kinds = Object.entries(summary.keptByKind)
+    .map(([kind, count]) => kindCount(kind as ConnectorEventKind, count))
+    .join(', ')
   const span = summary.first?.time ? `; first ${summary.first.time}${summary.last?.time && summary.last.time !== summary.first.time ? `, last ${summary.last.time}` : ''}` : ''
   const kept = summary.events > Object.values(summary.keptByKind).reduce((total, count) => total + count, 0) ? ' (latest kept)' : ''
-  return `${summary.events} event(s)${kinds ? `: ${kinds}${kept}` : ''}${span}`
+  return `${counted(summary.events, 'event')}${kinds ? `: ${kinds}${kept}` : ''}${span}`
 }
 
 function eventText(report: AnalysisReport, event: ConnectorEvent): string {
   const where = `${report.inputs.length > 1 ? `${report.inputs[event.evidence.input]?.path ?? event.evidence.input}:` : 'line '}${event.evidence.line}`
   return `${event.time ?? '(no time)'} ${event.kind}${event.messageId ? ` ${event.messageId}` : ''} (${where})`
+}
+
+/** "28 records (28 audit, 1 unparsed line)" */
+function recordsText(report: AnalysisReport): string {
+  return `${counted(report.records, 'record')} (${report.auditRecords} audit, ${counted(report.unparsedLines, 'unparsed line')})`
 }
 
 /** The sources an undetermined cause leaves open: "connector or third-party technology". */
@@ -77,7 +93,7 @@ function evidenceText(report: AnalysisReport, finding: Finding): string {
 
 export function formatText(report: AnalysisReport, options: ReportFormatOptions = {}): string {
   const out: string[] = []
-  out.push(`Analysed ${report.records} records (${report.auditRecords} audit, ${report.unparsedLines} unparsed lines) from ${report.inputs.length} input(s).`)
+  out.push(`Analysed ${recordsText(report)} from ${counted(report.inputs.length, 'input')}.`)
   if (report.servers.length > 0) out.push(`Servers: ${report.servers.join(', ')}`)
   out.push('')
   if (report.causes.length === 0) out.push('No failures found.')
@@ -102,7 +118,7 @@ export function formatText(report: AnalysisReport, options: ReportFormatOptions 
   if (report.connectors.length > 0) {
     out.push('', `CONNECTORS (${report.connectors.length})`)
     for (const connector of report.connectors) {
-      out.push(`  ${connector.state.padEnd(17)} ${connector.name}${connector.service ? ` (${connector.service})` : ''} on ${connector.server ?? '?'}: ${connector.failures} failure(s), ${connector.refreshes} refresh(es)`)
+      out.push(`  ${connector.state.padEnd(17)} ${connector.name}${connector.service ? ` (${connector.service})` : ''} on ${connector.server ?? '?'}: ${counted(connector.failures, 'failure')}, ${counted(connector.refreshes, 'refresh', 'refreshes')}`)
       if (connector.restartLoop) out.push(`                    ${restartLoopText(connector.restartLoop)}`)
       out.push(`                    ${timelineSummaryText(summariseTimeline(connector))}`)
       if (options.timeline) for (const event of connector.events) out.push(`                      ${eventText(report, event)}`)
@@ -115,7 +131,7 @@ const cell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g,
 
 export function formatMarkdown(report: AnalysisReport, options: ReportFormatOptions = {}): string {
   const out: string[] = ['# Daemon Doctor: audit log analysis', '']
-  out.push(`${report.records} records (${report.auditRecords} audit, ${report.unparsedLines} unparsed lines); servers: ${report.servers.join(', ') || 'none'}.`, '')
+  out.push(`${recordsText(report)}; servers: ${report.servers.join(', ') || 'none'}.`, '')
   out.push('| Input | Format | Lines | Records |', '|---|---|---|---|')
   for (const input of report.inputs) out.push(`| ${cell(input.path)} | ${input.format} | ${input.lines} | ${input.records} |`)
   out.push('', '## Causes', '')
@@ -142,7 +158,7 @@ export function formatMarkdown(report: AnalysisReport, options: ReportFormatOpti
       out.push('', '## Timelines')
       for (const connector of report.connectors) {
         out.push('', `### ${connector.name}`, '')
-        if (connector.omittedEvents > 0) out.push(`${connector.omittedEvents} earlier event(s) left out; the log has them all.`, '')
+        if (connector.omittedEvents > 0) out.push(`${counted(connector.omittedEvents, 'earlier event')} left out; the log has them all.`, '')
         for (const event of connector.events) out.push(`- ${eventText(report, event)}`)
       }
     }

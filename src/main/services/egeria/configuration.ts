@@ -85,7 +85,7 @@ export async function readConfiguration(client: EgeriaClient, connector: string,
   if (!version.ok) return version
   const { major } = version.value
   const unavailable = changeUnavailable(major, 'properties')
-  if (unavailable) return { ok: false, error: { kind: 'config', message: unavailable } }
+  if (unavailable) return { ok: false, error: { kind: 'unsupported', message: unavailable } }
   const { server, userId } = client.target
   const status = await client.raw<unknown>({ ...paths.status(version.value, server, userId), kind: 'status', expect: 'json', signal }, major)
   if (!status.ok) return status

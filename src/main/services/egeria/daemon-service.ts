@@ -52,7 +52,8 @@ const FAILURE_CODES: Record<CallFailure['kind'], ErrorCode> = {
   timeout: 'unavailable',
   cancelled: 'cancelled',
   malformed: 'unavailable',
-  config: 'invalid-input'
+  config: 'invalid-input',
+  unsupported: 'unsupported'
 }
 
 export function toAppError(failure: CallFailure): AppError {

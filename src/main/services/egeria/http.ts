@@ -36,6 +36,8 @@ export type CallFailure =
   | { kind: 'cancelled'; message: string }
   | { kind: 'malformed'; httpStatus: number; message: string; snippet: string }
   | { kind: 'config'; message: string }
+  /** The daemon's Egeria version has no call for this: nothing was sent, and the message says what to do instead. */
+  | { kind: 'unsupported'; message: string }
 
 /** The shared `Result`, with how long the call took and, on success, the HTTP status (a failure carries its own). */
 export type CallResult<T> = Result<T, CallFailure> & { ms: number } & ({ ok: true; httpStatus: number } | { ok: false })

@@ -2,6 +2,7 @@
  * Restart and refresh with verification: status before, the calls (never retried), polling until the
  * affected connectors settle, status after, and a verdict per connector.
  */
+import { counted } from '../../../shared/counted'
 import { foldDumps } from '../../../shared/readable-message'
 import { randomUUID } from 'node:crypto'
 import { setTimeout as delay } from 'node:timers/promises'
@@ -291,7 +292,7 @@ function summarise(
   const parts = [...counts].map(([outcome, count]) => `${count} ${outcome.replace(/-/g, ' ')}`)
   const waited =
     settle === 'timeout' ? ' (did not settle in time)' : settle === 'stopped' ? ' (stopped waiting)' : settle === 'not-verified' ? ' (status unreadable afterwards)' : ''
-  return `${what} ${success ? 'worked' : 'did not fully work'}${waited}: ${parts.join(', ') || 'no connectors reported'}${failedCalls.length ? `; ${failedCalls.length} call(s) failed` : ''}`
+  return `${what} ${success ? 'worked' : 'did not fully work'}${waited}: ${parts.join(', ') || 'no connectors reported'}${failedCalls.length ? `; ${counted(failedCalls.length, 'call')} failed` : ''}`
 }
 
 /** Serialises actions per daemon: a second action waits until the first has finished. */

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs'
 import { connect as netConnect } from 'node:net'
 import { connect as tlsConnect, type PeerCertificate } from 'node:tls'
-import type { ProbeHop, ProbeReport } from '../../../shared/models/daemon'
+import { loginSendsPasswordInClear } from '../../../shared/models/connection'
+import { describeCounts, type ProbeHop, type ProbeReport } from '../../../shared/models/daemon'
 import type { EgeriaClient } from './client'
 import { describeFailure, somethingAnswered, tlsMessage, type CallFailure } from './http'
 import { parseOrigin, paths } from './version'
@@ -114,7 +115,7 @@ function failureVerdict(failure: CallFailure, server: string): { hop: ProbeHop['
 
 export async function probeDaemon(client: EgeriaClient, options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<ProbeReport> {
   const timeoutMs = options.timeoutMs ?? 5_000
-  const { platformUrl, server, tls } = client.target
+  const { platformUrl, server, tls, password, egeria } = client.target
   const hops: ProbeHop[] = []
   const add = (id: ProbeHop['id'], hop: Omit<ProbeHop, 'id' | 'label'>): ProbeHop => {
     const full = { id, label: HOP_LABELS[id], ...hop }
@@ -149,7 +150,13 @@ export async function probeDaemon(client: EgeriaClient, options: { timeoutMs?: n
   if (target.https) {
     if (add('tls', await tlsHop(target.host, target.port, tls, timeoutMs)).state === 'fail') return report()
   } else {
-    add('tls', { state: 'warn', verdict: 'Plain http: the connection is not encrypted (Egeria platforms normally serve https)' })
+    const passwordInClear = password !== undefined && loginSendsPasswordInClear(platformUrl, egeria)
+    add('tls', {
+      state: 'warn',
+      verdict: passwordInClear
+        ? 'Plain http: the connection is not encrypted, so an Egeria 6 login sends the password unencrypted; use https:// where the platform offers it'
+        : 'Plain http: the connection is not encrypted (Egeria platforms normally serve https)'
+    })
   }
 
   // Each hop passes only on an answer that proves it: an Egeria origin or status shape for the
@@ -236,18 +243,24 @@ export async function probeDaemon(client: EgeriaClient, options: { timeoutMs?: n
   }
   const { counts, noConnectors, groups } = status.value
   if (noConnectors) {
-    const names = groups.map((group) => `${group.name} (${group.status ?? 'status unknown'})`).join(', ') || 'none'
+    const names = groups.map((group) => `${group.name} (${group.status ?? 'status unknown'})`).join(', ')
+    const why =
+      groups.length === 0
+        ? 'no integration group has loaded them from its metadata server'
+        : groups.length === 1
+          ? `its integration group ${names} has not loaded them from its metadata server`
+          : `its integration groups ${names} have not loaded them from their metadata server`
     add('status', {
       state: 'warn',
       ms: statusMs,
-      verdict: `${server} has no connectors yet: its integration groups ${names} have not loaded them from their metadata server. Egeria's status call fails until they do, so the groups were read instead`
+      verdict: `${server} has no connectors yet: ${why}. Egeria's status call fails until they do, so the groups were read instead`
     })
     return report(major)
   }
   add('status', {
     state: counts.failed > 0 ? 'warn' : 'pass',
     ms: statusMs,
-    verdict: `${counts.total} connector(s): ${counts.healthy} healthy, ${counts.failed} failed, ${counts.other} other`
+    verdict: describeCounts(counts)
   })
   return report(major)
 }

@@ -46,6 +46,11 @@ export function hasServiceCalls(version: EgeriaVersion): boolean {
   return version.major <= 4 || (version.major === 5 && (version.minor ?? 3) <= 3)
 }
 
+/** Integration groups, and their `refresh-config`, arrived in 4.0. */
+export function hasGroupCalls(version: EgeriaVersion): boolean {
+  return version.major >= 4
+}
+
 function serverInstancePath(version: EgeriaVersion, server: string, userId: string): string {
   const platformServices = version.major >= 5 || (version.major === 4 && (version.minor ?? 2) >= 2)
   return platformServices

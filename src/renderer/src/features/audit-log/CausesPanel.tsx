@@ -1,5 +1,6 @@
 import type { AnalysisReport, Cause, EvidenceRef, Finding } from '../../../../shared/models/audit'
 import { useAppStore } from '../../store'
+import { connectorCount } from '../../../../shared/troubleshooting/failure-groups'
 import { SOURCE_INFO } from '../../../../shared/troubleshooting/sources'
 
 /**
@@ -15,7 +16,7 @@ export function CausesPanel({ owner, report }: { owner: string; report: Analysis
           <span aria-hidden="true">✔ </span>No failure found in this log
         </h3>
         <p className="muted">
-          {report.records.toLocaleString()} record{report.records === 1 ? '' : 's'} read{failed > 0 ? `; ${failed} connector(s) logged failures that could not be classified` : ''}.
+          {report.records.toLocaleString()} record{report.records === 1 ? '' : 's'} read{failed > 0 ? `; ${connectorCount(failed)} logged failures that could not be classified` : ''}.
           If the daemon still misbehaves, check the connector status in the next step, or open the log of the metadata
           server it calls.
         </p>

@@ -4,6 +4,7 @@
  */
 import { useId } from 'react'
 import type { ActionReport } from '../../../../shared/models/daemon'
+import type { AppErrorData } from '../../../../shared/result'
 import { useModalDialog } from '../../components/use-modal-dialog'
 import { clockTime } from '../../lib/time'
 import { useAppStore } from '../../store'
@@ -38,12 +39,7 @@ export function ConfigurationDialog({ connectionId }: { connectionId: string }):
         As the daemon <code>{connection.serverName}</code> reports it now{view.configuration ? `, read ${clockTime(view.configuration.readAt)}` : ''}.
       </p>
       {view.loading && <p className="muted">Reading the configuration…</p>}
-      {view.error && (
-        <p className="callout error" role="alert">
-          <span aria-hidden="true">✖ </span>
-          {view.error.message}
-        </p>
-      )}
+      {view.error && <ReadProblem error={view.error} />}
       {view.configuration && <ConfigurationFacts configuration={view.configuration} />}
       {view.lastChange && <ChangeOutcome report={view.lastChange} />}
       {view.changeError && (
@@ -67,6 +63,24 @@ export function ConfigurationDialog({ connectionId }: { connectionId: string }):
         </button>
       </div>
     </dialog>
+  )
+}
+
+/** Why there is no configuration to show: a limit of the daemon's Egeria version is information (with what to do instead), anything else an error. */
+function ReadProblem({ error }: { error: AppErrorData }): React.JSX.Element {
+  if (error.code === 'unsupported') {
+    return (
+      <p className="callout info" role="status">
+        <span aria-hidden="true">ℹ </span>
+        <strong>Not available on this version:</strong> {error.message}.
+      </p>
+    )
+  }
+  return (
+    <p className="callout error" role="alert">
+      <span aria-hidden="true">✖ </span>
+      {error.message}
+    </p>
   )
 }
 

@@ -1,9 +1,12 @@
-/** After a restart: what still blocks, what needs the daemon's configuration, and the way to Refresh; said to screen readers too. */
+/**
+ * After a restart: what still blocks, what needs the daemon's configuration, and when the recovered
+ * connectors want a refresh. The way to Refresh is the guidance bar's, so the page offers it once.
+ */
 import { connectorCount } from '../../../../shared/troubleshooting/failure-groups'
 import type { StatusCause } from '../../../../shared/troubleshooting/restart-proposal'
 import type { ActionsView } from '../../store/actions-slice'
 
-export function NextStep({ causes, recovered, onRefresh }: { causes: StatusCause[]; recovered: number; onRefresh(): void }): React.JSX.Element {
+export function NextStep({ causes, recovered }: { causes: StatusCause[]; recovered: number }): React.JSX.Element {
   const fixable = causes.filter((cause) => cause.precondition.kind !== 'cannot-help')
   const configuration = causes.filter((cause) => cause.precondition.kind === 'cannot-help')
   return (
@@ -32,17 +35,17 @@ export function NextStep({ causes, recovered, onRefresh }: { causes: StatusCause
           </li>
         )}
       </ul>
-      {recovered > 0 && (
-        <p>
-          {connectorCount(recovered)} recovered this session. After an outage they may have missed changes: once the restarts are done, ask them to
-          resynchronise.{' '}
-          <button type="button" className="primary" onClick={onRefresh}>
-            Go to Refresh
-          </button>
-        </p>
-      )}
+      {recovered > 0 && <p>{refreshAdvice(recovered, fixable.length > 0, configuration.length > 0)}</p>}
     </section>
   )
+}
+
+/** When the recovered connectors should resynchronise: after every restart still to come, the daemon's included (it restarts them too). */
+function refreshAdvice(recovered: number, restartsLeft: boolean, daemonRestartLeft: boolean): string {
+  const count = `${connectorCount(recovered)} recovered this session.`
+  if (daemonRestartLeft) return `${count} The daemon restart restarts them as well: refresh them after it (step 4), not before.`
+  if (restartsLeft) return `${count} After an outage they may have missed changes: once the restarts are done, refresh them (step 4).`
+  return `${count} After an outage they may have missed changes: refresh them next, in step 4.`
 }
 
 /** Announces the start and the outcome of a restart to screen readers. */

@@ -18,6 +18,7 @@ vi.mock('../../lib/api', () => ({ api }))
 
 const { useAppStore } = await import('../../store')
 const { RestartStep } = await import('./RestartStep')
+const { GuidanceBar } = await import('../flow/GuidanceBar')
 
 const connection: Connection = {
   id: 'c1',
@@ -61,11 +62,16 @@ function recoveredReport(names: string[]): ActionReport {
   }
 }
 
-function renderStep(overrides: Partial<Connection> = {}): void {
+function renderStep(overrides: Partial<Connection> = {}, { withGuidance = false } = {}): void {
   // The flow frame keeps the status watched; the step reads it from the store.
   const daemons = { c1: { status: cocoStart(), loading: false, changed: [], probing: false } }
   useAppStore.setState({ connections: [{ ...connection, ...overrides }], daemons, actions: {} })
-  render(<RestartStep connectionId="c1" />)
+  render(
+    <>
+      {withGuidance && <GuidanceBar connectionId="c1" step="restart" />}
+      <RestartStep connectionId="c1" />
+    </>
+  )
 }
 
 beforeEach(() => {
@@ -151,8 +157,28 @@ describe('the restart step', () => {
     expect(within(outcome).getByText('Restart of 3 connectors worked: 3 recovered')).toBeTruthy()
     const next = await screen.findByRole('region', { name: 'Suggested next step' })
     expect(within(next).getByText(new RegExp(`${COCO_DATABASE} needs a configuration change`))).toBeTruthy()
-    expect(within(next).getByRole('button', { name: 'Go to Refresh' })).toBeTruthy()
+    // The daemon restart still to come restarts the recovered connectors too: their refresh waits for it.
+    expect(within(next).getByText('3 connectors recovered this session. The daemon restart restarts them as well: refresh them after it (step 4), not before.')).toBeTruthy()
     expect(useAppStore.getState().actions.c1!.recovered).toEqual(COCO_FILES)
+  })
+
+  it('once a restart of the daemon has recovered every connector, the page offers the way to Refresh once, in the guidance bar', async () => {
+    const all = [...COCO_FILES, COCO_DATABASE]
+    api.daemon.restart.mockResolvedValue({ ok: true, value: { ...recoveredReport(all), scope: { kind: 'daemon' }, summary: 'Restart of the daemon worked' } })
+    renderStep({}, { withGuidance: true })
+    const configuration = await screen.findByRole('listitem', { name: /Connector configuration: 1 connector/ })
+    fireEvent.click(within(configuration).getByRole('checkbox', { name: /configuration has been corrected/ }))
+    fireEvent.click(within(configuration).getByRole('button', { name: 'Restart the daemon…' }))
+    const dialog = screen.getByRole('dialog', { name: 'Restart the daemon on exchangeDL01?' })
+    fireEvent.change(within(dialog).getByRole('textbox'), { target: { value: 'exchangeDL01' } })
+    api.daemon.status.mockResolvedValue({ ok: true, value: statusOf(all.map((name) => connector(name, 'RUNNING'))) })
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Restart the daemon' }))
+
+    const next = await screen.findByRole('region', { name: 'Suggested next step' })
+    await within(next).findByText('No connector is failing any more.')
+    expect(screen.getAllByRole('button', { name: /Refresh/ }).map((button) => button.textContent)).toEqual(['Go to step 4, Refresh →'])
+    expect(screen.queryByText(/there is nothing to restart/)).toBeNull()
+    expect(within(next).getByText('4 connectors recovered this session. After an outage they may have missed changes: refresh them next, in step 4.')).toBeTruthy()
   })
 
   it('needs the daemon’s name typed for production and for "all"; Escape cancels', async () => {

@@ -18,7 +18,6 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
   const view = useAppStore((state) => state.daemons[connectionId])
   const actions = useAppStore((state) => state.actions[connectionId]) ?? emptyActions
   const runDaemonAction = useAppStore((state) => state.runDaemonAction)
-  const navigate = useAppStore((state) => state.navigate)
   const [confirming, setConfirming] = useState<{ scope: RestartScope } | undefined>()
 
   const status = view?.status
@@ -26,6 +25,8 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
   const { causes, selected } = proposal
   const running = actions.running
   const readOnly = connection?.readOnly ?? false
+  // The outcome's own next step says what is left, so the empty state would only repeat it.
+  const outcomeShown = !!actions.lastRestart && !running
 
   if (!connection) return <p className="muted">This connection no longer exists.</p>
   return (
@@ -45,7 +46,7 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
           <span aria-hidden="true">⏳</span>A {running.kind} runs on this daemon: restart is available once it has finished.
         </p>
       )}
-      {actions.lastRestart && !running && (
+      {outcomeShown && actions.lastRestart && (
         <>
           <BeforeAfter report={actions.lastRestart} label="Restart outcome: before and after" />
           {actions.earlierRestarts.length > 0 && (
@@ -56,7 +57,7 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
               ))}
             </details>
           )}
-          <NextStep causes={causes} recovered={actions.recovered.length} onRefresh={() => navigate({ kind: 'flow', connectionId, step: 'refresh' })} />
+          <NextStep causes={causes} recovered={actions.recovered.length} />
         </>
       )}
       {view?.error && !status && (
@@ -72,17 +73,10 @@ export function RestartStep({ connectionId }: { connectionId: string }): React.J
       )}
       {!status && !view?.error && <p className="muted">Reading the daemon’s status…</p>}
       {status?.noConnectors && <CurrentProblem connectionId={connectionId} />}
-      {status && !status.noConnectors && causes.length === 0 && (
-        <div className="empty-state">
-          <p>
-            <span aria-hidden="true">✔ </span>No connector is failing: there is nothing to restart.
-          </p>
-          {actions.recovered.length > 0 && (
-            <button type="button" className="primary" onClick={() => navigate({ kind: 'flow', connectionId, step: 'refresh' })}>
-              Go to Refresh
-            </button>
-          )}
-        </div>
+      {status && !status.noConnectors && causes.length === 0 && !outcomeShown && (
+        <p className="empty-state">
+          <span aria-hidden="true">✔ </span>No connector is failing: there is nothing to restart.
+        </p>
       )}
       {status && causes.length > 0 && (
         <RestartProposalSection
