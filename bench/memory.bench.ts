@@ -2,18 +2,21 @@
  * Memory of a browsing session: what the browser host (and the desktop main process) holds after
  * opening one log of about a million records in the log viewer, against the code's own estimate of
  * 300 MB (MAX_STORED_RECORDS in log-service.ts). Generates BENCH_RECORDS records (default 1,000,000)
- * of a busy daemon into a temp file, opens it with the LogService the hosts use, and reports RSS and
- * heap after a full GC (what stays) and peak RSS (what the machine must have).
- * Run: `npm run bench:memory` or `node --expose-gc --import tsx bench/memory.bench.ts [records]`.
+ * of a busy daemon into a temp file, then opens it with the LogService the hosts use twice, each in a
+ * fresh Node process so that peak RSS is its own: from the file's path, and handed over as pasted text
+ * (what a browser page sends). Reports RSS and heap after a full GC (what stays) and peak RSS (what the
+ * machine must have).
+ * Run: `npm run bench:memory [records]`, or through `npm run bench -- --only memory`.
  */
-import { createWriteStream, rmSync, statSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { createWriteStream, readFileSync, rmSync, statSync } from 'node:fs'
 import { mkdtemp } from 'node:fs/promises'
 import { once } from 'node:events'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { LogService } from '../src/main/services/audit/log-service'
 
-const records = Number(process.argv[2] ?? process.env.BENCH_RECORDS ?? 1_000_000)
 const ESTIMATE_MB = 300
 const megabytes = (bytes: number): string => (bytes / 1048576).toFixed(0)
 
@@ -40,7 +43,7 @@ function line(index: number, ms: number): string {
     : `${date} integration-daemon Information INTEGRATION-DAEMON-SERVICES-0043 The refresh of integration connector ${connector} completed in ${(index * 7) % 900} ms`
 }
 
-async function generate(path: string): Promise<void> {
+async function generate(path: string, records: number): Promise<void> {
   const out = createWriteStream(path, { highWaterMark: 1 << 20 })
   const start = Date.UTC(2025, 10, 22, 18, 0, 0)
   for (let index = 0; index < records; index++) {
@@ -50,28 +53,55 @@ async function generate(path: string): Promise<void> {
   await once(out, 'finish')
 }
 
-const collect = (): void => (globalThis as { gc?: () => void }).gc?.()
+/** A full GC, then a moment for V8 to give freed pages back to the system (it unmaps them on another thread). */
+async function collect(): Promise<void> {
+  const gc = (globalThis as { gc?: () => void }).gc
+  gc?.()
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  gc?.()
+}
 
-const dir = await mkdtemp(join(tmpdir(), 'dd-bench-memory-'))
-const path = join(dir, 'console.log')
-try {
-  await generate(path)
-  collect()
+/** One opening in this process: `path` opens the file, `text` reads it into a string first and pastes that. */
+async function measure(mode: 'path' | 'text', path: string): Promise<void> {
+  let text = mode === 'text' ? readFileSync(path, 'utf8') : undefined
+  await collect()
   const rssBefore = process.memoryUsage.rss()
   const logs = new LogService({ emit: () => {}, pollMs: 60_000 })
   const started = process.hrtime.bigint()
-  const session = await logs.open([path])
+  const session = text === undefined ? await logs.open([path]) : await logs.openText(text, 'pasted.log')
   const seconds = Number(process.hrtime.bigint() - started) / 1e9
-  // A page and a search, as the viewer does first.
+  // The host lets go of the request's text once the session is open.
+  text = undefined
+  // A page, a filter, a search with context and the histogram, as the viewer does first.
   logs.records(session.id, { offset: 0, limit: 200 })
+  logs.records(session.id, { offset: 0, limit: 200, severities: ['Exception'] })
   logs.search(session.id, { pattern: 'OMAG-MULTI-TENANT-404-001', limit: 100 })
-  collect()
+  logs.histogram(session.id)
+  await collect()
   const usage = process.memoryUsage()
   const peakRss = process.resourceUsage().maxRSS * 1024
-  console.log(`memory.bench: opened ${megabytes(statSync(path).size)} MB, ${session.storedRecords} records stored (${session.droppedRecords} dropped) in ${seconds.toFixed(1)} s`)
-  console.log(`memory.bench: after GC RSS ${megabytes(usage.rss)} MB, heap used ${megabytes(usage.heapUsed)} MB (${megabytes(rssBefore)} MB RSS before opening)`)
-  console.log(`memory.bench: peak RSS ${megabytes(peakRss)} MB; the code's estimate for a million records is ${ESTIMATE_MB} MB: ${usage.rss <= ESTIMATE_MB * 1048576 ? 'met' : 'NOT met'}`)
+  const label = mode === 'path' ? 'from a path' : 'as pasted text'
+  console.log(`memory.bench ${label}: ${session.storedRecords} records stored (${session.droppedRecords} dropped) in ${seconds.toFixed(1)} s`)
+  console.log(`memory.bench ${label}: after GC RSS ${megabytes(usage.rss)} MB, heap used ${megabytes(usage.heapUsed)} MB, external (buffers) ${megabytes(usage.external)} MB (${megabytes(rssBefore)} MB RSS before opening)`)
+  console.log(`memory.bench ${label}: peak RSS ${megabytes(peakRss)} MB; the code's estimate for a million records is ${ESTIMATE_MB} MB: ${usage.rss <= ESTIMATE_MB * 1048576 ? 'met' : 'NOT met'}`)
   logs.dispose()
-} finally {
-  rmSync(dir, { recursive: true, force: true })
+}
+
+const [modeArgument, pathArgument] = process.argv.slice(2)
+if (modeArgument === '--measure-path' || modeArgument === '--measure-text') {
+  await measure(modeArgument === '--measure-path' ? 'path' : 'text', pathArgument!)
+} else {
+  const records = Number(modeArgument ?? process.env.BENCH_RECORDS ?? 1_000_000)
+  const dir = await mkdtemp(join(tmpdir(), 'dd-bench-memory-'))
+  const path = join(dir, 'console.log')
+  try {
+    await generate(path, records)
+    console.log(`memory.bench: ${records} records, ${megabytes(statSync(path).size)} MB; load average ${loadavg()[0]!.toFixed(1)}`)
+    for (const mode of ['--measure-path', '--measure-text']) {
+      const run = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(import.meta.url), mode, path], { stdio: 'inherit' })
+      if (run.status !== 0) process.exitCode = 1
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
 }

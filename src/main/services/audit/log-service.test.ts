@@ -72,6 +72,28 @@ describe('LogService', () => {
     expect(logs.records(session.id, { auditOnly: true }).total).toBe(6)
   })
 
+  it('reads a pasted text of many pieces like the same log opened from its file, characters cut by no piece', async () => {
+    const { logs } = service()
+    const line = (index: number): string => `Tue Feb 02 20:57:${String(index % 60).padStart(2, '0')} GMT 2021 exchangeDL01 Information OMRS-AUDIT-0301 Type « Größe ${index} » 東京 🚀 registered`
+    let text = ''
+    for (let index = 0; text.length < 2_500_000; index++) text += `${line(index)}\n`
+    // A surrogate pair (the rocket) across the first piece's end: 1 MiB code units in.
+    const rocket = text.indexOf('🚀', (1 << 20) - 200)
+    text = `${text.slice(0, rocket)}${' '.repeat((1 << 20) - 1 - rocket)}${text.slice(rocket)}`
+    expect(text.codePointAt((1 << 20) - 1)).toBe(0x1f680)
+    const path = join(tmp, 'pasted.log')
+    writeFileSync(path, text)
+    const pasted = await logs.openText(text, 'pasted.log')
+    const opened = await logs.open([path])
+    expect(pasted.storedRecords).toBe(opened.storedRecords)
+    expect(pasted.storedRecords).toBeGreaterThan(20_000)
+    for (let offset = 0; offset < pasted.storedRecords; offset += 1000) {
+      expect(logs.records(pasted.id, { offset, limit: 1000 }).records).toEqual(logs.records(opened.id, { offset, limit: 1000 }).records)
+    }
+    expect(logs.search(pasted.id, { pattern: '🚀 registered', limit: 5 }).map((hit) => hit.record.text)).toEqual(Array.from({ length: 5 }, (_, index) => line(index).slice(line(index).indexOf('Type'))))
+    logs.dispose()
+  })
+
   it('locates evidence lines, times and the next or previous problem within the filtered records', async () => {
     const { logs } = service()
     const session = await logs.open([seedPath])
