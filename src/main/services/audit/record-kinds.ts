@@ -23,8 +23,13 @@ export interface RecordKind {
 }
 
 export class RecordKinds {
-  private byKey = new Map<string, number>()
   private kinds: RecordKind[] = []
+  /**
+   * Kind numbers by message ID, then connector (absent ones as ''): the few kinds found there are
+   * compared field by field. Two lookups of short strings cost far less than joining every field
+   * into one key per record.
+   */
+  private byMessage = new Map<string, Map<string, number[]>>()
 
   get list(): readonly RecordKind[] {
     return this.kinds
@@ -32,11 +37,10 @@ export class RecordKinds {
 
   /** The number of the record's kind, adding the kind when it is new. */
   numberOf(record: AuditRecord): number {
-    const key = kindKey(record)
-    const known = this.byKey.get(key)
-    if (known !== undefined) return known
+    const candidates = this.candidates(record.messageId, record.connector)
+    for (const number of candidates) if (isOfKind(record, this.kinds[number]!)) return number
     this.kinds.push(kindOf(record))
-    this.byKey.set(key, this.kinds.length - 1)
+    candidates.push(this.kinds.length - 1)
     return this.kinds.length - 1
   }
 
@@ -46,29 +50,31 @@ export class RecordKinds {
    */
   retain(used: Uint8Array): Int32Array {
     const renumbered = new Int32Array(this.kinds.length).fill(-1)
-    const kept: RecordKind[] = []
-    const byKey = new Map<string, number>()
-    for (const [key, number] of this.byKey) {
-      if (!used[number]) continue
-      renumbered[number] = kept.length
-      byKey.set(key, kept.length)
-      kept.push(this.kinds[number]!)
-    }
+    const kept = this.kinds.filter((_, number) => used[number])
+    let next = 0
+    for (let number = 0; number < this.kinds.length; number++) if (used[number]) renumbered[number] = next++
     this.kinds = kept
-    this.byKey = byKey
+    this.byMessage = new Map()
+    for (const [number, kind] of kept.entries()) this.candidates(kind.messageId, kind.connector).push(number)
     return renumbered
+  }
+
+  private candidates(messageId: string | undefined, connector: string | undefined): number[] {
+    let byConnector = this.byMessage.get(messageId ?? '')
+    if (!byConnector) this.byMessage.set(ownCopy(messageId ?? ''), (byConnector = new Map()))
+    let numbers = byConnector.get(connector ?? '')
+    if (!numbers) byConnector.set(ownCopy(connector ?? ''), (numbers = []))
+    return numbers
   }
 }
 
-/** One string per combination; every part carries its length, so no text inside a part can fake a boundary. */
-function kindKey(record: AuditRecord): string {
-  let key = `${record.input}|${record.format}|${record.audit ? 1 : 0}${part(record.server)}${part(record.severity)}${part(record.messageId)}${part(record.connector)}${part(record.level)}${part(record.logger)}|${record.messageIds.length}`
-  for (const id of record.messageIds) key += part(id)
-  return key
-}
-
-function part(value: string | undefined): string {
-  return value === undefined ? '|' : `|${value.length}:${value}`
+function isOfKind(record: AuditRecord, kind: RecordKind): boolean {
+  if (
+    record.input !== kind.input || record.format !== kind.format || record.audit !== kind.audit || record.server !== kind.server ||
+    record.severity !== kind.severity || record.messageId !== kind.messageId || record.connector !== kind.connector ||
+    record.level !== kind.level || record.logger !== kind.logger || record.messageIds.length !== kind.messageIds.length
+  ) return false
+  return record.messageIds.every((id, index) => id === kind.messageIds[index])
 }
 
 function kindOf(record: AuditRecord): RecordKind {
