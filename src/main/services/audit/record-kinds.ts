@@ -25,9 +25,9 @@ export interface RecordKind {
 export class RecordKinds {
   private kinds: RecordKind[] = []
   /**
-   * Kind numbers by message ID, then connector (absent ones as ''): the few kinds found there are
-   * compared field by field. Two lookups of short strings cost far less than joining every field
-   * into one key per record.
+   * Kind numbers by message ID, then connector or else logger (Spring Boot lines have no message ID
+   * or connector but many loggers; absent ones as ''): the few kinds found there are compared field
+   * by field. Two lookups of short strings cost far less than joining every field into one key per record.
    */
   private byMessage = new Map<string, Map<string, number[]>>()
 
@@ -37,7 +37,7 @@ export class RecordKinds {
 
   /** The number of the record's kind, adding the kind when it is new. */
   numberOf(record: AuditRecord): number {
-    const candidates = this.candidates(record.messageId, record.connector)
+    const candidates = this.candidates(record.messageId, record.connector ?? record.logger)
     for (const number of candidates) if (isOfKind(record, this.kinds[number]!)) return number
     this.kinds.push(kindOf(record))
     candidates.push(this.kinds.length - 1)
@@ -55,15 +55,15 @@ export class RecordKinds {
     for (let number = 0; number < this.kinds.length; number++) if (used[number]) renumbered[number] = next++
     this.kinds = kept
     this.byMessage = new Map()
-    for (const [number, kind] of kept.entries()) this.candidates(kind.messageId, kind.connector).push(number)
+    for (const [number, kind] of kept.entries()) this.candidates(kind.messageId, kind.connector ?? kind.logger).push(number)
     return renumbered
   }
 
-  private candidates(messageId: string | undefined, connector: string | undefined): number[] {
-    let byConnector = this.byMessage.get(messageId ?? '')
-    if (!byConnector) this.byMessage.set(ownCopy(messageId ?? ''), (byConnector = new Map()))
-    let numbers = byConnector.get(connector ?? '')
-    if (!numbers) byConnector.set(ownCopy(connector ?? ''), (numbers = []))
+  private candidates(messageId: string | undefined, source: string | undefined): number[] {
+    let bySource = this.byMessage.get(messageId ?? '')
+    if (!bySource) this.byMessage.set(ownCopy(messageId ?? ''), (bySource = new Map()))
+    let numbers = bySource.get(source ?? '')
+    if (!numbers) bySource.set(ownCopy(source ?? ''), (numbers = []))
     return numbers
   }
 }

@@ -3,7 +3,8 @@
  * million JavaScript strings: a string costs its header on the heap, and one sliced from a line keeps
  * the whole chunk it came from alive. An entry is found by its start (a number that encodes slab and
  * offset) and its length in bytes; entries never span slabs, so the oldest slabs can be let go whole
- * when the oldest records are dropped.
+ * when the oldest records are dropped. (An unpaired surrogate, which only a JSON escape can put in a
+ * text, reads back as U+FFFD, as from any UTF-8 file.)
  */
 
 /** Big enough that few slabs exist, small enough that the unused end of the last one costs little. */
