@@ -23,8 +23,9 @@ import { compileSearchPattern } from '../../../shared/search-pattern'
 
 /**
  * The viewer must stay usable with this many records. Kept compactly (record-store.ts), a million
- * records of a busy daemon's 200 MB log take about 160 MB (RSS 240 MB after GC with the rest of the
- * process, 20 MB of it heap; `npm run bench:memory`); as objects they took 480 MB of heap.
+ * records of a busy daemon's 200 MB log add about 150 MB to the process: the browser host holding them
+ * sits at about 265 MB RSS after GC (35 MB of it heap), 320 MB at its peak while reading
+ * (`npm run bench:memory`). As objects they took 480 MB of heap and 610 MB RSS.
  */
 export const MAX_STORED_RECORDS = 1_000_000
 const MAX_PAGE = 1000
