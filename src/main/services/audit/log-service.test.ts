@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -130,6 +130,20 @@ describe('LogService', () => {
     expect(page.records.map((record) => record.firstLine)).toEqual([11, 14, 17, 20])
     expect(logs.histogram(session.id).buckets[0]!.counts.Exception).toBe(4)
     logs.close(session.id)
+  })
+
+  it('locates the evidence of a folder of .omalrecord files by file, and pages records with their file', async () => {
+    const { logs } = service()
+    const dir = join(tmp, 'omalrecords')
+    mkdirSync(dir)
+    const events = readFileSync(fileURLToPath(new URL('../../../../tests/fixtures/audit/seed-2021-startup.events.jsonl', import.meta.url)), 'utf8').trim().split('\n')
+    events.forEach((event, index) => writeFileSync(join(dir, `record-${String(index).padStart(3, '0')}.omalrecord`), event))
+    const session = await logs.open([dir])
+    const evidence = session.report.findings[0]!.evidence[0]!
+    expect(evidence.file).toMatch(/\.omalrecord$/)
+    const { position } = logs.locate(session.id, { kind: 'line', input: 0, line: evidence.line, file: evidence.file })
+    expect(logs.records(session.id, { offset: position, limit: 1 }).records[0]).toMatchObject({ file: evidence.file, firstLine: evidence.line })
+    expect(logs.locate(session.id, { kind: 'line', input: 0, line: evidence.line, file: 'no-such.omalrecord' }).position).toBeUndefined()
   })
 
   it('merges several texts by time, each with its own line numbers', async () => {
