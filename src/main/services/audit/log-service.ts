@@ -313,8 +313,9 @@ export class LogService {
   }
 
   private async start(name: string, sources: RecordSource[], options: ParserOptions, openId?: string): Promise<LogSession> {
+    const kept = sources.map((source) => (source.follow || source.close ? source : undefined))
     const session: Session = {
-      id: randomUUID(), name, records: new RecordStore(this.maxStored), diagnoser: new Diagnoser(), results: [], options, tails: [], sources: sources.map((source) => (source.follow || source.close ? source : undefined)), feeds: [], polling: false,
+      id: randomUUID(), name, records: new RecordStore(this.maxStored), diagnoser: new Diagnoser(), results: [], options, tails: [], sources: kept, feeds: [], polling: false,
       version: 0, views: new Map(), report: undefined as unknown as AnalysisReport
     }
     const cancel = new AbortController()
