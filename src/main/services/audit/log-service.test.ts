@@ -264,6 +264,31 @@ describe('LogService', () => {
     logs.close(session.id)
   })
 
+  it('drops the oldest records of a followed file past the cap and keeps the newest whole', async () => {
+    const { logs } = service(10)
+    const path = join(tmp, 'capped-live.log')
+    const lines = readFileSync(seedPath, 'utf8').split('\n').filter(Boolean)
+    writeFileSync(path, `${lines.slice(0, 5).join('\n')}\n`)
+    const session = await logs.open([path])
+    logs.follow(session.id)
+    const internal = (logs as unknown as { sessions: Map<string, Parameters<LogService['poll']>[0]> }).sessions.get(session.id)!
+    for (let round = 0; round < 6; round++) {
+      appendFileSync(path, `${lines.join('\n')}\n`)
+      await logs.poll(internal)
+    }
+    const { storedRecords, droppedRecords } = logs.unfollow(session.id)
+    expect(storedRecords).toBeLessThanOrEqual(11)
+    expect(storedRecords + droppedRecords).toBe(internal.report.records)
+    // The newest records are the seed's last ones, numbered by their line in the grown file.
+    const kept = logs.records(session.id, { limit: 1000 }).records
+    const total = internal.report.inputs[0]!.lines
+    expect(kept).toHaveLength(storedRecords)
+    expect(kept.at(-1)!.lastLine).toBe(total)
+    expect(lines.at(-1)!.endsWith(kept.at(-1)!.text)).toBe(true)
+    kept.forEach((record, index) => expect(record.firstLine).toBe(total - kept.length + 1 + index))
+    logs.close(session.id)
+  })
+
   it('caps stored records, reports unreadable paths, bad zones and unfollowable inputs', async () => {
     const { logs } = service(10)
     const session = await logs.open([seedPath])
