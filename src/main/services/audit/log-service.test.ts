@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -72,6 +72,28 @@ describe('LogService', () => {
     expect(logs.records(session.id, { auditOnly: true }).total).toBe(6)
   })
 
+  it('reads a pasted text of many pieces like the same log opened from its file, characters cut by no piece', async () => {
+    const { logs } = service()
+    const line = (index: number): string => `Tue Feb 02 20:57:${String(index % 60).padStart(2, '0')} GMT 2021 exchangeDL01 Information OMRS-AUDIT-0301 Type « Größe ${index} » 東京 🚀 registered`
+    let text = ''
+    for (let index = 0; text.length < 2_500_000; index++) text += `${line(index)}\n`
+    // A surrogate pair (the rocket) across the first piece's end: 1 MiB code units in.
+    const rocket = text.indexOf('🚀', (1 << 20) - 200)
+    text = `${text.slice(0, rocket)}${' '.repeat((1 << 20) - 1 - rocket)}${text.slice(rocket)}`
+    expect(text.codePointAt((1 << 20) - 1)).toBe(0x1f680)
+    const path = join(tmp, 'pasted.log')
+    writeFileSync(path, text)
+    const pasted = await logs.openText(text, 'pasted.log')
+    const opened = await logs.open([path])
+    expect(pasted.storedRecords).toBe(opened.storedRecords)
+    expect(pasted.storedRecords).toBeGreaterThan(20_000)
+    for (let offset = 0; offset < pasted.storedRecords; offset += 1000) {
+      expect(logs.records(pasted.id, { offset, limit: 1000 }).records).toEqual(logs.records(opened.id, { offset, limit: 1000 }).records)
+    }
+    expect(logs.search(pasted.id, { pattern: '🚀 registered', limit: 5 }).map((hit) => hit.record.text)).toEqual(Array.from({ length: 5 }, (_, index) => line(index).slice(line(index).indexOf('Type'))))
+    logs.dispose()
+  })
+
   it('locates evidence lines, times and the next or previous problem within the filtered records', async () => {
     const { logs } = service()
     const session = await logs.open([seedPath])
@@ -108,6 +130,20 @@ describe('LogService', () => {
     expect(page.records.map((record) => record.firstLine)).toEqual([11, 14, 17, 20])
     expect(logs.histogram(session.id).buckets[0]!.counts.Exception).toBe(4)
     logs.close(session.id)
+  })
+
+  it('locates the evidence of a folder of .omalrecord files by file, and pages records with their file', async () => {
+    const { logs } = service()
+    const dir = join(tmp, 'omalrecords')
+    mkdirSync(dir)
+    const events = readFileSync(fileURLToPath(new URL('../../../../tests/fixtures/audit/seed-2021-startup.events.jsonl', import.meta.url)), 'utf8').trim().split('\n')
+    events.forEach((event, index) => writeFileSync(join(dir, `record-${String(index).padStart(3, '0')}.omalrecord`), event))
+    const session = await logs.open([dir])
+    const evidence = session.report.findings[0]!.evidence[0]!
+    expect(evidence.file).toMatch(/\.omalrecord$/)
+    const { position } = logs.locate(session.id, { kind: 'line', input: 0, line: evidence.line, file: evidence.file })
+    expect(logs.records(session.id, { offset: position, limit: 1 }).records[0]).toMatchObject({ file: evidence.file, firstLine: evidence.line })
+    expect(logs.locate(session.id, { kind: 'line', input: 0, line: evidence.line, file: 'no-such.omalrecord' }).position).toBeUndefined()
   })
 
   it('merges several texts by time, each with its own line numbers', async () => {
@@ -225,6 +261,31 @@ describe('LogService', () => {
     expect(internal.report.inputs[0]).toMatchObject({ lines: 22, records: 13, unparsedLines: 0 })
     expect(await logs.poll(internal)).toBe(1)
     expect(internal.report.inputs[0]).toMatchObject({ lines: 25, records: 14, unparsedLines: 0 })
+    logs.close(session.id)
+  })
+
+  it('drops the oldest records of a followed file past the cap and keeps the newest whole', async () => {
+    const { logs } = service(10)
+    const path = join(tmp, 'capped-live.log')
+    const lines = readFileSync(seedPath, 'utf8').split('\n').filter(Boolean)
+    writeFileSync(path, `${lines.slice(0, 5).join('\n')}\n`)
+    const session = await logs.open([path])
+    logs.follow(session.id)
+    const internal = (logs as unknown as { sessions: Map<string, Parameters<LogService['poll']>[0]> }).sessions.get(session.id)!
+    for (let round = 0; round < 6; round++) {
+      appendFileSync(path, `${lines.join('\n')}\n`)
+      await logs.poll(internal)
+    }
+    const { storedRecords, droppedRecords } = logs.unfollow(session.id)
+    expect(storedRecords).toBeLessThanOrEqual(11)
+    expect(storedRecords + droppedRecords).toBe(internal.report.records)
+    // The newest records are the seed's last ones, numbered by their line in the grown file.
+    const kept = logs.records(session.id, { limit: 1000 }).records
+    const total = internal.report.inputs[0]!.lines
+    expect(kept).toHaveLength(storedRecords)
+    expect(kept.at(-1)!.lastLine).toBe(total)
+    expect(lines.at(-1)!.endsWith(kept.at(-1)!.text)).toBe(true)
+    kept.forEach((record, index) => expect(record.firstLine).toBe(total - kept.length + 1 + index))
     logs.close(session.id)
   })
 

@@ -1,26 +1,32 @@
 /**
  * Log sessions for the app: open files or pasted text, get the analysis, page through records with
  * filters, search with a regex and context, draw a severity histogram, and follow growing files
- * (new records are pushed as `logs.appended` events). Records are kept up to a cap per session.
+ * (new records are pushed as `logs.appended` events). Records are kept up to a cap per session, in a
+ * compact store that builds record objects only for what the viewer asks for.
  */
 import { randomUUID } from 'node:crypto'
 import { stat } from 'node:fs/promises'
-import { Readable } from 'node:stream'
 import type { EmitEvent } from '../../../shared/api'
-import {
-  PROBLEM_SEVERITY_SET, type AnalysisReport, type AuditRecord, type LocateResult, type LocateTarget, type LogSession, type LogText,
-  type RecordPage, type RecordQuery, type SearchHit, type SearchQuery, type SeverityHistogram
+import type {
+  AnalysisReport, AuditRecord, LocateResult, LocateTarget, LogSession, LogText, RecordPage, RecordQuery, SearchHit, SearchQuery, SeverityHistogram
 } from '../../../shared/models/audit'
 import { AppError } from '../../../shared/result'
 import { analyzeSources, reportOf } from './analyze'
 import { Diagnoser } from './diagnosis'
 import { timeZone, ZONE_HINT } from './java-time'
-import { openInput, readIncrement, streamSource, type BetweenChunks, type InputResult, type LiveFeed, type RecordSource } from './log-reader'
+import { CHUNK_BYTES, openInput, readIncrement, streamSource, type BetweenChunks, type InputResult, type LiveFeed, type RecordSource } from './log-reader'
 import type { ParserStats } from './record-parser'
 import type { ParserOptions } from './record-parser'
+import { filterKey, matchingPositions, searchRecords, severityHistogram } from './record-queries'
+import { RecordStore } from './record-store'
 import { compileSearchPattern } from '../../../shared/search-pattern'
 
-/** A million records cost about 300 MB of heap: the viewer must stay usable with that many. */
+/**
+ * The viewer must stay usable with this many records. Kept compactly (record-store.ts), a million
+ * records of a busy daemon's 200 MB log add about 150 MB to the process: the browser host holding them
+ * sits at about 265 MB RSS after GC (35 MB of it heap), 320 MB at its peak while reading
+ * (`npm run bench:memory`). As objects they took 480 MB of heap and 610 MB RSS.
+ */
 export const MAX_STORED_RECORDS = 1_000_000
 const MAX_PAGE = 1000
 const MAX_HITS = 500
@@ -50,15 +56,17 @@ interface Tail {
 interface Session {
   id: string
   name: string
-  records: AuditRecord[]
-  dropped: number
+  records: RecordStore
   diagnoser: Diagnoser
   results: { path: string; result: InputResult }[]
   report: AnalysisReport
   options: ParserOptions
   tails: Tail[]
-  /** Database and topic sources (by input index): they follow themselves and hold connections. */
-  sources: RecordSource[]
+  /**
+   * Database and topic sources (by input index): they follow themselves and hold connections. Other
+   * sources are not kept once read (a pasted text's source holds the whole text).
+   */
+  sources: (RecordSource | undefined)[]
   feeds: LiveFeed[]
   /** Why a followed database or topic cannot be read just now (it keeps trying). */
   problem?: string
@@ -110,7 +118,7 @@ export class LogService {
   async openTexts(texts: LogText[], zone?: string): Promise<LogSession> {
     if (texts.length === 0) throw new AppError('invalid-input', 'Give at least one log text')
     const options = parserOptions(zone)
-    const sources = texts.map(({ name, text }, index) => streamSource(name, Readable.from([Buffer.from(text)]), index, options))
+    const sources = texts.map(({ name, text }, index) => streamSource(name, textSlices(text), index, options))
     return this.start(texts.map((text) => text.name).join(', '), sources, options)
   }
 
@@ -132,33 +140,37 @@ export class LogService {
     const offset = Math.max(0, query.offset ?? 0)
     const limit = Math.min(Math.max(1, query.limit ?? 200), MAX_PAGE)
     const positions = this.view(session, query)
-    const total = positions ? positions.length : session.records.length
+    const total = positions ? positions.length : session.records.size
     const page: AuditRecord[] = []
     for (let index = offset; index < Math.min(total, offset + limit); index++) {
-      page.push(session.records[positions ? positions[index]! : index]!)
+      page.push(session.records.record(positions ? positions[index]! : index))
     }
     return { total, offset, records: page }
   }
 
   locate(sessionId: string, target: LocateTarget, query: RecordQuery = {}): LocateResult {
     const session = this.session(sessionId)
+    const records = session.records
     const positions = this.view(session, query)
-    const total = positions ? positions.length : session.records.length
-    const at = (index: number): AuditRecord => session.records[positions ? positions[index]! : index]!
-    const found = (test: (record: AuditRecord) => boolean, from = 0, step = 1): number | undefined => {
-      for (let index = from; index >= 0 && index < total; index += step) if (test(at(index))) return index
+    const total = positions ? positions.length : records.size
+    // Tests by stored position, found as a position among the filtered records.
+    const found = (test: (position: number) => boolean, from = 0, step = 1): number | undefined => {
+      for (let index = from; index >= 0 && index < total; index += step) if (test(positions ? positions[index]! : index)) return index
       return undefined
     }
+    const isProblem = (position: number): boolean => records.kindAt(position).problem
     switch (target.kind) {
       case 'line':
         return {
           total,
-          position: found((record) => record.input === target.input && record.firstLine <= target.line && target.line <= record.lastLine && (!target.file || record.file === target.file))
+          position: found((position) =>
+            records.kindAt(position).input === target.input && records.firstLineAt(position) <= target.line && target.line <= records.lastLineAt(position) &&
+            (!target.file || records.fileAt(position) === target.file))
         }
       case 'time': {
         // Records are merged by time; untimed records (platform lines) sit between their neighbours.
         const time = Date.parse(target.time)
-        return { total, position: found((record) => record.time !== undefined && Date.parse(record.time) >= time) }
+        return { total, position: found((position) => records.timeAt(position) >= time) }
       }
       case 'problem':
         return target.direction === 'next'
@@ -174,14 +186,7 @@ export class LogService {
     const pattern = compiled.value
     const context = Math.min(Math.max(0, query.context ?? 2), 20)
     const limit = Math.min(Math.max(1, query.limit ?? 100), MAX_HITS)
-    const hits: SearchHit[] = []
-    const records = session.records
-    for (let index = 0; index < records.length && hits.length < limit; index++) {
-      const record = records[index]!
-      if (!pattern.test(searchableText(record))) continue
-      hits.push({ index, record, before: records.slice(Math.max(0, index - context), index), after: records.slice(index + 1, index + 1 + context) })
-    }
-    return hits
+    return searchRecords(session.records, pattern, context, limit)
   }
 
   histogram(sessionId: string, bucketSeconds?: number): SeverityHistogram {
@@ -196,7 +201,7 @@ export class LogService {
   /** Starts reading appended lines of the session's plain files; new records arrive as `logs.appended`. */
   follow(sessionId: string): LogSession {
     const session = this.session(sessionId)
-    const live = session.sources.flatMap((source, input) => (source.follow ? [{ source, input }] : []))
+    const live = session.sources.flatMap((source, input) => (source?.follow ? [{ source, input }] : []))
     if (session.tails.length === 0 && live.length === 0) throw new AppError('unsupported', 'Only plain log files, audit databases and audit topics can be followed (not pasted text, .gz files or folders)')
     if (session.feeds.length === 0) {
       session.feeds = live.map(({ source, input }) =>
@@ -240,7 +245,7 @@ export class LogService {
     const session = this.session(sessionId)
     this.unfollow(sessionId)
     this.sessions.delete(sessionId)
-    for (const source of session.sources) void source.close?.()
+    for (const source of session.sources) void source?.close?.()
   }
 
   /** Records a database or topic delivered while followed: into the diagnosis, the store and the counts. */
@@ -308,8 +313,9 @@ export class LogService {
   }
 
   private async start(name: string, sources: RecordSource[], options: ParserOptions, openId?: string): Promise<LogSession> {
+    const kept = sources.map((source) => (source.follow || source.close ? source : undefined))
     const session: Session = {
-      id: randomUUID(), name, records: [], dropped: 0, diagnoser: new Diagnoser(), results: [], options, tails: [], sources, feeds: [], polling: false,
+      id: randomUUID(), name, records: new RecordStore(this.maxStored), diagnoser: new Diagnoser(), results: [], options, tails: [], sources: kept, feeds: [], polling: false,
       version: 0, views: new Map(), report: undefined as unknown as AnalysisReport
     }
     const cancel = new AbortController()
@@ -366,12 +372,7 @@ export class LogService {
 
   private store(session: Session, record: AuditRecord): void {
     session.version++
-    session.records.push(record)
-    if (session.records.length > this.maxStored * 1.1) {
-      const excess = session.records.length - this.maxStored
-      session.records.splice(0, excess)
-      session.dropped += excess
-    }
+    session.records.add(record)
   }
 
   /** Positions of the records matching the query's filters, cached per filter; undefined when nothing filters. */
@@ -380,20 +381,15 @@ export class LogService {
     if (key === undefined) return undefined
     const cached = session.views.get(key)
     if (cached && cached.version === session.version) return cached.positions
-    const matches = recordFilter(query)
-    const positions: number[] = []
-    session.records.forEach((record, index) => {
-      if (matches(record)) positions.push(index)
-    })
     session.views.delete(key)
-    session.views.set(key, { version: session.version, positions: Int32Array.from(positions) })
+    session.views.set(key, { version: session.version, positions: matchingPositions(session.records, query) })
     if (session.views.size > MAX_CACHED_VIEWS) session.views.delete(session.views.keys().next().value!)
     return session.views.get(key)!.positions
   }
 
   private describe(session: Session): LogSession {
     return {
-      id: session.id, name: session.name, report: session.report, storedRecords: session.records.length, droppedRecords: session.dropped,
+      id: session.id, name: session.name, report: session.report, storedRecords: session.records.size, droppedRecords: session.records.dropped,
       following: session.timer !== undefined || session.feeds.length > 0, ...(session.problem ? { problem: session.problem } : {})
     }
   }
@@ -434,59 +430,21 @@ async function isPlainFile(path: string): Promise<boolean> {
   }
 }
 
-/** Identifies a filter for the view cache; undefined when the query filters nothing. */
-function filterKey(query: RecordQuery): string | undefined {
-  const severities = query.severities && query.severities.length > 0 ? [...query.severities].sort() : undefined
-  if (!query.auditOnly && !severities && !query.server && !query.connector && !query.messageId) return undefined
-  return JSON.stringify([query.auditOnly ?? false, severities, query.server, query.connector, query.messageId])
-}
-
-function isProblem(record: AuditRecord): boolean {
-  return record.severity ? PROBLEM_SEVERITY_SET.has(record.severity) : record.level === 'ERROR'
-}
-
-function severityHistogram(records: AuditRecord[], bucketSeconds?: number): SeverityHistogram {
-  // Parse each time once: with a million records, parsing dominates.
-  const times = new Float64Array(records.length)
-  let first = Infinity
-  let last = -Infinity
-  records.forEach((record, index) => {
-    const time = record.time ? Date.parse(record.time) : NaN
-    times[index] = time
-    if (time < first) first = time
-    if (time > last) last = time
-  })
-  if (first === Infinity) return { bucketSeconds: bucketSeconds ?? 60, buckets: [] }
-  // About 100 buckets over the span unless the caller asks otherwise.
-  const size = Math.max(1, Math.round(bucketSeconds ?? Math.max(1, Math.ceil((last - first) / 1000 / 100))))
-  const buckets = new Map<number, Record<string, number>>()
-  records.forEach((record, index) => {
-    const time = times[index]!
-    if (Number.isNaN(time)) return
-    const start = first + Math.floor((time - first) / (size * 1000)) * size * 1000
-    let counts = buckets.get(start)
-    if (!counts) buckets.set(start, (counts = {}))
-    const key = record.severity ?? record.level ?? 'Other'
-    counts[key] = (counts[key] ?? 0) + 1
-  })
-  return {
-    bucketSeconds: size,
-    buckets: [...buckets.entries()].sort((a, b) => a[0] - b[0]).map(([start, counts]) => ({ start: new Date(start).toISOString(), counts }))
+/**
+ * A pasted text in pieces of about a chunk, so that only one piece at a time is ever turned into
+ * bytes rather than a copy of the whole text. A piece never ends between the two halves of a surrogate pair.
+ */
+async function* textSlices(text: string): AsyncGenerator<string> {
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + CHUNK_BYTES)
+    if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1))) end--
+    yield text.slice(start, end)
+    start = end
   }
 }
 
-function recordFilter(query: RecordQuery): (record: AuditRecord) => boolean {
-  const severities = query.severities && query.severities.length > 0 ? new Set(query.severities) : undefined
-  return (record) =>
-    (!query.auditOnly || record.audit) &&
-    (!severities || severities.has(record.severity ?? record.level ?? '')) &&
-    (!query.server || record.server === query.server) &&
-    (!query.connector || record.connector === query.connector) &&
-    (!query.messageId || record.messageIds.includes(query.messageId))
-}
-
-function searchableText(record: AuditRecord): string {
-  return [record.server, record.severity, record.messageId, record.text, record.exceptionMessage, ...(record.stackTrace ?? [])].filter(Boolean).join(' ')
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff
 }
 
 /** Between chunks: stop when cancelled, and give the event loop a turn when the reading has held it for a while. */
