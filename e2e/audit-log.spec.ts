@@ -148,7 +148,7 @@ test('step 1 of the demo daemon follows its live audit log and shows the causes 
   const logPath = await page.locator('.source-name code').innerText()
   appendFileSync(logPath, `${new Date().toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, '$1 $3 $2 $5 GMT $4')} exchangeDL01 Error OMAG-E2E-0001 marker line written by the test\n`)
   await page.getByLabel('Search the log (regular expression)').fill('marker line written')
-  await expect(page.getByText('1 matches')).toBeVisible({ timeout: 15_000 })
+  await expect(page.getByText('1 match', { exact: true })).toBeVisible({ timeout: 15_000 })
   await page.getByLabel('Search the log (regular expression)').press('Escape')
   await expect(page.getByLabel('Search the log (regular expression)')).toHaveValue('')
   await expect(page.getByRole('heading', { name: 'Demo daemon (coco-pharma)' })).toBeVisible()

@@ -6,7 +6,7 @@
  * `Result`. Namespaces are domains; channel names are `namespace:method` (see contract.ts).
  */
 import type {
-  LocateResult, LocateTarget, LogAppended, LogOpenProgress, LogText, LogSession, RecordPage, RecordQuery, SearchHit, SearchQuery, SeverityHistogram
+  LocateResult, LocateTarget, LogAppended, LogOpenProgress, LogText, LogSession, RecordPage, RecordQuery, SearchResult, SearchQuery, SeverityHistogram
 } from './models/audit'
 import type { ConfigurationRequest, ConnectorConfiguration } from './models/configuration'
 import type { AuditDestination } from './models/audit-destination'
@@ -162,7 +162,7 @@ export interface AppApi {
     /** Position of an evidence line, a time or the next/previous problem among the records matching `query`. */
     locate(sessionId: string, target: LocateTarget, query?: RecordQuery): Promise<LocateResult>
     /** Records matching a regex, each with records of context around it. */
-    search(sessionId: string, query: SearchQuery): Promise<SearchHit[]>
+    search(sessionId: string, query: SearchQuery): Promise<SearchResult>
     /** Record counts per severity over time (about 100 buckets unless `bucketSeconds` is given). */
     histogram(sessionId: string, bucketSeconds?: number): Promise<SeverityHistogram>
     /** Follow the session's growing files, database or topic: appended records arrive as `logs.appended` events. */

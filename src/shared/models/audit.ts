@@ -240,6 +240,15 @@ export interface SearchHit {
   after: AuditRecord[]
 }
 
+export interface SearchResult {
+  hits: SearchHit[]
+  /** Records searched: all of them, unless the search stopped at its time limit first. */
+  searched: number
+  total: number
+  /** The search reached its time limit after this many seconds; its hits are those found so far. */
+  stoppedAfterSeconds?: number
+}
+
 export interface SeverityHistogram {
   bucketSeconds: number
   buckets: { start: string; counts: Record<string, number> }[]

@@ -13,9 +13,9 @@ const kafkaPath = fileURLToPath(new URL('../../../../tests/fixtures/audit/platfo
 const tmp = tempDir('dd-logsvc-')
 afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
-function service(maxStoredRecords?: number): { logs: LogService; events: LogAppended[] } {
+function service(maxStoredRecords?: number, searchLimitMs?: number): { logs: LogService; events: LogAppended[] } {
   const events: LogAppended[] = []
-  const logs = new LogService({ emit: (_ns, _event, payload) => events.push(payload as LogAppended), pollMs: 60_000, maxStoredRecords })
+  const logs = new LogService({ emit: (_ns, _event, payload) => events.push(payload as LogAppended), pollMs: 60_000, maxStoredRecords, searchLimitMs })
   return { logs, events }
 }
 
@@ -63,13 +63,57 @@ describe('LogService', () => {
   it('searches with a regex and context, and rejects a bad pattern clearly', async () => {
     const { logs } = service()
     const session = await logs.openText(readFileSync(kafkaPath, 'utf8'), 'paste')
-    const hits = logs.search(session.id, { pattern: 'listNodes', context: 1 })
+    const { hits, searched, total, stoppedAfterSeconds } = await logs.search(session.id, { pattern: 'listNodes', context: 1 })
+    expect({ searched, total, stoppedAfterSeconds }).toEqual({ searched: session.storedRecords, total: session.storedRecords, stoppedAfterSeconds: undefined })
     expect(hits).toHaveLength(1)
     expect(hits[0]!.record.messageId).toBe('OMRS-AUDIT-0006')
     expect(hits[0]!.before).toHaveLength(1)
-    expect(logs.search(session.id, { pattern: 'kafka at LOCALHOST', ignoreCase: true }).length).toBeGreaterThan(0)
-    expect(() => logs.search(session.id, { pattern: '(' })).toThrow(AppError)
+    expect((await logs.search(session.id, { pattern: 'kafka at LOCALHOST', ignoreCase: true })).hits.length).toBeGreaterThan(0)
+    await expect(logs.search(session.id, { pattern: '(' })).rejects.toThrow(AppError)
     expect(logs.records(session.id, { auditOnly: true }).total).toBe(6)
+  })
+
+  /** A log of 200,000 one-line records: more than one slice of searching on any machine. */
+  const manyRecords = (): string =>
+    Array.from({ length: 200_000 }, (_, index) => `Tue Feb 02 20:57:${String(index % 60).padStart(2, '0')} GMT 2021 exchangeDL01 Information OMRS-AUDIT-0301 Type ${index} registered`).join('\n')
+
+  it('searches in slices, so the host answers other calls while a search runs', async () => {
+    const { logs } = service()
+    const session = await logs.openText(manyRecords(), 'many')
+    const order: string[] = []
+    setTimeout(() => order.push('another call answered'), 1)
+    const result = await logs.search(session.id, { pattern: 'Type 199999 ' })
+    order.push('search answered')
+    expect(order).toEqual(['another call answered', 'search answered'])
+    expect(result).toMatchObject({ searched: 200_000, total: 200_000 })
+    expect(result.hits.map((hit) => hit.index)).toEqual([199_999])
+    expect(result.stoppedAfterSeconds).toBeUndefined()
+    logs.dispose()
+  })
+
+  it('stops a search at its time limit and says how far it got', async () => {
+    const { logs } = service(undefined, 0)
+    const session = await logs.openText(manyRecords(), 'many')
+    const result = await logs.search(session.id, { pattern: 'Type 199999 ' })
+    expect(result.stoppedAfterSeconds).toBeGreaterThanOrEqual(0)
+    expect(result.searched).toBeGreaterThan(0)
+    expect(result.searched).toBeLessThan(200_000)
+    expect(result.total).toBe(200_000)
+    expect(result.hits).toEqual([])
+    logs.dispose()
+  })
+
+  it('ends a search that a newer one of the same log replaced, and one of a log closed meanwhile', async () => {
+    const { logs } = service()
+    const session = await logs.openText(manyRecords(), 'many')
+    const replaced = logs.search(session.id, { pattern: 'Type 199999 ' })
+    const newer = logs.search(session.id, { pattern: 'Type 199998 ' })
+    await expect(replaced).rejects.toMatchObject({ code: 'cancelled' })
+    expect((await newer).hits.map((hit) => hit.index)).toEqual([199_998])
+    const closing = logs.search(session.id, { pattern: 'Type 199999 ' })
+    logs.close(session.id)
+    await expect(closing).rejects.toMatchObject({ code: 'not-found' })
+    logs.dispose()
   })
 
   it('reads a pasted text of many pieces like the same log opened from its file, characters cut by no piece', async () => {
@@ -90,7 +134,7 @@ describe('LogService', () => {
     for (let offset = 0; offset < pasted.storedRecords; offset += 1000) {
       expect(logs.records(pasted.id, { offset, limit: 1000 }).records).toEqual(logs.records(opened.id, { offset, limit: 1000 }).records)
     }
-    expect(logs.search(pasted.id, { pattern: '🚀 registered', limit: 5 }).map((hit) => hit.record.text)).toEqual(Array.from({ length: 5 }, (_, index) => line(index).slice(line(index).indexOf('Type'))))
+    expect((await logs.search(pasted.id, { pattern: '🚀 registered', limit: 5 })).hits.map((hit) => hit.record.text)).toEqual(Array.from({ length: 5 }, (_, index) => line(index).slice(line(index).indexOf('Type'))))
     logs.dispose()
   })
 

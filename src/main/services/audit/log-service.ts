@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto'
 import { stat } from 'node:fs/promises'
 import type { EmitEvent } from '../../../shared/api'
 import type {
-  AnalysisReport, AuditRecord, LocateResult, LocateTarget, LogSession, LogText, RecordPage, RecordQuery, SearchHit, SearchQuery, SeverityHistogram
+  AnalysisReport, AuditRecord, LocateResult, LocateTarget, LogSession, LogText, RecordPage, RecordQuery, SearchQuery, SearchResult, SeverityHistogram
 } from '../../../shared/models/audit'
 import { AppError } from '../../../shared/result'
 import { analyzeSources, reportOf } from './analyze'
@@ -41,7 +41,12 @@ export interface LogServiceDeps {
   /** How often followed files are checked for growth. */
   pollMs?: number
   maxStoredRecords?: number
+  /** How long one search may run before it answers with what it found so far. */
+  searchLimitMs?: number
 }
+
+/** A search longer than this stops and says so: the operator narrows it rather than waits. */
+export const SEARCH_LIMIT_MS = 5000
 
 interface Tail {
   path: string
@@ -77,16 +82,20 @@ interface Session {
   /** Positions of the records matching a filter, by filter key (absent key: unfiltered). */
   views: Map<string, { version: number; positions: Int32Array }>
   histogram?: { version: number; bucketSeconds?: number; value: SeverityHistogram }
+  /** Searches started: a search still running when a newer one starts is no longer wanted. */
+  searches: number
 }
 
 export class LogService {
   private readonly sessions = new Map<string, Session>()
   private readonly maxStored: number
+  private readonly searchLimitMs: number
   /** Openings that can still be cancelled, by the renderer's openId. */
   private readonly openings = new Map<string, AbortController>()
 
   constructor(private readonly deps: LogServiceDeps) {
     this.maxStored = deps.maxStoredRecords ?? MAX_STORED_RECORDS
+    this.searchLimitMs = deps.searchLimitMs ?? SEARCH_LIMIT_MS
   }
 
   async open(paths: string[], zone?: string, openId?: string): Promise<LogSession> {
@@ -179,14 +188,22 @@ export class LogService {
     }
   }
 
-  search(sessionId: string, query: SearchQuery): SearchHit[] {
+  /** Searches the stored records; a newer search of the same log replaces this one (it ends 'cancelled'). */
+  async search(sessionId: string, query: SearchQuery): Promise<SearchResult> {
     const session = this.session(sessionId)
     const compiled = compileSearchPattern(query.pattern, query.ignoreCase ?? false)
     if (!compiled.ok) throw new AppError('invalid-input', `Invalid search pattern: ${compiled.error}`, { pattern: compiled.error })
     const pattern = compiled.value
     const context = Math.min(Math.max(0, query.context ?? 2), 20)
     const limit = Math.min(Math.max(1, query.limit ?? 100), MAX_HITS)
-    return searchRecords(session.records, pattern, context, limit)
+    const generation = ++session.searches
+    return searchRecords(session.records, pattern, context, limit, {
+      limitMs: this.searchLimitMs,
+      check: () => {
+        if (this.sessions.get(sessionId) !== session) throw new AppError('not-found', 'The log was closed while it was being searched')
+        if (session.searches !== generation) throw new AppError('cancelled', 'A newer search of this log replaced this one')
+      }
+    })
   }
 
   histogram(sessionId: string, bucketSeconds?: number): SeverityHistogram {
@@ -316,7 +333,7 @@ export class LogService {
     const kept = sources.map((source) => (source.follow || source.close ? source : undefined))
     const session: Session = {
       id: randomUUID(), name, records: new RecordStore(this.maxStored), diagnoser: new Diagnoser(), results: [], options, tails: [], sources: kept, feeds: [], polling: false,
-      version: 0, views: new Map(), report: undefined as unknown as AnalysisReport
+      version: 0, views: new Map(), report: undefined as unknown as AnalysisReport, searches: 0
     }
     const cancel = new AbortController()
     if (openId !== undefined) this.openings.set(openId, cancel)

@@ -7,7 +7,7 @@ import type { AuditRecord, RecordQuery } from '../../../shared/models/audit'
 import { compileSearchPattern } from '../../../shared/search-pattern'
 import { analyzeSources } from './analyze'
 import { streamSource } from './log-reader'
-import { filterKey, matchingPositions, searchRecords, severityHistogram } from './record-queries'
+import { filterKey, matchingPositions, searchRecords, severityHistogram, type SearchBudget } from './record-queries'
 import { RecordStore } from './record-store'
 
 const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`../../../../tests/fixtures/audit/${name}`, import.meta.url)), 'utf8')
@@ -36,7 +36,8 @@ function regex(pattern: string): RE2JS {
   return compiled.value
 }
 
-const search = (store: RecordStore, pattern: string): number[] => searchRecords(store, regex(pattern), 0, 100).map((hit) => hit.index)
+const unlimited: SearchBudget = { limitMs: Infinity, check: () => undefined }
+const search = async (store: RecordStore, pattern: string): Promise<number[]> => (await searchRecords(store, regex(pattern), 0, 100, unlimited)).hits.map((hit) => hit.index)
 
 describe('record queries over stored records', () => {
   it('filter as they did record by record', async () => {
@@ -58,16 +59,16 @@ describe('record queries over stored records', () => {
     const { records, store } = await stored()
     const first = (test: (record: AuditRecord) => boolean): number => records.findIndex(test)
     const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    expect(search(store, 'exchangeDL01')[0]).toBe(first((record) => record.server === 'exchangeDL01'))
+    expect((await search(store, 'exchangeDL01'))[0]).toBe(first((record) => record.server === 'exchangeDL01'))
     // Server, severity and message ID are read in that order before the text.
-    expect(search(store, 'exchangeDL01 Exception INTEGRATION-DAEMON-SERVICES-0031 The')[0]).toBe(
+    expect((await search(store, 'exchangeDL01 Exception INTEGRATION-DAEMON-SERVICES-0031 The'))[0]).toBe(
       first((record) => record.server === 'exchangeDL01' && record.severity === 'Exception' && record.messageId === 'INTEGRATION-DAEMON-SERVICES-0031'))
     const withMessage = first((record) => record.exceptionMessage !== undefined && !record.text.includes(record.exceptionMessage.slice(0, 40)))
     expect(withMessage).toBeGreaterThanOrEqual(0)
-    expect(search(store, escaped(records[withMessage]!.exceptionMessage!.slice(0, 40)))).toEqual([withMessage])
+    expect(await search(store, escaped(records[withMessage]!.exceptionMessage!.slice(0, 40)))).toEqual([withMessage])
     const traced = first((record) => (record.stackTrace?.length ?? 0) > 1)
-    expect(search(store, escaped(records[traced]!.stackTrace![1]!.trim()))).toContain(traced)
-    const [hit] = searchRecords(store, regex('exchangeDL01'), 2, 1)
+    expect(await search(store, escaped(records[traced]!.stackTrace![1]!.trim()))).toContain(traced)
+    const { hits: [hit] } = await searchRecords(store, regex('exchangeDL01'), 2, 1, unlimited)
     expect(hit!.record).toEqual(records[hit!.index])
     expect(hit!.before).toEqual(records.slice(Math.max(0, hit!.index - 2), hit!.index))
     expect(hit!.after).toEqual(records.slice(hit!.index + 1, hit!.index + 3))

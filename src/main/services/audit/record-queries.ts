@@ -3,7 +3,7 @@
  * severity histogram. Filters decide once per record kind (record-kinds.ts) and the histogram reads
  * the time column, so neither builds a record object.
  */
-import type { RecordQuery, SearchHit, SeverityHistogram } from '../../../shared/models/audit'
+import type { RecordQuery, SearchHit, SearchResult, SeverityHistogram } from '../../../shared/models/audit'
 import type { RecordKind } from './record-kinds'
 import type { RecordStore } from './record-store'
 
@@ -34,14 +34,55 @@ function kindFilter(query: RecordQuery): (kind: RecordKind) => boolean {
     (!query.messageId || kind.messageIds.includes(query.messageId))
 }
 
-/** The first `limit` stored records the pattern finds in their searchable text, each with `context` records either side. */
-export function searchRecords(store: RecordStore, pattern: { test: (text: string) => boolean }, context: number, limit: number): SearchHit[] {
-  const hits: SearchHit[] = []
+/** How a search shares its process: its time limit, and how it learns it is no longer wanted. */
+export interface SearchBudget {
+  /** The search stops here and answers with the hits found so far. */
+  limitMs: number
+  /** Throws when the search is no longer wanted (a newer one replaced it, the log was closed). */
+  check: () => void
+}
+
+/** Work between two turns of the event loop: the host keeps answering clicks and pages meanwhile. */
+const SEARCH_SLICE_MS = 12
+/** Records tested between two looks at the clock. */
+const RECORDS_PER_CLOCK_LOOK = 1024
+
+/**
+ * The first `limit` stored records the pattern finds in their searchable text, each with `context` records
+ * either side. The search works in slices, handing back the event loop between them, and stops at its time
+ * limit: however slow a pattern or large a log, the process that searches never freezes.
+ */
+export async function searchRecords(
+  store: RecordStore,
+  pattern: { test: (text: string) => boolean },
+  context: number,
+  limit: number,
+  budget: SearchBudget
+): Promise<SearchResult> {
+  const started = performance.now()
+  let hits: SearchHit[] = []
+  let dropped = store.dropped
+  let sliceStart = started
   for (let index = 0; index < store.size && hits.length < limit; index++) {
+    if (index % RECORDS_PER_CLOCK_LOOK === 0 && performance.now() - sliceStart > SEARCH_SLICE_MS) {
+      if (performance.now() - started > budget.limitMs) {
+        return { hits, searched: index, total: store.size, stoppedAfterSeconds: Math.round((performance.now() - started) / 100) / 10 }
+      }
+      await new Promise((resolve) => setImmediate(resolve))
+      budget.check()
+      // A followed log past the cap dropped its oldest records meanwhile: positions moved down by as many.
+      const moved = store.dropped - dropped
+      dropped = store.dropped
+      if (moved > 0) {
+        hits = hits.flatMap((hit) => (hit.index >= moved ? [{ ...hit, index: hit.index - moved }] : []))
+        index = Math.max(0, index - moved)
+      }
+      sliceStart = performance.now()
+    }
     if (!pattern.test(store.searchableText(index))) continue
     hits.push({ index, record: store.record(index), before: store.range(index - context, index), after: store.range(index + 1, index + 1 + context) })
   }
-  return hits
+  return { hits, searched: store.size, total: store.size }
 }
 
 export function severityHistogram(store: RecordStore, bucketSeconds?: number): SeverityHistogram {

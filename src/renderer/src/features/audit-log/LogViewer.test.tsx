@@ -76,7 +76,11 @@ describe('LogViewer', () => {
   it('shows only matching records with their context, and reports a bad pattern without searching', async () => {
     logs.search.mockImplementation(async (_id: string, query: SearchQuery) => ({
       ok: true,
-      value: [{ index: 40, record: record(40), before: [record(39)], after: [record(41)] }, { index: 80, record: record(80), before: [record(79)], after: [] }].filter(() => query.context === 1)
+      value: {
+        hits: [{ index: 40, record: record(40), before: [record(39)], after: [record(41)] }, { index: 80, record: record(80), before: [record(79)], after: [] }].filter(() => query.context === 1),
+        searched: TOTAL,
+        total: TOTAL
+      }
     }))
     const { rows: listRows } = viewer()
     await listRows()
@@ -95,5 +99,23 @@ describe('LogViewer', () => {
     expect((await screen.findByRole('alert')).textContent).toContain('Not a valid pattern')
     await act(async () => new Promise((resolve) => setTimeout(resolve, 300)))
     expect(logs.search.mock.calls.every(([, query]) => query.pattern !== 'Monitor(')).toBe(true)
+  })
+
+  it('says when a search stopped at its time limit, how far it got, and ignores a search a newer one replaced', async () => {
+    logs.search.mockImplementation(async (_id: string, query: SearchQuery) =>
+      query.pattern === 'first'
+        ? { ok: false, error: { code: 'cancelled', message: 'A newer search of this log replaced this one' } }
+        : { ok: true, value: { hits: [{ index: 40, record: record(40), before: [], after: [] }], searched: 612_345, total: TOTAL, stoppedAfterSeconds: 5 } }
+    )
+    viewer()
+    const search = screen.getByLabelText('Search the log (regular expression)')
+    fireEvent.change(search, { target: { value: 'first' } })
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 300)))
+    expect(screen.queryByRole('alert')).toBeNull()
+    fireEvent.change(search, { target: { value: '(x+x+)+y' } })
+    const stopped = await screen.findByText(/Search stopped after 5 s/)
+    expect(stopped.textContent).toBe('⏱ Search stopped after 5 s: 612,345 of 1,000,000 records searched. A more specific pattern searches them all.')
+    expect(stopped.getAttribute('role')).toBe('status')
+    expect(screen.getByText('1 match')).toBeTruthy()
   })
 })

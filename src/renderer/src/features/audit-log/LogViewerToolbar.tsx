@@ -1,6 +1,7 @@
 import { useAppStore } from '../../store'
 import type { LogView } from '../../store/logs-slice'
 import { SEARCH_LIMIT, type SearchState } from './use-log-search'
+import { counted } from '../../../../shared/counted'
 
 interface Props {
   owner: string
@@ -84,7 +85,7 @@ function SearchBox({ owner, view, search, onMatch }: Props): React.JSX.Element {
           ) : (
             <>
               <span className="muted">
-                {search.hits?.length === SEARCH_LIMIT ? `${SEARCH_LIMIT}+` : (search.hits?.length ?? 0)} matches
+                {search.hits?.length === SEARCH_LIMIT ? `${SEARCH_LIMIT}+ matches` : counted(search.hits?.length ?? 0, 'match', 'matches')}
               </span>
               <button type="button" onClick={() => onMatch(-1)} disabled={!search.hits?.length} aria-label="Previous match" title="Previous match (Shift+N)">
                 ↑
@@ -92,6 +93,12 @@ function SearchBox({ owner, view, search, onMatch }: Props): React.JSX.Element {
               <button type="button" onClick={() => onMatch(1)} disabled={!search.hits?.length} aria-label="Next match" title="Next match (N)">
                 ↓
               </button>
+              {search.stopped && (
+                <span className="search-stopped" role="status">
+                  <span aria-hidden="true">⏱ </span>Search stopped after {search.stopped.seconds} s: {search.stopped.searched.toLocaleString()} of{' '}
+                  {search.stopped.total.toLocaleString()} records searched. A more specific pattern searches them all.
+                </span>
+              )}
             </>
           )}
         </span>
