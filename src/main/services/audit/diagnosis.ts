@@ -9,7 +9,6 @@ import {
   type Cause,
   type ConnectorEvent,
   type ConnectorTimeline,
-  type EvidenceRef,
   type CauseSource,
   type FailureSource,
   type Finding
@@ -21,7 +20,9 @@ import { isFailedStatus } from '../../../shared/models/daemon'
 import { idFamilyOf, namesPartnerServer } from '../../../shared/knowledge/id-families'
 import type { MessageEntry } from '../../../shared/knowledge/types'
 import { sourceName } from '../../../shared/troubleshooting/sources'
-import type { ChatterSink } from './record-parser'
+import { internString, type ChatterSink } from './record-parser'
+import { RecentRecords } from './recent-records'
+import { RoundRobinMap } from './round-robin-map'
 
 const MAX_EVENTS = 100
 /** Restarts in a row that fail the same way before the diagnosis calls it a loop. */
@@ -47,7 +48,7 @@ type Timeline = ConnectorTimeline & {
 interface ServerState {
   /** Its latest message said it was shutting down. */
   stopped?: boolean
-  connectors?: Map<string, Timeline>
+  connectors?: RoundRobinMap<Timeline>
   metadataServer?: string
   egeriaMajor?: number
   service?: string
@@ -77,6 +78,17 @@ const NO_TRAITS: IdTraits = { major: undefined, namesPartner: false, shutdown: f
 /** The knowledge-base answer for chatter: nothing to find in it. */
 const QUIET = Symbol('quiet')
 
+/** A failure text's classification, for the Egeria version and exception detail it was made with, and its last finding. */
+interface KnownFailure {
+  /** The record text, as a copy of the diagnosis's own. */
+  text: string
+  egeriaMajor: number | undefined
+  detail: string
+  classification: FailureClassification
+  findingKey?: string
+  finding?: FindingState
+}
+
 interface FindingState extends Finding {
   failedConnector: boolean
   candidates?: FailureSource[]
@@ -102,9 +114,10 @@ export class Diagnoser {
   private readonly servers = new Map<string, ServerState>()
   private readonly connectors = new Map<string, Timeline>()
   private readonly findings = new Map<string, FindingState>()
-  private readonly recent = new Set<string>()
-  /** classifyFailure is pure: one classification per text, detail and Egeria version, not one per record. */
-  private readonly classifications = new Map<string, FailureClassification>()
+  private readonly recent = new RecentRecords(DEDUPE_WINDOW)
+  /** Classifications by message ID, then text (see `knownFailure`); `classified` counts them, to cap the memo. */
+  private readonly classifications = new Map<string, RoundRobinMap<KnownFailure>>()
+  private classified = 0
   private readonly findingIds = new Set<string>()
   private readonly severityCounts: Record<string, number> = {}
   /** Knowledge-base answers per Egeria major version (null: unknown ID). */
@@ -255,8 +268,8 @@ export class Diagnoser {
   ): Timeline {
     const lifecycle = traits.lifecycle!
     let kind = lifecycle.kind
-    // Per-server map first: no key string to build for every heartbeat.
-    let timeline = (server.connectors ??= new Map()).get(name)
+    // Per-server map first: no key string to build for every heartbeat; heartbeats come round in order.
+    let timeline = (server.connectors ??= new RoundRobinMap()).get(name)
     if (!timeline) {
       timeline = { name, server: serverName, state: 'unknown', events: [], omittedEvents: 0, refreshes: 0, failures: 0, retryable: false, loopRestarts: 0 }
       server.connectors.set(name, timeline)
@@ -344,25 +357,66 @@ export class Diagnoser {
     return entry.failure === true || (entry.source !== 'lifecycle' && (PROBLEM_SEVERITY_SET.has(entry.severity) || /^HTTP [45]/.test(entry.severity)))
   }
 
-  private addFinding(record: AuditRecord, server: ServerState, given?: FailureClassification, connectorName?: string): void {
-    // Console and SLF4J copies of one record share its GUID; without one, the same second and text.
-    if (!given) {
-      const dedupeKey = record.guid ?? `${record.server}|${record.messageId}|${record.time?.slice(0, 19) ?? ''}|${record.text}`
-      if (this.recent.has(dedupeKey)) return // the same record through a second destination (console + SLF4J)
-      this.recent.add(dedupeKey)
-      if (this.recent.size > DEDUPE_WINDOW) this.recent.delete(this.recent.values().next().value!)
+  /** A failure record (or, `given` its classification, a failed connector of a saved status answer) counted in its finding. */
+  private addFinding(record: AuditRecord, server: ServerState, given?: FailureClassification, statusConnector?: string): void {
+    let finding: FindingState
+    if (given) finding = this.findingFor(record, server, given, { statusConnector })
+    else {
+      const known = this.knownFailure(record, server.egeriaMajor)
+      if (this.recent.seen(record, known.text)) return // the same record through a second destination (console + SLF4J)
+      finding = this.findingFor(record, server, known.classification, { known })
     }
-    let classified = given ?? this.classify(record.messageId ? `${record.messageId} ${record.text}` : record.text, server.egeriaMajor, detailOf(record))
-    if (classified.source === 'third-party' && !classified.subject && !connectorName && !record.connector) {
+    finding.occurrences++
+    if (finding.evidence.length < MAX_EVIDENCE) finding.evidence.push(record.file ? { input: record.input, line: record.firstLine, file: record.file } : { input: record.input, line: record.firstLine })
+    if (record.time) finding.lastSeen = record.time
+  }
+
+  /**
+   * classifyFailure is pure, and a failing connector repeats its text every retry: its answer is kept
+   * per message ID and then text (no key built from the long text and trace), for one Egeria version and
+   * exception detail.
+   */
+  private knownFailure(record: AuditRecord, egeriaMajor: number | undefined): KnownFailure {
+    const id = record.messageId ?? ''
+    const detail = detailOf(record)
+    let byText = this.classifications.get(id)
+    const known = byText?.get(record.text)
+    if (known && known.egeriaMajor === egeriaMajor && known.detail === detail) return known
+    const classification = classifyFailure(record.messageId ? `${record.messageId} ${record.text}` : record.text, egeriaMajor, { detail })
+    // Copies of their own: the record's strings are slices of the chunk read, which kept ones would hold in memory.
+    const failure: KnownFailure = { text: known?.text ?? internString(record.text), egeriaMajor, detail: internString(detail), classification }
+    if (known) return Object.assign(known, failure, { findingKey: undefined, finding: undefined })
+    if (this.classified >= CLASSIFICATION_MEMO) {
+      this.classifications.clear()
+      this.classified = 0
+      byText = undefined
+    }
+    if (!byText) this.classifications.set(internString(id), (byText = new RoundRobinMap()))
+    byText.set(failure.text, failure)
+    this.classified++
+    return failure
+  }
+
+  /**
+   * The finding of a classified record (by owner, innermost ID, source and subject), made on first sight.
+   * A known failure text remembers its last finding: the same key finds it with a compare, not a hash.
+   */
+  private findingFor(
+    record: AuditRecord,
+    server: ServerState,
+    classification: FailureClassification,
+    { known, statusConnector }: { known?: KnownFailure; statusConnector?: string }
+  ): FindingState {
+    let classified = classification
+    if (classified.source === 'third-party' && !classified.subject && !statusConnector && !record.connector) {
       // A third party that the evidence does not name cannot be told from the component that calls it.
       classified = { ...classified, source: 'undetermined', candidates: ['third-party', 'connector'] }
     }
-    if (classified.source === 'connector' && !connectorName && !record.connector && !record.server && !classified.subject) {
+    if (classified.source === 'connector' && !statusConnector && !record.connector && !record.server && !classified.subject) {
       // A programming error with no connector, server or class named: nothing shows that it is a connector's.
       classified = { ...classified, source: 'undetermined', candidates: ['connector', 'platform'] }
     }
-    const messageIds = unique([...record.messageIds, ...classified.messageIds])
-    const connector = connectorName ?? record.connector
+    const connector = statusConnector ?? record.connector
     const owner = connector ?? record.server
     const subject =
       classified.source === 'connector'
@@ -372,52 +426,44 @@ export class Diagnoser {
           (classified.source === 'undetermined' ? (owner ?? UNNAMED) : undefined) ??
           (classified.source === 'platform' ? (record.server ?? (this.platformPort ? `the platform on port ${this.platformPort}` : 'the OMAG Server Platform')) : undefined) ??
           (connector ? `the technology ${connector} connects to` : 'an unnamed resource'))
-    const root = messageIds[messageIds.length - 1] ?? classified.rule ?? record.exceptionClass ?? 'no-id'
+    const rootMessageId = innermostOf(record.messageIds, classified.messageIds)
+    const root = rootMessageId ?? classified.rule ?? record.exceptionClass ?? 'no-id'
     const key = `${owner ?? ''}/${root}/${classified.source}/${subject}`
-    const evidence: EvidenceRef = { input: record.input, line: record.firstLine }
-    if (record.file) evidence.file = record.file
-    const existing = this.findings.get(key)
-    if (existing) {
-      existing.occurrences++
-      if (existing.evidence.length < MAX_EVIDENCE) existing.evidence.push(evidence)
-      if (record.time) existing.lastSeen = record.time
-      return
-    }
-    const finding: FindingState = {
+    if (known?.findingKey === key) return known.finding!
+    const finding = this.findings.get(key) ?? this.newFinding(key, {
       id: `${owner ?? 'log'}:${root}`,
       connector,
       server: record.server,
       source: classified.source,
       subject,
-      rootMessageId: messageIds[messageIds.length - 1],
-      messageIds,
+      rootMessageId,
+      messageIds: unique([...record.messageIds, ...classified.messageIds]),
       summary: summaryOf(connector, classified.source, subject, classified.summary),
       action: classified.restartHelps === false ? `${classified.action} Restarting the connector cannot help.` : classified.action,
-      evidence: [evidence],
+      evidence: [],
       firstSeen: record.time,
       lastSeen: record.time,
-      occurrences: 1,
+      occurrences: 0,
       failedConnector: record.messageId !== undefined && record.audit && this.traitsOf(record.messageId).lifecycle?.kind === 'failure',
       candidates: classified.candidates,
       defaultSubject: classified.defaultSubject,
       outer: classified.outer,
-      statusFailed: given !== undefined && connector !== undefined
+      statusFailed: statusConnector !== undefined
+    })
+    if (known) {
+      known.findingKey = internString(key) // a copy: the key may hold slices of the log
+      known.finding = finding
     }
+    return finding
+  }
+
+  /** Keeps a new finding under its key, with an ID no other finding has, without the fields it does not have. */
+  private newFinding(key: string, finding: FindingState): FindingState {
     if (this.findingIds.has(finding.id)) finding.id = `${finding.id}#${this.findings.size + 1}`
     this.findingIds.add(finding.id)
     for (const field of ['connector', 'server', 'firstSeen', 'lastSeen', 'rootMessageId', 'candidates', 'defaultSubject', 'outer', 'statusFailed'] as const) if (finding[field] === undefined) delete finding[field]
     this.findings.set(key, finding)
-  }
-
-  private classify(text: string, egeriaMajor: number | undefined, detail: string): FailureClassification {
-    const key = `${egeriaMajor ?? ''}\u0000${text}\u0000${detail}`
-    let classified = this.classifications.get(key)
-    if (classified === undefined) {
-      if (this.classifications.size >= CLASSIFICATION_MEMO) this.classifications.clear()
-      classified = classifyFailure(text, egeriaMajor, { detail })
-      this.classifications.set(key, classified)
-    }
-    return classified
+    return finding
   }
 
   /** A finding that only has a default subject (`Kafka`) takes the name another finding of the same source and root gives (a cohort, a broker). */
@@ -535,19 +581,41 @@ function unique<T>(items: T[]): T[] {
   return [...new Set(items)]
 }
 
+/** The last ID of two outer-to-inner lists merged without repeats, as `unique([...first, ...second])` would end, without building that list for every record. */
+function innermostOf(first: readonly string[], second: readonly string[]): string | undefined {
+  for (let index = second.length - 1; index >= 0; index--) {
+    const id = second[index]!
+    if (second.indexOf(id) === index && !first.includes(id)) return id
+  }
+  for (let index = first.length - 1; index >= 0; index--) if (first.indexOf(first[index]!) === index) return first[index]
+  return undefined
+}
+
 function sum(values: number[]): number {
   return values.reduce((total, value) => total + value, 0)
 }
 
 /** The exception text and the trace lines that say something (its head, every cause, lines naming IDs). */
 function detailOf(record: AuditRecord): string {
+  const stack = record.stackTrace
+  if (stack === undefined) return record.exceptionMessage ?? ''
   const lines = [record.exceptionMessage ?? '']
-  const stack = record.stackTrace ?? []
   for (let index = 0; index < stack.length && lines.length < 40; index++) {
-    const line = stack[index]!.trim()
-    if (index === 0 || line.startsWith('Caused by:') || (!line.startsWith('at ') && !line.startsWith('...'))) lines.push(line)
+    // Frames are most of a trace: they are told by where their text starts, without a trimmed copy of each.
+    const line = stack[index]!
+    const start = indentOf(line)
+    const frame = line.startsWith('...', start) || (line.startsWith('at ', start) && line.trimEnd().length > start + 2)
+    if (index === 0 || line.startsWith('Caused by:', start) || !frame) lines.push(line.trim())
   }
   return lines.filter(Boolean).join('\n')
+}
+
+/** The length of a line's leading white space, as `trim` counts it. */
+function indentOf(line: string): number {
+  let at = 0
+  while (line.charCodeAt(at) === 32 || (line.charCodeAt(at) >= 9 && line.charCodeAt(at) <= 13)) at++
+  // Beyond ASCII, Unicode spaces count too: trim says.
+  return line.charCodeAt(at) >= 128 ? line.length - line.trimStart().length : at
 }
 
 /** A connector's fault is named after the connector; without one, the class at fault and the server it runs on. */

@@ -117,7 +117,7 @@ export function connectorNameFromText(messageId: string, text: string): string |
  * V8's own interned copy of a string (property names are interned): flat, hash cached, and no longer a
  * slice pinning the 1 MB chunk it came from, so every later compare and map lookup by it is cheap.
  */
-function internString(value: string): string {
+export function internString(value: string): string {
   return Object.keys({ [value]: 0 })[0]!
 }
 
