@@ -67,6 +67,9 @@ interface IdTraits {
   retried: boolean
   /** Egeria reused the ID with another text: its text tells which meaning (and so which release). */
   reused: boolean
+  /** The ID's entry for the Egeria major version last asked about (a log's servers mostly share one): chatter asks on every line. */
+  entryMajor?: number
+  entry?: MessageEntry | null | typeof QUIET
 }
 
 /** The subject of an undetermined failure that names nothing. */
@@ -152,7 +155,7 @@ export class Diagnoser {
       const timeline = this.connectorEvent(state, record.connector, record.server, record.text, record.time, record.input, record.firstLine, traits, id)
       if (traits.lifecycle.kind === 'failure') failedAgain(timeline, record.messageIds[record.messageIds.length - 1]!, record.time)
     }
-    const entry = traits.reused ? this.entryByForm(id, record.text, state) : this.entryOf(id, state)
+    const entry = traits.reused ? this.entryByForm(id, record.text, state) : this.entryOf(id, state, traits)
     if (entry !== QUIET && this.isProblem(record, entry ?? undefined)) this.addFinding(record, state)
   }
 
@@ -166,7 +169,7 @@ export class Diagnoser {
     const traits = this.traitsOf(id)
     if (traits.namesPartner || traits.shutdown || traits.reused) return false
     const state = this.serverState(server, traits)
-    if (this.entryOf(id, state) !== QUIET) return false
+    if (this.entryOf(id, state, traits) !== QUIET) return false
     this.count(severity)
     state.stopped = false
     if (traits.lifecycle && connector !== undefined) this.connectorEvent(state, connector, server, text, time, input, lineNo, traits, id)
@@ -242,8 +245,9 @@ export class Diagnoser {
    * The knowledge-base entry of an ID for the server's Egeria version, looked up once per ID and version;
    * QUIET for known chatter (lifecycle messages that are not failures), null for an unknown ID.
    */
-  private entryOf(id: string, state: ServerState): MessageEntry | null | typeof QUIET {
+  private entryOf(id: string, state: ServerState, traits: IdTraits): MessageEntry | null | typeof QUIET {
     const major = state.egeriaMajor ?? 0
+    if (traits.entryMajor === major) return traits.entry!
     let entries = this.entries.get(major)
     if (!entries) this.entries.set(major, (entries = new Map()))
     let entry = entries.get(id)
@@ -252,6 +256,8 @@ export class Diagnoser {
       entry = found?.source === 'lifecycle' && !found.failure ? QUIET : (found ?? null)
       entries.set(id, entry)
     }
+    traits.entryMajor = major
+    traits.entry = entry
     return entry
   }
 
@@ -351,7 +357,7 @@ export class Diagnoser {
 
   /** An ID whose entry reports a failure, or an unknown exception-format ID with a 4xx/5xx code. */
   private isProblemId(id: string, state: ServerState): boolean {
-    const entry = this.entryOf(id, state)
+    const entry = this.entryOf(id, state, this.traitsOf(id))
     if (entry === QUIET) return false
     if (entry === null) return /-[45]\d\d-\d{3}$/.test(id)
     return entry.failure === true || (entry.source !== 'lifecycle' && (PROBLEM_SEVERITY_SET.has(entry.severity) || /^HTTP [45]/.test(entry.severity)))
