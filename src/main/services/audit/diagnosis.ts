@@ -604,24 +604,34 @@ function sum(values: number[]): number {
 /** The exception text and the trace lines that say something (its head, every cause, lines naming IDs). */
 function detailOf(record: AuditRecord): string {
   const stack = record.stackTrace
-  if (stack === undefined) return record.exceptionMessage ?? ''
-  const lines = [record.exceptionMessage ?? '']
-  for (let index = 0; index < stack.length && lines.length < 40; index++) {
-    // Frames are most of a trace: they are told by where their text starts, without a trimmed copy of each.
+  let detail = record.exceptionMessage ?? ''
+  if (stack === undefined) return detail
+  // Up to 39 trace lines after the message, blank ones included.
+  for (let index = 0, taken = 0; index < stack.length && taken < 39; index++) {
     const line = stack[index]!
-    const start = indentOf(line)
-    const frame = line.startsWith('...', start) || (line.startsWith('at ', start) && line.trimEnd().length > start + 2)
-    if (index === 0 || line.startsWith('Caused by:', start) || !frame) lines.push(line.trim())
+    if (index > 0 && isFrame(line)) continue
+    taken++
+    const trimmed = line.trim()
+    if (trimmed) detail = detail ? `${detail}\n${trimmed}` : trimmed
   }
-  return lines.filter(Boolean).join('\n')
+  return detail
 }
 
-/** The length of a line's leading white space, as `trim` counts it. */
-function indentOf(line: string): number {
-  let at = 0
-  while (line.charCodeAt(at) === 32 || (line.charCodeAt(at) >= 9 && line.charCodeAt(at) <= 13)) at++
-  // Beyond ASCII, Unicode spaces count too: trim says.
-  return line.charCodeAt(at) >= 128 ? line.length - line.trimStart().length : at
+/**
+ * A trace line that only says where (`at …`, `... 23 more`), told without a trimmed copy of the line:
+ * most of a trace is frames.
+ */
+function isFrame(line: string): boolean {
+  let start = 0
+  while (line.charCodeAt(start) === 32 || (line.charCodeAt(start) >= 9 && line.charCodeAt(start) <= 13)) start++
+  const first = line.charCodeAt(start)
+  // Beyond ASCII, Unicode spaces are an indent too: trim decides.
+  if (first >= 128) return isFrame(line.trim())
+  if (first === 46) return line.startsWith('...', start)
+  if (first !== 97 || !line.startsWith('at ', start)) return false
+  // `at ` and something (a trimmed `at ` alone is no frame).
+  const next = line.charCodeAt(start + 3)
+  return (next > 32 && next < 127) || line.trimEnd().length > start + 2
 }
 
 /** A connector's fault is named after the connector; without one, the class at fault and the server it runs on. */

@@ -35,7 +35,9 @@ export class RecentRecords {
     }
     const second = record.time?.slice(0, 19) ?? ''
     const same = this.byText.get(text)
-    if (same?.some((known) => known.second === second && known.server === record.server && known.messageId === record.messageId)) return true
+    if (same) {
+      for (const known of same) if (known.server === record.server && known.messageId === record.messageId && known.second === second) return true
+    }
     const identity: Identity = { server: record.server, messageId: record.messageId, second, text }
     if (same) same.push(identity)
     else this.byText.set(text, [identity])

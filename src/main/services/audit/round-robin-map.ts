@@ -2,7 +2,8 @@
  * A string-keyed map for keys asked for in the same order again and again: each connector's heartbeat
  * every refresh, the texts of connectors failing in turn at every retry. The key asked for is usually a
  * fresh slice of the log, so a Map would hash all of it on every lookup; here the entry after the last
- * one found is tried first, with one string compare, and the Map only when the order changes.
+ * one found is tried first (then the last one again), with a string compare each, and the Map only
+ * when the order changes.
  */
 interface Slot<V> {
   key: string
@@ -22,8 +23,8 @@ export class RoundRobinMap<V> {
   get(key: string): V | undefined {
     const last = this.last
     let slot: Slot<V> | undefined
-    if (last?.key === key) slot = last
-    else if (last?.next?.key === key) slot = last.next
+    if (last?.next?.key === key) slot = last.next
+    else if (last?.key === key) slot = last
     else slot = this.slots.get(key)
     if (slot === undefined) return undefined
     if (last !== undefined && last !== slot) last.next = slot
