@@ -48,7 +48,7 @@ type Timeline = ConnectorTimeline & {
 interface ServerState {
   /** Its latest message said it was shutting down. */
   stopped?: boolean
-  connectors?: RoundRobinMap<Timeline>
+  connectors?: Map<string, Timeline>
   metadataServer?: string
   egeriaMajor?: number
   service?: string
@@ -274,8 +274,8 @@ export class Diagnoser {
   ): Timeline {
     const lifecycle = traits.lifecycle!
     let kind = lifecycle.kind
-    // Per-server map first: no key string to build for every heartbeat; heartbeats come round in order.
-    let timeline = (server.connectors ??= new RoundRobinMap()).get(name)
+    // Per-server map first: no key string to build for every heartbeat.
+    let timeline = (server.connectors ??= new Map()).get(name)
     if (!timeline) {
       timeline = { name, server: serverName, state: 'unknown', events: [], omittedEvents: 0, refreshes: 0, failures: 0, retryable: false, loopRestarts: 0 }
       server.connectors.set(name, timeline)

@@ -1,8 +1,8 @@
 /**
- * A string-keyed map for keys asked for in the same order again and again: each connector's heartbeat
- * every refresh, the texts of connectors failing in turn at every retry. The key asked for is usually a
- * fresh slice of the log, so a Map would hash all of it on every lookup; here the entry after the last
- * one found is tried first (then the last one again), with a string compare each, and the Map only
+ * A string-keyed map for long keys asked for in the same order again and again: the texts of connectors
+ * failing in turn at every retry. The key asked for is a fresh slice of the log, so a Map would hash all
+ * of it on every lookup; here the entry after the last one found is tried first (then the last one
+ * again), with a string compare each (a fraction of the hash's cost on a long text), and the Map only
  * when the order changes.
  */
 interface Slot<V> {
