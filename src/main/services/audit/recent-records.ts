@@ -4,6 +4,7 @@
  * text. The parts are compared as they are, so no long key joining them is built and hashed per record.
  */
 import type { AuditRecord } from '../../../shared/models/audit'
+import { internString } from './record-parser'
 
 interface Identity {
   server: string | undefined
@@ -18,6 +19,9 @@ export class RecentRecords {
   private oldest = 0
   private readonly guids = new Set<string>()
   private readonly byText = new Map<string, Identity[]>()
+  /** The last time asked about and its second, interned: a text repeated every cycle has many seconds to compare, each then by reference. */
+  private lastTime: string | undefined
+  private lastSecond = ''
 
   constructor(private readonly capacity: number) {}
 
@@ -33,7 +37,7 @@ export class RecentRecords {
       this.remember(guid)
       return false
     }
-    const second = record.time?.slice(0, 19) ?? ''
+    const second = this.secondOf(record.time)
     const same = this.byText.get(text)
     if (same) {
       for (const known of same) if (known.server === record.server && known.messageId === record.messageId && known.second === second) return true
@@ -43,6 +47,15 @@ export class RecentRecords {
     else this.byText.set(text, [identity])
     this.remember(identity)
     return false
+  }
+
+  private secondOf(time: string | undefined): string {
+    // Lines of one second share their time: one slice and copy per second of log.
+    if (time !== this.lastTime) {
+      this.lastTime = time
+      this.lastSecond = internString(time?.slice(0, 19) ?? '')
+    }
+    return this.lastSecond
   }
 
   private remember(entry: string | Identity): void {
