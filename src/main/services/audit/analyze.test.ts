@@ -150,6 +150,19 @@ describe('analysis of logs it has never seen', () => {
     ])
   })
 
+  it('reads traces whose lines start beyond ASCII: a Unicode-space indent or a non-ASCII name', async () => {
+    const path = join(tmp, 'unicode-trace.log')
+    const stamp = 'Mon Mar 03 10:00:01 UTC 2025 d1 Exception JDBC-INTEGRATION-CONNECTOR-0005'
+    writeFileSync(path, [
+      `${stamp} An SQL exception was received by method connect.`,
+      `${stamp} Supplementary information: log record id 00000000-0000-4000-8000-000000000001 java.sql.SQLException returned message of connect failed and stacktrace of `,
+      'java.sql.SQLException: connect failed',
+      '\t\u00a0at org.example.Jdbc.connect(Jdbc.java:10)',
+      '\tÜberwachung: java.net.UnknownHostException: db2.example.com'
+    ].join('\n'))
+    expect((await analyze(path)).findings.map((finding) => [finding.source, finding.subject])).toEqual([['third-party', 'db2.example.com']])
+  })
+
   it('sees a connector recover after a retried failure, and connectors stop at daemon shutdown', async () => {
     const path = join(tmp, 'lifecycle.log')
     const line = (time: string, sev: string, id: string, text: string): string => `Mon Mar 03 10:00:${time} UTC 2025 d1 ${sev} INTEGRATION-DAEMON-SERVICES-${id} ${text}`

@@ -623,8 +623,11 @@ function isFrame(line: string): boolean {
   let start = 0
   while (line.charCodeAt(start) === 32 || (line.charCodeAt(start) >= 9 && line.charCodeAt(start) <= 13)) start++
   const first = line.charCodeAt(start)
-  // Beyond ASCII, Unicode spaces are an indent too: trim decides.
-  if (first >= 128) return isFrame(line.trim())
+  if (first >= 128) {
+    // Beyond ASCII, a Unicode space may be an indent too: trim decides.
+    const trimmed = line.trim()
+    return trimmed.startsWith('at ') || trimmed.startsWith('...')
+  }
   if (first === 46) return line.startsWith('...', start)
   if (first !== 97 || !line.startsWith('at ', start)) return false
   // `at ` and something (a trimmed `at ` alone is no frame).
