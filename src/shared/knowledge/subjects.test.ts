@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { idFamilyOf, namesPartnerServer } from './id-families'
-import { daemonServiceIn, extractSubject, type SubjectKind } from './subjects'
+import { extractSubject, type SubjectKind } from './subjects'
 
 const one = (text: string, kinds: SubjectKind[]): string | undefined => extractSubject(text, kinds)?.value
 
@@ -51,16 +51,5 @@ describe('ID families', () => {
     expect(idFamilyOf('OMAG-ADMIN-503-001')).toMatchObject({ fromMajor: 4, callsMetadataServer: true })
     expect(idFamilyOf('OMAG-ADMIN-400-019')?.callsMetadataServer).toBeUndefined()
     expect(idFamilyOf('CLIENT-SIDE-REST-API-CONNECTOR-503-002')?.callsMetadataServer).toBe(true)
-  })
-})
-
-describe('daemonServiceIn', () => {
-  it.each<[string, string | undefined]>([
-    ['A new integration connector named A is initializing in integration service Files Integrator OMIS running in integration daemon d1', 'files-integrator'],
-    ['A new integration connector named A is initializing in integration group Egeria:IntegrationGroup:Files, running in d1', 'Egeria:IntegrationGroup:Files'],
-    ['A new integration connector named A is initializing in integration service Database Integrator running in integration daemon d1', undefined],
-    ['The integration daemon services are initializing in server d1', undefined]
-  ])('%s', (text, service) => {
-    expect(daemonServiceIn(text)).toBe(service)
   })
 })

@@ -14,20 +14,9 @@ export const HOST_PORT = '((?:[A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za
 export const SERVER_NAME = '(?:OMAG [Ss]erver|[Ss]erver) \'?([\\w.-]+?)\'? (?:is not|on platform|at|hosted|has been|that hosts|returned|for)'
 /** The daemon's own start-up texts: the metadata server it calls (`… server cocoMDS1 on platform https://…`), its OMIS service, its integration group. */
 export const PARTNER_SERVER = /server ([\w.-]+) on platform (\S+)/
-const SERVICE_NAME = /integration service ([A-Z][\w ]*?) OMIS/
-const GROUP_NAME = /integration group ([\w:.-]+)/
+export const SERVICE_NAME = /integration service ([A-Z][\w ]*?) OMIS/
+export const GROUP_NAME = /integration group ([\w:.-]+)/
 export const DIRECTORY = '(?:directory|folder)(?: named| called)? \'?([^\\s\']+)'
-
-/**
- * The service a connector's start-up text names: a 4.x OMIS service as a slug (`Files Integrator` →
- * files-integrator) or a 5+ integration group by qualified name. Every connector start asks, and most
- * texts name neither: each pattern's literal is looked for before the pattern runs.
- */
-export function daemonServiceIn(text: string): string | undefined {
-  const omis = text.includes(' OMIS') ? SERVICE_NAME.exec(text)?.[1] : undefined
-  if (omis) return omis.toLowerCase().replace(/ /g, '-')
-  return text.includes('integration group ') ? GROUP_NAME.exec(text)?.[1]?.replace(/,$/, '') : undefined
-}
 
 /** Each kind's patterns, tried in order; group 1 is the subject (or group 1 and 2, joined by `:`). */
 const PATTERNS: Record<SubjectKind, RegExp[]> = {

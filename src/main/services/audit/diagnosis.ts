@@ -15,7 +15,7 @@ import {
 } from '../../../shared/models/audit'
 import { classifyFailure, hasReusedForms, lookupMessage, type FailureClassification } from '../../../shared/knowledge/classify'
 import { extractMessageIds } from '../../../shared/knowledge/message-ids'
-import { daemonServiceIn, extractSubject, PARTNER_SERVER } from '../../../shared/knowledge/subjects'
+import { extractSubject, GROUP_NAME, PARTNER_SERVER, SERVICE_NAME } from '../../../shared/knowledge/subjects'
 import { isFailedStatus } from '../../../shared/models/daemon'
 import { idFamilyOf, namesPartnerServer } from '../../../shared/knowledge/id-families'
 import type { MessageEntry } from '../../../shared/knowledge/types'
@@ -282,7 +282,9 @@ export class Diagnoser {
       this.connectors.set(timelineKey(serverName, name), timeline)
     }
     if (kind === 'initializing') {
-      const service = daemonServiceIn(text)
+      // OMIS services as slugs (`Files Integrator` → files-integrator); 5+ integration groups by qualified name.
+      const omis = SERVICE_NAME.exec(text)?.[1]
+      const service = omis ? omis.toLowerCase().replace(/ /g, '-') : GROUP_NAME.exec(text)?.[1]?.replace(/,$/, '')
       if (service) server.service = service
       if (server.service) timeline.service = server.service
       if (timeline.events.length > 0 || timeline.omittedEvents > 0) kind = 'restart'

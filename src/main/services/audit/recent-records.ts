@@ -4,12 +4,13 @@
  * text. The parts are compared as they are, so no long key joining them is built and hashed per record.
  */
 import type { AuditRecord } from '../../../shared/models/audit'
-import { internString } from './record-parser'
 
 interface Identity {
   server: string | undefined
   messageId: string | undefined
   second: string
+  /** A number made from `second`: seconds differ far more often than they match, and numbers compare at once. */
+  secondCode: number
   text: string
 }
 
@@ -19,9 +20,10 @@ export class RecentRecords {
   private oldest = 0
   private readonly guids = new Set<string>()
   private readonly byText = new Map<string, Identity[]>()
-  /** The last time asked about and its second, interned: a text repeated every cycle has many seconds to compare, each then by reference. */
+  /** The last time asked about, its second and the second's code: lines of one second share their time. */
   private lastTime: string | undefined
   private lastSecond = ''
+  private lastSecondCode = 0
 
   constructor(private readonly capacity: number) {}
 
@@ -37,25 +39,30 @@ export class RecentRecords {
       this.remember(guid)
       return false
     }
-    const second = this.secondOf(record.time)
+    this.readSecond(record.time)
+    const second = this.lastSecond
+    const secondCode = this.lastSecondCode
     const same = this.byText.get(text)
     if (same) {
-      for (const known of same) if (known.server === record.server && known.messageId === record.messageId && known.second === second) return true
+      for (const known of same) {
+        if (known.secondCode === secondCode && known.second === second && known.server === record.server && known.messageId === record.messageId) return true
+      }
     }
-    const identity: Identity = { server: record.server, messageId: record.messageId, second, text }
+    const identity: Identity = { server: record.server, messageId: record.messageId, second, secondCode, text }
     if (same) same.push(identity)
     else this.byText.set(text, [identity])
     this.remember(identity)
     return false
   }
 
-  private secondOf(time: string | undefined): string {
-    // Lines of one second share their time: one slice and copy per second of log.
-    if (time !== this.lastTime) {
-      this.lastTime = time
-      this.lastSecond = internString(time?.slice(0, 19) ?? '')
-    }
-    return this.lastSecond
+  private readSecond(time: string | undefined): void {
+    if (time === this.lastTime) return
+    this.lastTime = time
+    const second = time?.slice(0, 19) ?? ''
+    let code = 0
+    for (let index = 0; index < second.length; index++) code = (code * 31 + second.charCodeAt(index)) | 0
+    this.lastSecond = second
+    this.lastSecondCode = code
   }
 
   private remember(entry: string | Identity): void {
