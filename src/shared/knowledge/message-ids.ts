@@ -14,7 +14,9 @@ export function extractMessageIds(...texts: (string | undefined)[]): string[] {
   const ids: string[] = []
   for (const text of texts) {
     if (!text) continue
-    for (const match of text.matchAll(MESSAGE_ID)) if (!ids.includes(match[0])) ids.push(match[0])
+    // exec on the one global pattern: matchAll would clone the pattern and make an iterator per text, for every failure record.
+    MESSAGE_ID.lastIndex = 0
+    for (let match = MESSAGE_ID.exec(text); match; match = MESSAGE_ID.exec(text)) if (!ids.includes(match[0])) ids.push(match[0])
   }
   return ids
 }

@@ -128,6 +128,41 @@ describe('analysis of logs it has never seen', () => {
     expect(report.findings.find((f) => f.rootMessageId === 'OCF-KAFKA-TOPIC-CONNECTOR-0014')).toMatchObject({ subject: 'localhost:9092' })
   })
 
+  it('classifies a repeated failure text afresh when its trace names another cause, and counts true repeats', async () => {
+    const path = join(tmp, 'repeated-failure.log')
+    const failure = (second: number, cause: string): string[] => {
+      const stamp = `Mon Mar 03 10:00:0${second} UTC 2025 d1 Exception JDBC-INTEGRATION-CONNECTOR-0005`
+      return [
+        `${stamp} An SQL exception was received by method connect.`,
+        `${stamp} Supplementary information: log record id 00000000-0000-4000-8000-00000000000${second} java.sql.SQLException returned message of connect failed and stacktrace of `,
+        'java.sql.SQLException: connect failed',
+        '\tat org.example.Jdbc.connect(Jdbc.java:10)',
+        `Caused by: ${cause}`,
+        '\t... 3 more'
+      ]
+    }
+    const refused = 'java.net.ConnectException: Connection refused: db1.example.com:5432'
+    writeFileSync(path, [...failure(1, refused), ...failure(2, 'java.net.UnknownHostException: db2.example.com'), ...failure(3, refused)].join('\n'))
+    const report = await analyze(path)
+    expect(report.findings.map((finding) => [finding.source, finding.subject, finding.occurrences])).toEqual([
+      ['third-party', 'db1.example.com:5432', 2],
+      ['third-party', 'db2.example.com', 1]
+    ])
+  })
+
+  it('reads traces whose lines start beyond ASCII: a Unicode-space indent or a non-ASCII name', async () => {
+    const path = join(tmp, 'unicode-trace.log')
+    const stamp = 'Mon Mar 03 10:00:01 UTC 2025 d1 Exception JDBC-INTEGRATION-CONNECTOR-0005'
+    writeFileSync(path, [
+      `${stamp} An SQL exception was received by method connect.`,
+      `${stamp} Supplementary information: log record id 00000000-0000-4000-8000-000000000001 java.sql.SQLException returned message of connect failed and stacktrace of `,
+      'java.sql.SQLException: connect failed',
+      '\t\u00a0at org.example.Jdbc.connect(Jdbc.java:10)',
+      '\tÜberwachung: java.net.UnknownHostException: db2.example.com'
+    ].join('\n'))
+    expect((await analyze(path)).findings.map((finding) => [finding.source, finding.subject])).toEqual([['third-party', 'db2.example.com']])
+  })
+
   it('sees a connector recover after a retried failure, and connectors stop at daemon shutdown', async () => {
     const path = join(tmp, 'lifecycle.log')
     const line = (time: string, sev: string, id: string, text: string): string => `Mon Mar 03 10:00:${time} UTC 2025 d1 ${sev} INTEGRATION-DAEMON-SERVICES-${id} ${text}`

@@ -9,7 +9,6 @@ import {
   type Cause,
   type ConnectorEvent,
   type ConnectorTimeline,
-  type EvidenceRef,
   type CauseSource,
   type FailureSource,
   type Finding
@@ -21,7 +20,9 @@ import { isFailedStatus } from '../../../shared/models/daemon'
 import { idFamilyOf, namesPartnerServer } from '../../../shared/knowledge/id-families'
 import type { MessageEntry } from '../../../shared/knowledge/types'
 import { sourceName } from '../../../shared/troubleshooting/sources'
-import type { ChatterSink } from './record-parser'
+import { internString, type ChatterSink } from './record-parser'
+import { RecentRecords } from './recent-records'
+import { RoundRobinMap } from './round-robin-map'
 
 const MAX_EVENTS = 100
 /** Restarts in a row that fail the same way before the diagnosis calls it a loop. */
@@ -66,6 +67,9 @@ interface IdTraits {
   retried: boolean
   /** Egeria reused the ID with another text: its text tells which meaning (and so which release). */
   reused: boolean
+  /** The ID's entry for the Egeria major version last asked about (a log's servers mostly share one): chatter asks on every line. */
+  entryMajor?: number
+  entry?: MessageEntry | null | typeof QUIET
 }
 
 /** The subject of an undetermined failure that names nothing. */
@@ -76,6 +80,17 @@ const NO_TRAITS: IdTraits = { major: undefined, namesPartner: false, shutdown: f
 
 /** The knowledge-base answer for chatter: nothing to find in it. */
 const QUIET = Symbol('quiet')
+
+/** A failure text's classification, for the Egeria version and exception detail it was made with, and its last finding. */
+interface KnownFailure {
+  /** The record text, as a copy of the diagnosis's own. */
+  text: string
+  egeriaMajor: number | undefined
+  detail: string
+  classification: FailureClassification
+  findingKey?: string
+  finding?: FindingState
+}
 
 interface FindingState extends Finding {
   failedConnector: boolean
@@ -102,9 +117,10 @@ export class Diagnoser {
   private readonly servers = new Map<string, ServerState>()
   private readonly connectors = new Map<string, Timeline>()
   private readonly findings = new Map<string, FindingState>()
-  private readonly recent = new Set<string>()
-  /** classifyFailure is pure: one classification per text, detail and Egeria version, not one per record. */
-  private readonly classifications = new Map<string, FailureClassification>()
+  private readonly recent = new RecentRecords(DEDUPE_WINDOW)
+  /** Classifications by message ID, then text (see `knownFailure`); `classified` counts them, to cap the memo. */
+  private readonly classifications = new Map<string, RoundRobinMap<KnownFailure>>()
+  private classified = 0
   private readonly findingIds = new Set<string>()
   private readonly severityCounts: Record<string, number> = {}
   /** Knowledge-base answers per Egeria major version (null: unknown ID). */
@@ -139,7 +155,7 @@ export class Diagnoser {
       const timeline = this.connectorEvent(state, record.connector, record.server, record.text, record.time, record.input, record.firstLine, traits, id)
       if (traits.lifecycle.kind === 'failure') failedAgain(timeline, record.messageIds[record.messageIds.length - 1]!, record.time)
     }
-    const entry = traits.reused ? this.entryByForm(id, record.text, state) : this.entryOf(id, state)
+    const entry = traits.reused ? this.entryByForm(id, record.text, state) : this.entryOf(id, state, traits)
     if (entry !== QUIET && this.isProblem(record, entry ?? undefined)) this.addFinding(record, state)
   }
 
@@ -153,7 +169,7 @@ export class Diagnoser {
     const traits = this.traitsOf(id)
     if (traits.namesPartner || traits.shutdown || traits.reused) return false
     const state = this.serverState(server, traits)
-    if (this.entryOf(id, state) !== QUIET) return false
+    if (this.entryOf(id, state, traits) !== QUIET) return false
     this.count(severity)
     state.stopped = false
     if (traits.lifecycle && connector !== undefined) this.connectorEvent(state, connector, server, text, time, input, lineNo, traits, id)
@@ -229,8 +245,9 @@ export class Diagnoser {
    * The knowledge-base entry of an ID for the server's Egeria version, looked up once per ID and version;
    * QUIET for known chatter (lifecycle messages that are not failures), null for an unknown ID.
    */
-  private entryOf(id: string, state: ServerState): MessageEntry | null | typeof QUIET {
+  private entryOf(id: string, state: ServerState, traits: IdTraits): MessageEntry | null | typeof QUIET {
     const major = state.egeriaMajor ?? 0
+    if (traits.entryMajor === major) return traits.entry!
     let entries = this.entries.get(major)
     if (!entries) this.entries.set(major, (entries = new Map()))
     let entry = entries.get(id)
@@ -239,6 +256,8 @@ export class Diagnoser {
       entry = found?.source === 'lifecycle' && !found.failure ? QUIET : (found ?? null)
       entries.set(id, entry)
     }
+    traits.entryMajor = major
+    traits.entry = entry
     return entry
   }
 
@@ -338,31 +357,72 @@ export class Diagnoser {
 
   /** An ID whose entry reports a failure, or an unknown exception-format ID with a 4xx/5xx code. */
   private isProblemId(id: string, state: ServerState): boolean {
-    const entry = this.entryOf(id, state)
+    const entry = this.entryOf(id, state, this.traitsOf(id))
     if (entry === QUIET) return false
     if (entry === null) return /-[45]\d\d-\d{3}$/.test(id)
     return entry.failure === true || (entry.source !== 'lifecycle' && (PROBLEM_SEVERITY_SET.has(entry.severity) || /^HTTP [45]/.test(entry.severity)))
   }
 
-  private addFinding(record: AuditRecord, server: ServerState, given?: FailureClassification, connectorName?: string): void {
-    // Console and SLF4J copies of one record share its GUID; without one, the same second and text.
-    if (!given) {
-      const dedupeKey = record.guid ?? `${record.server}|${record.messageId}|${record.time?.slice(0, 19) ?? ''}|${record.text}`
-      if (this.recent.has(dedupeKey)) return // the same record through a second destination (console + SLF4J)
-      this.recent.add(dedupeKey)
-      if (this.recent.size > DEDUPE_WINDOW) this.recent.delete(this.recent.values().next().value!)
+  /** A failure record (or, `given` its classification, a failed connector of a saved status answer) counted in its finding. */
+  private addFinding(record: AuditRecord, server: ServerState, given?: FailureClassification, statusConnector?: string): void {
+    let finding: FindingState
+    if (given) finding = this.findingFor(record, server, given, { statusConnector })
+    else {
+      const known = this.knownFailure(record, server.egeriaMajor)
+      if (this.recent.seen(record, known.text)) return // the same record through a second destination (console + SLF4J)
+      finding = this.findingFor(record, server, known.classification, { known })
     }
-    let classified = given ?? this.classify(record.messageId ? `${record.messageId} ${record.text}` : record.text, server.egeriaMajor, detailOf(record))
-    if (classified.source === 'third-party' && !classified.subject && !connectorName && !record.connector) {
+    finding.occurrences++
+    if (finding.evidence.length < MAX_EVIDENCE) finding.evidence.push(record.file ? { input: record.input, line: record.firstLine, file: record.file } : { input: record.input, line: record.firstLine })
+    if (record.time) finding.lastSeen = record.time
+  }
+
+  /**
+   * classifyFailure is pure, and a failing connector repeats its text every retry: its answer is kept
+   * per message ID and then text (no key built from the long text and trace), for one Egeria version and
+   * exception detail.
+   */
+  private knownFailure(record: AuditRecord, egeriaMajor: number | undefined): KnownFailure {
+    const id = record.messageId ?? ''
+    const detail = detailOf(record)
+    let byText = this.classifications.get(id)
+    const known = byText?.get(record.text)
+    if (known && known.egeriaMajor === egeriaMajor && known.detail === detail) return known
+    const classification = classifyFailure(record.messageId ? `${record.messageId} ${record.text}` : record.text, egeriaMajor, { detail })
+    // Copies of their own: the record's strings are slices of the chunk read, which kept ones would hold in memory.
+    const failure: KnownFailure = { text: known?.text ?? internString(record.text), egeriaMajor, detail: internString(detail), classification }
+    if (known) return Object.assign(known, failure, { findingKey: undefined, finding: undefined })
+    if (this.classified >= CLASSIFICATION_MEMO) {
+      this.classifications.clear()
+      this.classified = 0
+      byText = undefined
+    }
+    if (!byText) this.classifications.set(internString(id), (byText = new RoundRobinMap()))
+    byText.set(failure.text, failure)
+    this.classified++
+    return failure
+  }
+
+  /**
+   * The finding of a classified record (by owner, innermost ID, source and subject), made on first sight.
+   * A known failure text remembers its last finding: the same key finds it with a compare, not a hash.
+   */
+  private findingFor(
+    record: AuditRecord,
+    server: ServerState,
+    classification: FailureClassification,
+    { known, statusConnector }: { known?: KnownFailure; statusConnector?: string }
+  ): FindingState {
+    let classified = classification
+    if (classified.source === 'third-party' && !classified.subject && !statusConnector && !record.connector) {
       // A third party that the evidence does not name cannot be told from the component that calls it.
       classified = { ...classified, source: 'undetermined', candidates: ['third-party', 'connector'] }
     }
-    if (classified.source === 'connector' && !connectorName && !record.connector && !record.server && !classified.subject) {
+    if (classified.source === 'connector' && !statusConnector && !record.connector && !record.server && !classified.subject) {
       // A programming error with no connector, server or class named: nothing shows that it is a connector's.
       classified = { ...classified, source: 'undetermined', candidates: ['connector', 'platform'] }
     }
-    const messageIds = unique([...record.messageIds, ...classified.messageIds])
-    const connector = connectorName ?? record.connector
+    const connector = statusConnector ?? record.connector
     const owner = connector ?? record.server
     const subject =
       classified.source === 'connector'
@@ -372,52 +432,44 @@ export class Diagnoser {
           (classified.source === 'undetermined' ? (owner ?? UNNAMED) : undefined) ??
           (classified.source === 'platform' ? (record.server ?? (this.platformPort ? `the platform on port ${this.platformPort}` : 'the OMAG Server Platform')) : undefined) ??
           (connector ? `the technology ${connector} connects to` : 'an unnamed resource'))
-    const root = messageIds[messageIds.length - 1] ?? classified.rule ?? record.exceptionClass ?? 'no-id'
+    const rootMessageId = innermostOf(record.messageIds, classified.messageIds)
+    const root = rootMessageId ?? classified.rule ?? record.exceptionClass ?? 'no-id'
     const key = `${owner ?? ''}/${root}/${classified.source}/${subject}`
-    const evidence: EvidenceRef = { input: record.input, line: record.firstLine }
-    if (record.file) evidence.file = record.file
-    const existing = this.findings.get(key)
-    if (existing) {
-      existing.occurrences++
-      if (existing.evidence.length < MAX_EVIDENCE) existing.evidence.push(evidence)
-      if (record.time) existing.lastSeen = record.time
-      return
-    }
-    const finding: FindingState = {
+    if (known?.findingKey === key) return known.finding!
+    const finding = this.findings.get(key) ?? this.newFinding(key, {
       id: `${owner ?? 'log'}:${root}`,
       connector,
       server: record.server,
       source: classified.source,
       subject,
-      rootMessageId: messageIds[messageIds.length - 1],
-      messageIds,
+      rootMessageId,
+      messageIds: unique([...record.messageIds, ...classified.messageIds]),
       summary: summaryOf(connector, classified.source, subject, classified.summary),
       action: classified.restartHelps === false ? `${classified.action} Restarting the connector cannot help.` : classified.action,
-      evidence: [evidence],
+      evidence: [],
       firstSeen: record.time,
       lastSeen: record.time,
-      occurrences: 1,
+      occurrences: 0,
       failedConnector: record.messageId !== undefined && record.audit && this.traitsOf(record.messageId).lifecycle?.kind === 'failure',
       candidates: classified.candidates,
       defaultSubject: classified.defaultSubject,
       outer: classified.outer,
-      statusFailed: given !== undefined && connector !== undefined
+      statusFailed: statusConnector !== undefined
+    })
+    if (known) {
+      known.findingKey = internString(key) // a copy: the key may hold slices of the log
+      known.finding = finding
     }
+    return finding
+  }
+
+  /** Keeps a new finding under its key, with an ID no other finding has, without the fields it does not have. */
+  private newFinding(key: string, finding: FindingState): FindingState {
     if (this.findingIds.has(finding.id)) finding.id = `${finding.id}#${this.findings.size + 1}`
     this.findingIds.add(finding.id)
     for (const field of ['connector', 'server', 'firstSeen', 'lastSeen', 'rootMessageId', 'candidates', 'defaultSubject', 'outer', 'statusFailed'] as const) if (finding[field] === undefined) delete finding[field]
     this.findings.set(key, finding)
-  }
-
-  private classify(text: string, egeriaMajor: number | undefined, detail: string): FailureClassification {
-    const key = `${egeriaMajor ?? ''}\u0000${text}\u0000${detail}`
-    let classified = this.classifications.get(key)
-    if (classified === undefined) {
-      if (this.classifications.size >= CLASSIFICATION_MEMO) this.classifications.clear()
-      classified = classifyFailure(text, egeriaMajor, { detail })
-      this.classifications.set(key, classified)
-    }
-    return classified
+    return finding
   }
 
   /** A finding that only has a default subject (`Kafka`) takes the name another finding of the same source and root gives (a cohort, a broker). */
@@ -535,19 +587,54 @@ function unique<T>(items: T[]): T[] {
   return [...new Set(items)]
 }
 
+/** The last ID of two outer-to-inner lists merged without repeats, as `unique([...first, ...second])` would end, without building that list for every record. */
+function innermostOf(first: readonly string[], second: readonly string[]): string | undefined {
+  for (let index = second.length - 1; index >= 0; index--) {
+    const id = second[index]!
+    if (second.indexOf(id) === index && !first.includes(id)) return id
+  }
+  for (let index = first.length - 1; index >= 0; index--) if (first.indexOf(first[index]!) === index) return first[index]
+  return undefined
+}
+
 function sum(values: number[]): number {
   return values.reduce((total, value) => total + value, 0)
 }
 
 /** The exception text and the trace lines that say something (its head, every cause, lines naming IDs). */
 function detailOf(record: AuditRecord): string {
-  const lines = [record.exceptionMessage ?? '']
-  const stack = record.stackTrace ?? []
-  for (let index = 0; index < stack.length && lines.length < 40; index++) {
-    const line = stack[index]!.trim()
-    if (index === 0 || line.startsWith('Caused by:') || (!line.startsWith('at ') && !line.startsWith('...'))) lines.push(line)
+  const stack = record.stackTrace
+  let detail = record.exceptionMessage ?? ''
+  if (stack === undefined) return detail
+  // Up to 39 trace lines after the message, blank ones included.
+  for (let index = 0, taken = 0; index < stack.length && taken < 39; index++) {
+    const line = stack[index]!
+    if (index > 0 && isFrame(line)) continue
+    taken++
+    const trimmed = line.trim()
+    if (trimmed) detail = detail ? `${detail}\n${trimmed}` : trimmed
   }
-  return lines.filter(Boolean).join('\n')
+  return detail
+}
+
+/**
+ * A trace line that only says where (`at …`, `... 23 more`), told without a trimmed copy of the line:
+ * most of a trace is frames.
+ */
+function isFrame(line: string): boolean {
+  let start = 0
+  while (line.charCodeAt(start) === 32 || (line.charCodeAt(start) >= 9 && line.charCodeAt(start) <= 13)) start++
+  const first = line.charCodeAt(start)
+  if (first >= 128) {
+    // Beyond ASCII, a Unicode space may be an indent too: trim decides.
+    const trimmed = line.trim()
+    return trimmed.startsWith('at ') || trimmed.startsWith('...')
+  }
+  if (first === 46) return line.startsWith('...', start)
+  if (first !== 97 || !line.startsWith('at ', start)) return false
+  // `at ` and something (a trimmed `at ` alone is no frame).
+  const next = line.charCodeAt(start + 3)
+  return (next > 32 && next < 127) || line.trimEnd().length > start + 2
 }
 
 /** A connector's fault is named after the connector; without one, the class at fault and the server it runs on. */

@@ -117,7 +117,7 @@ export function connectorNameFromText(messageId: string, text: string): string |
  * V8's own interned copy of a string (property names are interned): flat, hash cached, and no longer a
  * slice pinning the 1 MB chunk it came from, so every later compare and map lookup by it is cheap.
  */
-function internString(value: string): string {
+export function internString(value: string): string {
   return Object.keys({ [value]: 0 })[0]!
 }
 
@@ -532,6 +532,11 @@ export class RecordParser {
   }
 }
 
+/** A Java exception's qualified class name in a text: `org.odpi.….ConnectorCheckedException`. */
+const QUALIFIED_THROWABLE = /\b((?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error))\b/
+/** Its class part after the last dot: a quick test that rules out most failure texts before the slower full pattern. */
+const THROWABLE_CLASS = /\.[A-Z][\w$]*(?:Exception|Error)\b/
+
 /** Fills the nested-ID chain, connector name and exception details of a finished audit record. */
 export function completeAuditRecord(record: AuditRecord): void {
   const id = record.messageId
@@ -545,8 +550,8 @@ export function completeAuditRecord(record: AuditRecord): void {
   const connector = record.connector ?? connectorNameFromText(id, text)
   if (connector !== undefined) record.connector = connector
   // Exception-severity console lines name the exception inside the text; chatter never needs the scan.
-  if (!record.exceptionClass && (nested || PROBLEM_SEVERITY_SET.has(record.severity ?? ''))) {
-    const thrown = /\b((?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error))\b/.exec(text)
+  if (!record.exceptionClass && (nested || PROBLEM_SEVERITY_SET.has(record.severity ?? '')) && THROWABLE_CLASS.test(text)) {
+    const thrown = QUALIFIED_THROWABLE.exec(text)
     if (thrown) record.exceptionClass = thrown[1]
   }
 }
