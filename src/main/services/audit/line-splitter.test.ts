@@ -5,8 +5,8 @@ import { LineSplitter } from './line-splitter'
 function split(chunks: Buffer[], maxLineChars?: number): { lines: string[]; truncated: boolean[]; consumed: number } {
   const lines: string[] = []
   const truncated: boolean[] = []
-  const splitter = new LineSplitter((line, cut) => {
-    lines.push(line)
+  const splitter = new LineSplitter((text, start, end, cut) => {
+    lines.push(text.slice(start, end))
     truncated.push(cut)
   }, maxLineChars)
   for (const chunk of chunks) splitter.push(chunk)

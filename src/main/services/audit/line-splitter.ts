@@ -5,7 +5,11 @@
  */
 import { isAscii } from 'node:buffer'
 
-export type LineHandler = (line: string, truncated: boolean) => void
+/**
+ * Takes one line: `text.slice(start, end)`. A range of the decoded chunk rather than a string of its own,
+ * so the parser can read most lines in place without a string per line.
+ */
+export type LineHandler = (text: string, start: number, end: number, truncated: boolean) => void
 
 export const DEFAULT_MAX_LINE_CHARS = 64 * 1024
 
@@ -79,7 +83,7 @@ export class LineSplitter {
     this.pendingBytes = 0
     this.overflow = false
     this.lineOffset = this.consumedBytes
-    this.emitLine(line, truncated)
+    this.emitLine(line, 0, line.length, truncated)
   }
 
   /**
@@ -93,25 +97,25 @@ export class LineSplitter {
       const newline = text.indexOf('\n', start)
       this.lineOffset = offset + (utf8 ? byteStart : start)
       if (newline === -1) {
-        this.emitLine(text.slice(start), false)
+        this.emitLine(text, start, text.length, false)
         return
       }
-      this.emitLine(text.slice(start, newline), false)
+      this.emitLine(text, start, newline, false)
       start = newline + 1
       if (utf8) byteStart = utf8.indexOf(10, byteStart) + 1
     }
   }
 
-  private emitLine(line: string, truncated: boolean): void {
+  private emitLine(text: string, start: number, end: number, truncated: boolean): void {
     if (this.first) {
       this.first = false
-      if (line.charCodeAt(0) === 0xfeff) line = line.slice(1)
+      if (start < end && text.charCodeAt(start) === 0xfeff) start++
     }
-    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1)
-    if (line.length > this.maxLineChars) {
-      line = line.slice(0, this.maxLineChars)
+    if (start < end && text.charCodeAt(end - 1) === 13) end--
+    if (end - start > this.maxLineChars) {
+      end = start + this.maxLineChars
       truncated = true
     }
-    this.onLine(line, truncated)
+    this.onLine(text, start, end, truncated)
   }
 }

@@ -12,7 +12,11 @@ import type { AuditRecord, InputFormat, RecordFormat } from '../../../shared/mod
 import { LineSplitter } from './line-splitter'
 import { jsonAuditRecord, RecordParser, completeAuditRecord, type ChatterSink, type ParserOptions, type ParserStats } from './record-parser'
 
-export const CHUNK_BYTES = 1 << 20
+/**
+ * Bytes read at a time. A chunk's decoded text stays under V8's large-object size, so it is a cheap
+ * young-generation string; a 1 MB one is a fresh mapping whose pages fault in on every chunk.
+ */
+export const CHUNK_BYTES = 64 * 1024
 /** What the app parses between two looks at its event loop (a few milliseconds of work). */
 const SLICE_BYTES = 64 * 1024
 
@@ -99,9 +103,10 @@ export async function openInput(path: string, input: number, options: ParserOpti
  */
 async function* fileChunks(path: string, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
   const fd = openSync(path, 'r')
+  // One buffer for every chunk (no fresh pages to fault in): a chunk is decoded or copied before the next is asked for.
+  const chunk = Buffer.allocUnsafeSlow(CHUNK_BYTES)
   try {
     for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
       const bytes = readSync(fd, chunk, 0, CHUNK_BYTES, null)
       if (bytes === 0) return
       onRead(bytes)
@@ -142,7 +147,7 @@ export async function* streamBatches(
 ): AsyncGenerator<AuditRecord[], InputResult> {
   const batches = new Batches(sink)
   const parser = new RecordParser(input, (record) => batches.add(record), options, sink?.chatter)
-  const splitter = new LineSplitter((line, truncated) => parser.line(line, truncated))
+  const splitter = new LineSplitter((text, start, end, truncated) => parser.lineIn(text, start, end, truncated))
   // With a between-chunks hook (the app), a chunk is parsed in slices so the hook gets a turn every few milliseconds.
   const betweenChunks = sink?.betweenChunks
   for await (const bytes of asUtf8(stream)) {
@@ -310,9 +315,9 @@ export async function readIncrement(path: string, fromOffset: number, input: num
   const parser = new RecordParser(input, (record) => records.push(record), options)
   /** Where the last record began, and the truncated lines before it. */
   let last: { line: number; offset: number; truncatedBefore: number } | undefined
-  const splitter = new LineSplitter((line, truncated) => {
+  const splitter = new LineSplitter((text, lineStart, lineEnd, truncated) => {
     const truncatedBefore = parser.stats.truncatedLines
-    parser.line(line, truncated)
+    parser.lineIn(text, lineStart, lineEnd, truncated)
     const lineNo = parser.stats.lines
     if (parser.currentRecordLine === lineNo) last = { line: lineNo, offset: splitter.lineOffset, truncatedBefore }
   })

@@ -11,7 +11,7 @@ const fixture = (name: string): string => readFileSync(new URL(`../../../../test
 function parse(text: string, options?: ParserOptions): { records: AuditRecord[]; stats: ParserStats } {
   const records: AuditRecord[] = []
   const parser = new RecordParser(0, (record) => records.push(record), options)
-  const splitter = new LineSplitter((line, truncated) => parser.line(line, truncated))
+  const splitter = new LineSplitter((text, start, end, truncated) => parser.lineIn(text, start, end, truncated))
   splitter.push(Buffer.from(text))
   splitter.end()
   parser.end()
@@ -168,6 +168,50 @@ describe('connectorNameFromText', () => {
 })
 
 describe('RecordParser properties', () => {
+  /** Lines made of the pieces the parser looks for, cut anywhere: a line read in place must never see past its end. */
+  const pieceArb = fc.oneof(
+    fc.string({ maxLength: 6 }).map((text) => text.replace(/[\r\n\uFEFF]/g, '')),
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom(
+        'Tue Feb 02 20:57:50 GMT 2021', 'Tue Feb 02 20:57:51 CET 20', 'Sat Nov 22 18:00:00 GMT 2025 ', ' ', '  ', 'daemon', 'Information ', 'Error ', '<Unknown> ',
+        'INTEGRATION-DAEMON-SERVICES-0042', 'INTEGRATION-DAEMON-SERVICES-004', 'OMRS-AUDIT-0064 ', 'The refresh of integration connector ', 'connector ', 'named ', "'",
+        'Name1', 'integration service ', ' method ', 'Further reading: ', 'Supplementary information: log record id ', 'egeria-core-1  | ', '| ',
+        '2021-02-02T20:57:50.123456789Z ', '2021-02-12 20:16:37.243  INFO 53787 --- [main] o.s.Web : ', '\u001b[32m', '\u001b[0m', '[pod/x] ', '\t', 'at ', 'é', '{', '}',
+        'Tue Feb 02 20:57:50 GMT 2021 daemon Information INTEGRATION-DAEMON-SERVICES-0042 The refresh of integration connector Name1 completed',
+        'Tue Feb 02 20:57:50 GMT 2021 daemon Exception INTEGRATION-DAEMON-SERVICES-0031 ', 'a-compose-service-name-long-enough-to-pass-the-sixty-four-character-limit  | '
+      )
+    }
+  )
+  const linesArb = fc.array(fc.array(pieceArb, { maxLength: 12 }).map((pieces) => pieces.join('')), { maxLength: 30 })
+
+  it('reads a line in place within its chunk exactly as on its own, cut short or not (property)', () => {
+    fc.assert(
+      fc.property(linesArb, fc.integer({ min: 4, max: 160 }), (lines, maxLineChars) => {
+        const read = (feed: (parser: RecordParser) => void): unknown => {
+          const records: AuditRecord[] = []
+          const taken: unknown[] = []
+          const parser = new RecordParser(0, (record) => records.push(record), {}, (...line) => {
+            taken.push(line)
+            return line[1] % 2 === 0
+          })
+          feed(parser)
+          parser.end()
+          return { records, taken, stats: parser.stats }
+        }
+        const inPlace = read((parser) => {
+          const splitter = new LineSplitter((text, start, end, truncated) => parser.lineIn(text, start, end, truncated), maxLineChars)
+          splitter.push(Buffer.from(lines.map((line) => `${line}\n`).join('')))
+        })
+        const alone = read((parser) => {
+          for (const line of lines) parser.line(line.slice(0, maxLineChars), line.length > maxLineChars)
+        })
+        expect(inPlace).toEqual(alone)
+      }),
+      { numRuns: 500 }
+    )
+  })
+
   const lineArb = fc.oneof(
     fc.string({ maxLength: 80 }),
     fc.constantFrom(
