@@ -207,12 +207,15 @@ interface ConsoleHeader {
   namesConnector: boolean
   /** The header of the audit line that followed this one last time: logs repeat their sequences of lines. */
   next?: ConsoleHeader
+  /** `date printed` for the date it was last predicted under: one compare covers a line's date and header. */
+  dated?: string
+  datedWith?: string
 }
 
-/** Whether `header` is the one at `start`: the same text, then a space or the line's end (not a longer ID). */
-function isHeaderAt(text: string, start: number, end: number, header: ConsoleHeader): boolean {
-  const after = start + header.printed.length
-  return holdsAt(text, start, end, header.printed) && (after === end || text.charCodeAt(after) === 32)
+/** Whether `printed` (a header, after its date or not) is at `start`: the same text, then a space or the line's end (not a longer ID). */
+function isHeaderAt(text: string, start: number, end: number, printed: string): boolean {
+  const after = start + printed.length
+  return holdsAt(text, start, end, printed) && (after === end || text.charCodeAt(after) === 32)
 }
 
 const LOG_TIME_START = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d/
@@ -399,26 +402,21 @@ export class RecordParser {
   }
 
   private consoleLine(text: string, start: number, end: number, lineNo: number, truncated: boolean): boolean {
-    // Lines of one second share their date: a compare in place skips the date parsing (the hot path).
-    let dateEnd = start + this.lastDate.length
-    if (this.lastDate.length === 0 || text.charCodeAt(dateEnd) !== 32 || dateEnd >= end || !holdsAt(text, start, end, this.lastDate)) {
-      // Cheap shape check before any parsing: `Tue Feb 02 20:57:50 ZONE yyyy `.
-      if (end - start <= 20 || text.charCodeAt(start + 3) !== 32 || text.charCodeAt(start + 7) !== 32 || text.charCodeAt(start + 13) !== 58) return false
-      if (!DAY_NAMES.has(text.slice(start, start + 3))) return false
-      const zoneEnd = indexInLine(text, ' ', start + 20, end)
-      if (zoneEnd === -1) return false
-      const zone = text.slice(start + 20, zoneEnd)
-      const iso = javaDateToIso(text.slice(start + 4, start + 19), zone, text.slice(zoneEnd + 1, Math.min(zoneEnd + 5, end)), this.options.zone)
-      if (iso === undefined) return false
-      // A year cut short by the line's end still counts its missing characters: the rest of the line starts past them.
-      dateEnd = zoneEnd + 5
-      this.lastDate = text.slice(start, Math.min(dateEnd, end))
-      this.lastDateIso = iso
-      this.consoleZone = printedZone(zone)
+    // The usual line has the last line's date and the predicted header: one compare covers both.
+    let header = this.predictedHeader(text, start, end, true)
+    let restStart = start + this.lastDate.length + 1
+    if (header === undefined) {
+      // Lines of one second share their date: a compare in place skips the date parsing.
+      const sameDate = this.lastDate.length > 0 && restStart <= end && text.charCodeAt(restStart - 1) === 32 && holdsAt(text, start, end, this.lastDate)
+      if (!sameDate) {
+        const dateEnd = this.parsedDateEnd(text, start, end)
+        if (dateEnd === -1) return false
+        restStart = dateEnd + 1
+        header = this.predictedHeader(text, restStart, end, false)
+      }
+      header ??= this.parsedHeader(text, restStart, end)
     }
     const time = this.lastDateIso!
-    const restStart = dateEnd + 1
-    const header = this.predictedHeader(text, restStart, end) ?? this.parsedHeader(text, restStart, end)
     if (header === undefined) {
       this.flush()
       this.record({ format: 'platform', audit: false, time, text: text.slice(restStart, end), messageIds: [] }, lineNo, truncated)
@@ -475,13 +473,41 @@ export class RecordParser {
     return true
   }
 
-  /** The header at `start` when it is the one predicted: the last header's successor, or the last header again. */
-  private predictedHeader(text: string, start: number, end: number): ConsoleHeader | undefined {
+  /**
+   * The header at `start` when it is the one predicted: the last header's successor, or the last header
+   * again. With `dated`, `start` is the line's start and the last line's date must come first.
+   */
+  private predictedHeader(text: string, start: number, end: number, dated: boolean): ConsoleHeader | undefined {
     const last = this.lastHeader
     if (last === undefined) return undefined
     const next = last.next
-    if (next !== undefined && isHeaderAt(text, start, end, next)) return next
-    return next !== last && isHeaderAt(text, start, end, last) ? last : undefined
+    if (next !== undefined && isHeaderAt(text, start, end, dated ? this.datedHeader(next) : next.printed)) return next
+    return next !== last && isHeaderAt(text, start, end, dated ? this.datedHeader(last) : last.printed) ? last : undefined
+  }
+
+  private datedHeader(header: ConsoleHeader): string {
+    if (header.datedWith !== this.lastDate) {
+      header.dated = `${this.lastDate} ${header.printed}`
+      header.datedWith = this.lastDate
+    }
+    return header.dated!
+  }
+
+  /** Where the console date starting the line ends, parsed (it is not the last line's), or -1 when the line has none. */
+  private parsedDateEnd(text: string, start: number, end: number): number {
+    // Cheap shape check before any parsing: `Tue Feb 02 20:57:50 ZONE yyyy `.
+    if (end - start <= 20 || text.charCodeAt(start + 3) !== 32 || text.charCodeAt(start + 7) !== 32 || text.charCodeAt(start + 13) !== 58) return -1
+    if (!DAY_NAMES.has(text.slice(start, start + 3))) return -1
+    const zoneEnd = indexInLine(text, ' ', start + 20, end)
+    if (zoneEnd === -1) return -1
+    const zone = text.slice(start + 20, zoneEnd)
+    const iso = javaDateToIso(text.slice(start + 4, start + 19), zone, text.slice(zoneEnd + 1, Math.min(zoneEnd + 5, end)), this.options.zone)
+    if (iso === undefined) return -1
+    this.lastDate = text.slice(start, Math.min(zoneEnd + 5, end))
+    this.lastDateIso = iso
+    this.consoleZone = printedZone(zone)
+    // A year cut short by the line's end still counts its missing characters: the rest of the line starts past them.
+    return zoneEnd + 5
   }
 
   /** The header at `start`, parsed: undefined when the line is no audit line (no severity or no message ID there). */
