@@ -12,6 +12,7 @@ import { isAscii } from 'node:buffer'
 export type LineHandler = (text: string, start: number, end: number, truncated: boolean) => void
 
 export const DEFAULT_MAX_LINE_CHARS = 64 * 1024
+const DECODE_BYTES = 64 * 1024
 
 export class LineSplitter {
   private pending: Buffer[] = []
@@ -44,15 +45,31 @@ export class LineSplitter {
       this.emitPending()
       start = firstNewline + 1
     }
-    if (start <= last) {
-      // Logs are almost always ASCII, which latin1 decodes as a plain copy: same text, much cheaper than UTF-8.
-      const body = chunk.subarray(start, last)
-      const ascii = isAscii(body)
-      this.emitText(body.toString(ascii ? 'latin1' : 'utf8'), this.seenBytes + start, ascii ? undefined : body)
-    }
+    if (start <= last) this.emitLines(chunk, start, last)
     this.consumedBytes = this.seenBytes + last + 1
     this.seenBytes += chunk.length
     this.hold(chunk.subarray(last + 1))
+  }
+
+  /**
+   * Decodes and emits the lines in chunk[start, end), which ends before a newline, a piece of about
+   * DECODE_BYTES at a time: a text that small is a cheap young-generation string, where a larger one is
+   * a fresh mapping whose pages fault in.
+   */
+  private emitLines(chunk: Buffer, start: number, end: number): void {
+    for (;;) {
+      let pieceEnd = end
+      if (end - start > DECODE_BYTES) {
+        pieceEnd = chunk.lastIndexOf(10, start + DECODE_BYTES)
+        if (pieceEnd < start) pieceEnd = chunk.indexOf(10, start + DECODE_BYTES) // a line longer than a piece
+      }
+      // Logs are almost always ASCII, which latin1 decodes as a plain copy: same text, much cheaper than UTF-8.
+      const piece = chunk.subarray(start, pieceEnd)
+      const ascii = isAscii(piece)
+      this.emitText(piece.toString(ascii ? 'latin1' : 'utf8'), this.seenBytes + start, ascii ? undefined : piece)
+      if (pieceEnd === end) return
+      start = pieceEnd + 1
+    }
   }
 
   /** Flushes a final line that has no newline. */

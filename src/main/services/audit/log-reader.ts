@@ -12,11 +12,7 @@ import type { AuditRecord, InputFormat, RecordFormat } from '../../../shared/mod
 import { LineSplitter } from './line-splitter'
 import { jsonAuditRecord, RecordParser, completeAuditRecord, type ChatterSink, type ParserOptions, type ParserStats } from './record-parser'
 
-/**
- * Bytes read at a time. A chunk's decoded text stays under V8's large-object size, so it is a cheap
- * young-generation string; a 1 MB one is a fresh mapping whose pages fault in on every chunk.
- */
-export const CHUNK_BYTES = 64 * 1024
+export const CHUNK_BYTES = 1 << 20
 /** What the app parses between two looks at its event loop (a few milliseconds of work). */
 const SLICE_BYTES = 64 * 1024
 
