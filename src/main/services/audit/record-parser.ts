@@ -207,9 +207,6 @@ interface ConsoleHeader {
   namesConnector: boolean
   /** The header of the audit line that followed this one last time: logs repeat their sequences of lines. */
   next?: ConsoleHeader
-  /** `date printed` for the date it was last predicted under: one compare covers a line's date and header. */
-  dated?: string
-  datedWith?: string
 }
 
 /** Whether `printed` (a header, after its date or not) is at `start`: the same text, then a space or the line's end (not a longer ID). */
@@ -255,6 +252,8 @@ export class RecordParser {
   private readonly headers = new Map<string, ConsoleHeader>()
   /** The header of the last console audit line, whose successor predicts the next one's. */
   private lastHeader: ConsoleHeader | undefined
+  /** `date header` of the headers predicted under the last date: one compare covers a line's date and header. */
+  private readonly datedHeaders = new Map<ConsoleHeader, string>()
   private readonly escapes = new NextOccurrence('\u001b')
   private readonly bars = new NextOccurrence('|')
   private readonly maxStackLines: number
@@ -485,12 +484,11 @@ export class RecordParser {
     return next !== last && isHeaderAt(text, start, end, dated ? this.datedHeader(last) : last.printed) ? last : undefined
   }
 
+  /** `date header` for the last date, made once per header and date. */
   private datedHeader(header: ConsoleHeader): string {
-    if (header.datedWith !== this.lastDate) {
-      header.dated = `${this.lastDate} ${header.printed}`
-      header.datedWith = this.lastDate
-    }
-    return header.dated!
+    let dated = this.datedHeaders.get(header)
+    if (dated === undefined) this.datedHeaders.set(header, (dated = `${this.lastDate} ${header.printed}`))
+    return dated
   }
 
   /** Where the console date starting the line ends, parsed (it is not the last line's), or -1 when the line has none. */
@@ -504,6 +502,7 @@ export class RecordParser {
     const iso = javaDateToIso(text.slice(start + 4, start + 19), zone, text.slice(zoneEnd + 1, Math.min(zoneEnd + 5, end)), this.options.zone)
     if (iso === undefined) return -1
     this.lastDate = text.slice(start, Math.min(zoneEnd + 5, end))
+    this.datedHeaders.clear()
     this.lastDateIso = iso
     this.consoleZone = printedZone(zone)
     // A year cut short by the line's end still counts its missing characters: the rest of the line starts past them.
