@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { AuditRecord } from '../../../shared/models/audit'
 import { LineSplitter } from './line-splitter'
 import { connectorNameFromText, RecordParser, type ParserOptions, type ParserStats } from './record-parser'
-import { timeZone } from './java-time'
+import { logbackTimeToIso, timeZone } from './java-time'
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../../tests/fixtures/audit/${name}`, import.meta.url), 'utf8')
 
@@ -148,6 +148,23 @@ describe('RecordParser: console destination', () => {
     parser.end()
     expect(records[0]!.truncated).toBe(true)
     expect(parser.stats.truncatedLines).toBe(1)
+  })
+})
+
+describe('Spring Boot times', () => {
+  it('gives each line the time its stamp gives on its own, a new millisecond or not (property)', () => {
+    const two = (values: string[]): fc.Arbitrary<string> => fc.constantFrom(...values)
+    const stampArb = fc
+      .tuple(two(['2021', '1969', '0999']), two(['01', '02', '12', '13']), two(['00', '12', '29', '30', '31']), two([' ', 'T']), two(['00', '01', '23', '24']), two(['00', '59', '60']), two(['00', '59', '60']), two(['.', ',']), two(['000', '001', '463', '999']), two(['', 'Z', '+01:00', '+0100', '-05:30']))
+      .map(([year, month, day, t, hour, minute, second, separator, millis, zone]) => `${year}-${month}-${day}${t}${hour}:${minute}:${second}${separator}${millis}${zone}`)
+    fc.assert(
+      fc.property(fc.array(stampArb, { minLength: 1, maxLength: 12 }), fc.constantFrom(undefined, 'Europe/Paris', '+05:30'), (stamps, zoneName) => {
+        const zone = zoneName === undefined ? undefined : timeZone(zoneName)
+        const { records } = parse(stamps.map((stamp) => `${stamp}  INFO 1 --- [main] o.s.Logger : started\n`).join(''), { zone })
+        expect(records.map((record) => record.time)).toEqual(stamps.map((stamp) => logbackTimeToIso(stamp, zone)))
+      }),
+      { numRuns: 400 }
+    )
   })
 })
 

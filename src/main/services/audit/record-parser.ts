@@ -245,9 +245,11 @@ export class RecordParser {
   private lastDateIso: string | undefined
   /** Zone of the last console line: Spring Boot 2 times print none, and share the JVM's zone. */
   private consoleZone: TimeZone | undefined
-  private lastStamp = ''
-  private lastStampZone: TimeZone | undefined
-  private lastStampIso: string | undefined
+  /** The second of the last Spring Boot time (its text around the milliseconds), its zone and its ISO time. */
+  private secondHead = ''
+  private secondTail = ''
+  private secondZone: TimeZone | undefined
+  private secondIso: string | undefined
   private readonly validIds = new Map<string, string>()
   private readonly headers = new Map<string, ConsoleHeader>()
   /** The header of the last console audit line, whose successor predicts the next one's. */
@@ -603,15 +605,25 @@ export class RecordParser {
     return true
   }
 
-  /** Spring Boot prints the same time on the lines of one millisecond: the last one's answer is reused. */
+  /**
+   * A Spring Boot time (`2021-02-12 20:16:37.243`, maybe with a zone). Most lines print a new millisecond,
+   * so the time of its second is worked out once and each line's milliseconds put into it: a zone moves
+   * a time by whole seconds, and the milliseconds never make a date valid or not, except at 24:00:00.
+   */
   private logbackTime(stamp: string): string | undefined {
     const zone = this.options.zone ?? this.consoleZone
-    if (stamp !== this.lastStamp || zone !== this.lastStampZone) {
-      this.lastStamp = stamp
-      this.lastStampZone = zone
-      this.lastStampIso = logbackTimeToIso(stamp, zone)
+    const head = stamp.slice(0, 20)
+    const tail = stamp.slice(23)
+    if (head !== this.secondHead || tail !== this.secondTail || zone !== this.secondZone) {
+      this.secondHead = head
+      this.secondTail = tail
+      this.secondZone = zone
+      this.secondIso = logbackTimeToIso(`${head}000${tail}`, zone)
     }
-    return this.lastStampIso
+    const millis = stamp.slice(20, 23)
+    if (millis === '000') return this.secondIso
+    if (this.secondIso === undefined || head.startsWith('24', 11)) return logbackTimeToIso(stamp, zone)
+    return `${this.secondIso.slice(0, -1)}.${millis}Z`
   }
 
   private jsonLine(line: string, lineNo: number, truncated: boolean): boolean {
