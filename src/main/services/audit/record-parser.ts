@@ -40,12 +40,7 @@ const SEVERITIES = new Map<string, string>(AUDIT_SEVERITIES.map((severity) => [s
 SEVERITIES.set('<Unknown>', 'Unknown')
 const SUPPLEMENT = 'Supplementary information: log record id '
 const FURTHER_READING = 'Further reading: '
-/*
- * The sticky patterns below are matched in place at a line's start within the chunk's text (see
- * matchEnd). Each matches at most one way and looks at nothing after its match, so a match ending
- * within the line is exactly the match the line alone would give.
- */
-/** `docker logs -t`'s time before any line. */
+/** `docker logs -t`'s time before any line (sticky, like the patterns matchEnd matches in place). */
 const DOCKER_PREFIX = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d) /y
 /** After such a time, a level: the time is a logback line's own, not a prefix. */
 const LOGBACK_LEVEL_AFTER_TIME = / +-?(?:ERROR|WARN|INFO|DEBUG|TRACE) +\d+ ---/y
@@ -181,7 +176,11 @@ class NextOccurrence {
   }
 }
 
-/** Where sticky `pattern` matched at `start` ends, or -1 when it did not match within the line ending at `end`. */
+/**
+ * Where sticky `pattern` matched at `start` ends, or -1 when it did not match within the line ending at
+ * `end`. For the patterns matched this way (DOCKER_PREFIX, LOGBACK_LEVEL_AFTER_TIME, COMPOSE_PREFIX) that
+ * is exactly the line's own match: each matches at most one way and looks at nothing after its match.
+ */
 function matchEnd(pattern: RegExp, text: string, start: number, end: number): number {
   pattern.lastIndex = start
   return pattern.test(text) && pattern.lastIndex <= end ? pattern.lastIndex : -1
