@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { AuditRecord } from '../../../shared/models/audit'
 import { LineSplitter } from './line-splitter'
-import { connectorNameFromText, RecordParser, type ParserOptions, type ParserStats } from './record-parser'
+import { completeAuditRecord, connectorNameFromText, QUALIFIED_EXCEPTION, RecordParser, type ParserOptions, type ParserStats } from './record-parser'
 import { logbackTimeToIso, timeZone } from './java-time'
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../../tests/fixtures/audit/${name}`, import.meta.url), 'utf8')
@@ -164,6 +164,20 @@ describe('Spring Boot times', () => {
         expect(records.map((record) => record.time)).toEqual(stamps.map((stamp) => logbackTimeToIso(stamp, zone)))
       }),
       { numRuns: 400 }
+    )
+  })
+})
+
+describe('completeAuditRecord', () => {
+  it('finds the qualified exception class QUALIFIED_EXCEPTION finds, in prose or code (property)', () => {
+    const textArb = fc.array(fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('org.', 'example.', 'a$b.', '_x.', 'Foo', 'Exception', 'Error', 'Throwable', ' ', '.', '$', 'Z', '9', 'connect. ', 'E')), { maxLength: 14 }).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(textArb, (text) => {
+        const record: AuditRecord = { input: 0, firstLine: 1, lastLine: 1, format: 'console', audit: true, severity: 'Exception', messageId: 'OMRS-AUDIT-0001', text, messageIds: ['OMRS-AUDIT-0001'] }
+        completeAuditRecord(record)
+        expect(record.exceptionClass).toBe(QUALIFIED_EXCEPTION.exec(text)?.[1])
+      }),
+      { numRuns: 3000 }
     )
   })
 })

@@ -692,10 +692,36 @@ export function completeAuditRecord(record: AuditRecord): void {
   const connector = record.connector ?? connectorNameFromText(id, text)
   if (connector !== undefined) record.connector = connector
   // Exception-severity console lines name the exception inside the text; chatter never needs the scan.
-  if (!record.exceptionClass && (nested || PROBLEM_SEVERITY_SET.has(record.severity ?? ''))) {
-    const thrown = /\b((?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error))\b/.exec(text)
+  if (!record.exceptionClass && (nested || PROBLEM_SEVERITY_SET.has(record.severity ?? '')) && mayNameQualifiedException(text)) {
+    const thrown = QUALIFIED_EXCEPTION.exec(text)
     if (thrown) record.exceptionClass = thrown[1]
   }
+}
+
+/** A qualified Java exception class named in a text: `org.example.FooException`. */
+export const QUALIFIED_EXCEPTION = /\b((?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error))\b/
+
+/**
+ * Whether a text may name a qualified exception class: some `Exception` or `Error` ends a name part that
+ * follows a dot (`.FooException`). Rules out prose (`… connect. Exception message is …`) without running
+ * QUALIFIED_EXCEPTION, which is slow over a long text.
+ */
+function mayNameQualifiedException(text: string): boolean {
+  return endsDottedNamePart(text, 'Exception') || endsDottedNamePart(text, 'Error')
+}
+
+function endsDottedNamePart(text: string, suffix: string): boolean {
+  for (let at = text.indexOf(suffix); at !== -1; at = text.indexOf(suffix, at + 1)) {
+    let partStart = at
+    while (partStart > 0 && isJavaNameChar(text.charCodeAt(partStart - 1))) partStart--
+    if (partStart < at && text.charCodeAt(partStart - 1) === 46 /* . */) return true
+  }
+  return false
+}
+
+/** `[\w$]`: letters, digits, `_` and `$`. */
+function isJavaNameChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36
 }
 
 /** A `X-NNN` shape (uppercase or digit, hyphen, three digits): lowercase GUIDs and names never match. */
