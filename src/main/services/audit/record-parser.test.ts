@@ -141,6 +141,16 @@ describe('RecordParser: console destination', () => {
     expect(stats.unparsedLines).toBe(1)
   })
 
+  it('strips the wrappers of every line, however many chunk pieces repeat the same text', () => {
+    for (const wrap of [(line: string) => `egeria-core-1  | ${line}`, (line: string) => `\u001b[36m${line}\u001b[0m`]) {
+      const line = wrap('Tue Feb 02 20:57:50 GMT 2021 s1 Information OMRS-AUDIT-0001 x')
+      const count = Math.ceil((300 * 1024) / (line.length + 1))
+      const { records, stats } = parse(`${line}\n`.repeat(count))
+      expect(stats).toMatchObject({ lines: count, records: count, unparsedLines: 0 })
+      expect(records.every((record) => record.format === 'console' && record.server === 's1')).toBe(true)
+    }
+  })
+
   it('flags records built from truncated lines', () => {
     const records: AuditRecord[] = []
     const parser = new RecordParser(0, (record) => records.push(record))

@@ -160,16 +160,19 @@ function afterComposePrefix(text: string, start: number, end: number): number {
  */
 class NextOccurrence {
   private text = ''
+  private searchedFrom = 0
   private next = 0
   constructor(private readonly char: string) {}
 
   /** Whether the character occurs in `text` from `start` to `end`. */
   within(text: string, start: number, end: number): boolean {
-    // Texts of equal content have it in the same places; keeping the new one makes later compares a pointer check.
-    const searched = text === this.text
+    // Texts are compared by content, so a text equal to the last one starts again from its beginning:
+    // the answer holds only from where the last search started on.
+    const searched = text === this.text && start >= this.searchedFrom
     this.text = text
     if (!searched || this.next < start) {
       const at = text.indexOf(this.char, start)
+      this.searchedFrom = start
       this.next = at === -1 ? text.length : at
     }
     return this.next < end
@@ -290,13 +293,16 @@ export class RecordParser {
       const prefixEnd = matchEnd(DOCKER_PREFIX, text, start, end)
       if (prefixEnd !== -1 && matchEnd(LOGBACK_LEVEL_AFTER_TIME, text, prefixEnd - 1, end) === -1) start = prefixEnd
     }
-    if (this.escapes.within(text, start, end)) {
+    const coloured = this.escapes.within(text, start, end)
+    if (coloured) {
       text = text.slice(start, end).replace(ANSI_CODES, '')
       start = 0
       end = text.length
     }
+    // A line stripped of its colours is a text of its own: searched by itself, it leaves the chunk's search where it was.
+    const hasBar = coloured ? text.includes('|') : this.bars.within(text, start, end)
     if (start < end && text.charCodeAt(start) === 91 /* [ */) start = afterServerPrefix(text, start, end)
-    else if (this.bars.within(text, start, end)) start = afterComposePrefix(text, start, end)
+    else if (hasBar) start = afterComposePrefix(text, start, end)
     if (this.block) {
       // A response cut short (a truncated paste) must not swallow the records after it.
       const line = text.slice(start, end)
