@@ -267,6 +267,19 @@ describe('RecordParser properties', () => {
     )
   )
 
+  it('counts a line blank exactly when it starts with an ASCII space or control and trims to nothing (property)', () => {
+    const lineArb = fc.array(fc.constantFrom(' ', '\t', '\v', '\f', '\u0001', '\u00a0', '\u2028', '\u3000', '\ufeff', 'a'), { maxLength: 6 }).map((chars) => chars.join(''))
+    fc.assert(
+      fc.property(lineArb, (line) => {
+        const parser = new RecordParser(0, () => undefined)
+        parser.line(line)
+        parser.end()
+        expect(parser.stats.blankLines).toBe(line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim().length === 0) ? 1 : 0)
+      }),
+      { numRuns: 2000 }
+    )
+  })
+
   it('never throws and accounts for every line', () => {
     fc.assert(
       fc.property(fc.array(lineArb, { maxLength: 40 }), (lines) => {

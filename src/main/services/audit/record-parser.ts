@@ -217,6 +217,17 @@ function isHeaderAt(text: string, start: number, end: number, printed: string): 
   return holdsAt(text, start, end, printed) && (after === end || text.charCodeAt(after) === 32)
 }
 
+/** Whether the line is whitespace only, as trim() sees it: a stack frame's tab is followed by text, found without a trimmed copy. */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at)
+    if (code === 32 || (code >= 9 && code <= 13)) continue
+    // Past ASCII, the character may be a Unicode space: trim() decides.
+    return code > 127 && text.slice(at, end).trim().length === 0
+  }
+  return true
+}
+
 const LOG_TIME_START = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d/
 
 /** A line that starts a record of its own: a JSON object at the margin, a console audit line, a timestamped log line. */
@@ -312,7 +323,7 @@ export class RecordParser {
       }
       this.endBlock()
     }
-    if (start === end || (text.charCodeAt(start) <= 32 && text.slice(start, end).trim().length === 0)) {
+    if (start === end || (text.charCodeAt(start) <= 32 && isBlank(text, start, end))) {
       // A supplement's trace ends with a newline: the blank line after it is still the record's.
       if (this.current && this.takesStack) this.extend(lineNo, undefined, truncated)
       else {
@@ -408,6 +419,8 @@ export class RecordParser {
   }
 
   private consoleLine(text: string, start: number, end: number, lineNo: number, truncated: boolean): boolean {
+    // Cheap shape check before anything else, which stack frames and other lines fail: `Tue Feb 02 20:57:50 ZONE yyyy `.
+    if (end - start <= 20 || text.charCodeAt(start + 3) !== 32 || text.charCodeAt(start + 7) !== 32 || text.charCodeAt(start + 13) !== 58) return false
     // The usual line has the last line's date and the predicted header: one compare covers both.
     let header = this.predictedHeader(text, start, end, true)
     let restStart = start + this.lastDate.length + 1
@@ -498,10 +511,11 @@ export class RecordParser {
     return dated
   }
 
-  /** Where the console date starting the line ends, parsed (it is not the last line's), or -1 when the line has none. */
+  /**
+   * Where the console date starting the line ends, parsed (it is not the last line's), or -1 when the
+   * line has none. The line has the date's shape (see consoleLine).
+   */
   private parsedDateEnd(text: string, start: number, end: number): number {
-    // Cheap shape check before any parsing: `Tue Feb 02 20:57:50 ZONE yyyy `.
-    if (end - start <= 20 || text.charCodeAt(start + 3) !== 32 || text.charCodeAt(start + 7) !== 32 || text.charCodeAt(start + 13) !== 58) return -1
     if (!DAY_NAMES.has(text.slice(start, start + 3))) return -1
     const zoneEnd = indexInLine(text, ' ', start + 20, end)
     if (zoneEnd === -1) return -1
