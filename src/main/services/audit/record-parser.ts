@@ -263,6 +263,8 @@ export class RecordParser {
   private secondTail = ''
   private secondZone: TimeZone | undefined
   private secondIso: string | undefined
+  private lastLogger = ''
+  private lastLoggerIsAudit = false
   private readonly validIds = new Map<string, string>()
   private readonly headers = new Map<string, ConsoleHeader>()
   /** The header of the last console audit line, whose successor predicts the next one's. */
@@ -582,7 +584,7 @@ export class RecordParser {
     if (!match) return this.plainLogbackLine(line, lineNo, truncated)
     const [, stamp = '', level = '', logger = '', message = ''] = match
     const time = this.logbackTime(stamp)
-    const slf4j = logger.includes('.f.a.') || logger.includes('frameworks.auditlog') ? SLF4J_BODY.exec(message) : null
+    const slf4j = this.isAuditLogger(logger) ? SLF4J_BODY.exec(message) : null
     if (slf4j) {
       const [, server = '', guid = '', token = '', text = ''] = slf4j
       const current = this.current
@@ -611,6 +613,15 @@ export class RecordParser {
     this.record({ format: 'logback', audit: false, time, text: message, messageIds: [], level, logger }, lineNo, truncated)
     this.takesStack = level === 'ERROR' || level === 'WARN'
     return true
+  }
+
+  /** Whether a logger is the audit log's SLF4J destination, remembered for the last one: a platform repeats its loggers. */
+  private isAuditLogger(logger: string): boolean {
+    if (logger !== this.lastLogger) {
+      this.lastLogger = logger
+      this.lastLoggerIsAudit = logger.includes('.f.a.') || logger.includes('frameworks.auditlog')
+    }
+    return this.lastLoggerIsAudit
   }
 
   private plainLogbackLine(line: string, lineNo: number, truncated: boolean): boolean {
