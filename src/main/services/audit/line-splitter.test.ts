@@ -1,12 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { LineSplitter } from './line-splitter'
+import { DEFAULT_MAX_LINE_CHARS, LineSplitter } from './line-splitter'
 
 function split(chunks: Buffer[], maxLineChars?: number): { lines: string[]; truncated: boolean[]; consumed: number } {
   const lines: string[] = []
   const truncated: boolean[] = []
-  const splitter = new LineSplitter((line, cut) => {
-    lines.push(line)
+  const splitter = new LineSplitter((text, start, end, cut) => {
+    lines.push(text.slice(start, end))
     truncated.push(cut)
   }, maxLineChars)
   for (const chunk of chunks) splitter.push(chunk)
@@ -65,6 +65,24 @@ describe('LineSplitter', () => {
         expect(split(chunks).lines).toEqual(expected)
       })
     )
+  })
+})
+
+describe('large chunks', () => {
+  it('decodes a chunk larger than a decoding piece without losing, splitting or moving a line', () => {
+    const lines = Array.from({ length: 3000 }, (_, index) => (index === 700 ? 'é'.repeat(90_000) : index % 97 === 0 ? `naïve ${index}` : 'x'.repeat((index * 37) % 500)))
+    const bytes = Buffer.from(`${lines.join('\n')}\n`)
+    const seen: { line: string; truncated: boolean; offset: number }[] = []
+    const splitter = new LineSplitter((text, start, end, truncated) => seen.push({ line: text.slice(start, end), truncated, offset: splitter.lineOffset }))
+    splitter.push(bytes)
+    splitter.end()
+    let offset = 0
+    const expected = lines.map((line) => {
+      const entry = { line: line.slice(0, DEFAULT_MAX_LINE_CHARS), truncated: line.length > DEFAULT_MAX_LINE_CHARS, offset }
+      offset += Buffer.byteLength(line) + 1
+      return entry
+    })
+    expect(seen).toEqual(expected)
   })
 })
 

@@ -5,9 +5,14 @@
  */
 import { isAscii } from 'node:buffer'
 
-export type LineHandler = (line: string, truncated: boolean) => void
+/**
+ * Takes one line: `text.slice(start, end)`. A range of the decoded chunk rather than a string of its own,
+ * so the parser can read most lines in place without a string per line.
+ */
+export type LineHandler = (text: string, start: number, end: number, truncated: boolean) => void
 
 export const DEFAULT_MAX_LINE_CHARS = 64 * 1024
+const DECODE_BYTES = 64 * 1024
 
 export class LineSplitter {
   private pending: Buffer[] = []
@@ -40,15 +45,31 @@ export class LineSplitter {
       this.emitPending()
       start = firstNewline + 1
     }
-    if (start <= last) {
-      // Logs are almost always ASCII, which latin1 decodes as a plain copy: same text, much cheaper than UTF-8.
-      const body = chunk.subarray(start, last)
-      const ascii = isAscii(body)
-      this.emitText(body.toString(ascii ? 'latin1' : 'utf8'), this.seenBytes + start, ascii ? undefined : body)
-    }
+    if (start <= last) this.emitLines(chunk, start, last)
     this.consumedBytes = this.seenBytes + last + 1
     this.seenBytes += chunk.length
     this.hold(chunk.subarray(last + 1))
+  }
+
+  /**
+   * Decodes and emits the lines in chunk[start, end), which ends before a newline, a piece of about
+   * DECODE_BYTES at a time: a text that small is a cheap young-generation string, where a larger one is
+   * a fresh mapping whose pages fault in.
+   */
+  private emitLines(chunk: Buffer, start: number, end: number): void {
+    for (;;) {
+      let pieceEnd = end
+      if (end - start > DECODE_BYTES) {
+        pieceEnd = chunk.lastIndexOf(10, start + DECODE_BYTES)
+        if (pieceEnd < start) pieceEnd = chunk.indexOf(10, start + DECODE_BYTES) // a line longer than a piece
+      }
+      // Logs are almost always ASCII, which latin1 decodes as a plain copy: same text, much cheaper than UTF-8.
+      const piece = chunk.subarray(start, pieceEnd)
+      const ascii = isAscii(piece)
+      this.emitText(piece.toString(ascii ? 'latin1' : 'utf8'), this.seenBytes + start, ascii ? undefined : piece)
+      if (pieceEnd === end) return
+      start = pieceEnd + 1
+    }
   }
 
   /** Flushes a final line that has no newline. */
@@ -79,7 +100,7 @@ export class LineSplitter {
     this.pendingBytes = 0
     this.overflow = false
     this.lineOffset = this.consumedBytes
-    this.emitLine(line, truncated)
+    this.emitLine(line, 0, line.length, truncated)
   }
 
   /**
@@ -93,25 +114,25 @@ export class LineSplitter {
       const newline = text.indexOf('\n', start)
       this.lineOffset = offset + (utf8 ? byteStart : start)
       if (newline === -1) {
-        this.emitLine(text.slice(start), false)
+        this.emitLine(text, start, text.length, false)
         return
       }
-      this.emitLine(text.slice(start, newline), false)
+      this.emitLine(text, start, newline, false)
       start = newline + 1
       if (utf8) byteStart = utf8.indexOf(10, byteStart) + 1
     }
   }
 
-  private emitLine(line: string, truncated: boolean): void {
+  private emitLine(text: string, start: number, end: number, truncated: boolean): void {
     if (this.first) {
       this.first = false
-      if (line.charCodeAt(0) === 0xfeff) line = line.slice(1)
+      if (start < end && text.charCodeAt(start) === 0xfeff) start++
     }
-    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1)
-    if (line.length > this.maxLineChars) {
-      line = line.slice(0, this.maxLineChars)
+    if (start < end && text.charCodeAt(end - 1) === 13) end--
+    if (end - start > this.maxLineChars) {
+      end = start + this.maxLineChars
       truncated = true
     }
-    this.onLine(line, truncated)
+    this.onLine(text, start, end, truncated)
   }
 }

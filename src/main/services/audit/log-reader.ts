@@ -100,9 +100,10 @@ export async function openInput(path: string, input: number, options: ParserOpti
  */
 async function* fileChunks(path: string, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
   const fd = openSync(path, 'r')
+  // One buffer for every chunk (no fresh pages to fault in): a chunk is decoded or copied before the next is asked for.
+  const chunk = Buffer.allocUnsafeSlow(CHUNK_BYTES)
   try {
     for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK_BYTES)
       const bytes = readSync(fd, chunk, 0, CHUNK_BYTES, null)
       if (bytes === 0) return
       onRead(bytes)
@@ -143,7 +144,7 @@ export async function* streamBatches(
 ): AsyncGenerator<AuditRecord[], InputResult> {
   const batches = new Batches(sink)
   const parser = new RecordParser(input, (record) => batches.add(record), options, sink?.chatter)
-  const splitter = new LineSplitter((line, truncated) => parser.line(line, truncated))
+  const splitter = new LineSplitter((text, start, end, truncated) => parser.lineIn(text, start, end, truncated))
   // With a between-chunks hook (the app), a chunk is parsed in slices so the hook gets a turn every few milliseconds.
   const betweenChunks = sink?.betweenChunks
   for await (const bytes of asUtf8(stream)) {
@@ -292,9 +293,9 @@ export async function readIncrement(path: string, fromOffset: number, input: num
   const parser = new RecordParser(input, (record) => records.push(record), options)
   /** Where the last record began, and the truncated lines before it. */
   let last: { line: number; offset: number; truncatedBefore: number } | undefined
-  const splitter = new LineSplitter((line, truncated) => {
+  const splitter = new LineSplitter((text, lineStart, lineEnd, truncated) => {
     const truncatedBefore = parser.stats.truncatedLines
-    parser.line(line, truncated)
+    parser.lineIn(text, lineStart, lineEnd, truncated)
     const lineNo = parser.stats.lines
     if (parser.currentRecordLine === lineNo) last = { line: lineNo, offset: splitter.lineOffset, truncatedBefore }
   })

@@ -3,15 +3,15 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { AuditRecord } from '../../../shared/models/audit'
 import { LineSplitter } from './line-splitter'
-import { connectorNameFromText, RecordParser, type ParserOptions, type ParserStats } from './record-parser'
-import { timeZone } from './java-time'
+import { completeAuditRecord, connectorNameFromText, QUALIFIED_EXCEPTION, RecordParser, type ParserOptions, type ParserStats } from './record-parser'
+import { logbackTimeToIso, timeZone } from './java-time'
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../../tests/fixtures/audit/${name}`, import.meta.url), 'utf8')
 
 function parse(text: string, options?: ParserOptions): { records: AuditRecord[]; stats: ParserStats } {
   const records: AuditRecord[] = []
   const parser = new RecordParser(0, (record) => records.push(record), options)
-  const splitter = new LineSplitter((line, truncated) => parser.line(line, truncated))
+  const splitter = new LineSplitter((text, start, end, truncated) => parser.lineIn(text, start, end, truncated))
   splitter.push(Buffer.from(text))
   splitter.end()
   parser.end()
@@ -141,6 +141,16 @@ describe('RecordParser: console destination', () => {
     expect(stats.unparsedLines).toBe(1)
   })
 
+  it('strips the wrappers of every line, however many chunk pieces repeat the same text', () => {
+    for (const wrap of [(line: string) => `egeria-core-1  | ${line}`, (line: string) => `\u001b[36m${line}\u001b[0m`]) {
+      const line = wrap('Tue Feb 02 20:57:50 GMT 2021 s1 Information OMRS-AUDIT-0001 x')
+      const count = Math.ceil((300 * 1024) / (line.length + 1))
+      const { records, stats } = parse(`${line}\n`.repeat(count))
+      expect(stats).toMatchObject({ lines: count, records: count, unparsedLines: 0 })
+      expect(records.every((record) => record.format === 'console' && record.server === 's1')).toBe(true)
+    }
+  })
+
   it('flags records built from truncated lines', () => {
     const records: AuditRecord[] = []
     const parser = new RecordParser(0, (record) => records.push(record))
@@ -148,6 +158,37 @@ describe('RecordParser: console destination', () => {
     parser.end()
     expect(records[0]!.truncated).toBe(true)
     expect(parser.stats.truncatedLines).toBe(1)
+  })
+})
+
+describe('Spring Boot times', () => {
+  it('gives each line the time its stamp gives on its own, a new millisecond or not (property)', () => {
+    const two = (values: string[]): fc.Arbitrary<string> => fc.constantFrom(...values)
+    const stampArb = fc
+      .tuple(two(['2021', '1969', '0999']), two(['01', '02', '12', '13']), two(['00', '12', '29', '30', '31']), two([' ', 'T']), two(['00', '01', '23', '24']), two(['00', '59', '60']), two(['00', '59', '60']), two(['.', ',']), two(['000', '001', '463', '999']), two(['', 'Z', '+01:00', '+0100', '-05:30']))
+      .map(([year, month, day, t, hour, minute, second, separator, millis, zone]) => `${year}-${month}-${day}${t}${hour}:${minute}:${second}${separator}${millis}${zone}`)
+    fc.assert(
+      fc.property(fc.array(stampArb, { minLength: 1, maxLength: 12 }), fc.constantFrom(undefined, 'Europe/Paris', '+05:30'), (stamps, zoneName) => {
+        const zone = zoneName === undefined ? undefined : timeZone(zoneName)
+        const { records } = parse(stamps.map((stamp) => `${stamp}  INFO 1 --- [main] o.s.Logger : started\n`).join(''), { zone })
+        expect(records.map((record) => record.time)).toEqual(stamps.map((stamp) => logbackTimeToIso(stamp, zone)))
+      }),
+      { numRuns: 400 }
+    )
+  })
+})
+
+describe('completeAuditRecord', () => {
+  it('finds the qualified exception class QUALIFIED_EXCEPTION finds, in prose or code (property)', () => {
+    const textArb = fc.array(fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('org.', 'example.', 'a$b.', '_x.', 'Foo', 'Exception', 'Error', 'Throwable', ' ', '.', '$', 'Z', '9', 'connect. ', 'E')), { maxLength: 14 }).map((parts) => parts.join(''))
+    fc.assert(
+      fc.property(textArb, (text) => {
+        const record: AuditRecord = { input: 0, firstLine: 1, lastLine: 1, format: 'console', audit: true, severity: 'Exception', messageId: 'OMRS-AUDIT-0001', text, messageIds: ['OMRS-AUDIT-0001'] }
+        completeAuditRecord(record)
+        expect(record.exceptionClass).toBe(QUALIFIED_EXCEPTION.exec(text)?.[1])
+      }),
+      { numRuns: 3000 }
+    )
   })
 })
 
@@ -168,6 +209,50 @@ describe('connectorNameFromText', () => {
 })
 
 describe('RecordParser properties', () => {
+  /** Lines made of the pieces the parser looks for, cut anywhere: a line read in place must never see past its end. */
+  const pieceArb = fc.oneof(
+    fc.string({ maxLength: 6 }).map((text) => text.replace(/[\r\n\uFEFF]/g, '')),
+    {
+      weight: 4,
+      arbitrary: fc.constantFrom(
+        'Tue Feb 02 20:57:50 GMT 2021', 'Tue Feb 02 20:57:51 CET 20', 'Sat Nov 22 18:00:00 GMT 2025 ', ' ', '  ', 'daemon', 'Information ', 'Error ', '<Unknown> ',
+        'INTEGRATION-DAEMON-SERVICES-0042', 'INTEGRATION-DAEMON-SERVICES-004', 'OMRS-AUDIT-0064 ', 'The refresh of integration connector ', 'connector ', 'named ', "'",
+        'Name1', 'integration service ', ' method ', 'Further reading: ', 'Supplementary information: log record id ', 'egeria-core-1  | ', '| ',
+        '2021-02-02T20:57:50.123456789Z ', '2021-02-12 20:16:37.243  INFO 53787 --- [main] o.s.Web : ', '\u001b[32m', '\u001b[0m', '[pod/x] ', '\t', 'at ', 'é', '{', '}',
+        'Tue Feb 02 20:57:50 GMT 2021 daemon Information INTEGRATION-DAEMON-SERVICES-0042 The refresh of integration connector Name1 completed',
+        'Tue Feb 02 20:57:50 GMT 2021 daemon Exception INTEGRATION-DAEMON-SERVICES-0031 ', 'a-compose-service-name-long-enough-to-pass-the-sixty-four-character-limit  | '
+      )
+    }
+  )
+  const linesArb = fc.array(fc.array(pieceArb, { maxLength: 12 }).map((pieces) => pieces.join('')), { maxLength: 30 })
+
+  it('reads a line in place within its chunk exactly as on its own, cut short or not (property)', () => {
+    fc.assert(
+      fc.property(linesArb, fc.integer({ min: 4, max: 160 }), (lines, maxLineChars) => {
+        const read = (feed: (parser: RecordParser) => void): unknown => {
+          const records: AuditRecord[] = []
+          const taken: unknown[] = []
+          const parser = new RecordParser(0, (record) => records.push(record), {}, (...line) => {
+            taken.push(line)
+            return line[1] % 2 === 0
+          })
+          feed(parser)
+          parser.end()
+          return { records, taken, stats: parser.stats }
+        }
+        const inPlace = read((parser) => {
+          const splitter = new LineSplitter((text, start, end, truncated) => parser.lineIn(text, start, end, truncated), maxLineChars)
+          splitter.push(Buffer.from(lines.map((line) => `${line}\n`).join('')))
+        })
+        const alone = read((parser) => {
+          for (const line of lines) parser.line(line.slice(0, maxLineChars), line.length > maxLineChars)
+        })
+        expect(inPlace).toEqual(alone)
+      }),
+      { numRuns: 500 }
+    )
+  })
+
   const lineArb = fc.oneof(
     fc.string({ maxLength: 80 }),
     fc.constantFrom(
@@ -181,6 +266,19 @@ describe('RecordParser properties', () => {
       '{"messageId":"A-B-0001","timeStamp":1}', '{broken', 'Tue Feb 99 99:99:99 ZZZ 2021 s Error X-Y-0001 t'
     )
   )
+
+  it('counts a line blank exactly when it starts with an ASCII space or control and trims to nothing (property)', () => {
+    const lineArb = fc.array(fc.constantFrom(' ', '\t', '\v', '\f', '\u0001', '\u00a0', '\u2028', '\u3000', '\ufeff', 'a'), { maxLength: 6 }).map((chars) => chars.join(''))
+    fc.assert(
+      fc.property(lineArb, (line) => {
+        const parser = new RecordParser(0, () => undefined)
+        parser.line(line)
+        parser.end()
+        expect(parser.stats.blankLines).toBe(line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim().length === 0) ? 1 : 0)
+      }),
+      { numRuns: 2000 }
+    )
+  })
 
   it('never throws and accounts for every line', () => {
     fc.assert(

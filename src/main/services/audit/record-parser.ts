@@ -40,8 +40,10 @@ const SEVERITIES = new Map<string, string>(AUDIT_SEVERITIES.map((severity) => [s
 SEVERITIES.set('<Unknown>', 'Unknown')
 const SUPPLEMENT = 'Supplementary information: log record id '
 const FURTHER_READING = 'Further reading: '
-const DOCKER_PREFIX = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d) /
-const LOGBACK_LEVEL_AFTER_TIME = /^ +-?(?:ERROR|WARN|INFO|DEBUG|TRACE) +\d+ ---/
+/** `docker logs -t`'s time before any line (sticky, like the patterns matchEnd matches in place). */
+const DOCKER_PREFIX = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d) /y
+/** After such a time, a level: the time is a logback line's own, not a prefix. */
+const LOGBACK_LEVEL_AFTER_TIME = / +-?(?:ERROR|WARN|INFO|DEBUG|TRACE) +\d+ ---/y
 const LOGBACK =
   /^(\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[.,]\d{3}(?:Z|[+-]\d\d:?\d\d)?) +-?(ERROR|WARN|INFO|DEBUG|TRACE) +\d+ +--- +(?:\[[^\]]*\] +)?\[[^\]]*\] +(\S+) *: ?(.*)$/
 /** Logback's default and common patterns without Spring Boot's pid: `2024-… [thread] LEVEL logger - msg`, `2024-… LEVEL [thread] logger: msg`. */
@@ -50,7 +52,7 @@ const LOGBACK_PLAIN =
 /** Wrappers around any line: WebSphere/Liberty `SystemOut O`, kubectl `--prefix`, docker compose `service-1  | `. */
 const SYSTEM_OUT_PREFIX = /^\[[^\]]{6,40}\] [0-9a-fA-F]{8} \S+ +[OR] /
 const KUBECTL_PREFIX = /^\[pod\/[^\]]+\] /
-const COMPOSE_PREFIX = /^[\w.-]+ *\| /
+const COMPOSE_PREFIX = /[\w.-]+ *\| /y
 /** A thrown exception starting a line by itself: Java (`a.b.FooException: …`) or Python (`ConnectionError: …`). */
 const PYTHON_EXCEPTION = /^((?:[A-Z]\w*)?(?:Error|Exception)): /
 /** The most lines a REST response may span before it is given up on (and its lines counted unparsed). */
@@ -74,7 +76,7 @@ const CONNECTOR_STOP_WORDS = new Set(['is', 'method', 'has', 'was', 'configurati
 /** Whether an ID's text names an integration connector, per ID (interned by the parser, so its hash is cached): this runs for every record. */
 const connectorIdMemo = new Map<string, boolean>()
 
-function hasConnectorPrefix(messageId: string): boolean {
+function namesConnector(messageId: string): boolean {
   let known = connectorIdMemo.get(messageId)
   if (known === undefined) {
     known = idFamilyOf(messageId)?.namesConnector === true
@@ -85,7 +87,11 @@ function hasConnectorPrefix(messageId: string): boolean {
 }
 
 export function connectorNameFromText(messageId: string, text: string): string | undefined {
-  if (!hasConnectorPrefix(messageId)) return undefined
+  return namesConnector(messageId) ? connectorNameIn(text) : undefined
+}
+
+/** The connector a message text names, for an ID whose texts name one. */
+function connectorNameIn(text: string): string | undefined {
   // `… connector [named|called] NAME …`, scanned by hand: this runs for every daemon heartbeat.
   let at = text.indexOf('connector ')
   while (at !== -1) {
@@ -133,21 +139,93 @@ function isStackLine(line: string): boolean {
 /** Terminal colour codes (docker compose colours its service prefixes, Spring Boot its levels). */
 const ANSI_CODES = /\u001b\[[0-9;]*[A-Za-z]/g
 
-/** Strips colour codes and a wrapper that a container, an app server or kubectl put before the line. */
-function unwrap(raw: string): string {
-  const line = raw.indexOf('\u001b') === -1 ? raw : raw.replace(ANSI_CODES, '')
-  const first = line.charCodeAt(0)
-  if (first === 91 /* [ */) {
-    const prefix = SYSTEM_OUT_PREFIX.exec(line) ?? KUBECTL_PREFIX.exec(line)
-    return prefix ? line.slice(prefix[0].length) : line
+/** Where a line starting with `[` starts after the prefix an app server or kubectl put before it. */
+function afterServerPrefix(text: string, start: number, end: number): number {
+  const line = text.slice(start, end)
+  const prefix = SYSTEM_OUT_PREFIX.exec(line) ?? KUBECTL_PREFIX.exec(line)
+  return prefix ? start + prefix[0].length : start
+}
+
+/** Where a line starts after a docker compose service prefix: its `| ` is the last one within the first few dozen characters, after a space. */
+function afterComposePrefix(text: string, start: number, end: number): number {
+  const prefixEnd = matchEnd(COMPOSE_PREFIX, text, start, end)
+  const bar = prefixEnd - 2
+  if (prefixEnd === -1 || bar - start > 64) return start
+  return text.charCodeAt(text.lastIndexOf('| ', Math.min(start + 64, end - 2)) - 1) === 32 ? prefixEnd : start
+}
+
+/**
+ * Where a character next occurs in a text, for lines read in order: each text is searched once per
+ * occurrence rather than once per line (most chunks hold no colour code and no `|` at all).
+ */
+class NextOccurrence {
+  private text = ''
+  private searchedFrom = 0
+  private next = 0
+  constructor(private readonly char: string) {}
+
+  /** Whether the character occurs in `text` from `start` to `end`. */
+  within(text: string, start: number, end: number): boolean {
+    // Texts are compared by content, so a text equal to the last one starts again from its beginning:
+    // the answer holds only from where the last search started on.
+    const searched = text === this.text && start >= this.searchedFrom
+    this.text = text
+    if (!searched || this.next < start) {
+      const at = text.indexOf(this.char, start)
+      this.searchedFrom = start
+      this.next = at === -1 ? text.length : at
+    }
+    return this.next < end
   }
-  // A compose service prefix ends with `| ` within the first few dozen characters.
-  const bar = line.lastIndexOf('| ', 64)
-  if (bar > 0 && line.charCodeAt(bar - 1) === 32) {
-    const prefix = COMPOSE_PREFIX.exec(line)
-    if (prefix) return line.slice(prefix[0].length)
+}
+
+/**
+ * Where sticky `pattern` matched at `start` ends, or -1 when it did not match within the line ending at
+ * `end`. For the patterns matched this way (DOCKER_PREFIX, LOGBACK_LEVEL_AFTER_TIME, COMPOSE_PREFIX) that
+ * is exactly the line's own match: each matches at most one way and looks at nothing after its match.
+ */
+function matchEnd(pattern: RegExp, text: string, start: number, end: number): number {
+  pattern.lastIndex = start
+  return pattern.test(text) && pattern.lastIndex <= end ? pattern.lastIndex : -1
+}
+
+/** Where `char` first occurs in `text` from `from` on, or -1 when not before `end`. */
+function indexInLine(text: string, char: string, from: number, end: number): number {
+  const at = text.indexOf(char, from)
+  return at < end ? at : -1
+}
+
+/** Whether the line ending at `end` holds `expected` at `at`: a slice compared whole, faster than a loop or startsWith. */
+function holdsAt(text: string, at: number, end: number, expected: string): boolean {
+  return end - at >= expected.length && text.slice(at, at + expected.length) === expected
+}
+
+/** What a console line says between its date and its message, `server severity ID`, parsed once per distinct header. */
+interface ConsoleHeader {
+  printed: string
+  server: string
+  severity: string
+  id: string
+  namesConnector: boolean
+  /** The header of the audit line that followed this one last time: logs repeat their sequences of lines. */
+  next?: ConsoleHeader
+}
+
+/** Whether `printed` (a header, after its date or not) is at `start`: the same text, then a space or the line's end (not a longer ID). */
+function isHeaderAt(text: string, start: number, end: number, printed: string): boolean {
+  const after = start + printed.length
+  return holdsAt(text, start, end, printed) && (after === end || text.charCodeAt(after) === 32)
+}
+
+/** Whether the line is whitespace only, as trim() sees it: a stack frame's tab is followed by text, found without a trimmed copy. */
+function isBlank(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at)
+    if (code === 32 || (code >= 9 && code <= 13)) continue
+    // Past ASCII, the character may be a Unicode space: trim() decides.
+    return code > 127 && text.slice(at, end).trim().length === 0
   }
-  return line
+  return true
 }
 
 const LOG_TIME_START = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d/
@@ -180,15 +258,26 @@ export class RecordParser {
   private lastDateIso: string | undefined
   /** Zone of the last console line: Spring Boot 2 times print none, and share the JVM's zone. */
   private consoleZone: TimeZone | undefined
-  private lastServer = ''
-  private lastStamp = ''
-  private lastStampZone: TimeZone | undefined
-  private lastStampIso: string | undefined
+  /** The second of the last Spring Boot time (its text around the milliseconds), its zone and its ISO time. */
+  private secondHead = ''
+  private secondTail = ''
+  private secondZone: TimeZone | undefined
+  private secondIso: string | undefined
+  private lastLogger = ''
+  private lastLoggerIsAudit = false
   private readonly validIds = new Map<string, string>()
+  private readonly headers = new Map<string, ConsoleHeader>()
+  /** The header of the last console audit line, whose successor predicts the next one's. */
+  private lastHeader: ConsoleHeader | undefined
+  /** `date header` of the headers predicted under the last date: one compare covers a line's date and header. */
+  private readonly datedHeaders = new Map<ConsoleHeader, string>()
+  private readonly escapes = new NextOccurrence('\u001b')
+  private readonly bars = new NextOccurrence('|')
   private readonly maxStackLines: number
   /** The last console line the chatter sink took: its Further-reading line and trace belong to it. */
   private takenId: string | undefined
   private takenServer = ''
+  private tookChatter = false
   /** Formats of the audit records seen, taken chatter included. */
   readonly auditFormats = new Set<RecordFormat>()
 
@@ -201,27 +290,42 @@ export class RecordParser {
     this.maxStackLines = options.maxStackLines ?? 200
   }
 
-  line(raw: string, truncated = false): void {
+  line(line: string, truncated = false): void {
+    this.lineIn(line, 0, line.length, truncated)
+  }
+
+  /**
+   * The line `text.slice(start, end)`, read in place (`text` is a whole decoded chunk): a console line
+   * needs no string of its own, only its message text.
+   */
+  lineIn(text: string, start: number, end: number, truncated = false): void {
     const lineNo = ++this.stats.lines
     if (truncated) this.stats.truncatedLines++
-    let line = raw
-    const c0 = line.charCodeAt(0)
-    if (c0 >= 48 && c0 <= 57 && line.charCodeAt(10) === 84) {
-      const prefix = DOCKER_PREFIX.exec(line)
-      if (prefix && !LOGBACK_LEVEL_AFTER_TIME.test(line.slice(prefix[0].length - 1))) {
-        line = line.slice(prefix[0].length)
-      }
+    const c0 = text.charCodeAt(start)
+    if (c0 >= 48 && c0 <= 57 && start + 10 < end && text.charCodeAt(start + 10) === 84) {
+      const prefixEnd = matchEnd(DOCKER_PREFIX, text, start, end)
+      if (prefixEnd !== -1 && matchEnd(LOGBACK_LEVEL_AFTER_TIME, text, prefixEnd - 1, end) === -1) start = prefixEnd
     }
-    line = unwrap(line)
+    const coloured = this.escapes.within(text, start, end)
+    if (coloured) {
+      text = text.slice(start, end).replace(ANSI_CODES, '')
+      start = 0
+      end = text.length
+    }
+    // A line stripped of its colours is a text of its own: searched by itself, it leaves the chunk's search where it was.
+    const hasBar = coloured ? text.includes('|') : this.bars.within(text, start, end)
+    if (start < end && text.charCodeAt(start) === 91 /* [ */) start = afterServerPrefix(text, start, end)
+    else if (hasBar) start = afterComposePrefix(text, start, end)
     if (this.block) {
       // A response cut short (a truncated paste) must not swallow the records after it.
+      const line = text.slice(start, end)
       if (!startsRecord(line)) {
         this.blockLine(line, truncated)
         return
       }
       this.endBlock()
     }
-    if (line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim().length === 0)) {
+    if (start === end || (text.charCodeAt(start) <= 32 && isBlank(text, start, end))) {
       // A supplement's trace ends with a newline: the blank line after it is still the record's.
       if (this.current && this.takesStack) this.extend(lineNo, undefined, truncated)
       else {
@@ -230,7 +334,8 @@ export class RecordParser {
       }
       return
     }
-    if (this.consoleLine(line, lineNo, truncated)) return
+    if (this.consoleLine(text, start, end, lineNo, truncated)) return
+    const line = text.slice(start, end)
     const first = line.charCodeAt(0)
     if (first === 123 /* { */ && this.jsonLine(line, lineNo, truncated)) return
     if (first >= 48 && first <= 57 && this.logbackLine(line, lineNo, truncated)) return
@@ -315,53 +420,44 @@ export class RecordParser {
     return this.current && (this.takesStack || this.takesAnyNext) ? this.current.firstLine : undefined
   }
 
-  private consoleLine(line: string, lineNo: number, truncated: boolean): boolean {
-    // Lines of one second share their date: a prefix compare skips the date parsing (the hot path).
-    let dateEnd = this.lastDate.length
-    // (slice + === is a memcmp; startsWith measured three times slower here)
-    if (dateEnd === 0 || line.charCodeAt(dateEnd) !== 32 || line.slice(0, dateEnd) !== this.lastDate) {
-      // Cheap shape check before any parsing: `Tue Feb 02 20:57:50 ZONE yyyy `.
-      if (line.charCodeAt(3) !== 32 || line.charCodeAt(7) !== 32 || line.charCodeAt(13) !== 58 || !DAY_NAMES.has(line.slice(0, 3))) {
-        return false
+  private consoleLine(text: string, start: number, end: number, lineNo: number, truncated: boolean): boolean {
+    // Cheap shape check before anything else, which stack frames and other lines fail: `Tue Feb 02 20:57:50 ZONE yyyy `.
+    if (end - start <= 20 || text.charCodeAt(start + 3) !== 32 || text.charCodeAt(start + 7) !== 32 || text.charCodeAt(start + 13) !== 58) return false
+    // The usual line has the last line's date and the predicted header: one compare covers both.
+    let header = this.predictedHeader(text, start, end, true)
+    let restStart = start + this.lastDate.length + 1
+    if (header === undefined) {
+      // Lines of one second share their date: a compare in place skips the date parsing.
+      const sameDate = this.lastDate.length > 0 && restStart <= end && text.charCodeAt(restStart - 1) === 32 && holdsAt(text, start, end, this.lastDate)
+      if (!sameDate) {
+        const dateEnd = this.parsedDateEnd(text, start, end)
+        if (dateEnd === -1) return false
+        restStart = dateEnd + 1
+        header = this.predictedHeader(text, restStart, end, false)
       }
-      const zoneEnd = line.indexOf(' ', 20)
-      if (zoneEnd === -1) return false
-      const zone = line.slice(20, zoneEnd)
-      const iso = javaDateToIso(line.slice(4, 19), zone, line.slice(zoneEnd + 1, zoneEnd + 5), this.options.zone)
-      if (iso === undefined) return false
-      dateEnd = zoneEnd + 5
-      this.lastDate = line.slice(0, dateEnd)
-      this.lastDateIso = iso
-      this.consoleZone = printedZone(zone)
+      header ??= this.parsedHeader(text, restStart, end)
     }
     const time = this.lastDateIso!
-    const restStart = dateEnd + 1
-    const serverEnd = line.indexOf(' ', restStart)
-    const severityEnd = serverEnd === -1 ? -1 : line.indexOf(' ', serverEnd + 1)
-    const idEnd = severityEnd === -1 ? -1 : line.indexOf(' ', severityEnd + 1)
-    const severity = severityEnd === -1 ? undefined : SEVERITIES.get(line.slice(serverEnd + 1, severityEnd))
-    const canonicalId =
-      severity === undefined ? undefined : this.knownId(idEnd === -1 ? line.slice(severityEnd + 1) : line.slice(severityEnd + 1, idEnd))
-    if (severity === undefined || canonicalId === undefined) {
+    if (header === undefined) {
       this.flush()
-      this.record({ format: 'platform', audit: false, time, text: line.slice(restStart), messageIds: [] }, lineNo, truncated)
+      this.record({ format: 'platform', audit: false, time, text: text.slice(restStart, end), messageIds: [] }, lineNo, truncated)
       return true
     }
-    let server = line.slice(restStart, serverEnd)
-    if (server === this.lastServer) server = this.lastServer // share one string per server, not one per line
-    else this.lastServer = server = internString(server)
-    let textStart = idEnd === -1 ? line.length : idEnd + 1
-    while (line.charCodeAt(textStart) === 32) textStart++ // IDs defined with a trailing space
-    if (this.takenId === canonicalId && this.takenServer === server && line.startsWith(FURTHER_READING, textStart)) return true
+    if (this.lastHeader !== undefined) this.lastHeader.next = header
+    this.lastHeader = header
+    const { server, severity, id } = header
+    let textStart = restStart + header.printed.length
+    while (textStart < end && text.charCodeAt(textStart) === 32) textStart++ // IDs defined with a trailing space
+    if (this.takenId === id && this.takenServer === server && holdsAt(text, textStart, end, FURTHER_READING)) return true
     const current = this.current
-    if (current && current.format === 'console' && current.messageId === canonicalId && current.server === server) {
-      if (line.startsWith(FURTHER_READING, textStart)) {
-        current.furtherReading = line.slice(textStart + FURTHER_READING.length).trim()
+    if (current && current.format === 'console' && current.messageId === id && current.server === server) {
+      if (holdsAt(text, textStart, end, FURTHER_READING)) {
+        current.furtherReading = text.slice(textStart + FURTHER_READING.length, end).trim()
         this.extend(lineNo, undefined, truncated)
         return true
       }
-      if (line.startsWith(SUPPLEMENT, textStart)) {
-        this.supplement(current, line.slice(textStart + SUPPLEMENT.length))
+      if (holdsAt(text, textStart, end, SUPPLEMENT)) {
+        this.supplement(current, text.slice(textStart + SUPPLEMENT.length, end))
         this.extend(lineNo, undefined, truncated)
         this.takesStack = true
         this.takesAnyNext = current.stackTrace === undefined
@@ -369,12 +465,13 @@ export class RecordParser {
       }
     }
     this.flush()
-    const text = line.slice(textStart)
-    if (this.chatter?.(this.input, lineNo, time, server, severity, canonicalId, text, connectorNameFromText(canonicalId, text))) {
+    const message = text.slice(textStart, end)
+    if (this.chatter?.(this.input, lineNo, time, server, severity, id, message, header.namesConnector ? connectorNameIn(message) : undefined)) {
       this.stats.records++
       this.stats.auditRecords++
-      this.auditFormats.add('console')
-      this.takenId = canonicalId
+      if (!this.tookChatter) this.auditFormats.add('console')
+      this.tookChatter = true
+      this.takenId = id
       this.takenServer = server
       return true
     }
@@ -387,14 +484,76 @@ export class RecordParser {
       time,
       server,
       severity,
-      messageId: canonicalId,
-      text,
-      messageIds: [canonicalId]
+      messageId: id,
+      text: message,
+      messageIds: [id]
     }
     if (truncated) this.current.truncated = true
     this.takesStack = false
     this.takesAnyNext = false
     return true
+  }
+
+  /**
+   * The header at `start` when it is the one predicted: the last header's successor, or the last header
+   * again. With `dated`, `start` is the line's start and the last line's date must come first.
+   */
+  private predictedHeader(text: string, start: number, end: number, dated: boolean): ConsoleHeader | undefined {
+    const last = this.lastHeader
+    if (last === undefined) return undefined
+    const next = last.next
+    if (next !== undefined && isHeaderAt(text, start, end, dated ? this.datedHeader(next) : next.printed)) return next
+    return next !== last && isHeaderAt(text, start, end, dated ? this.datedHeader(last) : last.printed) ? last : undefined
+  }
+
+  /** `date header` for the last date, made once per header and date. */
+  private datedHeader(header: ConsoleHeader): string {
+    let dated = this.datedHeaders.get(header)
+    if (dated === undefined) this.datedHeaders.set(header, (dated = `${this.lastDate} ${header.printed}`))
+    return dated
+  }
+
+  /**
+   * Where the console date starting the line ends, parsed (it is not the last line's), or -1 when the
+   * line has none. The line has the date's shape (see consoleLine).
+   */
+  private parsedDateEnd(text: string, start: number, end: number): number {
+    if (!DAY_NAMES.has(text.slice(start, start + 3))) return -1
+    const zoneEnd = indexInLine(text, ' ', start + 20, end)
+    if (zoneEnd === -1) return -1
+    const zone = text.slice(start + 20, zoneEnd)
+    const iso = javaDateToIso(text.slice(start + 4, start + 19), zone, text.slice(zoneEnd + 1, Math.min(zoneEnd + 5, end)), this.options.zone)
+    if (iso === undefined) return -1
+    this.lastDate = text.slice(start, Math.min(zoneEnd + 5, end))
+    this.datedHeaders.clear()
+    this.lastDateIso = iso
+    this.consoleZone = printedZone(zone)
+    // A year cut short by the line's end still counts its missing characters: the rest of the line starts past them.
+    return zoneEnd + 5
+  }
+
+  /** The header at `start`, parsed: undefined when the line is no audit line (no severity or no message ID there). */
+  private parsedHeader(text: string, start: number, end: number): ConsoleHeader | undefined {
+    const serverEnd = indexInLine(text, ' ', start, end)
+    const severityEnd = serverEnd === -1 ? -1 : indexInLine(text, ' ', serverEnd + 1, end)
+    if (severityEnd === -1) return undefined
+    const severity = SEVERITIES.get(text.slice(serverEnd + 1, severityEnd))
+    if (severity === undefined) return undefined
+    const idEnd = indexInLine(text, ' ', severityEnd + 1, end)
+    const headerEnd = idEnd === -1 ? end : idEnd
+    const id = this.knownId(text.slice(severityEnd + 1, headerEnd))
+    if (id === undefined) return undefined
+    const printed = text.slice(start, headerEnd)
+    let header = this.headers.get(printed)
+    if (header === undefined) {
+      if (this.headers.size > 10_000) {
+        this.headers.clear()
+        this.lastHeader = undefined // so no successor keeps a cleared header alive
+      }
+      header = { printed: internString(printed), server: internString(text.slice(start, serverEnd)), severity, id, namesConnector: namesConnector(id) }
+      this.headers.set(header.printed, header)
+    }
+    return header
   }
 
   /**
@@ -425,7 +584,7 @@ export class RecordParser {
     if (!match) return this.plainLogbackLine(line, lineNo, truncated)
     const [, stamp = '', level = '', logger = '', message = ''] = match
     const time = this.logbackTime(stamp)
-    const slf4j = logger.includes('.f.a.') || logger.includes('frameworks.auditlog') ? SLF4J_BODY.exec(message) : null
+    const slf4j = this.isAuditLogger(logger) ? SLF4J_BODY.exec(message) : null
     if (slf4j) {
       const [, server = '', guid = '', token = '', text = ''] = slf4j
       const current = this.current
@@ -456,6 +615,15 @@ export class RecordParser {
     return true
   }
 
+  /** Whether a logger is the audit log's SLF4J destination, remembered for the last one: a platform repeats its loggers. */
+  private isAuditLogger(logger: string): boolean {
+    if (logger !== this.lastLogger) {
+      this.lastLogger = logger
+      this.lastLoggerIsAudit = logger.includes('.f.a.') || logger.includes('frameworks.auditlog')
+    }
+    return this.lastLoggerIsAudit
+  }
+
   private plainLogbackLine(line: string, lineNo: number, truncated: boolean): boolean {
     const match = LOGBACK_PLAIN.exec(line)
     if (!match) return false
@@ -467,15 +635,25 @@ export class RecordParser {
     return true
   }
 
-  /** Spring Boot prints the same time on the lines of one millisecond: the last one's answer is reused. */
+  /**
+   * A Spring Boot time (`2021-02-12 20:16:37.243`, maybe with a zone). Most lines print a new millisecond,
+   * so the time of its second is worked out once and each line's milliseconds put into it: a zone moves
+   * a time by whole seconds, and the milliseconds never make a date valid or not, except at 24:00:00.
+   */
   private logbackTime(stamp: string): string | undefined {
     const zone = this.options.zone ?? this.consoleZone
-    if (stamp !== this.lastStamp || zone !== this.lastStampZone) {
-      this.lastStamp = stamp
-      this.lastStampZone = zone
-      this.lastStampIso = logbackTimeToIso(stamp, zone)
+    const head = stamp.slice(0, 20)
+    const tail = stamp.slice(23)
+    if (head !== this.secondHead || tail !== this.secondTail || zone !== this.secondZone) {
+      this.secondHead = head
+      this.secondTail = tail
+      this.secondZone = zone
+      this.secondIso = logbackTimeToIso(`${head}000${tail}`, zone)
     }
-    return this.lastStampIso
+    const millis = stamp.slice(20, 23)
+    if (millis === '000') return this.secondIso
+    if (this.secondIso === undefined || head.startsWith('24', 11)) return logbackTimeToIso(stamp, zone)
+    return `${this.secondIso.slice(0, -1)}.${millis}Z`
   }
 
   private jsonLine(line: string, lineNo: number, truncated: boolean): boolean {
@@ -532,11 +710,6 @@ export class RecordParser {
   }
 }
 
-/** A Java exception's qualified class name in a text: `org.odpi.….ConnectorCheckedException`. */
-const QUALIFIED_THROWABLE = /\b((?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error))\b/
-/** Its class part after the last dot: a quick test that rules out most failure texts before the slower full pattern. */
-const THROWABLE_CLASS = /\.[A-Z][\w$]*(?:Exception|Error)\b/
-
 /** Fills the nested-ID chain, connector name and exception details of a finished audit record. */
 export function completeAuditRecord(record: AuditRecord): void {
   const id = record.messageId
@@ -550,10 +723,36 @@ export function completeAuditRecord(record: AuditRecord): void {
   const connector = record.connector ?? connectorNameFromText(id, text)
   if (connector !== undefined) record.connector = connector
   // Exception-severity console lines name the exception inside the text; chatter never needs the scan.
-  if (!record.exceptionClass && (nested || PROBLEM_SEVERITY_SET.has(record.severity ?? '')) && THROWABLE_CLASS.test(text)) {
-    const thrown = QUALIFIED_THROWABLE.exec(text)
+  if (!record.exceptionClass && (nested || PROBLEM_SEVERITY_SET.has(record.severity ?? '')) && mayNameQualifiedException(text)) {
+    const thrown = QUALIFIED_EXCEPTION.exec(text)
     if (thrown) record.exceptionClass = thrown[1]
   }
+}
+
+/** A qualified Java exception class named in a text: `org.example.FooException`. */
+export const QUALIFIED_EXCEPTION = /\b((?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error))\b/
+
+/**
+ * Whether a text may name a qualified exception class: some `Exception` or `Error` ends a name part that
+ * follows a dot (`.FooException`). Rules out prose (`… connect. Exception message is …`) without running
+ * QUALIFIED_EXCEPTION, which is slow over a long text.
+ */
+function mayNameQualifiedException(text: string): boolean {
+  return endsDottedNamePart(text, 'Exception') || endsDottedNamePart(text, 'Error')
+}
+
+function endsDottedNamePart(text: string, suffix: string): boolean {
+  for (let at = text.indexOf(suffix); at !== -1; at = text.indexOf(suffix, at + 1)) {
+    let partStart = at
+    while (partStart > 0 && isJavaNameChar(text.charCodeAt(partStart - 1))) partStart--
+    if (partStart < at && text.charCodeAt(partStart - 1) === 46 /* . */) return true
+  }
+  return false
+}
+
+/** `[\w$]`: letters, digits, `_` and `$`. */
+function isJavaNameChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36
 }
 
 /** A `X-NNN` shape (uppercase or digit, hyphen, three digits): lowercase GUIDs and names never match. */
