@@ -91,7 +91,7 @@ export async function startKafka(): Promise<KafkaServer> {
     ''
   ].join('\n'))
   const java = (args: string[]): string[] => ['-Xms128m', '-Xmx512m', '-XX:+UseSerialGC', '-Xshare:auto', '-cp', classpath, ...args]
-  const clusterId = randomBytes(16).toString('base64url')
+  const clusterId = kafkaClusterId()
   const format = spawnSync('java', java(['kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', properties]), { encoding: 'utf8' })
   if (format.status !== 0) {
     rmSync(dir, { recursive: true, force: true })
@@ -149,4 +149,15 @@ function requireTool(command: string, args: string[]): void {
 
 function tail(file: string): string {
   return existsSync(file) ? readFileSync(file, 'utf8').split('\n').slice(-40).join('\n') : ''
+}
+
+/**
+ * A random cluster ID as Kafka makes them (16 bytes, base64url), never starting with `-`: the storage
+ * tool would read one that does as an option and fail (one run in 64 with a plain random ID).
+ */
+export function kafkaClusterId(): string {
+  for (;;) {
+    const id = randomBytes(16).toString('base64url')
+    if (!id.startsWith('-')) return id
+  }
 }
