@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import type { LogOpenProgress } from '../src/shared/models/audit'
 import { LogService } from '../src/main/services/audit/log-service'
+import { counted } from '../src/shared/counted'
 import { writeConsoleShape } from './log-shapes'
 
 const megabytes = Number(process.env.BENCH_LOG_MB ?? 1024)
@@ -39,7 +40,7 @@ try {
   const session = await logs.open([path], undefined, 'bench-open')
   const seconds = (performance.now() - started) / 1000
   delay.disable()
-  console.log(`log-open.bench: opened ${mb.toFixed(0)} MB in ${seconds.toFixed(2)} s (${(mb / seconds).toFixed(1)} MB/s wall), ${session.report.records} records, ${session.report.causes.length} cause(s), ${progressEvents} progress events; load average ${loadavg()[0]!.toFixed(1)}`)
+  console.log(`log-open.bench: opened ${mb.toFixed(0)} MB in ${seconds.toFixed(2)} s (${(mb / seconds).toFixed(1)} MB/s wall), ${session.report.records} records, ${counted(session.report.causes.length, 'cause')}, ${progressEvents} progress events; load average ${loadavg()[0]!.toFixed(1)}`)
   console.log(`log-open.bench: event-loop delay while reading: p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms (target: under 100 ms)`)
   logs.close(session.id)
 

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, readdirSync } fro
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ensureBuilt, root } from '../scripts/ensure-built.mjs'
+import { counted } from '../src/shared/counted'
 import { SHAPES, writeConsoleShape, writeJsonRecords, type Shape } from './log-shapes'
 
 /** Sizes to generate, e.g. `100,2048` to show that memory stays flat as the log grows. */
@@ -154,4 +155,4 @@ const head = ['shape', 'MB', 'ours MB/s', 'lnav MB/s', 'time ratio (ours/lnav)',
 const widths = head.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)))
 const line = (cells: string[]): string => `| ${cells.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`
 console.log(['', line(head), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.map(line)].join('\n'))
-if (failures > 0) console.log(`logs.bench: ${failures} measurement(s) failed; see the lines above.`)
+if (failures > 0) console.log(`logs.bench: ${counted(failures, 'measurement')} failed; see the lines above.`)
