@@ -66,7 +66,7 @@ describe('message catalogue', () => {
     const corpus = new URL('../../../tests/fixtures/real-logs/', import.meta.url)
     const ids = new Set<string>()
     for (const file of readdirSync(corpus)) {
-      if (file.endsWith('.log')) for (const id of extractMessageIds(readFileSync(new URL(file, corpus), 'utf8'))) ids.add(id)
+      if (file.endsWith('.txt')) for (const id of extractMessageIds(readFileSync(new URL(file, corpus), 'utf8'))) ids.add(id)
     }
     expect(ids.size).toBeGreaterThan(40)
     expect([...ids].filter((id) => lookupMessage(id) === undefined)).toEqual([])
