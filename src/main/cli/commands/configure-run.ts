@@ -2,9 +2,8 @@
 import { parsePropertyAssignments, showValue, type ConfigurationChange, type ConnectorConfiguration } from '../../../shared/models/configuration'
 import { readConfiguration, runConfigure } from '../../services/egeria/configuration'
 import { EXIT, UsageError } from '../program'
-import { terminalSafe } from '../terminal-text'
 import type { ConfigureOptions } from './configure'
-import { clientFor, failWith, finishAction, interruptSignal, print, settleTimeoutMs } from './daemon-run'
+import { clientFor, failWith, interruptSignal, print, runChange } from './daemon-run'
 
 function changeFrom(options: ConfigureOptions): ConfigurationChange | undefined {
   if (options.endpoint !== undefined && options.property.length > 0) throw new UsageError('Use either --endpoint or --property, not both: each is one change')
@@ -35,35 +34,24 @@ export function configurationText(configuration: ConnectorConfiguration): string
 
 export async function runConfigureCommand(options: ConfigureOptions): Promise<void> {
   if (!options.connector) throw new UsageError('--connector NAME is required')
+  const connector = options.connector
   const change = changeFrom(options)
-  if (change && !options.yes) throw new UsageError('configure changes the daemon: add --yes to confirm')
-  const settleMs = settleTimeoutMs(options)
+  if (change) {
+    await runChange('configure', options, (client, actionOptions) => runConfigure(client, { connector, change }, actionOptions), (outcome) =>
+      (outcome.report.configuration?.diff ?? []).map((line) => `${line.field}: ${line.before ?? '(unset)'} → ${line.after ?? '(unset)'}`)
+    )
+    return
+  }
   const client = clientFor(options)
   const interrupt = interruptSignal()
   try {
-    if (!change) {
-      const configuration = await readConfiguration(client, options.connector, interrupt.signal)
-      if (!configuration.ok) {
-        process.exitCode = failWith(configuration.error, options.format)
-        return
-      }
-      print(options.format === 'json' ? JSON.stringify(configuration.value, null, 2) : configurationText(configuration.value))
-      process.exitCode = EXIT.ok
+    const configuration = await readConfiguration(client, connector, interrupt.signal)
+    if (!configuration.ok) {
+      process.exitCode = failWith(configuration.error, options.format)
       return
     }
-    const result = await runConfigure(client, { connector: options.connector, change }, {
-      signal: interrupt.signal,
-      settleTimeoutMs: settleMs,
-      onProgress: (progress) => {
-        if (options.format === 'text') process.stderr.write(`… ${terminalSafe(progress.message)}\n`)
-      }
-    })
-    if (!result.ok) {
-      process.exitCode = failWith(result.error, options.format)
-      return
-    }
-    const diff = result.value.report.configuration?.diff ?? []
-    finishAction(client, options, result.value, diff.map((line) => `${line.field}: ${line.before ?? '(unset)'} → ${line.after ?? '(unset)'}`))
+    print(options.format === 'json' ? JSON.stringify(configuration.value, null, 2) : configurationText(configuration.value))
+    process.exitCode = EXIT.ok
   } finally {
     interrupt.dispose()
     await client.close()

@@ -184,7 +184,7 @@ function scopeFrom(options: ActionCommandOptions): ActionScope {
 }
 
 /** Journals an action's outcome (unless --no-journal), prints it, and sets the exit code. */
-export function finishAction(
+function finishAction(
   client: EgeriaClient,
   options: Pick<ActionCommandOptions, 'journal' | 'dataDir' | 'format'>,
   { report, before, after }: { report: ActionReport; before: DaemonStatus; after?: DaemonStatus },
@@ -236,14 +236,24 @@ export async function runProbe(options: TargetOptions): Promise<void> {
   }
 }
 
-export function settleTimeoutMs(options: Pick<ChangeOptions, 'settleTimeout'>): number {
+function settleTimeoutMs(options: Pick<ChangeOptions, 'settleTimeout'>): number {
   const seconds = Number(options.settleTimeout)
   if (!(seconds > 0)) throw new UsageError(`--settle-timeout must be a positive number of seconds, not ${options.settleTimeout}`)
   return seconds * 1000
 }
 
-/** Runs one action that changes the daemon (after its --yes), with progress on stderr and Ctrl-C, then journals and prints its outcome. */
-async function runChange(command: string, options: ChangeOptions, action: (client: EgeriaClient, actionOptions: ActionOptions) => Promise<ActionResult>): Promise<void> {
+type ActionOutcome = Extract<ActionResult, { ok: true }>['value']
+
+/**
+ * Runs one action that changes the daemon (after its --yes), with progress on stderr and Ctrl-C, then
+ * journals and prints its outcome, led by the lines `details` gives (a configuration change's diff).
+ */
+export async function runChange(
+  command: string,
+  options: ChangeOptions,
+  action: (client: EgeriaClient, actionOptions: ActionOptions) => Promise<ActionResult>,
+  details: (outcome: ActionOutcome) => string[] = () => []
+): Promise<void> {
   if (!options.yes) throw new UsageError(`${command} changes the daemon: add --yes to confirm`)
   const settleMs = settleTimeoutMs(options)
   const client = clientFor(options)
@@ -260,7 +270,7 @@ async function runChange(command: string, options: ChangeOptions, action: (clien
       process.exitCode = failWith(result.error, options.format)
       return
     }
-    finishAction(client, options, result.value)
+    finishAction(client, options, result.value, details(result.value))
   } finally {
     interrupt.dispose()
     await client.close()
