@@ -5,8 +5,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { AUDIT_TABLES_DDL, connectAs, insertEvents, type AuditEvent } from '../../../../tests/support/egeria-audit-db'
 import { startKafka, type KafkaServer } from '../../../../tests/support/kafka-server'
 import { startPostgres, type PostgresServer } from '../../../../tests/support/postgres-server'
-import { createProgram, runProgram } from '../program'
 import { registerAnalyzeCommand } from './analyze'
+import { runCommand } from '../../../../tests/support/cli'
 
 const FIXTURE = 'tests/fixtures/audit/seed-2021-startup.events.jsonl'
 const LINES = readFileSync(FIXTURE, 'utf8').trim().split('\n')
@@ -41,19 +41,18 @@ afterAll(async () => {
 beforeEach(() => {
   stdout = ''
   stderr = ''
-  process.exitCode = undefined
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true))
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true))
 })
 afterEach(() => {
   vi.restoreAllMocks()
   process.exitCode = undefined
 })
 
+/** Runs `analyze`; what it prints is added to `stdout` and `stderr`. */
 async function run(...args: string[]): Promise<number> {
-  const program = createProgram('0.0.0-test')
-  registerAnalyzeCommand(program)
-  return runProgram(program, ['node', 'daemon-doctor', 'analyze', ...args])
+  const result = await runCommand(registerAnalyzeCommand, ['analyze', ...args])
+  stdout += result.stdout
+  stderr += result.stderr
+  return result.code
 }
 
 describe('daemon-doctor analyze on Egeria\'s database and topic destinations', () => {

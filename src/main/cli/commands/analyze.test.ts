@@ -4,8 +4,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createProgram, runProgram } from '../program'
 import { registerAnalyzeCommand } from './analyze'
+import { runCommand } from '../../../../tests/support/cli'
 import { tempDir } from '../../../../tests/temp-dir'
 
 const seed = fileURLToPath(new URL('../../../../tests/fixtures/audit/seed-2021-startup.console.txt', import.meta.url))
@@ -17,19 +17,18 @@ let stderr = ''
 beforeEach(() => {
   stdout = ''
   stderr = ''
-  process.exitCode = undefined
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true))
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true))
 })
 afterEach(() => {
   vi.restoreAllMocks()
   process.exitCode = undefined
 })
 
+/** Runs `analyze`; what it prints is added to `stdout` and `stderr`. */
 async function run(...args: string[]): Promise<number> {
-  const program = createProgram('0.0.0-test')
-  registerAnalyzeCommand(program)
-  return runProgram(program, ['node', 'daemon-doctor', 'analyze', ...args])
+  const result = await runCommand(registerAnalyzeCommand, ['analyze', ...args])
+  stdout += result.stdout
+  stderr += result.stderr
+  return result.code
 }
 
 describe('daemon-doctor analyze', () => {

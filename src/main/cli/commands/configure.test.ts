@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { loadScenario, startSimulator, type RunningSimulator } from '../../simulator'
 import { ActionJournal } from '../../services/egeria/journal'
-import { createProgram, runProgram } from '../program'
 import { registerConfigureCommand } from './configure'
+import { runCommand, type CliRun } from '../../../../tests/support/cli'
 import { tempDir } from '../../../../tests/temp-dir'
 
 const OAK_DENE = 'OakDeneLandingAreaFilesMonitor'
@@ -17,21 +17,7 @@ afterEach(async () => {
   vi.restoreAllMocks()
 })
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true))
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true))
-  process.exitCode = undefined
-  const program = createProgram('0.0.0-test')
-  registerConfigureCommand(program)
-  try {
-    return { code: await runProgram(program, ['node', 'daemon-doctor', ...args]), stdout, stderr }
-  } finally {
-    process.exitCode = undefined
-    vi.restoreAllMocks()
-  }
-}
+const cli = (...args: string[]): Promise<CliRun> => runCommand(registerConfigureCommand, args)
 
 async function startCoco(): Promise<RunningSimulator> {
   const running = await startSimulator({ scenario: loadScenario('coco-pharma'), egeria: 5, port: 0, speed: 60 })

@@ -5,8 +5,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startTestServer, trickle, type TestServer } from '../../../../tests/support/test-server'
 import { startSimulator, type RunningSimulator } from '../../simulator'
-import { createProgram, runProgram } from '../program'
 import { registerDaemonCommands } from './daemon'
+import { runCommand, type CliRun } from '../../../../tests/support/cli'
 import { tempDir } from '../../../../tests/temp-dir'
 import { connector, statusOf } from '../../../../tests/support/coco-status'
 import { statusText } from './daemon-run'
@@ -21,22 +21,7 @@ afterEach(async () => {
   vi.restoreAllMocks()
 })
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => ((stdout += String(chunk)), true))
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => ((stderr += String(chunk)), true))
-  process.exitCode = undefined
-  const program = createProgram('0.0.0-test')
-  registerDaemonCommands(program)
-  try {
-    const code = await runProgram(program, ['node', 'daemon-doctor', ...args])
-    return { code, stdout, stderr }
-  } finally {
-    process.exitCode = undefined
-    vi.restoreAllMocks()
-  }
-}
+const cli = (...args: string[]): Promise<CliRun> => runCommand(registerDaemonCommands, args)
 
 describe('daemon-doctor status, probe, restart, refresh', () => {
   it('status --format json prints the model and exits 1 when connectors have failed', async () => {
