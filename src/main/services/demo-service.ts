@@ -7,7 +7,7 @@ import { mkdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DemoEgeriaVersion, DemoInfo, DemoWorld, DemoWorldPatch } from '../../shared/models/demo'
 import { AppError } from '../../shared/result'
-import { loadScenario, type RunningSimulator, type SimulatorOptions } from '../simulator'
+import { loadScenario, withMetadataServersOnPlatform, type RunningSimulator, type SimulatorOptions } from '../simulator'
 import type { ConnectionService } from './connection-service'
 
 export const DEMO_SCENARIO = 'coco-pharma'
@@ -97,7 +97,7 @@ export class DemoService {
     const scenario = loadScenario(DEMO_SCENARIO)
     const simulator = await this.deps.startSimulator({
       // The guide's story, but told now: ages and overdue refreshes then read as they would live.
-      scenario: { ...scenario, startTime: new Date().toISOString(), metadataServers: onThisPlatform(scenario.metadataServers) },
+      scenario: { ...withMetadataServersOnPlatform(scenario), startTime: new Date().toISOString() },
       egeria,
       port: 0,
       auditLogFile: this.auditLogPath,
@@ -136,12 +136,4 @@ function toDemoWorld(world: ReturnType<RunningSimulator['world']>): DemoWorld {
     ),
     connectorConfigs: world.connectorConfigs
   }
-}
-
-/**
- * The demo hosts its metadata servers on the simulated platform itself, so the app can check
- * whether they are active the way it would on a real single-platform install (platform services).
- */
-function onThisPlatform<T extends object>(servers: Record<string, T>): Record<string, T & { onPlatform: true }> {
-  return Object.fromEntries(Object.entries(servers).map(([name, server]) => [name, { ...server, onPlatform: true as const }]))
 }

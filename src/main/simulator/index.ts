@@ -17,7 +17,7 @@ import { applyWorldPatch, scaledClock, storedConfiguration, worldFromScenario, t
 export type { ScenarioDocument, Scenario } from './scenario'
 export type { World, WorldPatch, Fault, SimClock } from './world'
 export { ManualClock } from './world'
-export { loadScenario } from './scenario'
+export { loadScenario, withMetadataServersOnPlatform } from './scenario'
 export { builtInScenarioNames } from './scenario-files'
 export { versionProfiles } from './versions'
 export type { EgeriaMajor } from './versions'

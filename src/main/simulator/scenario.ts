@@ -112,6 +112,15 @@ export function parseScenario(document: unknown, source = 'scenario'): Scenario 
   return parsed.data
 }
 
+/**
+ * The scenario with its metadata servers hosted on the simulated platform itself, as the demo runs it:
+ * the app can then check whether they are active the way it would on a single-platform install.
+ */
+export function withMetadataServersOnPlatform(scenario: Scenario): Scenario {
+  const metadataServers = Object.fromEntries(Object.entries(scenario.metadataServers).map(([name, server]) => [name, { ...server, onPlatform: true }]))
+  return { ...scenario, metadataServers }
+}
+
 /** A built-in scenario by name, or a scenario file by path. */
 export function loadScenario(nameOrPath: string): Scenario {
   const isPath = nameOrPath.includes('/') || nameOrPath.includes('\\') || nameOrPath.endsWith('.json')

@@ -1,7 +1,7 @@
 /** Restart of chosen connectors and the metadata-server check, through the daemon service over real HTTP. */
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Connection } from '../../../shared/models/connection'
-import { loadScenario, startSimulator, type RunningSimulator } from '../../simulator'
+import { loadScenario, startSimulator, withMetadataServersOnPlatform, type RunningSimulator } from '../../simulator'
 import { tempDir } from '../../../../tests/temp-dir'
 import { DaemonService } from './daemon-service'
 import { simulatorConnection } from '../../../../tests/support/sim-connection'
@@ -23,9 +23,7 @@ afterEach(async () => {
 
 /** coco-pharma with cocoMDS1 hosted on the simulated platform, as the demo runs it. */
 async function startCoco(egeria: 3 | 4 | 5 | 6): Promise<RunningSimulator> {
-  const scenario = loadScenario('coco-pharma')
-  const metadataServers = Object.fromEntries(Object.entries(scenario.metadataServers).map(([name, server]) => [name, { ...server, onPlatform: true }]))
-  return startSimulator({ scenario: { ...scenario, metadataServers }, egeria, port: 0, speed: 60 })
+  return startSimulator({ scenario: withMetadataServersOnPlatform(loadScenario('coco-pharma')), egeria, port: 0, speed: 60 })
 }
 
 function daemonService(running: RunningSimulator, overrides: Partial<Connection> = {}): DaemonService {

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Connection } from '../../../shared/models/connection'
 import { MASKED } from '../../../shared/models/configuration'
-import { loadScenario, startSimulator, type RunningSimulator } from '../../simulator'
+import { loadScenario, startSimulator, withMetadataServersOnPlatform, type RunningSimulator } from '../../simulator'
 import { tempDir } from '../../../../tests/temp-dir'
 import { DaemonService } from './daemon-service'
 import { simulatorConnection } from '../../../../tests/support/sim-connection'
@@ -20,9 +20,7 @@ afterEach(async () => {
 })
 
 async function startCoco(egeria: 3 | 4 | 5 | 6): Promise<RunningSimulator> {
-  const scenario = loadScenario('coco-pharma')
-  const metadataServers = Object.fromEntries(Object.entries(scenario.metadataServers).map(([name, server]) => [name, { ...server, onPlatform: true }]))
-  const running = await startSimulator({ scenario: { ...scenario, metadataServers }, egeria, port: 0, speed: 60 })
+  const running = await startSimulator({ scenario: withMetadataServersOnPlatform(loadScenario('coco-pharma')), egeria, port: 0, speed: 60 })
   running.updateWorld({ metadataServers: { cocoMDS1: { available: true } }, resources: { [EXISTING_DIRECTORY]: { available: true } } })
   return running
 }
