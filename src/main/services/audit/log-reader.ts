@@ -7,10 +7,11 @@ import { TextDecoder } from 'node:util'
 import { closeSync, createReadStream, openSync, readSync, type ReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { setImmediate } from 'node:timers/promises'
 import { createGunzip } from 'node:zlib'
 import type { AuditRecord, InputFormat, RecordFormat } from '../../../shared/models/audit'
 import { LineSplitter } from './line-splitter'
-import { FILES_PER_TURN, nextTurn, RecordFileReader, recordFilesInTimeOrder } from './record-folder'
+import { FILES_PER_TURN, RecordFileReader, recordFilesInTimeOrder } from './record-folder'
 import { jsonAuditRecord, RecordParser, completeAuditRecord, type ChatterSink, type ParserOptions, type ParserStats } from './record-parser'
 
 export const CHUNK_BYTES = 1 << 20
@@ -242,7 +243,7 @@ async function* omalrecordBatches(dir: string, input: number, sink?: RecordSink)
   let index = -1
   for await (const name of recordFilesInTimeOrder(dir, reader)) {
     index++
-    if (index > 0 && index % FILES_PER_TURN === 0) await nextTurn()
+    if (index > 0 && index % FILES_PER_TURN === 0) await setImmediate()
     const text = reader.read(join(dir, name)).toString('utf8')
     stats.lines++
     let fields: ReturnType<typeof jsonAuditRecord>

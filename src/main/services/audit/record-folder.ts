@@ -8,6 +8,7 @@
  */
 import { closeSync, fstatSync, opendirSync, openSync, readSync } from 'node:fs'
 import { join } from 'node:path'
+import { setImmediate } from 'node:timers/promises'
 
 const GUID_IN_NAME = /^(.*?)([0-9a-f]{8})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{4})-([0-9a-f]{12})(.*)$/s
 /** A name stored as bytes in the arena, not as a GUID within a shared frame. */
@@ -27,6 +28,8 @@ const TIME_BUCKETS = 1 << 16
  * and a group of them still takes only milliseconds.
  */
 export const FILES_PER_TURN = 64
+/** Names listed (no file read) between two turns: listing a name costs a small fraction of reading a file. */
+const NAMES_PER_TURN = FILES_PER_TURN * 64
 
 /** One page of the index. */
 interface Page {
@@ -236,10 +239,6 @@ function* recordFileNames(dir: string): Generator<string> {
   }
 }
 
-export function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve))
-}
-
 /**
  * The names of a folder's `.omalrecord` files by their timeStamp, then by name (files of the same
  * millisecond), handing back the event loop every few milliseconds. A file the folder gained or renamed
@@ -254,7 +253,7 @@ export async function* recordFilesInTimeOrder(dir: string, reader: RecordFileRea
     times.add(nameHash(name), time)
     if (firstWindow && firstWindow.length < windowFiles) firstWindow.add(name, time)
     else firstWindow = undefined
-    if (times.length % FILES_PER_TURN === 0) await nextTurn()
+    if (times.length % FILES_PER_TURN === 0) await setImmediate()
   }
   if (firstWindow) {
     yield* firstWindow.namesInTimeOrder()
@@ -267,7 +266,7 @@ export async function* recordFilesInTimeOrder(dir: string, reader: RecordFileRea
       const time = times.timeAt(place++, nameHash(name)) ?? timeStampIn(reader.read(join(dir, name)))
       const bucket = times.bucketOf(time)
       if (bucket >= first && bucket <= last) window.add(name, time)
-      if (place % (FILES_PER_TURN * 64) === 0) await nextTurn()
+      if (place % NAMES_PER_TURN === 0) await setImmediate()
     }
     yield* window.namesInTimeOrder()
   }

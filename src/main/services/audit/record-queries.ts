@@ -3,6 +3,7 @@
  * severity histogram. Filters decide once per record kind (record-kinds.ts) and the histogram reads
  * the time column, so neither builds a record object.
  */
+import { setImmediate } from 'node:timers/promises'
 import type { RecordQuery, SearchHit, SearchResult, SeverityHistogram } from '../../../shared/models/audit'
 import type { RecordKind } from './record-kinds'
 import type { RecordStore } from './record-store'
@@ -68,7 +69,7 @@ export async function searchRecords(
       if (performance.now() - started > budget.limitMs) {
         return { hits, searched: index, total: store.size, stoppedAfterSeconds: Math.round((performance.now() - started) / 100) / 10 }
       }
-      await new Promise((resolve) => setImmediate(resolve))
+      await setImmediate()
       budget.check()
       // A followed log past the cap dropped its oldest records meanwhile: positions moved down by as many.
       const moved = store.dropped - dropped
