@@ -22,6 +22,7 @@ import type { MessageEntry } from '../../../shared/knowledge/types'
 import { sourceName } from '../../../shared/troubleshooting/sources'
 import { internString, type ChatterSink } from './record-parser'
 import { RecentRecords } from './recent-records'
+import { isFrame, TRACE_LINES_READ } from './stack-trace'
 import { RoundRobinMap } from './round-robin-map'
 
 const MAX_EVENTS = 100
@@ -606,8 +607,7 @@ function detailOf(record: AuditRecord): string {
   const stack = record.stackTrace
   let detail = record.exceptionMessage ?? ''
   if (stack === undefined) return detail
-  // Up to 39 trace lines after the message, blank ones included.
-  for (let index = 0, taken = 0; index < stack.length && taken < 39; index++) {
+  for (let index = 0, taken = 0; index < stack.length && taken < TRACE_LINES_READ; index++) {
     const line = stack[index]!
     if (index > 0 && isFrame(line)) continue
     taken++
@@ -615,26 +615,6 @@ function detailOf(record: AuditRecord): string {
     if (trimmed) detail = detail ? `${detail}\n${trimmed}` : trimmed
   }
   return detail
-}
-
-/**
- * A trace line that only says where (`at …`, `... 23 more`), told without a trimmed copy of the line:
- * most of a trace is frames.
- */
-function isFrame(line: string): boolean {
-  let start = 0
-  while (line.charCodeAt(start) === 32 || (line.charCodeAt(start) >= 9 && line.charCodeAt(start) <= 13)) start++
-  const first = line.charCodeAt(start)
-  if (first >= 128) {
-    // Beyond ASCII, a Unicode space may be an indent too: trim decides.
-    const trimmed = line.trim()
-    return trimmed.startsWith('at ') || trimmed.startsWith('...')
-  }
-  if (first === 46) return line.startsWith('...', start)
-  if (first !== 97 || !line.startsWith('at ', start)) return false
-  // `at ` and something (a trimmed `at ` alone is no frame).
-  const next = line.charCodeAt(start + 3)
-  return (next > 32 && next < 127) || line.trimEnd().length > start + 2
 }
 
 /** A connector's fault is named after the connector; without one, the class at fault and the server it runs on. */

@@ -5,6 +5,7 @@ import type { AuditRecord } from '../../../shared/models/audit'
 import { LineSplitter } from './line-splitter'
 import { completeAuditRecord, connectorNameFromText, QUALIFIED_EXCEPTION, RecordParser, type ParserOptions, type ParserStats } from './record-parser'
 import { logbackTimeToIso, timeZone } from './java-time'
+import { isFrame, TRACE_LINES_READ } from './stack-trace'
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../../tests/fixtures/audit/${name}`, import.meta.url), 'utf8')
 
@@ -277,6 +278,29 @@ describe('RecordParser properties', () => {
         expect(parser.stats.blankLines).toBe(line.length === 0 || (line.charCodeAt(0) <= 32 && line.trim().length === 0) ? 1 : 0)
       }),
       { numRuns: 2000 }
+    )
+  })
+
+  it('keeps of a trace only the lines a diagnosis reads when it feeds one, every other field the same (property)', () => {
+    const traceArb = fc.constantFrom('\tat a.b.C.d(C.java:1)', '    at x.Y.z(Y.java:2)', 'Caused by: java.io.IOException: x', '\t... 3 more', '\tSuppressed: a.B: c', 'at a.b.C.d(C.java:1)', '\t A-B-0001 named')
+    const supplement = 'Tue Feb 02 20:57:50 GMT 2021 s Exception INTEGRATION-DAEMON-SERVICES-0031 Supplementary information: log record id 3f2c9a10-5b7e-4c1d-9e8f-0a1b2c3d4e5f a.B returned message of m and stacktrace of '
+    const logArb = fc.array(fc.oneof(lineArb, { weight: 3, arbitrary: fc.array(traceArb, { maxLength: 60 }).map((trace) => [supplement, 'a.B: m', ...trace].join('\n')) }), { maxLength: 12 })
+    fc.assert(
+      fc.property(logArb, fc.integer({ min: 1, max: 80 }), (log, maxStackLines) => {
+        const read = (diagnosisOnly: boolean): AuditRecord[] => {
+          const records: AuditRecord[] = []
+          const parser = new RecordParser(0, (record) => records.push(record), { maxStackLines }, diagnosisOnly ? () => false : undefined)
+          for (const line of log.join('\n').split('\n')) parser.line(line)
+          parser.end()
+          return records
+        }
+        const whole = read(false)
+        const expected = whole.map((record) =>
+          record.stackTrace ? { ...record, stackTrace: record.stackTrace.filter((line, index) => index === 0 || !isFrame(line)).slice(0, TRACE_LINES_READ) } : record
+        )
+        expect(read(true)).toEqual(expected)
+      }),
+      { numRuns: 300 }
     )
   })
 

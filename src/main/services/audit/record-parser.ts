@@ -8,6 +8,7 @@ import { AUDIT_SEVERITIES, PROBLEM_SEVERITY_SET, type AuditRecord, type LineCoun
 import { idFamilyOf } from '../../../shared/knowledge/id-families'
 import { extractMessageIds, isMessageId } from '../../../shared/knowledge/message-ids'
 import { braceDepthChange, parseResponseText, responseRecord, structuredLogRecord } from './rest-response'
+import { isFrameAt, TRACE_LINES_READ } from './stack-trace'
 import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso, printedZone, type TimeZone } from './java-time'
 
 export type ParserStats = LineCounts
@@ -280,6 +281,10 @@ export class RecordParser {
   private tookChatter = false
   /** Formats of the audit records seen, taken chatter included. */
   readonly auditFormats = new Set<RecordFormat>()
+  /** Lines the current record's whole trace has, up to the cap (it may keep fewer: see extendTrace). */
+  private traceLength = 0
+  /** A parser with a chatter sink feeds a diagnosis that keeps no record: a trace keeps only what it reads. */
+  private readonly framesDropped: boolean
 
   constructor(
     private readonly input: number,
@@ -288,6 +293,7 @@ export class RecordParser {
     private readonly chatter?: ChatterSink
   ) {
     this.maxStackLines = options.maxStackLines ?? 200
+    this.framesDropped = chatter !== undefined
   }
 
   line(line: string, truncated = false): void {
@@ -335,6 +341,13 @@ export class RecordParser {
       return
     }
     if (this.consoleLine(text, start, end, lineNo, truncated)) return
+    const c = text.charCodeAt(start)
+    if (this.current && (c === 9 || c === 32)) {
+      // An indented line under a record is its trace's (a frame, `... N more`), read in place: most lines of a trace.
+      this.takesAnyNext = false
+      this.extendTrace(lineNo, text, start, end, truncated)
+      return
+    }
     const line = text.slice(start, end)
     const first = line.charCodeAt(0)
     if (first === 123 /* { */ && this.jsonLine(line, lineNo, truncated)) return
@@ -488,6 +501,7 @@ export class RecordParser {
       text: message,
       messageIds: [id]
     }
+    this.traceLength = 0
     if (truncated) this.current.truncated = true
     this.takesStack = false
     this.takesAnyNext = false
@@ -576,7 +590,10 @@ export class RecordParser {
     record.guid = match[1]
     record.exceptionClass = match[2]
     record.exceptionMessage = match[3]
-    if (match[4]) record.stackTrace = [match[4]]
+    if (match[4]) {
+      record.stackTrace = [match[4]]
+      this.traceLength = 1
+    }
   }
 
   private logbackLine(line: string, lineNo: number, truncated: boolean): boolean {
@@ -595,7 +612,10 @@ export class RecordParser {
           current.exceptionClass = token
           if (exception) {
             current.exceptionMessage = exception[1]
-            if (exception[2]) current.stackTrace = [exception[2]]
+            if (exception[2]) {
+              current.stackTrace = [exception[2]]
+              this.traceLength = 1
+            }
           }
           this.extend(lineNo, undefined, truncated)
           this.takesStack = true
@@ -678,19 +698,32 @@ export class RecordParser {
 
   private record(fields: Omit<AuditRecord, 'input' | 'firstLine' | 'lastLine'>, lineNo: number, truncated: boolean): void {
     this.current = { input: this.input, firstLine: lineNo, lastLine: lineNo, ...fields }
+    this.traceLength = fields.stackTrace?.length ?? 0
     if (truncated) this.current.truncated = true
     this.takesStack = false
     this.takesAnyNext = false
   }
 
   private extend(lineNo: number, stackLine: string | undefined, truncated: boolean): void {
+    if (stackLine !== undefined) this.extendTrace(lineNo, stackLine, 0, stackLine.length, truncated)
+    else {
+      this.current!.lastLine = lineNo
+      if (truncated) this.current!.truncated = true
+    }
+  }
+
+  /**
+   * Adds `text.slice(start, end)` to the current record's trace: every line up to the cap or, when only a
+   * diagnosis reads the records, only the lines it reads (stack-trace.ts), so no string is made for a frame.
+   */
+  private extendTrace(lineNo: number, text: string, start: number, end: number, truncated: boolean): void {
     const current = this.current!
     current.lastLine = lineNo
     if (truncated) current.truncated = true
-    if (stackLine !== undefined) {
-      const stack = (current.stackTrace ??= [])
-      if (stack.length < this.maxStackLines) stack.push(stackLine)
-    }
+    if (this.traceLength >= this.maxStackLines) return
+    const position = this.traceLength++
+    if (this.framesDropped && ((current.stackTrace?.length ?? 0) >= TRACE_LINES_READ || (position > 0 && isFrameAt(text, start, end)))) return
+    ;(current.stackTrace ??= []).push(start === 0 && end === text.length ? text : text.slice(start, end))
   }
 
   private flush(): void {
