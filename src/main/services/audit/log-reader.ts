@@ -11,10 +11,13 @@ import { setImmediate } from 'node:timers/promises'
 import { createGunzip } from 'node:zlib'
 import type { AuditRecord, InputFormat, RecordFormat } from '../../../shared/models/audit'
 import { LineSplitter } from './line-splitter'
+import { readAhead } from './read-ahead'
 import { FILES_PER_TURN, RecordFileReader, recordFilesInTimeOrder } from './record-folder'
 import { jsonAuditRecord, RecordParser, completeAuditRecord, type ChatterSink, type ParserOptions, type ParserStats } from './record-parser'
 
 export const CHUNK_BYTES = 1 << 20
+/** A file this large is read on a second thread (read-ahead.ts); a smaller one is read before the thread would start. */
+const READ_AHEAD_MIN_BYTES = 8 << 20
 /** What the app parses between two looks at its event loop (a few milliseconds of work). */
 const SLICE_BYTES = 64 * 1024
 
@@ -86,7 +89,8 @@ export async function openInput(path: string, input: number, options: ParserOpti
   return {
     path,
     read: (sink) => {
-      if (!gzip) return streamBatches(fileChunks(path, (bytes) => (bytesRead += bytes)), input, options, { sink })
+      const onRead = (bytes: number): number => (bytesRead += bytes)
+      if (!gzip) return streamBatches(info.size >= READ_AHEAD_MIN_BYTES ? readAhead(path, onRead) : fileChunks(path, onRead), input, options, { sink })
       file = createReadStream(path, { highWaterMark: CHUNK_BYTES })
       return streamBatches(file.pipe(createGunzip()), input, options, { sink })
     },
