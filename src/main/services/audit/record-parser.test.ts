@@ -5,6 +5,7 @@ import type { AuditRecord } from '../../../shared/models/audit'
 import { LineSplitter } from './line-splitter'
 import { completeAuditRecord, connectorNameFromText, QUALIFIED_EXCEPTION, RecordParser, type ParserOptions, type ParserStats } from './record-parser'
 import { logbackTimeToIso, timeZone } from './java-time'
+import { extractMessageIds } from '../../../shared/knowledge/message-ids'
 import { isFrame, TRACE_LINES_READ } from './stack-trace'
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../../tests/fixtures/audit/${name}`, import.meta.url), 'utf8')
@@ -180,6 +181,24 @@ describe('Spring Boot times', () => {
 })
 
 describe('completeAuditRecord', () => {
+  it('gives each record the ID chain of its own texts, however often a text repeats (property)', () => {
+    const partArb = fc.constantFrom('', 'A-B-0001', 'OCF-KAFKA-TOPIC-CONNECTOR-400-001', 'x-1234', ' caused by ', 'JDBC-INTEGRATION-CONNECTOR-0005', 'UTF-8', 'id')
+    const textArb = fc.array(partArb, { maxLength: 4 }).map((parts) => parts.join(' '))
+    const recordArb = fc.record({ text: textArb, exceptionMessage: fc.option(textArb, { nil: undefined }), head: fc.option(textArb, { nil: undefined }) })
+    fc.assert(
+      fc.property(fc.array(recordArb, { maxLength: 12 }), (records) => {
+        for (const { text, exceptionMessage, head } of records) {
+          const record: AuditRecord = { input: 0, firstLine: 1, lastLine: 1, format: 'console', audit: true, messageId: 'OMRS-AUDIT-0001', text: `${text} -123`, messageIds: ['OMRS-AUDIT-0001'] }
+          if (exceptionMessage !== undefined) record.exceptionMessage = exceptionMessage
+          if (head !== undefined) record.stackTrace = [head]
+          completeAuditRecord(record)
+          expect(record.messageIds).toEqual(extractMessageIds('OMRS-AUDIT-0001', record.text, exceptionMessage, head))
+        }
+      }),
+      { numRuns: 500 }
+    )
+  })
+
   it('finds the qualified exception class QUALIFIED_EXCEPTION finds, in prose or code (property)', () => {
     const textArb = fc.array(fc.oneof(fc.string({ maxLength: 4 }), fc.constantFrom('org.', 'example.', 'a$b.', '_x.', 'Foo', 'Exception', 'Error', 'Throwable', ' ', '.', '$', 'Z', '9', 'connect. ', 'E')), { maxLength: 14 }).map((parts) => parts.join(''))
     fc.assert(

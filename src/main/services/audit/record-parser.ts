@@ -743,6 +743,27 @@ export class RecordParser {
   }
 }
 
+/**
+ * The ID chains of the last texts scanned: a failing connector writes the same text, exception and trace
+ * head on every retry, and a lookup by its text costs less than scanning the three of them again.
+ */
+class IdChains {
+  private readonly byText = new Map<string, { id: string; exception: string | undefined; head: string | undefined; ids: string[] }>()
+
+  of(id: string, text: string, exception: string | undefined, head: string | undefined): string[] {
+    const known = this.byText.get(text)
+    if (known && known.id === id && known.exception === exception && known.head === head) return known.ids
+    const ids = extractMessageIds(id, text, exception, head)
+    if (this.byText.size >= 4096) this.byText.clear()
+    // Copies of their own: the texts are slices of the chunk read, which a kept one would hold in memory.
+    const keep = (value: string | undefined): string | undefined => (value === undefined ? undefined : internString(value))
+    this.byText.set(internString(text), { id, exception: keep(exception), head: keep(head), ids: ids.map(internString) })
+    return ids
+  }
+}
+
+const ID_CHAINS = new IdChains()
+
 /** Fills the nested-ID chain, connector name and exception details of a finished audit record. */
 export function completeAuditRecord(record: AuditRecord): void {
   const id = record.messageId
@@ -750,9 +771,7 @@ export function completeAuditRecord(record: AuditRecord): void {
   // Only a text with another `-NNN` can nest an ID: skip the regex for the plain majority of lines.
   const text = record.text
   const nested = hasDigitAfterHyphen(text)
-  if (nested || record.exceptionMessage || record.stackTrace) {
-    record.messageIds = extractMessageIds(id, text, record.exceptionMessage, record.stackTrace?.[0])
-  }
+  if (nested || record.exceptionMessage || record.stackTrace) record.messageIds = ID_CHAINS.of(id, text, record.exceptionMessage, record.stackTrace?.[0])
   const connector = record.connector ?? connectorNameFromText(id, text)
   if (connector !== undefined) record.connector = connector
   // Exception-severity console lines name the exception inside the text; chatter never needs the scan.
