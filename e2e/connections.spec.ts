@@ -90,6 +90,11 @@ test('opens the guided flow frame and moves between steps from the keyboard', as
   await page.keyboard.press('n')
   await connections.fill({ name: 'Keyboard daemon', platformUrl: 'https://localhost:9443', serverName: 'exchangeDL01', userId: 'garygeeke' })
   await page.keyboard.press('Enter')
+  // Escape dismisses the toast that says it was saved; with none left, Escape goes back (below).
+  const saved = page.locator('.notices').getByText('Saved “Keyboard daemon”')
+  await expect(saved).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(saved).toHaveCount(0)
   await connections.card('Keyboard daemon').getByRole('button', { name: 'Keyboard daemon', exact: true }).click()
   await expect(page.getByRole('button', { name: /Audit log/ })).toHaveAttribute('aria-current', 'step')
   await page.keyboard.press('Alt+2')

@@ -11,6 +11,12 @@ test('starts the built-in demo daemon from home and changes its world', async ({
   await expect(page.getByText('Metadata server cocoMDS1 is down')).toBeVisible()
   await page.getByRole('button', { name: 'Start cocoMDS1' }).click()
   await expect(page.getByText('Metadata server cocoMDS1 is running')).toBeVisible()
+  // The first Escape dismisses the toast of that change and the flow stays; the next goes back home.
+  const toast = page.locator('.notices').getByText('Started metadata server cocoMDS1')
+  await expect(toast).toBeVisible()
+  await page.keyboard.press('Escape')
+  await expect(toast).toHaveCount(0)
+  await expect(page.getByRole('heading', { name: 'Demo daemon (coco-pharma)' })).toBeVisible()
   await screenshot(page, '01-demo-flow')
 
   await page.keyboard.press('Escape')

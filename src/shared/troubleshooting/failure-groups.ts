@@ -47,6 +47,18 @@ export function groupFailures(connectors: readonly ConnectorState[]): FailureGro
   return [...groups.values()].sort((a, b) => SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || a.subject.localeCompare(b.subject))
 }
 
+/** The clause of a cause's action that already restarts the failing connector or connectors ("…, then restart the FAILED connectors."). */
+const CONNECTOR_RESTART = /\brestart (?:the |its )?(FAILED )?connectors?\b/i
+
+/**
+ * The fix of a cause a restart can help, then the restart of its connectors, each said once: an action
+ * that already restarts the connectors gets the group's count in that clause, any other gets the restart after it.
+ */
+export function fixThenRestart(action: string, connectors: number): string {
+  if (!CONNECTOR_RESTART.test(action)) return `${action} Once that is fixed, restart its ${connectorCount(connectors)}.`
+  return action.replace(CONNECTOR_RESTART, (_clause, failed: string | undefined) => `restart its ${counted(connectors, `${failed ?? ''}connector`)}`)
+}
+
 /**
  * Whether restarting this connector can bring it back once its group's cause is fixed: not for a
  * connector's own configuration, nor for one whose creation failed (CONFIG_FAILED), which the daemon

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { classifyFailure } from '../knowledge'
 import type { Cause } from '../models/audit'
 import type { ConnectorState, DaemonStatus } from '../models/daemon'
 import { describeGroup, groupFailures } from './failure-groups'
@@ -91,6 +92,11 @@ describe('nextSafeAction wording', () => {
   it('adds the restart by the knowledge base\'s trait, whatever its action says', () => {
     expect(nextSafeAction({ status: status([connector('F', 'FAILED', mds), connector('G', 'FAILED', mds)]) }).next).toBe(
       'Start the metadata server cocoMDS1. Once that is fixed, restart its 2 connectors.'
+    )
+    // The catalogue's own action for a metadata server that is not running (the demo's) already ends in the restart: it is said once, with the count.
+    const catalogued = classifyFailure('OMAG-MULTI-TENANT-404-001 The OMAG Server cocoMDS1 is not available to service a request from user garygeeke', 3)
+    expect(nextSafeAction({ status: status([connector('F', 'FAILED', catalogued), connector('G', 'FAILED', catalogued), connector('H', 'FAILED', catalogued)]) }).next).toBe(
+      'Start the metadata server (or fix its name or platform URL), then restart its 3 FAILED connectors.'
     )
     // An action that mentions a restart does not make one helpful: the trait says it cannot help.
     const noRestart = { ...dir, action: 'Fix the path, then restart the platform.', restartHelps: false }

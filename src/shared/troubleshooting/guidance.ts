@@ -5,7 +5,7 @@
 import { extractMessageIds, GROUP_CONFIGURATION_RETRY_MINUTES } from '../knowledge'
 import type { Cause } from '../models/audit'
 import type { DaemonStatus } from '../models/daemon'
-import { connectorCount, describeGroup, groupFailures } from './failure-groups'
+import { describeGroup, fixThenRestart, groupFailures } from './failure-groups'
 
 /** The steps of the troubleshooting flow, in the guide's order. */
 export const TROUBLESHOOTING_STEPS = ['audit-log', 'status', 'restart', 'refresh', 'report'] as const
@@ -39,8 +39,8 @@ export function nextSafeAction({ status, error, logCauses = [], restartedWithout
   const found = groups.length > 0 ? `${status.counts.failed} of ${status.counts.total} connectors failed: ${groups.map(describeGroup).join('; ')}.` : undefined
   const restartable = groups.find((group) => group.restartHelps)
   if (found && restartable) {
-    // The knowledge base says the restart can help (its trait, not its wording): the fix, then the restart.
-    const next = `${restartable.action} Once that is fixed, restart its ${connectorCount(restartable.connectors.length)}.`
+    // The knowledge base says the restart can help (its trait, not its wording): the fix, then the restart, each said once.
+    const next = fixThenRestart(restartable.action, restartable.connectors.length)
     return { tone: 'problem', found, next, step: 'restart' }
   }
   if (found) {

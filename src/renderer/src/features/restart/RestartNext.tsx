@@ -2,7 +2,7 @@
  * After a restart: what still blocks, what needs the daemon's configuration, and when the recovered
  * connectors want a refresh. The way to Refresh is the guidance bar's, so the page offers it once.
  */
-import { connectorCount } from '../../../../shared/troubleshooting/failure-groups'
+import { connectorCount, fixThenRestart } from '../../../../shared/troubleshooting/failure-groups'
 import type { StatusCause } from '../../../../shared/troubleshooting/restart-proposal'
 import type { ActionsView } from '../../store/actions-slice'
 
@@ -16,10 +16,7 @@ export function NextStep({ causes, recovered }: { causes: StatusCause[]; recover
         {fixable.length > 0 && (
           <li>
             <span aria-hidden="true">→ </span>
-            {fixable.length === 1 ? 'One cause still blocks' : `${fixable.length} causes still block`}{' '}
-            {connectorCount(fixable.reduce((sum, cause) => sum + cause.connectors.length, 0))}
-            {fixable.length === 1 ? `: ${fixable[0]!.action}` : '; each is listed below with what to do.'} Once a cause is fixed (and confirmed),
-            restart its connectors again.
+            {stillBlocking(fixable)}
           </li>
         )}
         {configuration.map((cause) => (
@@ -38,6 +35,13 @@ export function NextStep({ causes, recovered }: { causes: StatusCause[]; recover
       {recovered > 0 && <p>{refreshAdvice(recovered, fixable.length > 0, configuration.length > 0)}</p>}
     </section>
   )
+}
+
+/** The causes a restart can help that still block, with the fix and the restart each said once (as the guidance bar says them). */
+function stillBlocking(fixable: StatusCause[]): string {
+  if (fixable.length === 1) return `One cause still blocks: ${fixThenRestart(fixable[0]!.action, fixable[0]!.connectors.length)}`
+  const blocked = connectorCount(fixable.reduce((sum, cause) => sum + cause.connectors.length, 0))
+  return `${fixable.length} causes still block ${blocked}; each is listed below with what to do. Once a cause is fixed (and confirmed), restart its connectors again.`
 }
 
 /** When the recovered connectors should resynchronise: after every restart still to come, the daemon's included (it restarts them too). */
