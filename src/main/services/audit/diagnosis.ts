@@ -89,7 +89,8 @@ interface KnownFailure {
   egeriaMajor: number | undefined
   detail: string
   classification: FailureClassification
-  findingKey?: string
+  /** The parts of its last finding's key, compared one by one: no key string is built for a repeat. */
+  findingParts?: { owner: string | undefined; root: string; source: CauseSource; subject: string }
   finding?: FindingState
 }
 
@@ -392,7 +393,7 @@ export class Diagnoser {
     const classification = classifyFailure(record.messageId ? `${record.messageId} ${record.text}` : record.text, egeriaMajor, { detail })
     // Copies of their own: the record's strings are slices of the chunk read, which kept ones would hold in memory.
     const failure: KnownFailure = { text: known?.text ?? internString(record.text), egeriaMajor, detail: internString(detail), classification }
-    if (known) return Object.assign(known, failure, { findingKey: undefined, finding: undefined })
+    if (known) return Object.assign(known, failure, { findingParts: undefined, finding: undefined })
     if (this.classified >= CLASSIFICATION_MEMO) {
       this.classifications.clear()
       this.classified = 0
@@ -435,8 +436,9 @@ export class Diagnoser {
           (connector ? `the technology ${connector} connects to` : 'an unnamed resource'))
     const rootMessageId = innermostOf(record.messageIds, classified.messageIds)
     const root = rootMessageId ?? classified.rule ?? record.exceptionClass ?? 'no-id'
+    const last = known?.findingParts
+    if (last && last.owner === owner && last.root === root && last.source === classified.source && last.subject === subject) return known!.finding!
     const key = `${owner ?? ''}/${root}/${classified.source}/${subject}`
-    if (known?.findingKey === key) return known.finding!
     const finding = this.findings.get(key) ?? this.newFinding(key, {
       id: `${owner ?? 'log'}:${root}`,
       connector,
@@ -458,7 +460,8 @@ export class Diagnoser {
       statusFailed: statusConnector !== undefined
     })
     if (known) {
-      known.findingKey = internString(key) // a copy: the key may hold slices of the log
+      // Copies: the parts may be slices of the log.
+      known.findingParts = { owner: owner === undefined ? undefined : internString(owner), root: internString(root), source: classified.source, subject: internString(subject) }
       known.finding = finding
     }
     return finding
