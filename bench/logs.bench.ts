@@ -106,8 +106,7 @@ try {
     let lnavLines = ''
     const ours = attempt(() =>
       medianOf(() =>
-        // Run as a user runs it: the command itself, with the Node flags its first line gives.
-        timed(cli, ['analyze', '--format', 'json', path], process.env, (stdout) => {
+        timed(process.execPath, [cli, 'analyze', '--format', 'json', path], process.env, (stdout) => {
           const report = JSON.parse(stdout) as { records: number; unparsedLines: number; findings: unknown[] }
           records = `${report.records} records, ${report.unparsedLines} unparsed lines, ${report.findings.length} findings`
           return undefined

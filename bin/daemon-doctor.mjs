@@ -1,7 +1,5 @@
-#!/usr/bin/env -S node --max-semi-space-size=8
+#!/usr/bin/env node
 // The `daemon-doctor` command: runs the built CLI without looking at the sources, so it starts at once.
-// A young generation of at most 8 MB per semi-space: reading a large log allocates fast, and V8 would
-// otherwise grow it to 3 × 16 MB, a fifth of the command's memory, for no measurable speed.
 // Only a clone that was never built is built here; `npm start`, `npm run demo` and `npm run web` rebuild
 // when the sources changed, and `npm run build` does it by hand.
 import { existsSync } from 'node:fs'
