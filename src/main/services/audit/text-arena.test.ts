@@ -45,4 +45,16 @@ describe('TextArena', () => {
     expect(arena.allocatedBytes).toBeLessThan(held - bigBytes)
     expect(arena.read(after, 0, 5)).toBe('after')
   })
+
+  it('gives an empty entry after one longer than a slab a slab that exists', () => {
+    const arena = new TextArena()
+    const long = 'x'.repeat(6 << 20)
+    const big = arena.append(long)
+    const bigBytes = arena.textBytes
+    const empty = arena.append('')
+    expect(arena.read(empty, 0, 0)).toBe('')
+    const after = arena.append('after')
+    expect(arena.read(after, 0, 5)).toBe('after')
+    expect(arena.read(big, 0, bigBytes)).toBe(long)
+  })
 })

@@ -32,17 +32,17 @@ export class TextArena {
   append(text: string, more = ''): number {
     const units = text.length + more.length
     let slab = this.slabs.at(-1)
-    if (!slab || units * MAX_BYTES_PER_UNIT > slab.length - this.tail) {
+    // A slab made for one long entry takes no other, not even an empty one: offsets past SLAB_BYTES would read as the next slab.
+    if (slab === undefined || slab.length > SLAB_BYTES || units * MAX_BYTES_PER_UNIT > slab.length - this.tail) {
       // Only a long text needs its exact size before it is known to fit.
       const bytes = Buffer.byteLength(text) + Buffer.byteLength(more)
-      if (!slab || bytes > slab.length - this.tail) slab = this.newSlab(bytes)
+      if (slab === undefined || slab.length > SLAB_BYTES || bytes > slab.length - this.tail) slab = this.newSlab(bytes)
     }
     const offset = this.tail
     this.textBytes = slab.write(text, offset)
     this.moreBytes = more === '' ? 0 : slab.write(more, offset + this.textBytes)
     this.appendedAt = offset
-    // A slab made for one long entry takes no other: offsets past SLAB_BYTES would read as the next slab.
-    this.tail = slab.length > SLAB_BYTES ? slab.length : offset + this.textBytes + this.moreBytes
+    this.tail = offset + this.textBytes + this.moreBytes
     return (this.firstSlab + this.slabs.length - 1) * SLAB_BYTES + offset
   }
 
