@@ -4,6 +4,7 @@
  * once; a record refers to its kind by number, and filters decide once per kind rather than per record.
  */
 import { PROBLEM_SEVERITY_SET, type AuditRecord, type RecordFormat } from '../../../shared/models/audit'
+import { internString } from './own-string'
 
 export interface RecordKind {
   input: number
@@ -61,9 +62,9 @@ export class RecordKinds {
 
   private candidates(messageId: string | undefined, source: string | undefined): number[] {
     let bySource = this.byMessage.get(messageId ?? '')
-    if (!bySource) this.byMessage.set(ownCopy(messageId ?? ''), (bySource = new Map()))
+    if (!bySource) this.byMessage.set(internString(messageId ?? ''), (bySource = new Map()))
     let numbers = bySource.get(source ?? '')
-    if (!numbers) bySource.set(ownCopy(source ?? ''), (numbers = []))
+    if (!numbers) bySource.set(internString(source ?? ''), (numbers = []))
     return numbers
   }
 }
@@ -79,24 +80,16 @@ function isOfKind(record: AuditRecord, kind: RecordKind): boolean {
 
 function kindOf(record: AuditRecord): RecordKind {
   const kind: RecordKind = {
-    input: record.input, format: record.format, audit: record.audit, messageIds: record.messageIds.map(ownCopy),
+    input: record.input, format: record.format, audit: record.audit, messageIds: record.messageIds.map(internString),
     searchPrefix: [record.server, record.severity, record.messageId].filter(Boolean).join(' '),
     problem: record.severity ? PROBLEM_SEVERITY_SET.has(record.severity) : record.level === 'ERROR'
   }
-  if (record.server !== undefined) kind.server = ownCopy(record.server)
-  if (record.severity !== undefined) kind.severity = ownCopy(record.severity)
-  if (record.messageId !== undefined) kind.messageId = ownCopy(record.messageId)
-  if (record.connector !== undefined) kind.connector = ownCopy(record.connector)
-  if (record.level !== undefined) kind.level = ownCopy(record.level)
-  if (record.logger !== undefined) kind.logger = ownCopy(record.logger)
-  kind.searchPrefix = ownCopy(kind.searchPrefix)
+  if (record.server !== undefined) kind.server = internString(record.server)
+  if (record.severity !== undefined) kind.severity = internString(record.severity)
+  if (record.messageId !== undefined) kind.messageId = internString(record.messageId)
+  if (record.connector !== undefined) kind.connector = internString(record.connector)
+  if (record.level !== undefined) kind.level = internString(record.level)
+  if (record.logger !== undefined) kind.logger = internString(record.logger)
+  kind.searchPrefix = internString(kind.searchPrefix)
   return kind
-}
-
-/**
- * A copy that shares no memory with the line it was cut from: V8 keeps the whole chunk of a sliced
- * string alive. (A JSON round trip builds a new flat string and keeps even unpaired surrogates.)
- */
-function ownCopy(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string
 }

@@ -8,6 +8,7 @@ import { AUDIT_SEVERITIES, PROBLEM_SEVERITY_SET, type AuditRecord, type LineCoun
 import { idFamilyOf } from '../../../shared/knowledge/id-families'
 import { extractMessageIds, isMessageId } from '../../../shared/knowledge/message-ids'
 import { braceDepthChange, parseResponseText, responseRecord, structuredLogRecord } from './rest-response'
+import { internString } from './own-string'
 import { isFrameAt, TRACE_LINES_READ } from './stack-trace'
 import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso, printedZone, type TimeZone } from './java-time'
 
@@ -120,13 +121,6 @@ function connectorNameIn(text: string): string | undefined {
   return undefined
 }
 
-/**
- * V8's own interned copy of a string (property names are interned): flat, hash cached, and no longer a
- * slice pinning the 1 MB chunk it came from, so every later compare and map lookup by it is cheap.
- */
-export function internString(value: string): string {
-  return Object.keys({ [value]: 0 })[0]!
-}
 
 /** The head of a Java exception or of its cause: `java.io.IOException: …`, `a.b.FooException{…}`. */
 const EXCEPTION_HEAD = /^(?:Caused by: )?[\w$]+(?:\.[\w$]+)+(?:Exception|Error|Throwable)\b/
