@@ -23,7 +23,7 @@ import { sourceName } from '../../../shared/troubleshooting/sources'
 import { internString } from './own-string'
 import type { ChatterSink } from './record-parser'
 import { RecentRecords } from './recent-records'
-import { isFrame, TRACE_LINES_READ } from './stack-trace'
+import { readsTraceLineAt, TRACE_LINES_READ } from './stack-trace'
 import { RoundRobinMap } from './round-robin-map'
 
 const MAX_EVENTS = 100
@@ -392,7 +392,7 @@ export class Diagnoser {
     const known = byText?.get(record.text)
     if (known && known.egeriaMajor === egeriaMajor && known.detail === detail) return known
     const classification = classifyFailure(record.messageId ? `${record.messageId} ${record.text}` : record.text, egeriaMajor, { detail })
-    // Copies of their own: the record's strings are slices of the chunk read, which kept ones would hold in memory.
+    // Copies of their own: the record's strings are slices of a decoded piece of the log, which kept ones would hold in memory.
     const failure: KnownFailure = { text: known?.text ?? internString(record.text), egeriaMajor, detail: internString(detail), classification }
     if (known) return Object.assign(known, failure, { findingParts: undefined, finding: undefined })
     if (this.classified >= CLASSIFICATION_MEMO) {
@@ -613,7 +613,7 @@ function detailOf(record: AuditRecord): string {
   if (stack === undefined) return detail
   for (let index = 0, taken = 0; index < stack.length && taken < TRACE_LINES_READ; index++) {
     const line = stack[index]!
-    if (index > 0 && isFrame(line)) continue
+    if (!readsTraceLineAt(index, line, 0, line.length)) continue
     taken++
     const trimmed = line.trim()
     if (trimmed) detail = detail ? `${detail}\n${trimmed}` : trimmed

@@ -6,7 +6,7 @@
 import { isAscii } from 'node:buffer'
 
 /**
- * Takes one line: `text.slice(start, end)`. A range of the decoded chunk rather than a string of its own,
+ * Takes one line: `text.slice(start, end)`. A range of the decoded piece of the stream (about 64 KB) rather than a string of its own,
  * so the parser can read most lines in place without a string per line.
  */
 export type LineHandler = (text: string, start: number, end: number, truncated: boolean) => void

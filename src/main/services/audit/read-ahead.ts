@@ -12,15 +12,11 @@ const SLOTS = 4
 /** Control words at the head of the shared memory. */
 const WRITTEN = 0
 const TAKEN = 1
-/** Set by the reader: 1 at the end of the file, 2 when a read failed (its message follows). */
+/** Set to FAILED when the reader could not go on (its message follows); the end of the file is a slot of length 0. */
 const STATE = 2
+const FAILED = 1
 const LENGTHS = 3
 const CONTROL_WORDS = LENGTHS + SLOTS
-
-interface Ring {
-  control: Int32Array
-  data: Buffer
-}
 
 /**
  * The reader's body, run on the worker from its source text (it needs nothing but Node's own modules).
@@ -31,7 +27,7 @@ function readIntoRing(): void {
   const { openSync, readSync, closeSync } = process.getBuiltinModule('node:fs')
   const { workerData, parentPort } = process.getBuiltinModule('node:worker_threads')
   const { path, shared, slotBytes, slots, words } = workerData as { path: string; shared: SharedArrayBuffer; slotBytes: number; slots: number; words: number[] }
-  const [written, taken, state, lengths] = words as [number, number, number, number]
+  const [written, taken, state, lengths, failed] = words as [number, number, number, number, number]
   const control = new Int32Array(shared, 0, lengths + slots)
   const data = new Uint8Array(shared, (lengths + slots) * 4)
   let fd: number | undefined
@@ -42,14 +38,13 @@ function readIntoRing(): void {
       const at = (slot % slots) * slotBytes
       const bytes = readSync(fd, data, at, slotBytes, null)
       Atomics.store(control, lengths + (slot % slots), bytes)
-      if (bytes === 0) Atomics.store(control, state, 1)
       Atomics.store(control, written, slot + 1)
       Atomics.notify(control, written)
       if (bytes === 0) return
     }
   } catch (error) {
     parentPort!.postMessage((error as Error).message)
-    Atomics.store(control, state, 2)
+    Atomics.store(control, state, failed)
     Atomics.notify(control, written)
   } finally {
     if (fd !== undefined) closeSync(fd)
@@ -62,38 +57,39 @@ function readIntoRing(): void {
  */
 export async function* readAhead(path: string, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
   const shared = new SharedArrayBuffer(CONTROL_WORDS * 4 + SLOTS * SLOT_BYTES)
-  const ring: Ring = { control: new Int32Array(shared, 0, CONTROL_WORDS), data: Buffer.from(shared, CONTROL_WORDS * 4) }
+  const control = new Int32Array(shared, 0, CONTROL_WORDS)
+  const data = Buffer.from(shared, CONTROL_WORDS * 4)
   let failure = 'the reading thread stopped'
   const worker = new Worker(`(${readIntoRing.toString()})()`, {
     eval: true,
-    workerData: { path, shared, slotBytes: SLOT_BYTES, slots: SLOTS, words: [WRITTEN, TAKEN, STATE, LENGTHS] }
+    workerData: { path, shared, slotBytes: SLOT_BYTES, slots: SLOTS, words: [WRITTEN, TAKEN, STATE, LENGTHS, FAILED] }
   })
   const exited = new Promise((resolve) => worker.once('exit', resolve))
   worker.on('message', (message: string) => (failure = message))
   worker.on('error', (error) => {
     failure = error.message
-    Atomics.store(ring.control, STATE, 2)
-    Atomics.notify(ring.control, WRITTEN)
+    Atomics.store(control, STATE, FAILED)
+    Atomics.notify(control, WRITTEN)
   })
   try {
     for (let slot = 0; ; slot++) {
-      let written = Atomics.load(ring.control, WRITTEN)
-      while (written <= slot && Atomics.load(ring.control, STATE) !== 2) {
-        await Atomics.waitAsync(ring.control, WRITTEN, written).value
-        written = Atomics.load(ring.control, WRITTEN)
+      let written = Atomics.load(control, WRITTEN)
+      while (written <= slot && Atomics.load(control, STATE) !== FAILED) {
+        await Atomics.waitAsync(control, WRITTEN, written).value
+        written = Atomics.load(control, WRITTEN)
       }
       if (written <= slot) {
         await exited // its message comes before it ends
         throw new Error(failure)
       }
-      const bytes = Atomics.load(ring.control, LENGTHS + (slot % SLOTS))
+      const bytes = Atomics.load(control, LENGTHS + (slot % SLOTS))
       if (bytes === 0) return
       onRead(bytes)
       const at = (slot % SLOTS) * SLOT_BYTES
-      yield ring.data.subarray(at, at + bytes)
+      yield data.subarray(at, at + bytes)
       // The parser is done with this slot: the reader may fill it again.
-      Atomics.store(ring.control, TAKEN, slot + 1)
-      Atomics.notify(ring.control, TAKEN)
+      Atomics.store(control, TAKEN, slot + 1)
+      Atomics.notify(control, TAKEN)
     }
   } finally {
     await worker.terminate()

@@ -29,7 +29,7 @@ export class RecentRecords {
 
   /**
    * Whether the record is one of the recent ones; if not, it becomes the newest. `text` is the record's
-   * text as a string the caller keeps (a slice of the log would hold its whole chunk in memory).
+   * text as a string the caller keeps (a slice of the log would hold its whole decoded piece in memory).
    */
   seen(record: AuditRecord, text: string): boolean {
     const guid = record.guid

@@ -6,7 +6,7 @@ import { LineSplitter } from './line-splitter'
 import { completeAuditRecord, connectorNameFromText, QUALIFIED_EXCEPTION, RecordParser, type ParserOptions, type ParserStats } from './record-parser'
 import { logbackTimeToIso, timeZone } from './java-time'
 import { extractMessageIds } from '../../../shared/knowledge/message-ids'
-import { isFrame, TRACE_LINES_READ } from './stack-trace'
+import { readsTraceLineAt, TRACE_LINES_READ } from './stack-trace'
 
 const fixture = (name: string): string => readFileSync(new URL(`../../../../tests/fixtures/audit/${name}`, import.meta.url), 'utf8')
 
@@ -315,7 +315,7 @@ describe('RecordParser properties', () => {
         }
         const whole = read(false)
         const expected = whole.map((record) =>
-          record.stackTrace ? { ...record, stackTrace: record.stackTrace.filter((line, index) => index === 0 || !isFrame(line)).slice(0, TRACE_LINES_READ) } : record
+          record.stackTrace ? { ...record, stackTrace: record.stackTrace.filter((line, index) => readsTraceLineAt(index, line, 0, line.length)).slice(0, TRACE_LINES_READ) } : record
         )
         expect(read(true)).toEqual(expected)
       }),

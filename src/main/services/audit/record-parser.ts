@@ -9,7 +9,7 @@ import { idFamilyOf } from '../../../shared/knowledge/id-families'
 import { extractMessageIds, isMessageId } from '../../../shared/knowledge/message-ids'
 import { braceDepthChange, parseResponseText, responseRecord, structuredLogRecord } from './rest-response'
 import { internString } from './own-string'
-import { isFrameAt, TRACE_LINES_READ } from './stack-trace'
+import { readsTraceLineAt, TRACE_LINES_READ } from './stack-trace'
 import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso, printedZone, type TimeZone } from './java-time'
 
 export type ParserStats = LineCounts
@@ -151,7 +151,7 @@ function afterComposePrefix(text: string, start: number, end: number): number {
 
 /**
  * Where a character next occurs in a text, for lines read in order: each text is searched once per
- * occurrence rather than once per line (most chunks hold no colour code and no `|` at all).
+ * occurrence rather than once per line (most pieces hold no colour code and no `|` at all).
  */
 class NextOccurrence {
   private text = ''
@@ -295,7 +295,7 @@ export class RecordParser {
   }
 
   /**
-   * The line `text.slice(start, end)`, read in place (`text` is a whole decoded chunk): a console line
+   * The line `text.slice(start, end)`, read in place (`text` is a whole decoded piece of the log): a console line
    * needs no string of its own, only its message text.
    */
   lineIn(text: string, start: number, end: number, truncated = false): void {
@@ -312,7 +312,7 @@ export class RecordParser {
       start = 0
       end = text.length
     }
-    // A line stripped of its colours is a text of its own: searched by itself, it leaves the chunk's search where it was.
+    // A line stripped of its colours is a text of its own: searched by itself, it leaves the piece's search where it was.
     const hasBar = coloured ? text.includes('|') : this.bars.within(text, start, end)
     if (start < end && text.charCodeAt(start) === 91 /* [ */) start = afterServerPrefix(text, start, end)
     else if (hasBar) start = afterComposePrefix(text, start, end)
@@ -327,7 +327,7 @@ export class RecordParser {
     }
     if (start === end || (text.charCodeAt(start) <= 32 && isBlank(text, start, end))) {
       // A supplement's trace ends with a newline: the blank line after it is still the record's.
-      if (this.current && this.takesStack) this.extend(lineNo, undefined, truncated)
+      if (this.current && this.takesStack) this.extend(lineNo, truncated)
       else {
         this.flush()
         this.stats.blankLines++
@@ -348,7 +348,7 @@ export class RecordParser {
     if (first >= 48 && first <= 57 && this.logbackLine(line, lineNo, truncated)) return
     if (this.current && (this.takesAnyNext || isStackLine(line) || (this.takesStack && EXCEPTION_HEAD.test(line)))) {
       this.takesAnyNext = false
-      this.extend(lineNo, line, truncated)
+      this.extendTrace(lineNo, line, 0, line.length, truncated)
       return
     }
     // A trace under a line the chatter sink took is that record's, as it would be a kept record's.
@@ -460,12 +460,12 @@ export class RecordParser {
     if (current && current.format === 'console' && current.messageId === id && current.server === server) {
       if (holdsAt(text, textStart, end, FURTHER_READING)) {
         current.furtherReading = text.slice(textStart + FURTHER_READING.length, end).trim()
-        this.extend(lineNo, undefined, truncated)
+        this.extend(lineNo, truncated)
         return true
       }
       if (holdsAt(text, textStart, end, SUPPLEMENT)) {
         this.supplement(current, text.slice(textStart + SUPPLEMENT.length, end))
-        this.extend(lineNo, undefined, truncated)
+        this.extend(lineNo, truncated)
         this.takesStack = true
         this.takesAnyNext = current.stackTrace === undefined
         return true
@@ -611,7 +611,7 @@ export class RecordParser {
               this.traceLength = 1
             }
           }
-          this.extend(lineNo, undefined, truncated)
+          this.extend(lineNo, truncated)
           this.takesStack = true
           this.takesAnyNext = current.stackTrace === undefined
           return true
@@ -703,12 +703,10 @@ export class RecordParser {
     this.takesAnyNext = false
   }
 
-  private extend(lineNo: number, stackLine: string | undefined, truncated: boolean): void {
-    if (stackLine !== undefined) this.extendTrace(lineNo, stackLine, 0, stackLine.length, truncated)
-    else {
-      this.current!.lastLine = lineNo
-      if (truncated) this.current!.truncated = true
-    }
+  /** The current record reaches line `lineNo` (what the line adds to it, the caller sets). */
+  private extend(lineNo: number, truncated: boolean): void {
+    this.current!.lastLine = lineNo
+    if (truncated) this.current!.truncated = true
   }
 
   /**
@@ -716,13 +714,12 @@ export class RecordParser {
    * diagnosis reads the records, only the lines it reads (stack-trace.ts), so no string is made for a frame.
    */
   private extendTrace(lineNo: number, text: string, start: number, end: number, truncated: boolean): void {
+    this.extend(lineNo, truncated)
     const current = this.current!
-    current.lastLine = lineNo
-    if (truncated) current.truncated = true
     if (this.traceLength >= this.maxStackLines) return
     const position = this.traceLength++
-    if (this.framesDropped && ((current.stackTrace?.length ?? 0) >= TRACE_LINES_READ || (position > 0 && isFrameAt(text, start, end)))) return
-    ;(current.stackTrace ??= []).push(start === 0 && end === text.length ? text : text.slice(start, end))
+    if (this.framesDropped && ((current.stackTrace?.length ?? 0) >= TRACE_LINES_READ || !readsTraceLineAt(position, text, start, end))) return
+    ;(current.stackTrace ??= []).push(text.slice(start, end))
   }
 
   private flush(): void {
@@ -754,7 +751,7 @@ class IdChains {
     if (known && known.id === id && known.exception === exception && known.head === head) return known.ids
     const ids = extractMessageIds(id, text, exception, head)
     if (this.byText.size >= 4096) this.byText.clear()
-    // Copies of their own: the texts are slices of the chunk read, which a kept one would hold in memory.
+    // Copies of their own: the texts are slices of a decoded piece of the log, which a kept one would hold in memory.
     const keep = (value: string | undefined): string | undefined => (value === undefined ? undefined : internString(value))
     this.byText.set(internString(text), { id, exception: keep(exception), head: keep(head), ids: ids.map(internString) })
     return ids

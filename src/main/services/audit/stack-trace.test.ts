@@ -1,6 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isFrame, isFrameAt } from './stack-trace'
+import { isFrameAt } from './stack-trace'
+
+const isFrame = (line: string): boolean => isFrameAt(line, 0, line.length)
 
 describe('isFrame', () => {
   it('tells the lines that only say where from those that say something', () => {

@@ -28,6 +28,7 @@ export function isFrameAt(text: string, start: number, end: number): boolean {
   return (next > 32 && next < 127) || text.slice(start, end).trimEnd().length > at - start + 2
 }
 
-export function isFrame(line: string): boolean {
-  return isFrameAt(line, 0, line.length)
+/** Whether the diagnosis reads a trace's line at `position` (0 is its head): the head, and every line that is not a frame, up to TRACE_LINES_READ. */
+export function readsTraceLineAt(position: number, text: string, start: number, end: number): boolean {
+  return position === 0 || !isFrameAt(text, start, end)
 }
