@@ -5,6 +5,7 @@
  */
 import type { Page } from '@playwright/test'
 import { expect, openApp, screenshot as save, test } from './fixtures'
+import { demoWorldButton } from './pages/demo-world'
 
 const FILES = ['OakDeneLandingAreaFilesMonitor', 'OldMarketLandingAreaFilesMonitor', 'DropFootClinicalTrialResultsFilesMonitor']
 const DATABASE = 'OakDeneLandingAreaDatabaseMonitor'
@@ -24,12 +25,6 @@ async function openDemoRestart(page: Page, egeria = '3'): Promise<void> {
   await expect(page.getByRole('heading', { name: 'Demo daemon (coco-pharma)' })).toBeVisible()
   await page.keyboard.press('Alt+3')
   await expect(page.getByRole('button', { name: /Restart/ }).first()).toBeVisible()
-}
-
-async function worldButton(page: Page, name: string | RegExp): Promise<ReturnType<Page['getByRole']>> {
-  const world = page.locator('details.demo-world')
-  if ((await world.getAttribute('open')) === null) await world.locator('summary').click()
-  return world.getByRole('button', { name })
 }
 
 test('restart waits for the metadata server, then for the directories, and shows the recovery', async ({ page, host }) => {
@@ -67,7 +62,7 @@ test('restart waits for the metadata server, then for the directories, and shows
   await expect(allDialog).toHaveCount(0)
 
   // Fix the metadata server: the app sees it active and proposes its three connectors.
-  await (await worldButton(page, 'Start cocoMDS1')).click()
+  await (await demoWorldButton(page, 'Start cocoMDS1')).click()
   // No click needed: while the server is down the app asks its platform again every few seconds.
   await expect(metadataCause.getByText('Ready: restart proposed')).toBeVisible()
   await expect(metadataCause.getByText(/cocoMDS1 is active on http:\/\/127\.0\.0\.1:\d+/)).toBeVisible()
@@ -97,7 +92,7 @@ test('restart waits for the metadata server, then for the directories, and shows
   await screenshot(page, 'actions-03-restart-new-error')
 
   // Create the directories, confirm, restart: they recover.
-  const createButtons = await worldButton(page, 'Create directory')
+  const createButtons = await demoWorldButton(page, 'Create directory')
   await expect(createButtons).toHaveCount(3)
   for (let left = 3; left > 0; left--) {
     await createButtons.first().click()
@@ -156,7 +151,7 @@ test('Egeria 5: the same proposal, checked through the 5.x platform services, an
   await openDemoRestart(page, '5')
   const metadataCause = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /Metadata server cocoMDS1: 3 connectors/ }) })
   await expect(metadataCause.getByText('Blocked: cocoMDS1 is not active')).toBeVisible()
-  await (await worldButton(page, 'Start cocoMDS1')).click()
+  await (await demoWorldButton(page, 'Start cocoMDS1')).click()
   await expect(metadataCause.getByText('Ready: restart proposed')).toBeVisible()
   // Take one connector out: only the two others are restarted.
   await metadataCause.getByRole('checkbox', { name: new RegExp(FILES[2]!) }).uncheck()

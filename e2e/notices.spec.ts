@@ -3,8 +3,9 @@
  * into "+N more" and never over the step's buttons; Escape dismisses the newest, but an open dialog
  * gets Escape first.
  */
-import type { Locator, Page } from '@playwright/test'
+import type { Locator } from '@playwright/test'
 import { expect, openApp, test } from './fixtures'
+import { demoWorldButton } from './pages/demo-world'
 
 /** Whether something else (a toast) is drawn over the middle of the element; off screen, nothing can be. */
 async function covered(target: Locator): Promise<boolean> {
@@ -16,12 +17,6 @@ async function covered(target: Locator): Promise<boolean> {
     const top = document.elementFromPoint(x, y)
     return top === null || !element.contains(top)
   })
-}
-
-async function worldButton(page: Page, name: string): Promise<Locator> {
-  const world = page.locator('details.demo-world')
-  if ((await world.getAttribute('open')) === null) await world.locator('summary').click()
-  return world.getByRole('button', { name })
 }
 
 test('toasts over Step 3: two at a time, newest on top, Escape dismisses the newest after any open dialog', async ({ page, host }) => {
@@ -42,9 +37,9 @@ test('toasts over Step 3: two at a time, newest on top, Escape dismisses the new
   await page.clock.pauseAt(await page.evaluate(() => Date.now() + 500))
   const notices = page.locator('.notices')
   const toasts = notices.locator('.notice-text')
-  await (await worldButton(page, 'Start cocoMDS1')).click()
+  await (await demoWorldButton(page, 'Start cocoMDS1')).click()
   await expect(toasts).toHaveText(['Started metadata server cocoMDS1'])
-  const createDirectory = await worldButton(page, 'Create directory')
+  const createDirectory = await demoWorldButton(page, 'Create directory')
   const created: string[] = []
   for (let left = 3; left > 0; left--) {
     await createDirectory.first().click()

@@ -39,7 +39,7 @@ export function nextSafeAction({ status, error, logCauses = [], restartedWithout
   const found = groups.length > 0 ? `${status.counts.failed} of ${status.counts.total} connectors failed: ${groups.map(describeGroup).join('; ')}.` : undefined
   const restartable = groups.find((group) => group.restartHelps)
   if (found && restartable) {
-    // The knowledge base says the restart can help (its trait, not its wording): the fix, then the restart, each said once.
+    // The knowledge base says the restart can help (its restartHelps trait): the fix, then the restart, each said once.
     const next = fixThenRestart(restartable.action, restartable.connectors.length)
     return { tone: 'problem', found, next, step: 'restart' }
   }

@@ -1,7 +1,7 @@
 /** `daemon-doctor analyze --postgres …` and `--kafka … --topic …` against a real PostgreSQL and a real Kafka broker. */
 import { Admin, Producer } from '@platformatic/kafka'
 import { readFileSync } from 'node:fs'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AUDIT_TABLES_DDL, connectAs, insertEvents, type AuditEvent } from '../../../../tests/support/egeria-audit-db'
 import { startKafka, type KafkaServer } from '../../../../tests/support/kafka-server'
 import { startPostgres, type PostgresServer } from '../../../../tests/support/postgres-server'
@@ -41,10 +41,6 @@ afterAll(async () => {
 beforeEach(() => {
   stdout = ''
   stderr = ''
-})
-afterEach(() => {
-  vi.restoreAllMocks()
-  process.exitCode = undefined
 })
 
 /** Runs `analyze`; what it prints is added to `stdout` and `stderr`. */

@@ -3,7 +3,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeEach, describe, expect, it } from 'vitest'
 import { registerAnalyzeCommand } from './analyze'
 import { runCommand } from '../../../../tests/support/cli'
 import { tempDir } from '../../../../tests/temp-dir'
@@ -17,10 +17,6 @@ let stderr = ''
 beforeEach(() => {
   stdout = ''
   stderr = ''
-})
-afterEach(() => {
-  vi.restoreAllMocks()
-  process.exitCode = undefined
 })
 
 /** Runs `analyze`; what it prints is added to `stdout` and `stderr`. */

@@ -1,5 +1,5 @@
 /** `daemon-doctor configure` against the simulator (in-process, real HTTP). */
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { loadScenario, startSimulator, type RunningSimulator } from '../../simulator'
 import { ActionJournal } from '../../services/egeria/journal'
 import { registerConfigureCommand } from './configure'
@@ -13,8 +13,6 @@ let sim: RunningSimulator | undefined
 afterEach(async () => {
   await sim?.close()
   sim = undefined
-  process.exitCode = undefined
-  vi.restoreAllMocks()
 })
 
 const cli = (...args: string[]): Promise<CliRun> => runCommand(registerConfigureCommand, args)

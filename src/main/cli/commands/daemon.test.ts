@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 
 import { join } from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { startTestServer, trickle, type TestServer } from '../../../../tests/support/test-server'
 import { startSimulator, type RunningSimulator } from '../../simulator'
 import { registerDaemonCommands } from './daemon'
@@ -17,8 +17,6 @@ afterEach(async () => {
   await sim?.close()
   await hostile?.close()
   sim = hostile = undefined
-  process.exitCode = undefined
-  vi.restoreAllMocks()
 })
 
 const cli = (...args: string[]): Promise<CliRun> => runCommand(registerDaemonCommands, args)

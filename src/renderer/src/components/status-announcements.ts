@@ -5,6 +5,7 @@
  */
 import type { StatusSnapshot } from '../../../shared/models/daemon'
 import { isFailedStatus, isHealthyStatus } from '../../../shared/models/daemon'
+import { counted } from '../../../shared/counted'
 
 /** More changes than this in one announcement are counted instead of named. */
 export const MAX_NAMED_CHANGES = 3
@@ -59,7 +60,6 @@ function sentenceFor(change: StatusChange): string {
   return `${change.name} is now ${change.to}`
 }
 
-const plural = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`
 
 /** One announcement for a batch of changes; `where` names the daemon when it is not the one on screen. */
 export function summariseChanges(changes: StatusChange[], where?: string): string | undefined {
@@ -78,9 +78,9 @@ export function summariseChanges(changes: StatusChange[], where?: string): strin
   const failing = settled.filter((change) => change.to !== undefined && isFailedStatus(change.to)).length
   const other = settled.length - recovered - failing
   const parts = [
-    recovered ? `${plural(recovered, 'connector')} recovered` : '',
-    failing ? `${plural(failing, 'connector')} now failing` : '',
-    other ? `${plural(other, 'connector')} changed status` : ''
+    recovered ? `${counted(recovered, 'connector')} recovered` : '',
+    failing ? `${counted(failing, 'connector')} now failing` : '',
+    other ? `${counted(other, 'connector')} changed status` : ''
   ].filter(Boolean)
   return `${prefix}${parts.join(', ')}.`
 }
