@@ -126,4 +126,22 @@ describe('recordFilesInTimeOrder', () => {
     for await (const name of names) rest.push(name)
     expect([first.value, ...rest]).toEqual(byTime([...files, late]))
   })
+
+  it('reads again only the files the folder gained or lost since its first listing, not every file listed after them', async () => {
+    const dir = folder(files)
+    const reader = new RecordFileReader()
+    const read = reader.read.bind(reader)
+    let reads = 0
+    reader.read = (path) => ((reads += 1), read(path))
+    const names = recordFilesInTimeOrder(dir, reader, 32)
+    const first = await names.next()
+    const readFirst = reads
+    const late = { name: `log-record-${guid(888_888)}.omalrecord`, text: '{"timeStamp":1700000000003}' }
+    writeFileSync(join(dir, late.name), late.text)
+    const rest: string[] = []
+    for await (const name of names) rest.push(name)
+    expect([first.value, ...rest]).toEqual(byTime([...files, late]))
+    // Each later window reads the gained file alone, at most once per window of 32 files.
+    expect(reads - readFirst).toBeLessThanOrEqual(Math.ceil(files.length / 32))
+  })
 })

@@ -261,12 +261,19 @@ export async function* recordFilesInTimeOrder(dir: string, reader: RecordFileRea
   }
   for (const { first, last } of times.windows(windowFiles)) {
     const window = new RecordFileIndex()
+    // The first listing's place of the name listed now: it moves on only past a name it found, so one file
+    // gained or gone does not make every file after it be read again.
     let place = 0
+    let listed = 0
     for (const name of recordFileNames(dir)) {
-      const time = times.timeAt(place++, nameHash(name)) ?? timeStampIn(reader.read(join(dir, name)))
+      const hash = nameHash(name)
+      let time = times.timeAt(place, hash)
+      if (time !== undefined) place++
+      else if ((time = times.timeAt(place + 1, hash)) !== undefined) place += 2 // the file listed at `place` is gone
+      else time = timeStampIn(reader.read(join(dir, name))) // a file the folder gained (or renamed)
       const bucket = times.bucketOf(time)
       if (bucket >= first && bucket <= last) window.add(name, time)
-      if (place % NAMES_PER_TURN === 0) await setImmediate()
+      if (++listed % NAMES_PER_TURN === 0) await setImmediate()
     }
     yield* window.namesInTimeOrder()
   }
