@@ -1,7 +1,7 @@
 /**
  * Memory of a browsing session: what the browser host (and the desktop main process) holds after
- * opening one log of about a million records in the log viewer, against the code's own estimate of
- * 300 MB (MAX_STORED_RECORDS in log-service.ts). Generates BENCH_RECORDS records (default 1,000,000)
+ * opening one log of about a million records in the log viewer (MAX_STORED_RECORDS in log-service.ts,
+ * whose comment gives the figures last measured), against a budget of 300 MB. Generates BENCH_RECORDS records (default 1,000,000)
  * of a busy daemon into a temp file, then opens it three times, each in a fresh Node process so that
  * peak RSS is its own: with the LogService the hosts use, from the file's path and handed over as pasted
  * text (what IPC hands over), and through a real browser host asked over HTTP to open the path (issue

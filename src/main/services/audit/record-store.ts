@@ -3,8 +3,8 @@
  * that every record has, the combinations of input, server, severity, message IDs, connector and
  * logger kept once (record-kinds.ts), the text once in UTF-8 (text-arena.ts, shared with the record
  * before of the same kind when identical, as heartbeats are), and the rare fields (stack trace,
- * exception, GUID, file, daemon status) as JSON after the text. A million records fit in about a
- * fifth of what they take as objects; `AuditRecord` objects are built only for what is asked for.
+ * exception, GUID, file, daemon status) as JSON after the text. A million records take about a
+ * third of the memory they take as objects (see MAX_STORED_RECORDS in log-service.ts); `AuditRecord` objects are built only for what is asked for.
  * Past the cap the oldest records are dropped, as a batch, so dropping stays cheap.
  */
 import type { AuditRecord } from '../../../shared/models/audit'
