@@ -229,6 +229,32 @@ describe('connectorNameFromText', () => {
 })
 
 describe('RecordParser properties', () => {
+  it('gives the chatter sink the connector each message names, however names cycle, repeat or change the words before them (property)', () => {
+    const wordArb = fc.constantFrom('The refresh of integration connector ', 'connector ', 'named ', 'called ', "'", 'is ', 'provider ', 'Name1', 'Name12', 'Name2', 'Name1.', 'Name1-', ' ', 'x', 'integration service ', ' method ', 'completed in 5 ms', 'é')
+    const beforeArb = fc.constantFrom('The refresh of integration connector ', 'The integration connector named ', "connector '", 'connector is connector ', 'x ', 'The integration service ')
+    const nameArb = fc.constantFrom('Name1', 'Name12', 'Name1.', 'Name1-x', 'Name2', 'is', 'provider', '')
+    const afterArb = fc.constantFrom('', ' completed in 5 ms', ' method refresh', '.x', '-', 'é', ' connector Name2')
+    const messageArb = fc.oneof(
+      fc.tuple(beforeArb, nameArb, afterArb).map((parts) => parts.join('')),
+      fc.array(wordArb, { maxLength: 8 }).map((words) => words.join(''))
+    )
+    const lineArb = fc.tuple(fc.constantFrom('INTEGRATION-DAEMON-SERVICES-0042', 'INTEGRATION-DAEMON-SERVICES-0043', 'OMRS-AUDIT-0064'), messageArb)
+    fc.assert(
+      fc.property(fc.array(lineArb, { maxLength: 40 }), fc.integer({ min: 40, max: 200 }), (lines, maxLineChars) => {
+        const given: [string, string, string | undefined][] = []
+        const parser = new RecordParser(0, () => undefined, {}, (_input, _line, _time, _server, _severity, id, text, connector) => {
+          given.push([id, text, connector])
+          return true
+        })
+        const splitter = new LineSplitter((text, start, end, truncated) => parser.lineIn(text, start, end, truncated), maxLineChars)
+        splitter.push(Buffer.from(lines.map(([id, message]) => `Tue Feb 02 20:57:50 GMT 2021 daemon Information ${id} ${message}\n`).join('')))
+        parser.end()
+        for (const [id, text, connector] of given) expect(connector).toBe(connectorNameFromText(id, text))
+      }),
+      { numRuns: 1000 }
+    )
+  })
+
   /** Lines made of the pieces the parser looks for, cut anywhere: a line read in place must never see past its end. */
   const pieceArb = fc.oneof(
     fc.string({ maxLength: 6 }).map((text) => text.replace(/[\r\n\uFEFF]/g, '')),

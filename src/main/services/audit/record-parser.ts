@@ -94,22 +94,8 @@ export function connectorNameFromText(messageId: string, text: string): string |
 
 /** The connector a message text names, for an ID whose texts name one. */
 function connectorNameIn(text: string): string | undefined {
-  // `… connector [named|called] NAME …`, scanned by hand: this runs for every daemon heartbeat.
-  let at = text.indexOf('connector ')
-  while (at !== -1) {
-    let start = at + 10
-    if (text.startsWith('named ', start)) start += 6
-    else if (text.startsWith('called ', start)) start += 7
-    if (text.charCodeAt(start) === 39) start++ // a quoted name
-    let end = start
-    while (end < text.length && isNameChar(text.charCodeAt(end))) end++
-    while (end > start && isTrailingPunctuation(text.charCodeAt(end - 1))) end--
-    const name = text.slice(start, end)
-    // Stop words are lowercase: a name starting otherwise skips the set lookup.
-    const head = name.charCodeAt(0)
-    if (name.length > 0 && (head < 97 || head > 122 || !CONNECTOR_STOP_WORDS.has(name))) return name
-    at = text.indexOf('connector ', at + 10)
-  }
+  const start = connectorNameStart(text, 0, text.length)
+  if (start !== -1) return text.slice(start, nameEnd)
   // INTEGRATION-DAEMON-SERVICES-0036/0037 put the connector's name where their text says `integration service {0} method {1}`.
   const service = text.indexOf('integration service ')
   if (service !== -1) {
@@ -119,6 +105,90 @@ function connectorNameIn(text: string): string | undefined {
     if (end > start && text.startsWith(' method ', end)) return text.slice(start, end)
   }
   return undefined
+}
+
+/** Where the name connectorNameStart found ends (a second result, without an object per heartbeat). */
+let nameEnd = 0
+
+/**
+ * Where the name in `… connector [named|called] NAME …` starts in `text` from `from` to `to`, or -1:
+ * the first `connector ` followed by a name that is no stop word. Scanned by hand: this runs for every heartbeat.
+ */
+function connectorNameStart(text: string, from: number, to: number): number {
+  let at = text.indexOf('connector ', from)
+  while (at !== -1 && at + 10 <= to) {
+    let start = at + 10
+    if (holdsAt(text, start, to, 'named ')) start += 6
+    else if (holdsAt(text, start, to, 'called ')) start += 7
+    if (start < to && text.charCodeAt(start) === 39) start++ // a quoted name
+    let end = start
+    while (end < to && isNameChar(text.charCodeAt(end))) end++
+    while (end > start && isTrailingPunctuation(text.charCodeAt(end - 1))) end--
+    // Stop words are lowercase: a name starting otherwise skips the set lookup.
+    const head = text.charCodeAt(start)
+    if (end > start && (head < 97 || head > 122 || !CONNECTOR_STOP_WORDS.has(text.slice(start, end)))) {
+      nameEnd = end
+      return start
+    }
+    at = text.indexOf('connector ', at + 10)
+  }
+  return -1
+}
+
+/** A connector name one header's lines gave, as one string, and the name its next line gave. */
+interface NameNode {
+  name: string
+  next?: NameNode
+}
+
+/**
+ * The connector names of one header's lines. Heartbeats name their connectors in a cycle, after the same
+ * words: the name the last one's successor had, or the last one, is checked in place, after a compare of
+ * those words, before any search; and a name is one interned string, found in the diagnosis's maps by
+ * the hash it has.
+ */
+interface HeaderNames {
+  /** The message text before the name, the last time a name was found in it. */
+  before: string
+  last: NameNode | undefined
+  byName: Map<string, NameNode>
+}
+
+/** The connector named by a console line's message, `text` from `start` to `end`, of a header whose IDs name one. */
+function connectorNameOf(header: ConsoleHeader, text: string, start: number, end: number): string | undefined {
+  const names = header.names
+  if (names !== undefined && holdsAt(text, start, end, names.before)) {
+    // The words before the name are last time's, so the search would pass them as it did then and find a name here.
+    const at = start + names.before.length
+    const last = names.last
+    const predicted = last?.next
+    if (predicted !== undefined && isNameAt(text, at, end, predicted.name)) return (names.last = predicted).name
+    if (last !== undefined && isNameAt(text, at, end, last.name)) return last.name
+  }
+  const nameStart = connectorNameStart(text, start, end)
+  if (nameStart === -1) {
+    const name = connectorNameIn(text.slice(start, end))
+    return name === undefined ? undefined : internString(name)
+  }
+  const found = header.names ?? (header.names = { before: '', last: undefined, byName: new Map() })
+  const before = text.slice(start, nameStart)
+  if (before !== found.before) found.before = internString(before)
+  const name = text.slice(nameStart, nameEnd)
+  let node = found.byName.get(name)
+  if (node === undefined) {
+    if (found.byName.size >= 4096) found.byName.clear()
+    node = { name: internString(name) }
+    found.byName.set(node.name, node)
+  }
+  if (found.last !== undefined) found.last.next = node
+  found.last = node
+  return node.name
+}
+
+/** Whether the whole name at `at` is `name`: the same text, then no more name characters. */
+function isNameAt(text: string, at: number, end: number, name: string): boolean {
+  const after = at + name.length
+  return holdsAt(text, at, end, name) && (after === end || !isNameChar(text.charCodeAt(after)))
 }
 
 
@@ -202,6 +272,8 @@ interface ConsoleHeader {
   severity: string
   id: string
   namesConnector: boolean
+  /** Its lines' connector names, once a line named one. */
+  names?: HeaderNames
   /** The header of the audit line that followed this one last time: logs repeat their sequences of lines. */
   next?: ConsoleHeader
 }
@@ -473,7 +545,7 @@ export class RecordParser {
     }
     this.flush()
     const message = text.slice(textStart, end)
-    if (this.chatter?.(this.input, lineNo, time, server, severity, id, message, header.namesConnector ? connectorNameIn(message) : undefined)) {
+    if (this.chatter?.(this.input, lineNo, time, server, severity, id, message, header.namesConnector ? connectorNameOf(header, text, textStart, end) : undefined)) {
       this.stats.records++
       this.stats.auditRecords++
       if (!this.tookChatter) this.auditFormats.add('console')
