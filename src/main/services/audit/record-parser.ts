@@ -139,6 +139,9 @@ function connectorNameStart(text: string, from: number, to: number): number {
 interface NameNode {
   name: string
   next?: NameNode
+  /** The words before the name and the name, for the words it was made with (see isNamedAt). */
+  phrase?: string
+  phraseBefore?: string
 }
 
 /**
@@ -157,13 +160,11 @@ interface HeaderNames {
 /** The connector named by a console line's message, `text` from `start` to `end`, of a header whose IDs name one. */
 function connectorNameOf(header: ConsoleHeader, text: string, start: number, end: number): string | undefined {
   const names = header.names
-  if (names !== undefined && holdsAt(text, start, end, names.before)) {
-    // The words before the name are last time's, so the search would pass them as it did then and find a name here.
-    const at = start + names.before.length
+  if (names !== undefined) {
     const last = names.last
     const predicted = last?.next
-    if (predicted !== undefined && isNameAt(text, at, end, predicted.name)) return (names.last = predicted).name
-    if (last !== undefined && isNameAt(text, at, end, last.name)) return last.name
+    if (predicted !== undefined && isNamedAt(text, start, end, names.before, predicted)) return (names.last = predicted).name
+    if (last !== undefined && isNamedAt(text, start, end, names.before, last)) return last.name
   }
   const nameStart = connectorNameStart(text, start, end)
   if (nameStart === -1) {
@@ -185,10 +186,18 @@ function connectorNameOf(header: ConsoleHeader, text: string, start: number, end
   return node.name
 }
 
-/** Whether the whole name at `at` is `name`: the same text, then no more name characters. */
-function isNameAt(text: string, at: number, end: number, name: string): boolean {
-  const after = at + name.length
-  return holdsAt(text, at, end, name) && (after === end || !isNameChar(text.charCodeAt(after)))
+/**
+ * Whether the text at `start` is `before` and then the whole of the node's name (no more name characters
+ * follow). The words before the name being last time's, the search would pass them as it did then, and
+ * find this name. One compare of both, made once per name and words.
+ */
+function isNamedAt(text: string, start: number, end: number, before: string, node: NameNode): boolean {
+  if (node.phraseBefore !== before) {
+    node.phrase = before + node.name
+    node.phraseBefore = before
+  }
+  const after = start + node.phrase!.length
+  return holdsAt(text, start, end, node.phrase!) && (after === end || !isNameChar(text.charCodeAt(after)))
 }
 
 
