@@ -329,10 +329,33 @@ describe('pipeline properties', () => {
     const report = await reportOf(text, false)
     expect(report).toEqual(await reportOf(text, true))
     expect(report).toMatchObject({ records: 2, unparsedLines: 0, connectors: [expect.objectContaining({ name: 'A', refreshes: 2 })] })
+    // Spring Boot lines below ERROR go without a record, except Tomcat's, whose port names the platform that failed.
+    const platform = Buffer.from(
+      [
+        "2021-02-12 20:16:37.243  INFO 53787 --- [           main] o.s.b.w.e.tomcat.TomcatWebServer  : Tomcat started on port(s): 9443 (https) with context path ''",
+        '2021-02-12 20:16:37.500  INFO 53787 --- [           main] o.o.o.s.springboot.OMAGServerPlatform    : Started OMAGServerPlatform',
+        '2021-02-12 20:16:38.004 ERROR 53787 --- [           main] o.s.boot.SpringApplication               : Application run failed'
+      ].join('\n')
+    )
+    const platformReport = await reportOf(platform, false)
+    expect(platformReport).toEqual(await reportOf(platform, true))
+    expect(platformReport).toMatchObject({ records: 3, causes: [expect.objectContaining({ verdict: expect.stringContaining('the platform on port 9443') })] })
   })
 
   it('diagnoses any shuffle of real lines the same whether or not records are kept', async () => {
-    const lines = FIXTURES.flatMap((name) => readFileSync(fixturePath(name), 'utf8').split('\n'))
+    // Spring Boot lines around the fixtures' own: Tomcat's port, a trace under an INFO line, each level, logback's plain pattern.
+    const springBoot = [
+      '2021-02-12 20:16:37.243  INFO 53787 --- [           main] o.s.b.w.e.tomcat.TomcatWebServer  : Tomcat started on port(s): 9443 (https) with context path \'\'',
+      '2021-02-12 20:16:38.001  INFO 53787 --- [nio-9443-exec-1] o.o.o.a.s.s.IntegrationDaemonResource    : GET /servers/daemon/status',
+      '2021-02-12 20:16:38.002 DEBUG 53787 --- [ad | producer-1] o.a.k.clients.NetworkClient              : [Producer clientId=producer-1] node 1 disconnected',
+      '2021-02-12 20:16:38.003  WARN 53787 --- [           main] o.o.o.s.springboot.OMAGServerPlatform    : Option strict.ssl is set to false!',
+      '2021-02-12 20:16:38.004 ERROR 53787 --- [           main] o.o.o.s.springboot.OMAGServerPlatform    : Failed to start the platform',
+      '2024-05-01 10:00:00,123 [main] INFO  org.example.Thing - plain logback',
+      '\tat org.odpi.openmetadata.commonservices.ffdc.RESTExceptionHandler.detectAndThrow(RESTExceptionHandler.java:10)',
+      'Caused by: java.net.ConnectException: Connection refused',
+      'org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException: OMAG-MULTI-TENANT-404-001 not available'
+    ]
+    const lines = [...FIXTURES.flatMap((name) => readFileSync(fixturePath(name), 'utf8').split('\n')), ...springBoot]
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom(...lines), { maxLength: 60 }), async (picked) => {
         const text = Buffer.from(picked.join('\n'))

@@ -74,6 +74,11 @@ interface IdTraits {
   entry?: MessageEntry | null | typeof QUIET
 }
 
+/** A line of the platform's web server, which names the port it listens on. */
+function isTomcatAnnouncement(level: string | undefined, logger: string | undefined): boolean {
+  return level === 'INFO' && logger?.includes('Tomcat') === true
+}
+
 /** The subject of an undetermined failure that names nothing. */
 const UNNAMED = 'the failing component'
 
@@ -163,20 +168,24 @@ export class Diagnoser {
   }
 
   /**
-   * A console line of known chatter, without a record object: what `add` would do with it, for lines
-   * whose meaning is counts and lifecycle only (heartbeats, type registrations). Anything more (a
-   * problem, a partner server, a shutdown, an ID not known as chatter) is refused: it comes as a record.
+   * Lines that need no record object: what `add` would do with them. A console line of known chatter
+   * counts and moves a lifecycle (heartbeats, type registrations); anything more (a problem, a partner
+   * server, a shutdown, an ID not known as chatter) is refused: it comes as a record. A Spring Boot line
+   * below ERROR is no evidence (see addEvidence), unless Tomcat announces the platform's port in it.
    */
-  readonly chatter: ChatterSink = (input, lineNo, time, server, severity, id, text, connector) => {
-    if (PROBLEM_SEVERITY_SET.has(severity)) return false
-    const traits = this.traitsOf(id)
-    if (traits.namesPartner || traits.shutdown || traits.reused) return false
-    const state = this.serverState(server, traits)
-    if (this.entryOf(id, state, traits) !== QUIET) return false
-    this.count(severity)
-    state.stopped = false
-    if (traits.lifecycle && connector !== undefined) this.connectorEvent(state, connector, server, text, time, input, lineNo, traits, id)
-    return true
+  readonly chatter: ChatterSink = {
+    auditLine: (input, lineNo, time, server, severity, id, text, connector) => {
+      if (PROBLEM_SEVERITY_SET.has(severity)) return false
+      const traits = this.traitsOf(id)
+      if (traits.namesPartner || traits.shutdown || traits.reused) return false
+      const state = this.serverState(server, traits)
+      if (this.entryOf(id, state, traits) !== QUIET) return false
+      this.count(severity)
+      state.stopped = false
+      if (traits.lifecycle && connector !== undefined) this.connectorEvent(state, connector, server, text, time, input, lineNo, traits, id)
+      return true
+    },
+    logLine: (level, logger) => !isTomcatAnnouncement(level, logger)
   }
 
   finish(): Diagnosis {
@@ -348,7 +357,7 @@ export class Diagnoser {
       }
       return
     }
-    if (record.level === 'INFO' && record.logger?.includes('Tomcat')) {
+    if (isTomcatAnnouncement(record.level, record.logger)) {
       const port = extractSubject(record.text, ['port'])?.value
       if (port) this.platformPort = port
     }

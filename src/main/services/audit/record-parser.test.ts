@@ -242,9 +242,12 @@ describe('RecordParser properties', () => {
     fc.assert(
       fc.property(fc.array(lineArb, { maxLength: 40 }), fc.integer({ min: 40, max: 200 }), (lines, maxLineChars) => {
         const given: [string, string, string | undefined][] = []
-        const parser = new RecordParser(0, () => undefined, {}, (_input, _line, _time, _server, _severity, id, text, connector) => {
-          given.push([id, text, connector])
-          return true
+        const parser = new RecordParser(0, () => undefined, {}, {
+          auditLine: (_input, _line, _time, _server, _severity, id, text, connector) => {
+            given.push([id, text, connector])
+            return true
+          },
+          logLine: () => true
         })
         const splitter = new LineSplitter((text, start, end, truncated) => parser.lineIn(text, start, end, truncated), maxLineChars)
         splitter.push(Buffer.from(lines.map(([id, message]) => `Tue Feb 02 20:57:50 GMT 2021 daemon Information ${id} ${message}\n`).join('')))
@@ -278,9 +281,15 @@ describe('RecordParser properties', () => {
         const read = (feed: (parser: RecordParser) => void): unknown => {
           const records: AuditRecord[] = []
           const taken: unknown[] = []
-          const parser = new RecordParser(0, (record) => records.push(record), {}, (...line) => {
-            taken.push(line)
-            return line[1] % 2 === 0
+          const parser = new RecordParser(0, (record) => records.push(record), {}, {
+            auditLine: (...line) => {
+              taken.push(line)
+              return line[1] % 2 === 0
+            },
+            logLine: (level, logger) => {
+              taken.push([level, logger])
+              return level === 'INFO'
+            }
           })
           feed(parser)
           parser.end()
@@ -334,7 +343,7 @@ describe('RecordParser properties', () => {
       fc.property(logArb, fc.integer({ min: 1, max: 80 }), (log, maxStackLines) => {
         const read = (diagnosisOnly: boolean): AuditRecord[] => {
           const records: AuditRecord[] = []
-          const parser = new RecordParser(0, (record) => records.push(record), { maxStackLines }, diagnosisOnly ? () => false : undefined)
+          const parser = new RecordParser(0, (record) => records.push(record), { maxStackLines }, diagnosisOnly ? { auditLine: () => false, logLine: () => false } : undefined)
           for (const line of log.join('\n').split('\n')) parser.line(line)
           parser.end()
           return records

@@ -15,20 +15,16 @@ import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso, printedZone, ty
 export type ParserStats = LineCounts
 
 /**
- * Takes one console audit line without a record object being made for it; true when it did, and the
- * line then counts as a record. For the diagnosis of heartbeats and other chatter, which is most of a
- * large log: no record, nested-ID scan or batch for lines nobody keeps.
+ * Takes lines without a record object being made for them, for the diagnosis of heartbeats and other
+ * chatter, which is most of a large log: no record, nested-ID scan or batch for lines nobody keeps. Each
+ * method answers true when it took the line, which then counts as a record (its trace with it).
  */
-export type ChatterSink = (
-  input: number,
-  lineNo: number,
-  time: string,
-  server: string,
-  severity: string,
-  messageId: string,
-  text: string,
-  connector: string | undefined
-) => boolean
+export interface ChatterSink {
+  /** A console audit line. */
+  auditLine(input: number, lineNo: number, time: string, server: string, severity: string, messageId: string, text: string, connector: string | undefined): boolean
+  /** A Spring Boot or logback line that is no audit record, at INFO, DEBUG or TRACE (a WARN line takes the exception after it). */
+  logLine(level: string, logger: string): boolean
+}
 
 export interface ParserOptions {
   /** The zone that replaces the zone printed in the log. */
@@ -554,7 +550,7 @@ export class RecordParser {
     }
     this.flush()
     const message = text.slice(textStart, end)
-    if (this.chatter?.(this.input, lineNo, time, server, severity, id, message, header.namesConnector ? connectorNameOf(header, text, textStart, end) : undefined)) {
+    if (this.chatter?.auditLine(this.input, lineNo, time, server, severity, id, message, header.namesConnector ? connectorNameOf(header, text, textStart, end) : undefined)) {
       this.stats.records++
       this.stats.auditRecords++
       if (!this.tookChatter) this.auditFormats.add('console')
@@ -675,7 +671,6 @@ export class RecordParser {
     const match = LOGBACK.exec(line)
     if (!match) return this.plainLogbackLine(line, lineNo, truncated)
     const [, stamp = '', level = '', logger = '', message = ''] = match
-    const time = this.logbackTime(stamp)
     const slf4j = this.isAuditLogger(logger) ? SLF4J_BODY.exec(message) : null
     if (slf4j) {
       const [, server = '', guid = '', token = '', text = ''] = slf4j
@@ -700,13 +695,24 @@ export class RecordParser {
       } else {
         this.flush()
         const severity = level === 'ERROR' ? 'Error' : 'Information' // SLF4J loses the real severity
-        this.record({ format: 'slf4j', audit: true, time, server, severity, messageId: token, text, guid, messageIds: [token], level, logger }, lineNo, truncated)
+        this.record({ format: 'slf4j', audit: true, time: this.logbackTime(stamp), server, severity, messageId: token, text, guid, messageIds: [token], level, logger }, lineNo, truncated)
         return true
       }
     }
     this.flush()
-    this.record({ format: 'logback', audit: false, time, text: message, messageIds: [], level, logger }, lineNo, truncated)
+    if (this.tookLogLine(level, logger)) return true
+    this.record({ format: 'logback', audit: false, time: this.logbackTime(stamp), text: message, messageIds: [], level, logger }, lineNo, truncated)
     this.takesStack = level === 'ERROR' || level === 'WARN'
+    return true
+  }
+
+  /** Whether the chatter sink took a Spring Boot or logback line that is no audit record (see ChatterSink.logLine). */
+  private tookLogLine(level: string, logger: string): boolean {
+    if (level === 'ERROR' || level === 'WARN' || !this.chatter?.logLine(level, logger)) return false
+    this.stats.records++
+    // Its trace is the taken line's, as it would be a kept record's; the empty ID names no console line.
+    this.takenId = ''
+    this.takenServer = ''
     return true
   }
 
@@ -725,6 +731,7 @@ export class RecordParser {
     const [, stamp = '', levelFirst, levelAfter, logger = '', message = ''] = match
     const level = levelFirst ?? levelAfter ?? 'INFO'
     this.flush()
+    if (this.tookLogLine(level, logger)) return true
     this.record({ format: 'logback', audit: false, time: this.logbackTime(stamp), text: message, messageIds: [], level, logger }, lineNo, truncated)
     this.takesStack = level === 'ERROR' || level === 'WARN'
     return true
