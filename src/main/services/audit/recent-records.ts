@@ -4,6 +4,7 @@
  * text. The parts are compared as they are, so no long key joining them is built and hashed per record.
  */
 import type { AuditRecord } from '../../../shared/models/audit'
+import { ownCopy } from './own-string'
 
 interface Identity {
   server: string | undefined
@@ -35,8 +36,10 @@ export class RecentRecords {
     const guid = record.guid
     if (guid !== undefined) {
       if (this.guids.has(guid)) return true
-      this.guids.add(guid)
-      this.remember(guid)
+      // A copy of its own: a slice of the log would keep its whole decoded piece alive as long as the window.
+      const kept = ownCopy(guid)
+      this.guids.add(kept)
+      this.remember(kept)
       return false
     }
     this.readSecond(record.time)
