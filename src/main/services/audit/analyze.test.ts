@@ -5,7 +5,9 @@ import { gzipSync } from 'node:zlib'
 import { afterAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { Readable } from 'node:stream'
+import type { AnalysisReport } from '../../../shared/models/audit'
 import { analyzeSources } from './analyze'
+import { Diagnoser } from './diagnosis'
 import { openInput, readIncrement, streamBatches, streamSource } from './log-reader'
 import { tempDir } from '../../../../tests/temp-dir'
 
@@ -384,5 +386,28 @@ describe('pipeline properties', () => {
       }),
       { numRuns: 150 }
     )
+  })
+})
+
+describe('connector timelines', () => {
+  const failure = (second: number): string =>
+    `Tue Feb 02 20:${String(Math.floor(second / 60) % 60).padStart(2, '0')}:${String(second % 60).padStart(2, '0')} GMT 2021 d1 Exception INTEGRATION-DAEMON-SERVICES-0031 The integration connector A method refresh has returned with a java.io.IOException exception containing message down`
+
+  it("keep a connector's last hundred events in order and count the rest, and a report stays as it was while the diagnosis goes on", async () => {
+    const diagnoser = new Diagnoser()
+    const report = async (from: number, to: number): Promise<AnalysisReport> => {
+      const lines = Array.from({ length: to - from }, (_, index) => failure(from + index))
+      return analyzeSources([streamSource('log', Readable.from([Buffer.from(lines.join('\n'))]), 0)], { diagnoser })
+    }
+    const first = await report(0, 250)
+    const [timeline] = first.connectors
+    expect(timeline).toMatchObject({ name: 'A', failures: 250, omittedEvents: 150 })
+    expect(timeline!.events.map((event) => event.evidence.line)).toEqual(Array.from({ length: 100 }, (_, index) => 151 + index))
+    expect(timeline!.events.every((event) => event.kind === 'failure' && event.time !== undefined)).toBe(true)
+    const snapshot = JSON.parse(JSON.stringify(first)) as AnalysisReport
+    const second = await report(250, 300)
+    expect(first).toEqual(snapshot)
+    expect(second.connectors[0]).toMatchObject({ failures: 300, omittedEvents: 200 })
+    expect(second.connectors[0]!.events.at(-1)!.time).toBe('2021-02-02T20:04:59Z')
   })
 })
