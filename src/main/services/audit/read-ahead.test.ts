@@ -21,6 +21,18 @@ describe('readAhead', () => {
     expect(chunks.length).toBe(10)
   })
 
+  it('reads its first bytes itself while the reader starts, and goes on with the reader from there', async () => {
+    const path = join(dir, 'head.bin')
+    writeFileSync(path, randomBytes(7 * (1 << 20) + 321))
+    for (const headBytes of [0, 1 << 20, 3 * (1 << 20) + 5, 7 * (1 << 20) + 321, 64 << 20]) {
+      const chunks: Buffer[] = []
+      let counted = 0
+      for await (const chunk of readAhead(path, (bytes) => (counted += bytes), headBytes)) chunks.push(Buffer.from(chunk))
+      expect(Buffer.concat(chunks).equals(readFileSync(path)), `head of ${headBytes}`).toBe(true)
+      expect(counted).toBe(7 * (1 << 20) + 321)
+    }
+  })
+
   it('gives nothing for an empty file', async () => {
     const path = join(dir, 'empty.log')
     writeFileSync(path, '')

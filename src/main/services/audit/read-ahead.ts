@@ -3,11 +3,14 @@
  * never waits in a read: copying a large log out of the page cache is a tenth of its analysis, and the
  * second core does it while the first parses. The bytes are the file's, in order; nothing else changes.
  */
+import { closeSync, openSync, readSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 
 /** Bytes per slot of the ring, and slots: the reader may be this many slots ahead of the parser. */
 const SLOT_BYTES = 1 << 20
 const SLOTS = 4
+/** Bytes this thread reads itself while the worker starts (that takes tens of milliseconds: as long as parsing this much). */
+const HEAD_BYTES = 16 << 20
 
 /** Control words at the head of the shared memory. */
 const WRITTEN = 0
@@ -26,17 +29,19 @@ function readIntoRing(): void {
   // Node's own modules by name: this body runs from its source text, where no import of this module reaches.
   const { openSync, readSync, closeSync } = process.getBuiltinModule('node:fs')
   const { workerData, parentPort } = process.getBuiltinModule('node:worker_threads')
-  const { path, shared, slotBytes, slots, words } = workerData as { path: string; shared: SharedArrayBuffer; slotBytes: number; slots: number; words: number[] }
+  const { path, from, shared, slotBytes, slots, words } = workerData as { path: string; from: number; shared: SharedArrayBuffer; slotBytes: number; slots: number; words: number[] }
   const [written, taken, state, lengths, failed] = words as [number, number, number, number, number]
   const control = new Int32Array(shared, 0, lengths + slots)
   const data = new Uint8Array(shared, (lengths + slots) * 4)
   let fd: number | undefined
   try {
     fd = openSync(path, 'r')
+    let position = from
     for (let slot = 0; ; slot++) {
       for (let free = Atomics.load(control, taken); slot - free >= slots; free = Atomics.load(control, taken)) Atomics.wait(control, taken, free)
       const at = (slot % slots) * slotBytes
-      const bytes = readSync(fd, data, at, slotBytes, null)
+      const bytes = readSync(fd, data, at, slotBytes, position)
+      position += bytes
       Atomics.store(control, lengths + (slot % slots), bytes)
       Atomics.store(control, written, slot + 1)
       Atomics.notify(control, written)
@@ -52,17 +57,18 @@ function readIntoRing(): void {
 }
 
 /**
- * The file's chunks, read ahead on a worker. Each chunk is a view of shared memory that the reader
- * reuses once the next chunk is asked for: decode or copy it first (as the line splitter does).
+ * The file's chunks, read ahead on a worker; its first `headBytes` are read on this thread while the
+ * worker starts. Each chunk is a view of memory that is reused once the next chunk is asked for: decode
+ * or copy it first (as the line splitter does).
  */
-export async function* readAhead(path: string, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
+export async function* readAhead(path: string, onRead: (bytes: number) => void, headBytes = HEAD_BYTES): AsyncGenerator<Buffer> {
   const shared = new SharedArrayBuffer(CONTROL_WORDS * 4 + SLOTS * SLOT_BYTES)
   const control = new Int32Array(shared, 0, CONTROL_WORDS)
   const data = Buffer.from(shared, CONTROL_WORDS * 4)
   let failure = 'the reading thread stopped'
   const worker = new Worker(`(${readIntoRing.toString()})()`, {
     eval: true,
-    workerData: { path, shared, slotBytes: SLOT_BYTES, slots: SLOTS, words: [WRITTEN, TAKEN, STATE, LENGTHS, FAILED] }
+    workerData: { path, from: headBytes, shared, slotBytes: SLOT_BYTES, slots: SLOTS, words: [WRITTEN, TAKEN, STATE, LENGTHS, FAILED] }
   })
   const exited = new Promise((resolve) => worker.once('exit', resolve))
   worker.on('message', (message: string) => (failure = message))
@@ -72,6 +78,7 @@ export async function* readAhead(path: string, onRead: (bytes: number) => void):
     Atomics.notify(control, WRITTEN)
   })
   try {
+    if (!(yield* readHead(path, headBytes, onRead))) return
     for (let slot = 0; ; slot++) {
       let written = Atomics.load(control, WRITTEN)
       while (written <= slot && Atomics.load(control, STATE) !== FAILED) {
@@ -93,5 +100,23 @@ export async function* readAhead(path: string, onRead: (bytes: number) => void):
     }
   } finally {
     await worker.terminate()
+  }
+}
+
+/** The file's first `headBytes`, read here in slots' worth; false when the file ended within them. */
+function* readHead(path: string, headBytes: number, onRead: (bytes: number) => void): Generator<Buffer, boolean> {
+  const fd = openSync(path, 'r')
+  try {
+    const head = Buffer.allocUnsafeSlow(SLOT_BYTES)
+    for (let position = 0; position < headBytes; ) {
+      const bytes = readSync(fd, head, 0, Math.min(SLOT_BYTES, headBytes - position), position)
+      if (bytes === 0) return false
+      position += bytes
+      onRead(bytes)
+      yield head.subarray(0, bytes)
+    }
+    return true
+  } finally {
+    closeSync(fd)
   }
 }
