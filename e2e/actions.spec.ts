@@ -121,7 +121,7 @@ test('restart waits for the metadata server, then for the directories, and shows
   await page.emulateMedia({ colorScheme: 'light' })
 
   // The daemon restart still to come restarts them too, so the step says to refresh after it; the operator may still refresh now.
-  await expect(next.getByText('3 connectors recovered this session. The daemon restart restarts them as well: refresh them after it (step 4), not before.')).toBeVisible()
+  await expect(next.getByText('3 connectors recovered this session. Refresh the recovered connectors after the daemon restart, not before: it restarts them too. Refresh is step 4.')).toBeVisible()
   // The guidance bar agrees: the daemon restart first, so it offers no way to Refresh yet.
   await expect(page.getByRole('region', { name: 'What was found and what to do next' })).toContainText('Refresh the recovered connectors after the daemon restart, not before')
   await expect(page.getByRole('button', { name: /Go to (step 4, )?Refresh/ })).toHaveCount(0)

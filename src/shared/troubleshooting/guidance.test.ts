@@ -65,7 +65,7 @@ describe('nextSafeAction', () => {
     expect(nextSafeAction({ status: status(allHealthy), restartedWithoutRefresh: true })).toEqual({
       tone: 'attention',
       found: 'Every connector is healthy again after a restart.',
-      next: 'Refresh the recovered connectors so they catch up on what changed during the outage.',
+      next: 'Refresh the recovered connectors next: they may have missed changes during the outage.',
       step: 'refresh'
     })
   })

@@ -6,6 +6,7 @@ import { extractMessageIds, GROUP_CONFIGURATION_RETRY_MINUTES } from '../knowled
 import type { Cause } from '../models/audit'
 import type { DaemonStatus } from '../models/daemon'
 import { describeGroup, fixThenRestart, groupFailures } from './failure-groups'
+import { refreshAdvice, refreshTiming } from './refresh-timing'
 
 /** The steps of the troubleshooting flow, in the guide's order. */
 export const TROUBLESHOOTING_STEPS = ['audit-log', 'status', 'restart', 'refresh', 'report'] as const
@@ -45,8 +46,8 @@ export function nextSafeAction({ status, error, logCauses = [], restartedWithout
   }
   if (found) {
     // Only faults no connector restart helps are left: the configuration is corrected (Step 3 shows it) and the daemon restarted
-    // there. That restart restarts the recovered connectors too, so their refresh waits for it (refresh is expensive).
-    const refreshAfter = restartedWithoutRefresh ? ' Refresh the recovered connectors after the daemon restart, not before: it restarts them too.' : ''
+    // there, so the recovered connectors' refresh waits for that restart.
+    const refreshAfter = restartedWithoutRefresh ? ` ${refreshAdvice(refreshTiming({ connectorRestartsLeft: false, daemonRestartLeft: true }))}` : ''
     const next = `${groups[0]!.action} Restarting the connector alone cannot help.${refreshAfter}`
     return { tone: 'problem', found, next, step: 'restart' }
   }
@@ -54,7 +55,7 @@ export function nextSafeAction({ status, error, logCauses = [], restartedWithout
     return {
       tone: 'attention',
       found: 'Every connector is healthy again after a restart.',
-      next: 'Refresh the recovered connectors so they catch up on what changed during the outage.',
+      next: refreshAdvice(refreshTiming({ connectorRestartsLeft: false, daemonRestartLeft: false })),
       step: 'refresh'
     }
   }

@@ -3,6 +3,7 @@
  * connectors want a refresh. The way to Refresh is the guidance bar's, so the page offers it once.
  */
 import { connectorCount, fixThenRestart } from '../../../../shared/troubleshooting/failure-groups'
+import { refreshAdvice, refreshTiming } from '../../../../shared/troubleshooting/refresh-timing'
 import type { StatusCause } from '../../../../shared/troubleshooting/restart-proposal'
 import type { ActionsView } from '../../store/actions-slice'
 
@@ -32,7 +33,12 @@ export function NextStep({ causes, recovered }: { causes: StatusCause[]; recover
           </li>
         )}
       </ul>
-      {recovered > 0 && <p>{refreshAdvice(recovered, fixable.length > 0, configuration.length > 0)}</p>}
+      {recovered > 0 && (
+        <p>
+          {connectorCount(recovered)} recovered this session. {refreshAdvice(refreshTiming({ connectorRestartsLeft: fixable.length > 0, daemonRestartLeft: configuration.length > 0 }))} Refresh is
+          step 4.
+        </p>
+      )}
     </section>
   )
 }
@@ -42,14 +48,6 @@ function stillBlocking(fixable: StatusCause[]): string {
   if (fixable.length === 1) return `One cause still blocks: ${fixThenRestart(fixable[0]!.action, fixable[0]!.connectors.length)}`
   const blocked = connectorCount(fixable.reduce((sum, cause) => sum + cause.connectors.length, 0))
   return `${fixable.length} causes still block ${blocked}; each is listed below with what to do. Once a cause is fixed (and confirmed), restart its connectors again.`
-}
-
-/** When the recovered connectors should resynchronise: after every restart still to come, the daemon's included (it restarts them too). */
-function refreshAdvice(recovered: number, restartsLeft: boolean, daemonRestartLeft: boolean): string {
-  const count = `${connectorCount(recovered)} recovered this session.`
-  if (daemonRestartLeft) return `${count} The daemon restart restarts them as well: refresh them after it (step 4), not before.`
-  if (restartsLeft) return `${count} After an outage they may have missed changes: once the restarts are done, refresh them (step 4).`
-  return `${count} After an outage they may have missed changes: refresh them next, in step 4.`
 }
 
 /** Announces the start and the outcome of a restart to screen readers. */

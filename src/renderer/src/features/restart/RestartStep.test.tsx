@@ -158,7 +158,7 @@ describe('the restart step', () => {
     const next = await screen.findByRole('region', { name: 'Suggested next step' })
     expect(within(next).getByText(new RegExp(`${COCO_DATABASE} needs a configuration change`))).toBeTruthy()
     // The daemon restart still to come restarts the recovered connectors too: their refresh waits for it.
-    expect(within(next).getByText('3 connectors recovered this session. The daemon restart restarts them as well: refresh them after it (step 4), not before.')).toBeTruthy()
+    expect(within(next).getByText('3 connectors recovered this session. Refresh the recovered connectors after the daemon restart, not before: it restarts them too. Refresh is step 4.')).toBeTruthy()
     expect(useAppStore.getState().actions.c1!.recovered).toEqual(COCO_FILES)
   })
 
@@ -178,7 +178,7 @@ describe('the restart step', () => {
     await within(next).findByText('No connector is failing any more.')
     expect(screen.getAllByRole('button', { name: /Refresh/ }).map((button) => button.textContent)).toEqual(['Go to step 4, Refresh →'])
     expect(screen.queryByText(/there is nothing to restart/)).toBeNull()
-    expect(within(next).getByText('4 connectors recovered this session. After an outage they may have missed changes: refresh them next, in step 4.')).toBeTruthy()
+    expect(within(next).getByText('4 connectors recovered this session. Refresh the recovered connectors next: they may have missed changes during the outage. Refresh is step 4.')).toBeTruthy()
   })
 
   it('needs the daemon’s name typed for production and for "all"; Escape cancels', async () => {
