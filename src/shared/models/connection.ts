@@ -120,6 +120,9 @@ export interface Connection {
  * Whether logging in sends the password unencrypted: Egeria 6 logs in by POSTing it for a bearer token,
  * and over plain http:// anyone on the path can read it. Auto may detect Egeria 6, so it counts too.
  */
+/** What to tell the operator when loginSendsPasswordInClear: one wording for the form, `probe` and the command line. */
+export const PASSWORD_IN_CLEAR = 'Over plain http://, an Egeria 6 login sends the password unencrypted: anyone on the network path could read it. Use https:// where the platform offers it.'
+
 export function loginSendsPasswordInClear(platformUrl: string, egeriaVersion: EgeriaVersionSetting): boolean {
   return (egeriaVersion === '6' || egeriaVersion === 'auto') && /^http:\/\//i.test(platformUrl.trim())
 }

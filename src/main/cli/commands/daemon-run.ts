@@ -1,6 +1,6 @@
 /** The work of `status`, `probe`, `restart`, `refresh` and `reload-group` (and the helpers `configure` shares), loaded only when one of them runs (see daemon.ts for their options). */
 import { existsSync } from 'node:fs'
-import { EGERIA_VERSIONS, loginSendsPasswordInClear, serverNameSchema, userIdSchema, type EgeriaVersionSetting, type TlsSettings } from '../../../shared/models/connection'
+import { EGERIA_VERSIONS, loginSendsPasswordInClear, PASSWORD_IN_CLEAR, serverNameSchema, userIdSchema, type EgeriaVersionSetting, type TlsSettings } from '../../../shared/models/connection'
 import { foldDumps } from '../../../shared/readable-message'
 import { counted } from '../../../shared/counted'
 import { describeCounts, isFailedStatus, type ActionKind, type ActionReport, type ActionScope, type DaemonStatus, type ProbeReport } from '../../../shared/models/daemon'
@@ -84,7 +84,7 @@ function commandSignal(options: TargetOptions): { signal: AbortSignal; dispose: 
 export function clientFor(options: TargetOptions, { warnPasswordInClear = true } = {}): EgeriaClient {
   const target = targetFrom(options)
   if (warnPasswordInClear && target.password !== undefined && loginSendsPasswordInClear(target.platformUrl, target.egeria)) {
-    process.stderr.write(`daemon-doctor: warning: ${new URL(target.platformUrl).host} is plain http://, so an Egeria 6 login sends the password unencrypted; use https:// where the platform offers it\n`)
+    process.stderr.write(`daemon-doctor: warning: ${new URL(target.platformUrl).host}: ${PASSWORD_IN_CLEAR}\n`)
   }
   const responseMs = timeoutMs(options)
   return new EgeriaClient(target, {

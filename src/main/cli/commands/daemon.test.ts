@@ -56,7 +56,7 @@ describe('daemon-doctor status, probe, restart, refresh', () => {
     expect(refused.stderr).toMatch(/self-signed|unknown CA/)
     expect(ok.stderr).not.toContain('unencrypted')
     const plain = await cli('status', '--url', 'http://127.0.0.1:9', '--server', 'x', '--password-env', 'DD_TEST_PASSWORD', '--timeout', '1')
-    expect(plain.stderr.split('\n')[0]).toBe('daemon-doctor: warning: 127.0.0.1:9 is plain http://, so an Egeria 6 login sends the password unencrypted; use https:// where the platform offers it')
+    expect(plain.stderr.split('\n')[0]).toBe('daemon-doctor: warning: 127.0.0.1:9: Over plain http://, an Egeria 6 login sends the password unencrypted: anyone on the network path could read it. Use https:// where the platform offers it.')
     const insecure = await cli('status', ...base, '--insecure', '--egeria', '6')
     expect(insecure.code).toBe(0)
   })
@@ -77,7 +77,7 @@ describe('daemon-doctor status, probe, restart, refresh', () => {
     expect(code).toBe(0)
     expect(stderr).toBe('')
     expect(`${stdout}${stderr}`.match(/plain http/gi)).toHaveLength(1)
-    expect(stdout).toContain('! TLS certificate                Plain http: the connection is not encrypted, so an Egeria 6 login sends the password unencrypted; use https:// where the platform offers it\n')
+    expect(stdout).toContain('! TLS certificate                Over plain http://, an Egeria 6 login sends the password unencrypted: anyone on the network path could read it. Use https:// where the platform offers it.\n')
   })
 
   it('probe names the failing hop and exits 2', async () => {

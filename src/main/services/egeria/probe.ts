@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { connect as netConnect } from 'node:net'
 import { connect as tlsConnect, type PeerCertificate } from 'node:tls'
-import { loginSendsPasswordInClear } from '../../../shared/models/connection'
+import { loginSendsPasswordInClear, PASSWORD_IN_CLEAR } from '../../../shared/models/connection'
 import { describeCounts, type ProbeHop, type ProbeReport } from '../../../shared/models/daemon'
 import type { EgeriaClient } from './client'
 import { describeFailure, somethingAnswered, tlsMessage, type CallFailure } from './http'
@@ -154,7 +154,7 @@ export async function probeDaemon(client: EgeriaClient, options: { timeoutMs?: n
     add('tls', {
       state: 'warn',
       verdict: passwordInClear
-        ? 'Plain http: the connection is not encrypted, so an Egeria 6 login sends the password unencrypted; use https:// where the platform offers it'
+        ? PASSWORD_IN_CLEAR
         : 'Plain http: the connection is not encrypted (Egeria platforms normally serve https)'
     })
   }

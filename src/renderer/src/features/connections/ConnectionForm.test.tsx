@@ -23,7 +23,7 @@ const LAB: Connection = {
   updatedAt: '2026-12-01T10:00:00.000Z'
 }
 
-const warning = (): HTMLElement | null => screen.queryByText(/sends this password unencrypted/)
+const warning = (): HTMLElement | null => screen.queryByText(/sends the password unencrypted/)
 
 afterEach(() => {
   cleanup()

@@ -1,4 +1,4 @@
-import { loginSendsPasswordInClear, type Connection } from '../../../../shared/models/connection'
+import { loginSendsPasswordInClear, PASSWORD_IN_CLEAR, type Connection } from '../../../../shared/models/connection'
 import { useAppStore } from '../../store'
 import { Field } from './Field'
 import type { ConnectionFormState } from './use-connection-form'
@@ -51,8 +51,8 @@ export function CredentialFields({ form, existing }: Props): React.JSX.Element {
       )}
       {passwordInClear && (
         <p className="callout warning" data-testid="password-in-clear">
-          <span aria-hidden="true">⚠ </span>The platform URL is plain http://, so logging in to Egeria 6 sends this password unencrypted: anyone on the
-          network path could read it. Use https:// where the platform offers it.
+          <span aria-hidden="true">⚠ </span>
+          {PASSWORD_IN_CLEAR}
         </p>
       )}
     </>
