@@ -1,7 +1,7 @@
 /** `configure`: see a connector's configuration, or change its endpoint address or properties, then verify. Options are
  * declared here; the work is imported when the command runs. */
 import type { Command } from 'commander'
-import { withTargetOptions, type TargetOptions } from './daemon'
+import { withChangeOptions, withTargetOptions, type TargetOptions } from './daemon'
 
 export interface ConfigureOptions extends TargetOptions {
   connector?: string
@@ -14,14 +14,10 @@ export interface ConfigureOptions extends TargetOptions {
 }
 
 export function registerConfigureCommand(program: Command): void {
-  withTargetOptions(program.command('configure'))
+  const command = withTargetOptions(program.command('configure'))
     .description("Show a connector's configuration; with --endpoint or --property, change it (the daemon restarts the connector), then verify.")
     .option('--connector <name>', 'the connector (required)')
     .option('--endpoint <address>', "new endpoint address (5.0+): a directory, a URL such as jdbc:postgresql://host:5432/db, or host:port")
     .option('--property <key=value>', 'a configuration property to set (4.1+; repeat for several; JSON values keep their type)', (entry: string, all: string[]) => [...all, entry], [] as string[])
-    .option('--yes', 'confirm the change (required to change anything)')
-    .option('--settle-timeout <seconds>', 'how long to wait for the connector to settle', '60')
-    .option('--data-dir <dir>', "where the action journal is kept (default: the app's data folder)")
-    .option('--no-journal', 'do not record the change in the journal')
-    .action(async (options: ConfigureOptions) => (await import('./configure-run')).runConfigureCommand(options))
+  withChangeOptions(command, 'change', 'required to change anything').action(async (options: ConfigureOptions) => (await import('./configure-run')).runConfigureCommand(options))
 }

@@ -50,9 +50,9 @@ export function withTargetOptions(command: Command): Command {
 }
 
 /** `--yes`, `--settle-timeout`, `--data-dir` and `--no-journal`, the same for every command that changes the daemon. */
-export function withChangeOptions(command: Command, what: string): Command {
+export function withChangeOptions(command: Command, what: string, whenRequired = 'required'): Command {
   return command
-    .option('--yes', `confirm the ${what} (required)`)
+    .option('--yes', `confirm the ${what} (${whenRequired})`)
     .option('--settle-timeout <seconds>', 'how long to wait for the connectors to settle', '60')
     .option('--data-dir <dir>', "where the action journal is kept (default: the app's data folder)")
     .option('--no-journal', `do not record the ${what} in the journal`)
