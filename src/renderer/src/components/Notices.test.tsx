@@ -1,6 +1,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { useAppStore } from '../store'
+import { ESCAPE_PRIORITY, useEscapeLayer } from '../lib/escape-layers'
 import { Notices } from './Notices'
 
 vi.mock('../lib/api', async () => {
@@ -16,6 +17,12 @@ afterEach(() => {
   cleanup()
   vi.useRealTimers()
 })
+
+/** The app's own Escape (back to home), as App registers it. */
+function HomeEscape({ run }: { run: () => void }): null {
+  useEscapeLayer(run, ESCAPE_PRIORITY.home)
+  return null
+}
 
 describe('Notices', () => {
   it('lets each toast go six seconds after it appeared, whatever came after it', () => {
@@ -48,24 +55,24 @@ describe('Notices', () => {
   })
 
   it('dismisses the newest toast on Escape, one per press, before the app\'s own Escape (back to home) gets a press', () => {
-    render(<Notices />)
+    const appEscape = vi.fn()
+    render(
+      <>
+        <HomeEscape run={appEscape} />
+        <Notices />
+      </>
+    )
     act(() => useAppStore.getState().notify({ kind: 'success', message: 'Started cocoMDS1' }))
     act(() => useAppStore.getState().notify({ kind: 'error', message: 'The demo could not start' }))
-    const appEscape = vi.fn()
-    window.addEventListener('keydown', appEscape)
-    try {
-      fireEvent.keyDown(document.body, { key: 'Escape' })
-      expect(screen.queryByText('The demo could not start')).toBeNull()
-      expect(screen.getByText('Started cocoMDS1')).toBeTruthy()
-      fireEvent.keyDown(document.body, { key: 'Escape' })
-      expect(screen.queryByText('Started cocoMDS1')).toBeNull()
-      expect(appEscape).not.toHaveBeenCalled()
-      // No toast left: Escape is the app's again.
-      fireEvent.keyDown(document.body, { key: 'Escape' })
-      expect(appEscape).toHaveBeenCalledTimes(1)
-    } finally {
-      window.removeEventListener('keydown', appEscape)
-    }
+    act(() => void fireEvent.keyDown(document.body, { key: 'Escape' }))
+    expect(screen.queryByText('The demo could not start')).toBeNull()
+    expect(screen.getByText('Started cocoMDS1')).toBeTruthy()
+    act(() => void fireEvent.keyDown(document.body, { key: 'Escape' }))
+    expect(screen.queryByText('Started cocoMDS1')).toBeNull()
+    expect(appEscape).not.toHaveBeenCalled()
+    // No toast left: Escape is the app's again.
+    act(() => void fireEvent.keyDown(document.body, { key: 'Escape' }))
+    expect(appEscape).toHaveBeenCalledTimes(1)
   })
 
   it('leaves Escape to an open dialog and to a key already handled', () => {

@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
+import { ESCAPE_PRIORITY, useEscapeLayer } from '../lib/escape-layers'
 import type { Notice } from '../store/ui-slice'
 
 const LIFETIME_MS = 6_000
@@ -30,22 +31,11 @@ export function useNoticeLifetimes(notices: readonly Notice[], dismiss: (id: num
   }, [])
 }
 
-/**
- * Escape dismisses the newest toast, one per press. An open dialog (the command palette is one) gets
- * Escape first, and a key another part of the app already handled is left alone; the app's own Escape
- * (back to home) waits until no toast is left, so one press never does two things.
- */
+/** Escape dismisses the newest toast, one per press (see escape-layers.ts: reading a log comes first, going home after). */
 export function useEscapeDismissesNewest(notices: readonly Notice[], dismiss: (id: number) => void): void {
   const newest = notices.at(-1)?.id
-  useEffect(() => {
-    if (newest === undefined) return undefined
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('dialog[open]')) return
-      // On document, before the app's Escape on window: that one must not fire for the same press.
-      event.stopPropagation()
-      dismiss(newest)
-    }
-    document.addEventListener('keydown', onKey)
-    return () => document.removeEventListener('keydown', onKey)
+  const dismissNewest = useCallback(() => {
+    if (newest !== undefined) dismiss(newest)
   }, [newest, dismiss])
+  useEscapeLayer(newest === undefined ? undefined : dismissNewest, ESCAPE_PRIORITY.notice)
 }

@@ -1,4 +1,5 @@
-import { useEffect } from 'react'
+import { useCallback } from 'react'
+import { ESCAPE_PRIORITY, useEscapeLayer } from '../../lib/escape-layers'
 import { useAppStore } from '../../store'
 
 const megabytes = (bytes: number): string => (bytes / 1048576).toFixed(bytes < 10 * 1048576 ? 1 : 0)
@@ -10,17 +11,9 @@ export function LogOpeningProgress({ owner, what }: { owner: string; what: React
   const progress = useAppStore((state) => state.logs[owner]?.progress)
   const cancel = useAppStore((state) => state.cancelLogOpening)
   const cancellable = opening && openId !== undefined
-  useEffect(() => {
-    if (!cancellable) return undefined
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.key !== 'Escape') return
-      // While reading, Escape cancels the reading only; the app's Escape (back to home) must not fire too.
-      event.stopPropagation()
-      void cancel(owner)
-    }
-    window.addEventListener('keydown', onKey, true)
-    return () => window.removeEventListener('keydown', onKey, true)
-  }, [cancellable, cancel, owner])
+  const cancelReading = useCallback(() => void cancel(owner), [cancel, owner])
+  // While reading, Escape cancels the reading, before any other meaning it has.
+  useEscapeLayer(cancellable ? cancelReading : undefined, ESCAPE_PRIORITY.reading)
   if (!opening) return null
   const total = progress?.totalBytes ?? 0
   const read = progress?.bytesRead ?? 0
