@@ -10,7 +10,8 @@ import { randomUUID } from 'node:crypto'
 import type { AuditRecord } from '../../../shared/models/audit'
 import { AppError } from '../../../shared/result'
 import type { InputResult, LiveFeed, LiveHandlers, RecordSink, RecordSource } from './log-reader'
-import { completeAuditRecord, jsonAuditRecord, type ParserStats } from './record-parser'
+import { completeAuditRecord, jsonAuditRecord } from './audit-record'
+import type { ParserStats } from './record-parser'
 
 export const KAFKA_TLS_MODES = ['disable', 'verify', 'no-verify'] as const
 export type KafkaTlsMode = (typeof KAFKA_TLS_MODES)[number]

@@ -13,7 +13,8 @@ import type { AuditRecord, InputFormat, RecordFormat } from '../../../shared/mod
 import { LineSplitter } from './line-splitter'
 import { readAhead } from './read-ahead'
 import { FILES_PER_TURN, RecordFileReader, recordFilesInTimeOrder } from './record-folder'
-import { jsonAuditRecord, RecordParser, completeAuditRecord, type ChatterSink, type ParserOptions, type ParserStats } from './record-parser'
+import { completeAuditRecord, jsonAuditRecord } from './audit-record'
+import { RecordParser, type ChatterSink, type ParserOptions, type ParserStats } from './record-parser'
 
 export const CHUNK_BYTES = 1 << 20
 /** A file this large is read on a second thread (read-ahead.ts); a smaller one is read before the thread would start. */

@@ -9,7 +9,8 @@ import pg from 'pg'
 import { AUDIT_SEVERITIES, type AuditRecord } from '../../../shared/models/audit'
 import { AppError } from '../../../shared/result'
 import type { InputResult, LiveFeed, LiveHandlers, RecordSink, RecordSource } from './log-reader'
-import { completeAuditRecord, jsonAuditRecord, type ParserStats } from './record-parser'
+import { completeAuditRecord, jsonAuditRecord } from './audit-record'
+import type { ParserStats } from './record-parser'
 
 /** How the connection is encrypted: not at all, TLS with the server's certificate verified, or TLS unverified. */
 export const POSTGRES_TLS_MODES = ['disable', 'verify', 'no-verify'] as const

@@ -4,13 +4,15 @@
  * Spring Boot 2/3 logback lines, platform System.out lines, JSON audit records, and `docker logs -t`
  * prefixes on any of them. Every line ends up in a record or in the unparsed/blank counts.
  */
-import { AUDIT_SEVERITIES, PROBLEM_SEVERITY_SET, type AuditRecord, type LineCounts, type RecordFormat } from '../../../shared/models/audit'
-import { idFamilyOf } from '../../../shared/knowledge/id-families'
+import { AUDIT_SEVERITIES, type AuditRecord, type LineCounts, type RecordFormat } from '../../../shared/models/audit'
 import { extractMessageIds, isMessageId } from '../../../shared/knowledge/message-ids'
+import { completeAuditRecord, hasDigitAfterHyphen, jsonAuditRecord } from './audit-record'
+import { connectorNameOf, namesConnector, type NamesHolder } from './connector-names'
 import { braceDepthChange, parseResponseText, responseRecord, structuredLogRecord } from './rest-response'
 import { internString } from './own-string'
 import { readsTraceLineAt, TRACE_LINES_READ } from './stack-trace'
-import { DAY_NAMES, isoSeconds, javaDateToIso, logbackTimeToIso, printedZone, type TimeZone } from './java-time'
+import { holdsAt } from './text-in-place'
+import { DAY_NAMES, javaDateToIso, logbackTimeToIso, printedZone, type TimeZone } from './java-time'
 
 export type ParserStats = LineCounts
 
@@ -57,145 +59,6 @@ const PYTHON_EXCEPTION = /^((?:[A-Z]\w*)?(?:Error|Exception)): /
 const MAX_BLOCK_LINES = 5000
 const SLF4J_BODY = /^(\S*?)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}) (\S+) +(.*)$/
 const SUPPLEMENT_BODY = /^([0-9a-f-]{36}) (\S+) returned message of (.*?) and stacktrace of\s*(.*)$/
-/** Name characters by char code: letters, digits, `_`, `.`, `:`, `-` (a table: this scans every heartbeat). */
-const NAME_CHARS = new Uint8Array(128)
-for (const code of '_.:-'.split('').map((char) => char.charCodeAt(0))) NAME_CHARS[code] = 1
-for (let code = 48; code <= 57; code++) NAME_CHARS[code] = 1
-for (let code = 65; code <= 90; code++) NAME_CHARS[code] = NAME_CHARS[code + 32] = 1
-function isNameChar(code: number): boolean {
-  return code < 128 && NAME_CHARS[code] === 1
-}
-function isTrailingPunctuation(code: number): boolean {
-  return code === 46 || code === 44 || code === 58 || code === 45
-}
-// The words after `connector ` that start a phrase, not a name: `connector provider org.…`, `connector context manager`, `connector refresh thread`.
-const CONNECTOR_STOP_WORDS = new Set(['is', 'method', 'has', 'was', 'configuration', 'for', 'thread', 'that', 'in', 'with', 'provider', 'context', 'refresh'])
-
-/** Whether an ID's text names an integration connector, per ID (interned by the parser, so its hash is cached): this runs for every record. */
-const connectorIdMemo = new Map<string, boolean>()
-
-function namesConnector(messageId: string): boolean {
-  let known = connectorIdMemo.get(messageId)
-  if (known === undefined) {
-    known = idFamilyOf(messageId)?.namesConnector === true
-    if (connectorIdMemo.size > 10_000) connectorIdMemo.clear()
-    connectorIdMemo.set(messageId, known)
-  }
-  return known
-}
-
-export function connectorNameFromText(messageId: string, text: string): string | undefined {
-  return namesConnector(messageId) ? connectorNameIn(text) : undefined
-}
-
-/** The connector a message text names, for an ID whose texts name one. */
-function connectorNameIn(text: string): string | undefined {
-  const start = connectorNameStart(text, 0, text.length)
-  if (start !== -1) return text.slice(start, nameEnd)
-  // INTEGRATION-DAEMON-SERVICES-0036/0037 put the connector's name where their text says `integration service {0} method {1}`.
-  const service = text.indexOf('integration service ')
-  if (service !== -1) {
-    const start = service + 20
-    let end = start
-    while (end < text.length && isNameChar(text.charCodeAt(end))) end++
-    if (end > start && text.startsWith(' method ', end)) return text.slice(start, end)
-  }
-  return undefined
-}
-
-/** Where the name connectorNameStart found ends (a second result, without an object per heartbeat). */
-let nameEnd = 0
-
-/**
- * Where the name in `… connector [named|called] NAME …` starts in `text` from `from` to `to`, or -1:
- * the first `connector ` followed by a name that is no stop word. Scanned by hand: this runs for every heartbeat.
- */
-function connectorNameStart(text: string, from: number, to: number): number {
-  let at = text.indexOf('connector ', from)
-  while (at !== -1 && at + 10 <= to) {
-    let start = at + 10
-    if (holdsAt(text, start, to, 'named ')) start += 6
-    else if (holdsAt(text, start, to, 'called ')) start += 7
-    if (start < to && text.charCodeAt(start) === 39) start++ // a quoted name
-    let end = start
-    while (end < to && isNameChar(text.charCodeAt(end))) end++
-    while (end > start && isTrailingPunctuation(text.charCodeAt(end - 1))) end--
-    // Stop words are lowercase: a name starting otherwise skips the set lookup.
-    const head = text.charCodeAt(start)
-    if (end > start && (head < 97 || head > 122 || !CONNECTOR_STOP_WORDS.has(text.slice(start, end)))) {
-      nameEnd = end
-      return start
-    }
-    at = text.indexOf('connector ', at + 10)
-  }
-  return -1
-}
-
-/** A connector name one header's lines gave, as one string, and the name its next line gave. */
-interface NameNode {
-  name: string
-  next?: NameNode
-  /** The words before the name and the name, for the words it was made with (see isNamedAt). */
-  phrase?: string
-  phraseBefore?: string
-}
-
-/**
- * The connector names of one header's lines. Heartbeats name their connectors in a cycle, after the same
- * words: the name the last one's successor had, or the last one, is checked in place, after a compare of
- * those words, before any search; and a name is one interned string, found in the diagnosis's maps by
- * the hash it has.
- */
-interface HeaderNames {
-  /** The message text before the name, the last time a name was found in it. */
-  before: string
-  last: NameNode | undefined
-  byName: Map<string, NameNode>
-}
-
-/** The connector named by a console line's message, `text` from `start` to `end`, of a header whose IDs name one. */
-function connectorNameOf(header: ConsoleHeader, text: string, start: number, end: number): string | undefined {
-  const names = header.names
-  if (names !== undefined) {
-    const last = names.last
-    const predicted = last?.next
-    if (predicted !== undefined && isNamedAt(text, start, end, names.before, predicted)) return (names.last = predicted).name
-    if (last !== undefined && isNamedAt(text, start, end, names.before, last)) return last.name
-  }
-  const nameStart = connectorNameStart(text, start, end)
-  if (nameStart === -1) {
-    const name = connectorNameIn(text.slice(start, end))
-    return name === undefined ? undefined : internString(name)
-  }
-  const found = header.names ?? (header.names = { before: '', last: undefined, byName: new Map() })
-  const before = text.slice(start, nameStart)
-  if (before !== found.before) found.before = internString(before)
-  const name = text.slice(nameStart, nameEnd)
-  let node = found.byName.get(name)
-  if (node === undefined) {
-    if (found.byName.size >= 4096) found.byName.clear()
-    node = { name: internString(name) }
-    found.byName.set(node.name, node)
-  }
-  if (found.last !== undefined) found.last.next = node
-  found.last = node
-  return node.name
-}
-
-/**
- * Whether the text at `start` is `before` and then the whole of the node's name (no more name characters
- * follow). The words before the name being last time's, the search would pass them as it did then, and
- * find this name. One compare of both, made once per name and words.
- */
-function isNamedAt(text: string, start: number, end: number, before: string, node: NameNode): boolean {
-  if (node.phraseBefore !== before) {
-    node.phrase = before + node.name
-    node.phraseBefore = before
-  }
-  const after = start + node.phrase!.length
-  return holdsAt(text, start, end, node.phrase!) && (after === end || !isNameChar(text.charCodeAt(after)))
-}
-
 
 /** The head of a Java exception or of its cause: `java.io.IOException: …`, `a.b.FooException{…}`. */
 const EXCEPTION_HEAD = /^(?:Caused by: )?[\w$]+(?:\.[\w$]+)+(?:Exception|Error|Throwable)\b/
@@ -265,20 +128,14 @@ function indexInLine(text: string, char: string, from: number, end: number): num
   return at < end ? at : -1
 }
 
-/** Whether the line ending at `end` holds `expected` at `at`: a slice compared whole, faster than a loop or startsWith. */
-function holdsAt(text: string, at: number, end: number, expected: string): boolean {
-  return end - at >= expected.length && text.slice(at, at + expected.length) === expected
-}
 
 /** What a console line says between its date and its message, `server severity ID`, parsed once per distinct header. */
-interface ConsoleHeader {
+interface ConsoleHeader extends NamesHolder {
   printed: string
   server: string
   severity: string
   id: string
   namesConnector: boolean
-  /** Its lines' connector names, once a line named one. */
-  names?: HeaderNames
   /** The header of the audit line that followed this one last time: logs repeat their sequences of lines. */
   next?: ConsoleHeader
 }
@@ -825,142 +682,4 @@ export class RecordParser {
     }
     this.emit(record)
   }
-}
-
-/**
- * The ID chains of the last texts scanned: a failing connector writes the same text, exception and trace
- * head on every retry, and a lookup by its text costs less than scanning the three of them again.
- */
-class IdChains {
-  private readonly byText = new Map<string, { id: string; exception: string | undefined; head: string | undefined; ids: string[] }>()
-
-  of(id: string, text: string, exception: string | undefined, head: string | undefined): string[] {
-    const known = this.byText.get(text)
-    if (known && known.id === id && known.exception === exception && known.head === head) return known.ids
-    const ids = extractMessageIds(id, text, exception, head)
-    if (this.byText.size >= 4096) this.byText.clear()
-    // Copies of their own: the texts are slices of a decoded piece of the log, which a kept one would hold in memory.
-    const keep = (value: string | undefined): string | undefined => (value === undefined ? undefined : internString(value))
-    this.byText.set(internString(text), { id, exception: keep(exception), head: keep(head), ids: ids.map(internString) })
-    return ids
-  }
-}
-
-const ID_CHAINS = new IdChains()
-
-/** Fills the nested-ID chain, connector name and exception details of a finished audit record. */
-export function completeAuditRecord(record: AuditRecord): void {
-  const id = record.messageId
-  if (!id) return
-  // Only a text with another `-NNN` can nest an ID: skip the regex for the plain majority of lines.
-  const text = record.text
-  const nested = hasDigitAfterHyphen(text)
-  if (nested || record.exceptionMessage || record.stackTrace) record.messageIds = ID_CHAINS.of(id, text, record.exceptionMessage, record.stackTrace?.[0])
-  const connector = record.connector ?? connectorNameFromText(id, text)
-  if (connector !== undefined) record.connector = connector
-  // Exception-severity console lines name the exception inside the text; chatter never needs the scan.
-  if (!record.exceptionClass && (nested || PROBLEM_SEVERITY_SET.has(record.severity ?? '')) && mayNameQualifiedException(text)) {
-    const thrown = QUALIFIED_EXCEPTION.exec(text)
-    if (thrown) record.exceptionClass = thrown[1]
-  }
-}
-
-/** A qualified Java exception class named in a text: `org.example.FooException`. */
-export const QUALIFIED_EXCEPTION = /\b((?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error))\b/
-
-/**
- * Whether a text may name a qualified exception class: some `Exception` or `Error` ends a name part that
- * follows a dot (`.FooException`). Rules out prose (`… connect. Exception message is …`) without running
- * QUALIFIED_EXCEPTION, which is slow over a long text.
- */
-function mayNameQualifiedException(text: string): boolean {
-  return endsDottedNamePart(text, 'Exception') || endsDottedNamePart(text, 'Error')
-}
-
-function endsDottedNamePart(text: string, suffix: string): boolean {
-  for (let at = text.indexOf(suffix); at !== -1; at = text.indexOf(suffix, at + 1)) {
-    let partStart = at
-    while (partStart > 0 && isJavaNameChar(text.charCodeAt(partStart - 1))) partStart--
-    if (partStart < at && text.charCodeAt(partStart - 1) === 46 /* . */) return true
-  }
-  return false
-}
-
-/** `[\w$]`: letters, digits, `_` and `$`. */
-function isJavaNameChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36
-}
-
-/** A `X-NNN` shape (uppercase or digit, hyphen, three digits): lowercase GUIDs and names never match. */
-function hasDigitAfterHyphen(text: string): boolean {
-  let at = text.indexOf('-')
-  while (at !== -1) {
-    const before = text.charCodeAt(at - 1)
-    if (((before >= 65 && before <= 90) || (before >= 48 && before <= 57)) && isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && isDigit(text.charCodeAt(at + 3))) {
-      return true
-    }
-    at = text.indexOf('-', at + 1)
-  }
-  return false
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57
-}
-
-interface JsonAuditFields {
-  timeStamp?: unknown
-  severityCode?: unknown
-  logRecordId?: unknown
-  additionalInformation?: unknown
-  reportingComponent?: { componentName?: unknown }
-  messageId?: unknown
-  messageText?: unknown
-  severity?: unknown
-  guid?: unknown
-  originator?: { serverName?: unknown }
-  originatorProperties?: Record<string, unknown>
-  exceptionClassName?: unknown
-  exceptionMessage?: unknown
-  exceptionStackTrace?: unknown
-  messageURL?: unknown
-  messageParameters?: unknown
-}
-
-const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
-
-/** An OMRSAuditLogRecord as serialised by the file and event-topic destinations; undefined if not one. */
-export function jsonAuditRecord(value: unknown): Omit<AuditRecord, 'input' | 'firstLine' | 'lastLine'> | undefined {
-  if (typeof value !== 'object' || value === null) return undefined
-  const fields = value as JsonAuditFields
-  const messageId = str(fields.messageId)?.trim()
-  if (!messageId) return undefined
-  const server = str(fields.originator?.serverName) ?? str(fields.originatorProperties?.['Server Name'])
-  const stack = str(fields.exceptionStackTrace)
-  // Older records (1.x–2.x) may carry the severity as an object or only as its ordinal, and the GUID as logRecordId.
-  const severity =
-    str(fields.severity) ??
-    str((fields.severity as { name?: unknown; severityName?: unknown } | undefined)?.name) ??
-    str((fields.severity as { severityName?: unknown } | undefined)?.severityName) ??
-    (typeof fields.severityCode === 'number' ? AUDIT_SEVERITIES[fields.severityCode] : undefined)
-  const additional = Array.isArray(fields.additionalInformation) ? fields.additionalInformation.filter((item): item is string => typeof item === 'string') : []
-  const record: Omit<AuditRecord, 'input' | 'firstLine' | 'lastLine'> = {
-    format: 'json',
-    audit: true,
-    server,
-    severity,
-    messageId,
-    text: str(fields.messageText) ?? '',
-    messageIds: [messageId],
-    guid: str(fields.guid) ?? str(fields.logRecordId),
-    exceptionClass: str(fields.exceptionClassName),
-    exceptionMessage: str(fields.exceptionMessage) ?? (additional.length > 0 ? additional.join('\n') : undefined),
-    stackTrace: stack ? stack.split('\n').slice(0, 200) : undefined,
-    // `messageURL` is inferred from the 2026 getter name (unverified): the most plausible Jackson field.
-    furtherReading: str(fields.messageURL)
-  }
-  if (typeof fields.timeStamp === 'number') record.time = isoSeconds(fields.timeStamp)
-  else if (typeof fields.timeStamp === 'string' && !Number.isNaN(Date.parse(fields.timeStamp))) record.time = isoSeconds(Date.parse(fields.timeStamp))
-  for (const key of Object.keys(record) as (keyof typeof record)[]) if (record[key] === undefined) delete record[key]
-  return record
 }

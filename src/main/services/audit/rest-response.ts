@@ -7,7 +7,7 @@ import type { AuditRecord } from '../../../shared/models/audit'
 import { extractMessageIds } from '../../../shared/knowledge/message-ids'
 import { majorFromStatusShape, normaliseStatus } from '../egeria/normalise'
 import { isoSeconds } from './java-time'
-import { jsonAuditRecord } from './record-parser'
+import { jsonAuditRecord } from './audit-record'
 
 type RecordFields = Omit<AuditRecord, 'input' | 'firstLine' | 'lastLine'>
 
