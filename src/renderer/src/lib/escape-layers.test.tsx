@@ -9,7 +9,7 @@ function Layer({ run, priority }: { run: (() => void) | undefined; priority: num
 
 afterEach(cleanup)
 
-const press = (target: EventTarget = document.body): boolean => {
+const press = (target: Element = document.body): boolean => {
   let handled = false
   act(() => void (handled = !fireEvent.keyDown(target, { key: 'Escape' })))
   return handled
