@@ -570,7 +570,6 @@ function timelineKey(server: string | undefined, connector: string): string {
   return `${server ?? ''}\u0000${connector}`
 }
 
-/** A failure after a restart that failed the same way before it extends a restart loop; any other ends it. */
 /** The timeline's newest event. */
 function lastEvent(timeline: Timeline): ConnectorEvent | undefined {
   const { events } = timeline
@@ -581,7 +580,7 @@ function lastEvent(timeline: Timeline): ConnectorEvent | undefined {
  * Adds an event to a timeline, which keeps the last MAX_EVENTS. Once it holds that many, the oldest
  * event's object takes the new one's fields: a new object per event of a failing connector lives until a
  * hundred more have come, long enough for V8 to move it to its old generation, where it dies (on a log of
- * failures that churn took a sixth of the time and a third of the memory).
+ * failures that churn cost 6% of the time and a third of the memory).
  */
 function recordEvent(timeline: Timeline, kind: ConnectorEvent['kind'], messageId: string, input: number, line: number, time: string | undefined): void {
   const { events } = timeline
@@ -608,6 +607,7 @@ function eventsInOrder(events: ConnectorEvent[], firstEvent: number): ConnectorE
   })
 }
 
+/** A failure after a restart that failed the same way before it extends a restart loop; any other ends it. */
 function failedAgain(timeline: Timeline, root: string, time: string | undefined): void {
   if (timeline.restarted) {
     if (root === timeline.lastFailureRoot) {
