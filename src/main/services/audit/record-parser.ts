@@ -11,6 +11,7 @@ import { connectorNameOf, namesConnector, type NamesHolder } from './connector-n
 import { braceDepthChange, parseResponseText, responseRecord, structuredLogRecord } from './rest-response'
 import { internString } from './own-string'
 import { readsTraceLineAt, TRACE_LINES_READ } from './stack-trace'
+import { afterComposePrefix, afterDockerPrefix, afterServerPrefix, withoutColours } from './line-prefixes'
 import { holdsAt } from './text-in-place'
 import { DAY_NAMES, javaDateToIso, logbackTimeToIso, printedZone, type TimeZone } from './java-time'
 
@@ -40,19 +41,11 @@ const SEVERITIES = new Map<string, string>(AUDIT_SEVERITIES.map((severity) => [s
 SEVERITIES.set('<Unknown>', 'Unknown')
 const SUPPLEMENT = 'Supplementary information: log record id '
 const FURTHER_READING = 'Further reading: '
-/** `docker logs -t`'s time before any line (sticky, like the patterns matchEnd matches in place). */
-const DOCKER_PREFIX = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d) /y
-/** After such a time, a level: the time is a logback line's own, not a prefix. */
-const LOGBACK_LEVEL_AFTER_TIME = / +-?(?:ERROR|WARN|INFO|DEBUG|TRACE) +\d+ ---/y
 const LOGBACK =
   /^(\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[.,]\d{3}(?:Z|[+-]\d\d:?\d\d)?) +-?(ERROR|WARN|INFO|DEBUG|TRACE) +\d+ +--- +(?:\[[^\]]*\] +)?\[[^\]]*\] +(\S+) *: ?(.*)$/
 /** Logback's default and common patterns without Spring Boot's pid: `2024-… [thread] LEVEL logger - msg`, `2024-… LEVEL [thread] logger: msg`. */
 const LOGBACK_PLAIN =
   /^(\d{4}-\d\d-\d\d[ T]\d\d:\d\d:\d\d[.,]\d{3}(?:Z|[+-]\d\d:?\d\d)?) +(?:\[[^\]]*\] +(ERROR|WARN|INFO|DEBUG|TRACE)|(ERROR|WARN|INFO|DEBUG|TRACE) +\[[^\]]*\]) +(\S+?):? +-? ?(.*)$/
-/** Wrappers around any line: WebSphere/Liberty `SystemOut O`, kubectl `--prefix`, docker compose `service-1  | `. */
-const SYSTEM_OUT_PREFIX = /^\[[^\]]{6,40}\] [0-9a-fA-F]{8} \S+ +[OR] /
-const KUBECTL_PREFIX = /^\[pod\/[^\]]+\] /
-const COMPOSE_PREFIX = /[\w.-]+ *\| /y
 /** A thrown exception starting a line by itself: Java (`a.b.FooException: …`) or Python (`ConnectionError: …`). */
 const PYTHON_EXCEPTION = /^((?:[A-Z]\w*)?(?:Error|Exception)): /
 /** The most lines a REST response may span before it is given up on (and its lines counted unparsed). */
@@ -67,24 +60,6 @@ function isStackLine(line: string): boolean {
   const first = line.charCodeAt(0)
   if (first === 9 || first === 32) return true // tab or space: frames, "... N more", Event Payload
   return line.startsWith('at ') || line.startsWith('Caused by:') || line.startsWith('Suppressed:') || line.startsWith('... ')
-}
-
-/** Terminal colour codes (docker compose colours its service prefixes, Spring Boot its levels). */
-const ANSI_CODES = /\u001b\[[0-9;]*[A-Za-z]/g
-
-/** Where a line starting with `[` starts after the prefix an app server or kubectl put before it. */
-function afterServerPrefix(text: string, start: number, end: number): number {
-  const line = text.slice(start, end)
-  const prefix = SYSTEM_OUT_PREFIX.exec(line) ?? KUBECTL_PREFIX.exec(line)
-  return prefix ? start + prefix[0].length : start
-}
-
-/** Where a line starts after a docker compose service prefix: its `| ` is the last one within the first few dozen characters, after a space. */
-function afterComposePrefix(text: string, start: number, end: number): number {
-  const prefixEnd = matchEnd(COMPOSE_PREFIX, text, start, end)
-  const bar = prefixEnd - 2
-  if (prefixEnd === -1 || bar - start > 64) return start
-  return text.charCodeAt(text.lastIndexOf('| ', Math.min(start + 64, end - 2)) - 1) === 32 ? prefixEnd : start
 }
 
 /**
@@ -110,16 +85,6 @@ class NextOccurrence {
     }
     return this.next < end
   }
-}
-
-/**
- * Where sticky `pattern` matched at `start` ends, or -1 when it did not match within the line ending at
- * `end`. For the patterns matched this way (DOCKER_PREFIX, LOGBACK_LEVEL_AFTER_TIME, COMPOSE_PREFIX) that
- * is exactly the line's own match: each matches at most one way and looks at nothing after its match.
- */
-function matchEnd(pattern: RegExp, text: string, start: number, end: number): number {
-  pattern.lastIndex = start
-  return pattern.test(text) && pattern.lastIndex <= end ? pattern.lastIndex : -1
 }
 
 /** Where `char` first occurs in `text` from `from` on, or -1 when not before `end`. */
@@ -235,14 +200,10 @@ export class RecordParser {
   lineIn(text: string, start: number, end: number, truncated = false): void {
     const lineNo = ++this.stats.lines
     if (truncated) this.stats.truncatedLines++
-    const c0 = text.charCodeAt(start)
-    if (c0 >= 48 && c0 <= 57 && start + 10 < end && text.charCodeAt(start + 10) === 84) {
-      const prefixEnd = matchEnd(DOCKER_PREFIX, text, start, end)
-      if (prefixEnd !== -1 && matchEnd(LOGBACK_LEVEL_AFTER_TIME, text, prefixEnd - 1, end) === -1) start = prefixEnd
-    }
+    start = afterDockerPrefix(text, start, end)
     const coloured = this.escapes.within(text, start, end)
     if (coloured) {
-      text = text.slice(start, end).replace(ANSI_CODES, '')
+      text = withoutColours(text, start, end)
       start = 0
       end = text.length
     }

@@ -1,0 +1,71 @@
+/**
+ * What other tools put before a log's own lines: `docker logs -t` times, docker compose service names,
+ * WebSphere/Liberty `SystemOut O` and kubectl `--prefix` prefixes, terminal colours. Each runs on every
+ * line of a container log, so the patterns match in place (sticky, ending within the line).
+ */
+
+/** `docker logs -t`'s time before any line. */
+const DOCKER_PREFIX = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d) /y
+/** After such a time, a level: the time is a logback line's own, not a prefix. */
+const LOGBACK_LEVEL_AFTER_TIME = / +-?(?:ERROR|WARN|INFO|DEBUG|TRACE) +\d+ ---/y
+const SYSTEM_OUT_PREFIX = /^\[[^\]]{6,40}\] [0-9a-fA-F]{8} \S+ +[OR] /
+const KUBECTL_PREFIX = /^\[pod\/[^\]]+\] /
+const COMPOSE_PREFIX = /[\w.-]+ *\| /y
+/** Terminal colour codes (docker compose colours its service prefixes, Spring Boot its levels). */
+const ANSI_CODES = /\u001b\[[0-9;]*[A-Za-z]/g
+
+/**
+ * Where sticky `pattern` matched at `start` ends, or -1 when it did not match within the line ending at
+ * `end`. For the patterns matched this way (DOCKER_PREFIX, LOGBACK_LEVEL_AFTER_TIME, COMPOSE_PREFIX) that
+ * is exactly the line's own match: each matches at most one way and looks at nothing after its match.
+ */
+function matchEnd(pattern: RegExp, text: string, start: number, end: number): number {
+  pattern.lastIndex = start
+  return pattern.test(text) && pattern.lastIndex <= end ? pattern.lastIndex : -1
+}
+
+/**
+ * Whether LOGBACK_LEVEL_AFTER_TIME may match at `at - 1`: after the time's space comes another space, a
+ * `-`, or the first two letters of a level (ER, WA, IN, DE, TR), both capitals. A console date after a
+ * docker time (`Wed`, `Thu`) has a small second letter and skips the pattern.
+ */
+function mayStartLevel(text: string, at: number): boolean {
+  const first = text.charCodeAt(at)
+  if (first === 32 || first === 45) return true
+  const second = text.charCodeAt(at + 1)
+  return (first === 69 || first === 87 || first === 73 || first === 68 || first === 84) && second >= 65 && second <= 90
+}
+
+/** Where a line starts after a `docker logs -t` time, unless the time is a Spring Boot line's own. */
+export function afterDockerPrefix(text: string, start: number, end: number): number {
+  const c0 = text.charCodeAt(start)
+  if (c0 < 48 || c0 > 57 || start + 10 >= end || text.charCodeAt(start + 10) !== 84) return start
+  const prefixEnd = matchEnd(DOCKER_PREFIX, text, start, end)
+  if (prefixEnd === -1) return start
+  return mayStartLevel(text, prefixEnd) && matchEnd(LOGBACK_LEVEL_AFTER_TIME, text, prefixEnd - 1, end) !== -1 ? start : prefixEnd
+}
+
+/** The line without its terminal colours, as a string of its own. */
+export function withoutColours(text: string, start: number, end: number): string {
+  return text.slice(start, end).replace(ANSI_CODES, '')
+}
+
+/** Where a line starting with `[` starts after the prefix an app server or kubectl put before it. */
+export function afterServerPrefix(text: string, start: number, end: number): number {
+  const line = text.slice(start, end)
+  const prefix = SYSTEM_OUT_PREFIX.exec(line) ?? KUBECTL_PREFIX.exec(line)
+  return prefix ? start + prefix[0].length : start
+}
+
+/** Where a line starts after a docker compose service prefix: its `| ` is the last one within the first few dozen characters, after a space. */
+export function afterComposePrefix(text: string, start: number, end: number): number {
+  const prefixEnd = matchEnd(COMPOSE_PREFIX, text, start, end)
+  const bar = prefixEnd - 2
+  if (prefixEnd === -1 || bar - start > 64) return start
+  // The last `| ` up to the limit is the prefix's own unless another follows it there: a search forward
+  // finds that sooner than one backward from the limit.
+  const limit = Math.min(start + 64, end - 2)
+  const next = text.indexOf('| ', bar + 1)
+  const last = next === -1 || next > limit ? bar : text.lastIndexOf('| ', limit)
+  return text.charCodeAt(last - 1) === 32 ? prefixEnd : start
+}
