@@ -28,6 +28,8 @@ const LIMIT_SECONDS = Number(process.env.BENCH_TOOL_TIMEOUT_S ?? 600)
 interface Measure {
   seconds: number
   rssMb: number
+  /** The fastest and slowest of the runs, and the least and most memory: runs on a shared VM differ by a few per cent. */
+  spread?: string
 }
 
 function requireTools(): boolean {
@@ -70,7 +72,10 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 
 function medianOf(measure: () => Measure): Measure {
   const runs = Array.from({ length: RUNS }, measure)
-  return { seconds: median(runs.map((run) => run.seconds)), rssMb: median(runs.map((run) => run.rssMb)) }
+  const seconds = runs.map((run) => run.seconds)
+  const rss = runs.map((run) => run.rssMb)
+  const spread = `runs ${Math.min(...seconds).toFixed(2)}–${Math.max(...seconds).toFixed(2)} s, ${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)} MB`
+  return { seconds: median(seconds), rssMb: median(rss), spread }
 }
 
 async function generate(shape: Shape, dir: string, megabytes: number): Promise<{ path: string; bytes: number }> {
@@ -125,7 +130,7 @@ try {
         )
       : 'lnav is not installed'
     const files = shape === 'json-records' ? `, ${readdirSync(path).length} files` : ''
-    const said = (measure: Measure | string, detail: string): string => (typeof measure === 'string' ? `failed (${measure})` : `${measure.seconds.toFixed(2)} s (${detail})`)
+    const said = (measure: Measure | string, detail: string): string => (typeof measure === 'string' ? `failed (${measure})` : `${measure.seconds.toFixed(2)} s (${measure.spread}; ${detail})`)
     console.log(`logs.bench: ${shape}: ${mb.toFixed(0)} MB${files}; ours ${said(ours, records)}; lnav ${said(theirs, `${lnavLines} lines indexed`)}`)
     // A timed-out run still bounds the figures: slower than the limit.
     const seconds = (measure: Measure | string): number | undefined =>
