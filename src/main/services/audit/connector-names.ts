@@ -42,16 +42,17 @@ export function connectorNameFromText(messageId: string, text: string): string |
 /** The connector a message text names, for an ID whose texts name one. */
 function connectorNameIn(text: string): string | undefined {
   const start = connectorNameStart(text, 0, text.length)
-  if (start !== -1) return text.slice(start, nameEnd)
-  // INTEGRATION-DAEMON-SERVICES-0036/0037 put the connector's name where their text says `integration service {0} method {1}`.
+  return start !== -1 ? text.slice(start, nameEnd) : serviceNamedIn(text)
+}
+
+/** INTEGRATION-DAEMON-SERVICES-0036/0037 put the connector's name where their text says `integration service {0} method {1}`. */
+function serviceNamedIn(text: string): string | undefined {
   const service = text.indexOf('integration service ')
-  if (service !== -1) {
-    const start = service + 20
-    let end = start
-    while (end < text.length && isNameChar(text.charCodeAt(end))) end++
-    if (end > start && text.startsWith(' method ', end)) return text.slice(start, end)
-  }
-  return undefined
+  if (service === -1) return undefined
+  const start = service + 20
+  let end = start
+  while (end < text.length && isNameChar(text.charCodeAt(end))) end++
+  return end > start && text.startsWith(' method ', end) ? text.slice(start, end) : undefined
 }
 
 /** Where the name connectorNameStart found ends (a second result, without an object per heartbeat). */
@@ -115,7 +116,7 @@ export function connectorNameOf(header: NamesHolder, text: string, start: number
   }
   const nameStart = connectorNameStart(text, start, end)
   if (nameStart === -1) {
-    const name = connectorNameIn(text.slice(start, end))
+    const name = serviceNamedIn(text.slice(start, end))
     return name === undefined ? undefined : internString(name)
   }
   const found = header.names ?? (header.names = { before: '', last: undefined, byName: new Map() })

@@ -4,21 +4,19 @@
  * chunk per input; a growing file can be read again from the offset the last read stopped at.
  */
 import { TextDecoder } from 'node:util'
-import { closeSync, createReadStream, openSync, readSync, type ReadStream } from 'node:fs'
+import { createReadStream, type ReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setImmediate } from 'node:timers/promises'
 import { createGunzip } from 'node:zlib'
 import type { AuditRecord, InputFormat, RecordFormat } from '../../../shared/models/audit'
 import { LineSplitter } from './line-splitter'
-import { readAhead } from './read-ahead'
+import { fileChunks, HEAD_BYTES, readAhead } from './read-ahead'
 import { FILES_PER_TURN, RecordFileReader, recordFilesInTimeOrder } from './record-folder'
 import { completeAuditRecord, jsonAuditRecord } from './audit-record'
 import { RecordParser, type ChatterSink, type ParserOptions, type ParserStats } from './record-parser'
 
 export const CHUNK_BYTES = 1 << 20
-/** A file this large is read on a second thread (read-ahead.ts); a smaller one is read before the thread would start. */
-const READ_AHEAD_MIN_BYTES = 8 << 20
 /** What the app parses between two looks at its event loop (a few milliseconds of work). */
 const SLICE_BYTES = 64 * 1024
 
@@ -91,32 +89,11 @@ export async function openInput(path: string, input: number, options: ParserOpti
     path,
     read: (sink) => {
       const onRead = (bytes: number): number => (bytesRead += bytes)
-      if (!gzip) return streamBatches(info.size >= READ_AHEAD_MIN_BYTES ? readAhead(path, onRead) : fileChunks(path, onRead), input, options, { sink })
+      if (!gzip) return streamBatches(info.size > HEAD_BYTES ? readAhead(path, onRead) : fileChunks(path, onRead), input, options, { sink })
       file = createReadStream(path, { highWaterMark: CHUNK_BYTES })
       return streamBatches(file.pipe(createGunzip()), input, options, { sink })
     },
     progress: () => ({ bytesRead: file?.bytesRead ?? bytesRead, size: info.size })
-  }
-}
-
-/**
- * A plain file's chunks, read synchronously: a chunk comes from the page cache in a fraction of a
- * millisecond, while an asynchronous read waits for a thread-pool turn, which on a busy machine leaves the
- * analysis idle between chunks.
- */
-async function* fileChunks(path: string, onRead: (bytes: number) => void): AsyncGenerator<Buffer> {
-  const fd = openSync(path, 'r')
-  // One buffer for every chunk (no fresh pages to fault in): a chunk is decoded or copied before the next is asked for.
-  const chunk = Buffer.allocUnsafeSlow(CHUNK_BYTES)
-  try {
-    for (;;) {
-      const bytes = readSync(fd, chunk, 0, CHUNK_BYTES, null)
-      if (bytes === 0) return
-      onRead(bytes)
-      yield bytes === CHUNK_BYTES ? chunk : chunk.subarray(0, bytes)
-    }
-  } finally {
-    closeSync(fd)
   }
 }
 
@@ -143,7 +120,7 @@ interface StreamReading {
 
 /** Parses any byte stream (a file, stdin, a gunzip pipe) as records, one batch per chunk or into a sink. */
 export async function* streamBatches(
-  stream: AsyncIterable<Buffer | string>,
+  stream: AsyncIterable<Buffer | string> | Iterable<Buffer>,
   input: number,
   options: ParserOptions = {},
   { sink, flushPartialLine = true }: StreamReading = {}
@@ -174,7 +151,7 @@ export async function* streamBatches(
  * The stream as UTF-8 bytes. PowerShell's `>` writes UTF-16 (little-endian, with a byte-order mark):
  * such a log is decoded rather than read as text with a NUL between every two characters.
  */
-async function* asUtf8(stream: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+async function* asUtf8(stream: AsyncIterable<Buffer | string> | Iterable<Buffer>): AsyncGenerator<Buffer> {
   let decoder: TextDecoder | undefined
   let first = true
   for await (const chunk of stream) {

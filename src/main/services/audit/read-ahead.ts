@@ -9,8 +9,11 @@ import { Worker } from 'node:worker_threads'
 /** Bytes per slot of the ring, and slots: the reader may be this many slots ahead of the parser. */
 const SLOT_BYTES = 1 << 20
 const SLOTS = 4
-/** Bytes this thread reads itself while the worker starts (that takes tens of milliseconds: as long as parsing this much). */
-const HEAD_BYTES = 16 << 20
+/**
+ * Bytes this thread reads itself while the worker starts (that takes tens of milliseconds: as long as
+ * parsing this much). A file no larger needs no worker at all.
+ */
+export const HEAD_BYTES = 16 << 20
 
 /** Control words at the head of the shared memory. */
 const WRITTEN = 0
@@ -78,7 +81,7 @@ export async function* readAhead(path: string, onRead: (bytes: number) => void, 
     Atomics.notify(control, WRITTEN)
   })
   try {
-    if (!(yield* readHead(path, headBytes, onRead))) return
+    if (!(yield* fileChunks(path, onRead, headBytes))) return
     for (let slot = 0; ; slot++) {
       let written = Atomics.load(control, WRITTEN)
       while (written <= slot && Atomics.load(control, STATE) !== FAILED) {
@@ -103,17 +106,23 @@ export async function* readAhead(path: string, onRead: (bytes: number) => void, 
   }
 }
 
-/** The file's first `headBytes`, read here in slots' worth; false when the file ended within them. */
-function* readHead(path: string, headBytes: number, onRead: (bytes: number) => void): Generator<Buffer, boolean> {
+/**
+ * A file's chunks from its start, read synchronously on this thread up to `limit` bytes: a chunk comes from
+ * the page cache in a fraction of a millisecond, while an asynchronous read waits for a thread-pool turn,
+ * which on a busy machine leaves the analysis idle between chunks. One buffer serves every chunk (no fresh
+ * pages to fault in): decode or copy a chunk before asking for the next. Returns false when the file ended
+ * before the limit.
+ */
+export function* fileChunks(path: string, onRead: (bytes: number) => void, limit = Infinity): Generator<Buffer, boolean> {
   const fd = openSync(path, 'r')
   try {
-    const head = Buffer.allocUnsafeSlow(SLOT_BYTES)
-    for (let position = 0; position < headBytes; ) {
-      const bytes = readSync(fd, head, 0, Math.min(SLOT_BYTES, headBytes - position), position)
+    const chunk = Buffer.allocUnsafeSlow(SLOT_BYTES)
+    for (let position = 0; position < limit; ) {
+      const bytes = readSync(fd, chunk, 0, Math.min(SLOT_BYTES, limit - position), position)
       if (bytes === 0) return false
       position += bytes
       onRead(bytes)
-      yield head.subarray(0, bytes)
+      yield chunk.subarray(0, bytes)
     }
     return true
   } finally {
