@@ -6,6 +6,8 @@ export type ErrorCode =
   | 'conflict'
   | 'read-only'
   | 'unavailable'
+  /** The other side was reached but did not answer in time (it may still be working). */
+  | 'timeout'
   | 'unsupported'
   | 'cancelled'
   | 'busy'

@@ -9,7 +9,7 @@ import type { ActionProgress, StatusSnapshot } from '../../../shared/models/daem
 import { json, startTestServer, trickle } from '../../../../tests/support/test-server'
 import { startSimulator, type RunningSimulator } from '../../simulator'
 import { AppError } from '../../../shared/result'
-import { DaemonService } from './daemon-service'
+import { DaemonService, type DaemonServiceDeps } from './daemon-service'
 import { JOURNAL_FILE } from './journal'
 import { tempDir } from '../../../../tests/temp-dir'
 import { simulatorConnection } from '../../../../tests/support/sim-connection'
@@ -22,7 +22,11 @@ afterEach(async () => {
   sim = service = undefined
 })
 
-function setup(running: { url: string; servers: readonly { name: string }[] }, overrides: Partial<Connection> = {}): { service: DaemonService; dataDir: string; events: { channel: string; payload: unknown }[]; connection: Connection } {
+function setup(
+  running: { url: string; servers: readonly { name: string }[] },
+  overrides: Partial<Connection> = {},
+  callTimeouts?: DaemonServiceDeps['callTimeouts']
+): { service: DaemonService; dataDir: string; events: { channel: string; payload: unknown }[]; connection: Connection } {
   const dataDir = tempDir('dd-daemon-')
   const connection = simulatorConnection(running, overrides)
   const events: { channel: string; payload: unknown }[] = []
@@ -32,7 +36,8 @@ function setup(running: { url: string; servers: readonly { name: string }[] }, o
     password: () => 'secret',
     emit: (namespace, event, payload) => void events.push({ channel: `${namespace}:${String(event)}`, payload }),
     intervals: { quickMs: 50, idleMs: 100, quickForMs: 500 },
-    settleTimeoutMs: 10_000
+    settleTimeoutMs: 10_000,
+    callTimeouts
   })
   return { service, dataDir, events, connection }
 }
@@ -171,6 +176,20 @@ describe('DaemonService', () => {
     } finally {
       await hostile.close()
     }
+  })
+
+  it('tells a platform that answers too slowly (timeout) from one that cannot be reached (unavailable)', async () => {
+    const slow = await startTestServer((_request, response) => trickle(response, 2_000))
+    try {
+      const { service: daemon } = setup({ url: slow.url, servers: [{ name: 'exchangeDL01' }] }, { egeriaVersion: '3' }, { status: { connectMs: 1_000, responseMs: 300 } })
+      await expect(daemon.status('c1')).rejects.toMatchObject({ code: 'timeout', message: expect.stringMatching(/300 ms/) })
+    } finally {
+      await slow.close()
+    }
+    const gone = await startTestServer((_request, response) => json(response, {}))
+    await gone.close()
+    const { service: daemon } = setup({ url: gone.url, servers: [{ name: 'exchangeDL01' }] }, { egeriaVersion: '3' })
+    await expect(daemon.status('c1')).rejects.toMatchObject({ code: 'unavailable' })
   })
 
   it.each([

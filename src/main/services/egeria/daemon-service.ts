@@ -16,7 +16,7 @@ import type {
 } from '../../../shared/models/daemon'
 import { AppError, type ErrorCode, type Result } from '../../../shared/result'
 import { EgeriaClient } from './client'
-import { describeFailure, type CallFailure } from './http'
+import { describeFailure, type CallFailure, type CallKind, type CallTimeouts } from './http'
 import { ActionJournal, journalEntry } from './journal'
 import { readConfiguration, runConfigure } from './configuration'
 import { runGroupReload } from './group-reload'
@@ -32,6 +32,8 @@ export interface DaemonServiceDeps {
   intervals?: { quickMs: number; idleMs: number; quickForMs: number }
   historyLimit?: number
   settleTimeoutMs?: number
+  /** Overrides the calls' timeouts by kind (tests; the defaults suit a platform). */
+  callTimeouts?: Partial<Record<CallKind, CallTimeouts>>
 }
 
 interface Watch {
@@ -49,7 +51,7 @@ const FAILURE_CODES: Record<CallFailure['kind'], ErrorCode> = {
   http: 'unavailable',
   network: 'unavailable',
   tls: 'unavailable',
-  timeout: 'unavailable',
+  timeout: 'timeout',
   cancelled: 'cancelled',
   malformed: 'unavailable',
   config: 'invalid-input',
@@ -98,7 +100,7 @@ export class DaemonService {
         password,
         egeria: connection.egeriaVersion,
         tls: connection.tls
-      })
+      }, { timeouts: this.deps.callTimeouts })
     } catch (error) {
       throw new AppError('invalid-input', `The CA file of this connection cannot be read: ${(error as Error).message}`)
     }

@@ -165,7 +165,8 @@ function responseTimeout(timeouts: CallTimeouts): CallFailure {
     kind: 'timeout',
     phase: 'response',
     ms: timeouts.responseMs,
-    message: `Connected, but no complete answer within ${Math.round(timeouts.responseMs / 1000)} s`
+    // Seconds for the real timeouts (30 s, 2 min); a shorter one is not rounded to 0 s.
+    message: `Connected, but no complete answer within ${timeouts.responseMs < 1000 ? `${timeouts.responseMs} ms` : `${Math.round(timeouts.responseMs / 1000)} s`}`
   }
 }
 

@@ -95,10 +95,10 @@ export function errorAdvice(error: AppErrorData): string {
   switch (error.code) {
     case 'unauthorized':
       return 'The platform refused the credentials: edit the connection’s user ID and password, then try again.'
+    case 'timeout':
+      return 'The daemon did not answer in time. It may be busy: check the Status step, then try again; nothing was retried automatically.'
     case 'unavailable':
-      return /time|within/i.test(error.message)
-        ? 'The daemon did not answer in time. It may be busy: check the Status step, then try again; nothing was retried automatically.'
-        : 'The daemon could not be reached. Use “Check the connection” in the Status step to see where the chain breaks, then try again.'
+      return 'The daemon could not be reached. Use “Check the connection” in the Status step to see where the chain breaks, then try again.'
     case 'read-only':
       return 'This connection is read-only. Edit the connection to allow actions if you are entitled to change this daemon.'
     case 'invalid-input':
