@@ -27,6 +27,8 @@ export type ConnectorStatus = KnownConnectorStatus | 'RESTARTING' | (string & {}
 
 export const FAILED_STATUSES: readonly string[] = ['FAILED', 'CONFIG_FAILED', 'INITIALIZE_FAILED']
 export const HEALTHY_STATUSES: readonly string[] = ['WAITING', 'REFRESHING', 'RUNNING']
+/** States a connector passes through on its way to a verdict: an action's outcome waits them out. */
+export const TRANSITIONAL_STATUSES: readonly string[] = ['RESTARTING', 'INITIALIZED', 'REFRESHING']
 
 /** Where a failing message comes from, by the log-analysis knowledge base (its message IDs are on the connector). */
 export type ConnectorClassification = Omit<FailureClassification, 'messageIds' | 'rule'>
@@ -90,6 +92,10 @@ export function isFailedStatus(status: string): boolean {
 
 export function isHealthyStatus(status: string): boolean {
   return HEALTHY_STATUSES.includes(status)
+}
+
+export function isTransitionalStatus(status: string): boolean {
+  return TRANSITIONAL_STATUSES.includes(status)
 }
 
 /** What an action applies to. */

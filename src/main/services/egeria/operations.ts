@@ -10,6 +10,7 @@ import {
   describeScope,
   isFailedStatus,
   isHealthyStatus,
+  isTransitionalStatus,
   type ActionCallRecord,
   type ActionKind,
   type ActionProgress,
@@ -33,9 +34,6 @@ export interface ActionOptions {
   pollIntervalMs?: number
   now?: () => Date
 }
-
-/** States a connector passes through on its way to a verdict. */
-const TRANSITIONAL = new Set(['RESTARTING', 'INITIALIZED', 'REFRESHING'])
 
 export interface ActionPlan {
   calls: OperationCall[]
@@ -256,7 +254,7 @@ export async function settleConnectors(
       const states = affected.map((name) => after!.connectors.find((connector) => connector.name === name))
       // Stability ignores timestamps: a polled connector stamps a new one on every refresh cycle.
       const key = states.map((state) => (state ? `${state.status}|${state.failingMessage ?? ''}` : 'absent')).join('\n')
-      const calm = states.every((state) => !state || !TRANSITIONAL.has(state.status))
+      const calm = states.every((state) => !state || !isTransitionalStatus(state.status))
       if (calm && key === previous) {
         settle = 'settled'
         break
