@@ -6,7 +6,7 @@ export type ErrorCode =
   | 'conflict'
   | 'read-only'
   | 'unavailable'
-  /** The other side was reached but did not answer in time (it may still be working). */
+  /** The other side was connected to but did not answer in time (it may still be working). */
   | 'timeout'
   | 'unsupported'
   | 'cancelled'

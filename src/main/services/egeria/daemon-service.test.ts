@@ -9,7 +9,7 @@ import type { ActionProgress, StatusSnapshot } from '../../../shared/models/daem
 import { json, startTestServer, trickle } from '../../../../tests/support/test-server'
 import { startSimulator, type RunningSimulator } from '../../simulator'
 import { AppError } from '../../../shared/result'
-import { DaemonService, type DaemonServiceDeps } from './daemon-service'
+import { DaemonService, toAppError, type DaemonServiceDeps } from './daemon-service'
 import { JOURNAL_FILE } from './journal'
 import { tempDir } from '../../../../tests/temp-dir'
 import { simulatorConnection } from '../../../../tests/support/sim-connection'
@@ -190,6 +190,8 @@ describe('DaemonService', () => {
     await gone.close()
     const { service: daemon } = setup({ url: gone.url, servers: [{ name: 'exchangeDL01' }] }, { egeriaVersion: '3' })
     await expect(daemon.status('c1')).rejects.toMatchObject({ code: 'unavailable' })
+    // No connection within the time (a firewall, a hung host) is a daemon that cannot be reached, not a busy one.
+    expect(toAppError({ kind: 'timeout', phase: 'connect', ms: 5_000, message: 'No connection within 5000 ms' }).code).toBe('unavailable')
   })
 
   it.each([

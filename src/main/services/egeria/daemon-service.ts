@@ -59,7 +59,9 @@ const FAILURE_CODES: Record<CallFailure['kind'], ErrorCode> = {
 }
 
 export function toAppError(failure: CallFailure): AppError {
-  return new AppError(FAILURE_CODES[failure.kind], describeFailure(failure))
+  // No connection in time is a daemon that cannot be reached; a connection without an answer in time is a busy one.
+  const code = failure.kind === 'timeout' && failure.phase === 'connect' ? 'unavailable' : FAILURE_CODES[failure.kind]
+  return new AppError(code, describeFailure(failure))
 }
 
 function unwrap<T>(result: Result<T, CallFailure>): T {
