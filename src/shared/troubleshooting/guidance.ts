@@ -6,7 +6,7 @@ import { extractMessageIds, GROUP_CONFIGURATION_RETRY_MINUTES } from '../knowled
 import type { Cause } from '../models/audit'
 import type { DaemonStatus } from '../models/daemon'
 import { describeGroup, fixThenRestart, groupFailures } from './failure-groups'
-import { refreshAdvice, refreshTiming } from './refresh-timing'
+import { refreshAdvice } from './refresh-timing'
 
 /** The steps of the troubleshooting flow, in the guide's order. */
 export const TROUBLESHOOTING_STEPS = ['audit-log', 'status', 'restart', 'refresh', 'report'] as const
@@ -47,7 +47,7 @@ export function nextSafeAction({ status, error, logCauses = [], restartedWithout
   if (found) {
     // Only faults no connector restart helps are left: the configuration is corrected (Step 3 shows it) and the daemon restarted
     // there, so the recovered connectors' refresh waits for that restart.
-    const refreshAfter = restartedWithoutRefresh ? ` ${refreshAdvice(refreshTiming({ connectorRestartsLeft: false, daemonRestartLeft: true }))}` : ''
+    const refreshAfter = restartedWithoutRefresh ? ` ${refreshAdvice('after-daemon-restart')}` : ''
     const next = `${groups[0]!.action} Restarting the connector alone cannot help.${refreshAfter}`
     return { tone: 'problem', found, next, step: 'restart' }
   }
@@ -55,7 +55,7 @@ export function nextSafeAction({ status, error, logCauses = [], restartedWithout
     return {
       tone: 'attention',
       found: 'Every connector is healthy again after a restart.',
-      next: refreshAdvice(refreshTiming({ connectorRestartsLeft: false, daemonRestartLeft: false })),
+      next: refreshAdvice('now'),
       step: 'refresh'
     }
   }

@@ -93,7 +93,6 @@ function indexInLine(text: string, char: string, from: number, end: number): num
   return at < end ? at : -1
 }
 
-
 /** What a console line says between its date and its message, `server severity ID`, parsed once per distinct header. */
 interface ConsoleHeader extends NamesHolder {
   printed: string
