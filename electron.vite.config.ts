@@ -6,8 +6,15 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        // The desktop shell and the command line (which also runs the browser host) share services.
-        input: { index: resolve('src/main/index.ts'), cli: resolve('src/main/cli/index.ts') }
+        // The desktop shell and the command line (which also runs the browser host) share services; a large
+        // log is read (and partly parsed) on a thread of its own, and analysed from the command line on another
+        // (app-thread.ts finds each by its source's name).
+        input: {
+          index: resolve('src/main/index.ts'),
+          cli: resolve('src/main/cli/index.ts'),
+          'read-worker': resolve('src/main/services/audit/read-worker.ts'),
+          'analysis-worker': resolve('src/main/services/audit/analysis-worker.ts')
+        }
       }
     }
   },

@@ -3,10 +3,23 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { writeConsoleShape } from '../../../../bench/log-shapes'
+import { analyzeSources } from '../../services/audit/analyze'
+import { analyzeFilesOnThread } from '../../services/audit/analysis-thread'
+import type * as AnalysisThread from '../../services/audit/analysis-thread'
+import { timeZone } from '../../services/audit/java-time'
+import { openInput } from '../../services/audit/log-reader'
+import { formatJson } from '../../services/audit/report-format'
 import { registerAnalyzeCommand } from './analyze'
 import { runCommand } from '../../../../tests/support/cli'
 import { tempDir } from '../../../../tests/temp-dir'
+
+// The real analysing thread, watched: which runs take it.
+vi.mock('../../services/audit/analysis-thread', async (importOriginal) => {
+  const actual = await importOriginal<typeof AnalysisThread>()
+  return { ...actual, analyzeFilesOnThread: vi.fn(actual.analyzeFilesOnThread) }
+})
 
 const seed = fileURLToPath(new URL('../../../../tests/fixtures/audit/seed-2021-startup.console.txt', import.meta.url))
 const tmp = tempDir('dd-cli-')
@@ -86,6 +99,18 @@ describe('daemon-doctor analyze', () => {
     expect(stdout).toContain('### OakDeneLandingAreaFilesMonitor')
     expect(stdout).toMatch(/- 2021-02-02T20:57:50Z failure INTEGRATION-DAEMON-SERVICES-0031 \(line \d+\)/)
   })
+
+  it('analyses files of 64 MB or more on a thread of its own, printing the report it would make on this one', async () => {
+    const large = join(tmp, 'large.log')
+    await writeConsoleShape('spring-interleaved', large, 64 << 20)
+    vi.mocked(analyzeFilesOnThread).mockClear()
+    expect(await run(seed, '--format', 'json')).toBe(0)
+    expect(analyzeFilesOnThread).not.toHaveBeenCalled()
+    stdout = ''
+    expect(await run(large, '--format', 'json', '--zone', 'GMT')).toBe(0)
+    expect(analyzeFilesOnThread).toHaveBeenCalledWith([large], 'GMT', undefined)
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(formatJson(await analyzeSources([await openInput(large, 0, { zone: timeZone('GMT') })]))))
+  }, 60_000)
 
   it('applies --zone to console times', async () => {
     expect(await run(seed, '--format', 'json', '--zone', '+01:00')).toBe(0)

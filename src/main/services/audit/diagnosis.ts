@@ -84,6 +84,55 @@ function isTomcatAnnouncement(level: string | undefined, logger: string | undefi
 /** The subject of an undetermined failure that names nothing. */
 const UNNAMED = 'the failing component'
 
+/** What an ID means to the diagnosis, whatever the release of the server that wrote it (entryOf asks by release). */
+function idTraitsOf(id: string): IdTraits {
+  const entry = lookupMessage(id)
+  return {
+    major: idFamilyOf(id)?.fromMajor,
+    namesPartner: namesPartnerServer(id),
+    shutdown: entry?.serverShutdown === true,
+    lifecycle: entry?.lifecycle,
+    retried: entry?.retried === true,
+    reused: hasReusedForms(id)
+  }
+}
+
+/** Whether the knowledge base calls an ID's message chatter (a lifecycle message that is no failure). */
+function isQuiet(entry: MessageEntry | undefined): boolean {
+  return entry?.source === 'lifecycle' && !entry.failure
+}
+
+/** The releases a server's state may name (the majors of ID families and reused IDs), and none. */
+const RELEASES = [undefined, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+
+/** What the chatter rules make of an ID whatever the server's release, worked out once per ID. */
+const releaseFreeTraits = new Map<string, { chatter: boolean; readsText: boolean }>()
+
+/**
+ * Whether the diagnosis takes a console line of the ID (below the problem severities) as chatter whatever
+ * it has read before, for a server of any release; and whether it then reads the line's text (a connector's
+ * start names its service) or its ID alone. A thread that parses apart from the diagnosis (parse-ahead.ts)
+ * decides by this, and chatter.auditLine then takes every line it decided for.
+ */
+export function releaseFreeTraitsOf(id: string): { chatter: boolean; readsText: boolean } {
+  let known = releaseFreeTraits.get(id)
+  if (known === undefined) {
+    const traits = idTraitsOf(id)
+    known = {
+      chatter: !traits.namesPartner && !traits.shutdown && !traits.reused && RELEASES.every((major) => isQuiet(lookupMessage(id, major))),
+      readsText: traits.lifecycle?.kind === 'initializing'
+    }
+    if (releaseFreeTraits.size > 10_000) releaseFreeTraits.clear()
+    releaseFreeTraits.set(id, known)
+  }
+  return known
+}
+
+/** Whether the diagnosis needs a Spring Boot or logback line below ERROR (chatter.logLine refuses it): only Tomcat's. */
+export function needsLogLine(level: string, logger: string): boolean {
+  return isTomcatAnnouncement(level, logger)
+}
+
 /** Traits of no ID: for evidence outside the audit log. */
 const NO_TRAITS: IdTraits = { major: undefined, namesPartner: false, shutdown: false, lifecycle: undefined, retried: false, reused: false }
 
@@ -187,7 +236,7 @@ export class Diagnoser {
       if (traits.lifecycle && connector !== undefined) this.connectorEvent(state, connector, server, text, time, input, lineNo, traits, id)
       return true
     },
-    logLine: (level, logger) => !isTomcatAnnouncement(level, logger)
+    logLine: (level, logger) => !needsLogLine(level, logger)
   }
 
   finish(): Diagnosis {
@@ -213,15 +262,7 @@ export class Diagnoser {
   private traitsOf(id: string): IdTraits {
     let traits = this.idTraits.get(id)
     if (traits) return traits
-    const entry = lookupMessage(id)
-    traits = {
-      major: idFamilyOf(id)?.fromMajor,
-      namesPartner: namesPartnerServer(id),
-      shutdown: entry?.serverShutdown === true,
-      lifecycle: entry?.lifecycle,
-      retried: entry?.retried === true,
-      reused: hasReusedForms(id)
-    }
+    traits = idTraitsOf(id)
     if (this.idTraits.size > 10_000) this.idTraits.clear()
     this.idTraits.set(id, traits)
     return traits
@@ -246,7 +287,7 @@ export class Diagnoser {
     const found = lookupMessage(id, state.egeriaMajor, text)
     if (found?.form !== undefined && found.fromMajor !== undefined && found.fromMajor > (state.egeriaMajor ?? 0)) state.egeriaMajor = found.fromMajor
     if (!found) return null
-    return found.source === 'lifecycle' && !found.failure ? QUIET : found
+    return isQuiet(found) ? QUIET : found
   }
 
   private count(severity: string): void {
@@ -265,7 +306,7 @@ export class Diagnoser {
     let entry = entries.get(id)
     if (entry === undefined) {
       const found = lookupMessage(id, state.egeriaMajor)
-      entry = found?.source === 'lifecycle' && !found.failure ? QUIET : (found ?? null)
+      entry = isQuiet(found) ? QUIET : (found ?? null)
       entries.set(id, entry)
     }
     traits.entryMajor = major

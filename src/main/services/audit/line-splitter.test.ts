@@ -16,6 +16,17 @@ function split(chunks: Buffer[], maxLineChars?: number): { lines: string[]; trun
 }
 
 describe('LineSplitter', () => {
+  it('counts bytes read elsewhere between whole lines, and refuses them in the middle of a line', () => {
+    const offsets: number[] = []
+    const splitter = new LineSplitter(() => offsets.push(splitter.lineOffset))
+    splitter.push(Buffer.from('one\ntwo\n'))
+    splitter.skip(100)
+    splitter.push(Buffer.from('three\nfo'))
+    expect(offsets).toEqual([0, 4, 108])
+    expect(splitter.consumedBytes).toBe(114)
+    expect(() => splitter.skip(10)).toThrow(/start of a line/)
+  })
+
   it('drops a BOM and CRs, keeps blank lines and a final line without newline', () => {
     const { lines } = split([Buffer.from('\uFEFFone\r\n\r\ntwo\nthree')])
     expect(lines).toEqual(['one', '', 'two', 'three'])

@@ -72,6 +72,13 @@ export class LineSplitter {
     }
   }
 
+  /** Counts bytes read elsewhere (a stretch parsed apart): they start at a line's start and end before one. */
+  skip(bytes: number): void {
+    if (this.pendingBytes > 0 || this.overflow) throw new Error('a stretch read elsewhere must start at the start of a line')
+    this.seenBytes += bytes
+    this.consumedBytes = this.seenBytes
+  }
+
   /** Flushes a final line that has no newline. */
   end(): void {
     if (this.pendingBytes > 0 || this.overflow) this.emitPending()

@@ -4,14 +4,16 @@
  * chunk per input; a growing file can be read again from the offset the last read stopped at.
  */
 import { TextDecoder } from 'node:util'
-import { createReadStream, type ReadStream } from 'node:fs'
+import { closeSync, createReadStream, openSync, readSync, type ReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setImmediate } from 'node:timers/promises'
 import { createGunzip } from 'node:zlib'
 import type { AuditRecord, InputFormat, RecordFormat } from '../../../shared/models/audit'
 import { LineSplitter } from './line-splitter'
+import type { StretchPlan, StretchRead, StretchRequest } from './parse-ahead'
 import { fileChunks, HEAD_BYTES, readAhead } from './read-ahead'
+import { RecordUnpacker } from './record-codec'
 import { FILES_PER_TURN, RecordFileReader, recordFilesInTimeOrder } from './record-folder'
 import { completeAuditRecord, jsonAuditRecord } from './audit-record'
 import { RecordParser, type ChatterSink, type ParserOptions, type ParserStats } from './record-parser'
@@ -77,8 +79,14 @@ export async function drain(source: RecordSource, sink: RecordSink): Promise<Inp
   }
 }
 
+/** How a large file is read: what is read before the reading thread takes over, and (tests) how it parses ahead. */
+export interface FileReading {
+  headBytes?: number
+  stretches?: Partial<Omit<StretchPlan, 'input' | 'maxStackLines'>>
+}
+
 /** Opens a path: a directory of .omalrecord files, or a (possibly gzipped) log file. */
-export async function openInput(path: string, input: number, options: ParserOptions = {}): Promise<RecordSource> {
+export async function openInput(path: string, input: number, options: ParserOptions = {}, { headBytes = HEAD_BYTES, stretches }: FileReading = {}): Promise<RecordSource> {
   const info = await stat(path)
   if (info.isDirectory()) return { path, read: (sink) => omalrecordBatches(path, input, sink) }
   if (!info.isFile()) throw new Error(`${path} is not a file or directory`)
@@ -89,12 +97,32 @@ export async function openInput(path: string, input: number, options: ParserOpti
     path,
     read: (sink) => {
       const onRead = (bytes: number): number => (bytesRead += bytes)
-      if (!gzip) return streamBatches(info.size > HEAD_BYTES ? readAhead(path, onRead) : fileChunks(path, onRead), input, options, { sink })
-      file = createReadStream(path, { highWaterMark: CHUNK_BYTES })
-      return streamBatches(file.pipe(createGunzip()), input, options, { sink })
+      if (gzip) {
+        file = createReadStream(path, { highWaterMark: CHUNK_BYTES })
+        return streamBatches(file.pipe(createGunzip()), input, options, { sink })
+      }
+      if (info.size <= headBytes) return streamBatches(fileChunks(path, onRead), input, options, { sink })
+      return streamBatches(readAhead(path, onRead, { headBytes, parse: parsesAhead(path, input, options, sink, stretches) }), input, options, { sink })
     },
     progress: () => ({ bytesRead: file?.bytesRead ?? bytesRead, size: info.size })
   }
+}
+
+/**
+ * Whether the reading thread may parse stretches ahead of a large file (parse-ahead.ts): for a diagnosis
+ * that keeps no record (it takes chatter) and reads no slice at a time (the app browses records), of a
+ * log in UTF-8 with its own zones (a zone given as an option is a function, which no thread can be sent).
+ */
+function parsesAhead(path: string, input: number, options: ParserOptions, sink: RecordSink | undefined, plan: FileReading['stretches']): StretchRequest | undefined {
+  if (!sink?.chatter || sink.betweenChunks || options.zone !== undefined) return undefined
+  const head = Buffer.alloc(1024)
+  const fd = openSync(path, 'r')
+  try {
+    if (utf16Decoder(head.subarray(0, readSync(fd, head, 0, head.length, 0))) !== undefined) return undefined
+  } finally {
+    closeSync(fd)
+  }
+  return { ...plan, input, maxStackLines: options.maxStackLines }
 }
 
 /** A source over a stream that can be read once (stdin, a pasted text). */
@@ -120,7 +148,7 @@ interface StreamReading {
 
 /** Parses any byte stream (a file, stdin, a gunzip pipe) as records, one batch per chunk or into a sink. */
 export async function* streamBatches(
-  stream: AsyncIterable<Buffer | string> | Iterable<Buffer>,
+  stream: AsyncIterable<Buffer | string | StretchRead> | Iterable<Buffer>,
   input: number,
   options: ParserOptions = {},
   { sink, flushPartialLine = true }: StreamReading = {}
@@ -130,7 +158,17 @@ export async function* streamBatches(
   const splitter = new LineSplitter((text, start, end, truncated) => parser.lineIn(text, start, end, truncated))
   // With a between-chunks hook (the app), a chunk is parsed in slices so the hook gets a turn every few milliseconds.
   const betweenChunks = sink?.betweenChunks
+  let stretches: RecordUnpacker | undefined
   for await (const bytes of asUtf8(stream)) {
+    if (!Buffer.isBuffer(bytes)) {
+      // A stretch parsed ahead (parse-ahead.ts): it starts at a cut point, where whatever is open ends.
+      const { stretch, ints } = bytes
+      parser.end()
+      ;(stretches ??= new RecordUnpacker(input)).unpack(ints, stretch.packed, parser.stats.lines, (record) => batches.add(record), sink!.chatter!)
+      parser.countStretch(stretch.counts, stretch.formats)
+      splitter.skip(stretch.bytes)
+      continue
+    }
     const step = betweenChunks ? SLICE_BYTES : bytes.length
     for (let start = 0; start < bytes.length; start += step) {
       splitter.push(step >= bytes.length ? bytes : bytes.subarray(start, start + step))
@@ -151,10 +189,14 @@ export async function* streamBatches(
  * The stream as UTF-8 bytes. PowerShell's `>` writes UTF-16 (little-endian, with a byte-order mark):
  * such a log is decoded rather than read as text with a NUL between every two characters.
  */
-async function* asUtf8(stream: AsyncIterable<Buffer | string> | Iterable<Buffer>): AsyncGenerator<Buffer> {
+async function* asUtf8(stream: AsyncIterable<Buffer | string | StretchRead> | Iterable<Buffer>): AsyncGenerator<Buffer | StretchRead> {
   let decoder: TextDecoder | undefined
   let first = true
   for await (const chunk of stream) {
+    if (!Buffer.isBuffer(chunk) && typeof chunk !== 'string') {
+      yield chunk
+      continue
+    }
     if (typeof chunk === 'string') {
       yield Buffer.from(chunk)
       continue

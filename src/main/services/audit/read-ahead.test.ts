@@ -27,7 +27,7 @@ describe('readAhead', () => {
     for (const headBytes of [0, 1 << 20, 3 * (1 << 20) + 5, 7 * (1 << 20) + 321, 64 << 20]) {
       const chunks: Buffer[] = []
       let counted = 0
-      for await (const chunk of readAhead(path, (bytes) => (counted += bytes), headBytes)) chunks.push(Buffer.from(chunk))
+      for await (const chunk of readAhead(path, (bytes) => (counted += bytes), { headBytes })) chunks.push(Buffer.from(chunk))
       expect(Buffer.concat(chunks).equals(readFileSync(path)), `head of ${headBytes}`).toBe(true)
       expect(counted).toBe(7 * (1 << 20) + 321)
     }

@@ -255,6 +255,12 @@ export class RecordParser {
     this.flush()
   }
 
+  /** Counts the lines of a stretch parsed apart (parse-ahead.ts), after `end`: the lines after it are numbered on from it. */
+  countStretch(counts: LineCounts, formats: readonly RecordFormat[]): void {
+    for (const key of Object.keys(counts) as (keyof LineCounts)[]) this.stats[key] += counts[key]
+    for (const format of formats) this.auditFormats.add(format)
+  }
+
   /**
    * A line of no known log format: the start of a REST response printed after a prefix (`Full
    * response: {…}`), a thrown exception, or text naming message IDs (pasted error messages, Python
@@ -642,4 +648,24 @@ export class RecordParser {
     }
     this.emit(record)
   }
+}
+
+/**
+ * Whether a log can be cut before this line and its parts parsed apart: a console line (an audit line, or a
+ * platform line with a console date) that continues no record (not a Further-reading or Supplementary
+ * line). Whatever a parser had open ends at such a line, and its date and header are read from the line
+ * itself, so a parser that starts there reads the rest of the log exactly as one that read it all.
+ */
+export function isCutPoint(text: string, start: number, end: number): boolean {
+  let cut = false
+  const probe = new RecordParser(0, (record) => (cut = record.format === 'platform'), {}, {
+    auditLine: (_input, _line, _time, _server, _severity, _id, message) => {
+      cut = !message.startsWith(FURTHER_READING) && !message.startsWith(SUPPLEMENT)
+      return true
+    },
+    logLine: () => false
+  })
+  probe.lineIn(text, start, end)
+  probe.end()
+  return cut
 }
