@@ -1,6 +1,7 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { idFamilyOf, namesPartnerServer } from './id-families'
-import { extractSubject, type SubjectKind } from './subjects'
+import { extractSubject, firstRealMatch, HOST_PORT, isRealSubject, type SubjectKind } from './subjects'
 
 const one = (text: string, kinds: SubjectKind[]): string | undefined => extractSubject(text, kinds)?.value
 
@@ -37,6 +38,33 @@ describe('subject extractors', () => {
   it('tries kinds in the order given', () => {
     const text = 'Connection to db7.example.internal:5442 refused for jdbc:postgresql://db7.example.internal:5442/sales'
     expect(extractSubject(text, ['jdbc-url', 'host-port'])).toEqual({ kind: 'jdbc-url', value: 'jdbc:postgresql://db7.example.internal:5442/sales' })
+  })
+})
+
+describe('host and port search', () => {
+  /** firstRealMatch as a plain search over every position: what the quicker search must find. */
+  function plainSearch(pattern: RegExp, text: string): string[] | undefined {
+    const all = new RegExp(pattern.source, `${pattern.flags}g`)
+    for (let match = all.exec(text); match; match = all.exec(text)) if (isRealSubject(match[1])) return [...match]
+    return undefined
+  }
+  // Texts made of the parts a host and port search meets: labels, dots, ports of every length, source lines, separators.
+  const parts = ['db7', 'Example', 'internal', '12', '0', 'a', 'x-1', '-', '.', '..', ':', ':80', ':5432', ':123456', ':1', ':12:34', ' ', '/', '_', '{0}', 'Foo.java:210', 'org.odpi.ffdc.ConnectorCheckedException', 'ÿ']
+  const texts = fc.array(fc.oneof(fc.constantFrom(...parts), fc.stringMatching(/^[a-zA-Z0-9.:\- _\/]{0,6}$/)), { maxLength: 14 }).map((chosen) => chosen.join(''))
+
+  it('finds what a search from every position finds, on any text and for any flags', () => {
+    for (const flags of ['', 'i']) {
+      const pattern = new RegExp(HOST_PORT, flags)
+      fc.assert(
+        fc.property(texts, (text) => {
+          expect(firstRealMatch(pattern, text)?.slice()).toEqual(plainSearch(pattern, text))
+        }),
+        { numRuns: 5000 }
+      )
+    }
+    for (const text of ['12ab:80', '..db:5432', 'a..b:80 x.y:12:34 z.java:12 host:443', 'Foo.java:210 then db7.example.internal:5442', 'port :123456 and :1 then h-1.x:99', '10.0.0.1:8080 a.b:00x']) {
+      expect(firstRealMatch(new RegExp(HOST_PORT), text)?.slice(), text).toEqual(plainSearch(new RegExp(HOST_PORT), text))
+    }
   })
 })
 

@@ -52,13 +52,57 @@ export function isRealSubject(value: string | undefined): value is string {
   return value !== undefined && value.length > 0 && !/\{\d+\}/.test(value) && value !== 'null' && value !== 'undefined' && !SOURCE_LINE.test(value)
 }
 
+/** Each subject pattern's global copy, made once: firstRealMatch runs for every failure text that is not memoised. */
+const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>()
+
 /** The first match of a subject pattern whose group 1 is a real name (a later match may be, when the first is a placeholder or a source line). */
 export function firstRealMatch(pattern: RegExp, text: string): RegExpExecArray | undefined {
-  const all = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)
-  for (let match = all.exec(text); match; match = all.exec(text)) {
+  let all = GLOBAL_COPIES.get(pattern)
+  if (all === undefined) GLOBAL_COPIES.set(pattern, (all = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)))
+  const hostPort = pattern.source === HOST_PORT
+  all.lastIndex = 0
+  for (;;) {
+    if (hostPort) {
+      const start = hostPortSearchStart(text, all.lastIndex)
+      if (start === -1) return undefined
+      all.lastIndex = start
+    }
+    const match = all.exec(text)
+    if (!match) return undefined
     if (isRealSubject(match[1])) return match
   }
-  return undefined
+}
+
+/** Host name characters (`[A-Za-z0-9.-]`) by char code. */
+const HOST_CHARS = new Uint8Array(128)
+for (const code of [45, 46]) HOST_CHARS[code] = 1
+for (let code = 48; code <= 57; code++) HOST_CHARS[code] = 1
+for (let code = 65; code <= 90; code++) HOST_CHARS[code] = 1
+for (let code = 97; code <= 122; code++) HOST_CHARS[code] = 1
+
+function isDigitAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at)
+  return code >= 48 && code <= 57
+}
+
+/**
+ * Where HOST_PORT's search from `from` may start without passing a match: where the host characters run
+ * before the first `:` with a port HOST_PORT takes (2 to 5 digits, then neither a digit nor `:`); -1 when
+ * there is none. Every match ends at such a port and its host is host characters only, so none starts
+ * earlier. HOST_PORT tries every position of every word (a class name of 70 characters, a GUID) in
+ * ways that grow with its length and its dots, which made it half the time of a log whose texts never
+ * repeat; this leaves it the run before a port.
+ */
+function hostPortSearchStart(text: string, from: number): number {
+  for (let colon = text.indexOf(':', from); colon !== -1; colon = text.indexOf(':', colon + 1)) {
+    let digits = 0
+    while (isDigitAt(text, colon + 1 + digits)) digits++
+    if (digits < 2 || digits > 5 || text.charCodeAt(colon + 1 + digits) === 58) continue
+    let start = colon
+    while (start > from && HOST_CHARS[text.charCodeAt(start - 1)] === 1) start--
+    return start
+  }
+  return -1
 }
 
 function tidy(kind: SubjectKind, value: string): string {
