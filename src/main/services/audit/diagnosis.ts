@@ -35,7 +35,6 @@ const DEDUPE_WINDOW = 512
 /** Distinct failure texts remembered with their classification (a failing connector repeats its text every retry). */
 const CLASSIFICATION_MEMO = 4096
 
-
 /** A connector's timeline, with what the diagnosis tracks to read it. */
 type Timeline = ConnectorTimeline & {
   /** Once `events` holds MAX_EVENTS it is a ring (see recordEvent), its oldest event here. */

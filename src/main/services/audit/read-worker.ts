@@ -13,7 +13,6 @@ const job = workerData as ReaderJob
 const control = new Int32Array(job.shared, 0, CONTROL_WORDS)
 const data = new Uint8Array(job.shared, CONTROL_WORDS * 4)
 
-
 function waitForFreeSlot(slot: number): number {
   let taken = Atomics.load(control, TAKEN)
   while (slot - taken >= SLOTS) {

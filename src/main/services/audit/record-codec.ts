@@ -293,6 +293,4 @@ export class RecordUnpacker {
       } else throw new Error(`packed stretch: unknown entry ${op} at ${at - 1}`)
     }
   }
-
-
 }
