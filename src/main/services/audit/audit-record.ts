@@ -7,7 +7,7 @@ import { AUDIT_SEVERITIES, PROBLEM_SEVERITY_SET, type AuditRecord } from '../../
 import { extractMessageIds } from '../../../shared/knowledge/message-ids'
 import { connectorNameFromText } from './connector-names'
 import { isoSeconds } from './java-time'
-import { internString } from './own-string'
+import { internString, ownCopy } from './own-string'
 
 /**
  * The ID chains of the last texts scanned: a failing connector writes the same text, exception and trace
@@ -22,8 +22,9 @@ class IdChains {
     const ids = extractMessageIds(id, text, exception, head)
     if (this.byText.size >= 4096) this.byText.clear()
     // Copies of their own: the texts are slices of a decoded piece of the log, which a kept one would hold in memory.
-    const keep = (value: string | undefined): string | undefined => (value === undefined ? undefined : internString(value))
-    this.byText.set(internString(text), { id, exception: keep(exception), head: keep(head), ids: ids.map(internString) })
+    // Not interned: where texts never repeat, interning each one cost a quarter of the analysis.
+    const keep = (value: string | undefined): string | undefined => (value === undefined ? undefined : ownCopy(value))
+    this.byText.set(ownCopy(text), { id, exception: keep(exception), head: keep(head), ids: ids.map(internString) })
     return ids
   }
 }

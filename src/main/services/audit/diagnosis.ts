@@ -20,7 +20,7 @@ import { isFailedStatus } from '../../../shared/models/daemon'
 import { idFamilyOf, namesPartnerServer } from '../../../shared/knowledge/id-families'
 import type { MessageEntry } from '../../../shared/knowledge/types'
 import { sourceName } from '../../../shared/troubleshooting/sources'
-import { internString } from './own-string'
+import { internString, ownCopy } from './own-string'
 import type { ChatterSink } from './record-parser'
 import { RecentRecords } from './recent-records'
 import { readsTraceLineAt, TRACE_LINES_READ } from './stack-trace'
@@ -434,7 +434,7 @@ export class Diagnoser {
     if (known && known.egeriaMajor === egeriaMajor && known.detail === detail) return known
     const classification = classifyFailure(record.messageId ? `${record.messageId} ${record.text}` : record.text, egeriaMajor, { detail })
     // Copies of their own: the record's strings are slices of a decoded piece of the log, which kept ones would hold in memory.
-    const failure: KnownFailure = { text: known?.text ?? internString(record.text), egeriaMajor, detail: internString(detail), classification }
+    const failure: KnownFailure = { text: known?.text ?? ownCopy(record.text), egeriaMajor, detail: ownCopy(detail), classification }
     if (known) return Object.assign(known, failure, { findingParts: undefined, finding: undefined })
     if (this.classified >= CLASSIFICATION_MEMO) {
       this.classifications.clear()
