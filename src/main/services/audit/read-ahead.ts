@@ -9,6 +9,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads'
 import { startAppThread } from '../app-thread'
 import type { ParsedStretch, StretchPlan, StretchRead, StretchRequest } from './parse-ahead'
+import { controlWords, FAILED, LENGTHS, PARSED, ringMemory, SLOT_BYTES, slotBytes, slotInts, STATE, TAKEN, WRITTEN } from './ring'
 
 /**
  * Bytes this thread reads itself while the worker starts (that takes tens of milliseconds: as long as
@@ -25,23 +26,16 @@ export interface ReaderJob {
   from: number
   size: number
   shared: SharedArrayBuffer
+  /** Slots of the ring in `shared` (ring.ts): the reader may be this many slots ahead of the parser. */
+  slots: number
   /** Where stretches parsed ahead are posted; none when nothing is to be parsed ahead. */
   stretches?: { port: MessagePort; plan: StretchPlan }
 }
 
-/** A slot's length when it holds no bytes but stands for a stretch parsed ahead (posted before it). */
-export const PARSED = -1
-/** Bytes per slot of the ring, and slots: the reader may be this many slots ahead of the parser. */
-export const SLOT_BYTES = 1 << 20
-export const SLOTS = 10
-/** Control words at the head of the shared memory. */
-export const WRITTEN = 0
-export const TAKEN = 1
-/** Set to FAILED when the reader could not go on (its message follows); the end of the file is a slot of length 0. */
-export const STATE = 2
-export const FAILED = 1
-export const LENGTHS = 3
-export const CONTROL_WORDS = LENGTHS + SLOTS
+/** Slots of a ring that only carries bytes: enough that the parser never waits for a read. */
+const READING_SLOTS = 4
+/** Slots of a ring that may carry stretches: the reader parses while the parser has 8 of them queued. */
+const PARSING_SLOTS = 10
 
 /**
  * How stretches are parsed ahead: 4 MB each (then up to the next cut point), and only while the parsing
@@ -50,7 +44,7 @@ export const CONTROL_WORDS = LENGTHS + SLOTS
  * per byte on heartbeats, 0.03 on start-up failures (GUIDs), 0.27 where every text differs, which made
  * the messages cost 55 MB more RSS than the 7% of time they saved.
  */
-const STRETCHES: Omit<StretchPlan, 'input' | 'maxStackLines'> = { stretchBytes: 4 << 20, windowBytes: SLOT_BYTES, parseWhenQueued: 8, maxTextPerByte: 0.05 }
+const STRETCHES: Omit<StretchPlan, 'input' | 'maxStackLines'> = { stretchBytes: 4 << 20, windowBytes: SLOT_BYTES, parseWhenQueued: PARSING_SLOTS - 2, maxTextPerByte: 0.05 }
 
 function startReader(job: ReaderJob): Worker {
   return startAppThread(import.meta.url, './read-worker.ts', {
@@ -76,9 +70,9 @@ export interface ReadAheadOptions {
 export function readAhead(path: string, onRead: (bytes: number) => void, options?: Omit<ReadAheadOptions, 'parse'>): AsyncGenerator<Buffer>
 export function readAhead(path: string, onRead: (bytes: number) => void, options: ReadAheadOptions): AsyncGenerator<Buffer | StretchRead>
 export async function* readAhead(path: string, onRead: (bytes: number) => void, { headBytes = HEAD_BYTES, parse }: ReadAheadOptions = {}): AsyncGenerator<Buffer | StretchRead> {
-  const shared = new SharedArrayBuffer(CONTROL_WORDS * 4 + SLOTS * SLOT_BYTES)
-  const control = new Int32Array(shared, 0, CONTROL_WORDS)
-  const data = Buffer.from(shared, CONTROL_WORDS * 4)
+  const slots = parse ? PARSING_SLOTS : READING_SLOTS
+  const shared = ringMemory(slots)
+  const control = new Int32Array(shared, 0, controlWords(slots))
   const channel = parse ? new MessageChannel() : undefined
   let failure = 'the reading thread stopped'
   const worker = startReader({
@@ -86,6 +80,7 @@ export async function* readAhead(path: string, onRead: (bytes: number) => void, 
     from: headBytes,
     size: statSync(path).size,
     shared,
+    slots,
     stretches: channel && parse ? { port: channel.port2, plan: { ...STRETCHES, ...parse } } : undefined
   })
   const exited = new Promise((resolve) => worker.once('exit', resolve))
@@ -107,18 +102,18 @@ export async function* readAhead(path: string, onRead: (bytes: number) => void, 
         await exited // its message comes before it ends
         throw new Error(failure)
       }
-      const bytes = Atomics.load(control, LENGTHS + (slot % SLOTS))
+      const bytes = Atomics.load(control, LENGTHS + (slot % slots))
       if (bytes === PARSED) {
         // Posted before its slot was written: it is there to take.
         const stretch = receiveMessageOnPort(channel!.port1)?.message as ParsedStretch | undefined
         if (!stretch) throw new Error('a stretch parsed ahead went missing')
         onRead(stretch.bytes)
-        yield { stretch, ints: new Int32Array(shared, (CONTROL_WORDS + (slot % SLOTS) * (SLOT_BYTES / 4)) * 4, stretch.packed.length) }
+        yield { stretch, ints: slotInts(shared, slots, slot, stretch.packed.length) }
       } else {
         if (bytes === 0) return
         onRead(bytes)
-        const at = (slot % SLOTS) * SLOT_BYTES
-        yield data.subarray(at, at + bytes)
+        const data = slotBytes(shared, slots, slot)
+        yield Buffer.from(data.buffer, data.byteOffset, bytes)
       }
       // The parser is done with this slot: the reader may fill it again.
       Atomics.store(control, TAKEN, slot + 1)

@@ -6,16 +6,19 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs'
 import { parentPort, workerData } from 'node:worker_threads'
-import { cutPointAfter, StretchParser, type ParsedStretch } from './parse-ahead'
-import { CONTROL_WORDS, FAILED, LENGTHS, PARSED, SLOT_BYTES, SLOTS, STATE, TAKEN, WRITTEN, type ReaderJob } from './read-ahead'
+import type { ParsedStretch } from './parse-ahead'
+import type { ReaderJob } from './read-ahead'
+import { controlWords, FAILED, LENGTHS, PARSED, SLOT_BYTES, slotBytes, slotInts, STATE, TAKEN, WRITTEN } from './ring'
 
 const job = workerData as ReaderJob
-const control = new Int32Array(job.shared, 0, CONTROL_WORDS)
-const data = new Uint8Array(job.shared, CONTROL_WORDS * 4)
+const { slots } = job
+const control = new Int32Array(job.shared, 0, controlWords(slots))
+// The parser and the knowledge base, only for a reader that parses ahead: one that only reads stays small.
+const parseAhead = job.stretches ? await import('./parse-ahead') : undefined
 
 function waitForFreeSlot(slot: number): number {
   let taken = Atomics.load(control, TAKEN)
-  while (slot - taken >= SLOTS) {
+  while (slot - taken >= slots) {
     Atomics.wait(control, TAKEN, taken)
     taken = Atomics.load(control, TAKEN)
   }
@@ -23,7 +26,7 @@ function waitForFreeSlot(slot: number): number {
 }
 
 function publish(slot: number, length: number): void {
-  Atomics.store(control, LENGTHS + (slot % SLOTS), length)
+  Atomics.store(control, LENGTHS + (slot % slots), length)
   Atomics.store(control, WRITTEN, slot + 1)
   Atomics.notify(control, WRITTEN)
 }
@@ -37,27 +40,29 @@ function textsOf(stretch: ParsedStretch): number {
 function run(): void {
   const fd = openSync(job.path, 'r')
   const stretches = job.stretches
-  const parser = stretches ? new StretchParser(stretches.plan) : undefined
-  const scratch = Buffer.allocUnsafeSlow(SLOT_BYTES)
+  const parser = stretches && parseAhead ? new parseAhead.StretchParser(stretches.plan) : undefined
+  // Where cut points are looked for.
+  const scratch = parser ? Buffer.allocUnsafeSlow(SLOT_BYTES) : undefined
   let parsing = parser !== undefined
   try {
     let position = job.from
     // Whether a line starts at `position`: the byte before it ends one.
-    let lineStart = position === 0 || (readSync(fd, scratch, 0, 1, position - 1) === 1 && scratch[0] === 10)
+    const before = Buffer.alloc(1)
+    let lineStart = position === 0 || (readSync(fd, before, 0, 1, position - 1) === 1 && before[0] === 10)
     for (let slot = 0; ; slot++) {
       const taken = waitForFreeSlot(slot)
       // Not near the end: a stretch must end at a cut point before it, and the parsing thread has the rest to do anyway.
       if (parsing && slot - taken >= stretches!.plan.parseWhenQueued && position + 2 * (stretches!.plan.stretchBytes + stretches!.plan.windowBytes) < job.size) {
-        const cut = cutPointAfter(fd, position, lineStart, stretches!.plan, scratch)
+        const cut = parseAhead!.cutPointAfter(fd, position, lineStart, stretches!.plan, scratch!)
         // The stretch's numbers go in the slot it stands in: after the slot of the bytes before it, if any.
         const stretchSlot = cut > position ? slot + 1 : slot
         if (cut !== -1) waitForFreeSlot(stretchSlot)
-        const stretch = cut === -1 ? undefined : parser!.parse(fd, cut, new Int32Array(job.shared, (CONTROL_WORDS + (stretchSlot % SLOTS) * (SLOT_BYTES / 4)) * 4, SLOT_BYTES / 4))
+        const stretch = cut === -1 ? undefined : parser!.parse(fd, cut, slotInts(job.shared, slots, stretchSlot))
         // A stretch of texts that do not repeat costs memory in messages: the rest of the log goes as bytes.
         if (stretch && textsOf(stretch) > stretch.bytes * stretches!.plan.maxTextPerByte) parsing = false
         else if (stretch) {
           if (cut > position) {
-            readSync(fd, data, (slot % SLOTS) * SLOT_BYTES, cut - position, position)
+            readSync(fd, slotBytes(job.shared, slots, slot), 0, cut - position, position)
             publish(slot, cut - position)
           }
           stretches!.port.postMessage(stretch)
@@ -68,10 +73,10 @@ function run(): void {
           continue
         }
       }
-      const at = (slot % SLOTS) * SLOT_BYTES
-      const bytes = readSync(fd, data, at, SLOT_BYTES, position)
+      const data = slotBytes(job.shared, slots, slot)
+      const bytes = readSync(fd, data, 0, SLOT_BYTES, position)
       position += bytes
-      if (bytes > 0) lineStart = data[at + bytes - 1] === 10
+      if (bytes > 0) lineStart = data[bytes - 1] === 10
       publish(slot, bytes)
       if (bytes === 0) return
     }
