@@ -180,7 +180,10 @@ export class Diagnoser {
   private readonly classifications = new Map<string, RoundRobinMap<KnownFailure>>()
   private classified = 0
   private readonly findingIds = new Set<string>()
-  private readonly severityCounts: Record<string, number> = {}
+  /** Records per severity, in the order first seen; the last one's tally at hand, since runs of one severity are the rule. */
+  private readonly severityTallies = new Map<string, { count: number }>()
+  private lastSeverity = ''
+  private lastTally: { count: number } | undefined
   /** Knowledge-base answers per Egeria major version (null: unknown ID). */
   private readonly entries = new Map<number, Map<string, MessageEntry | null | typeof QUIET>>()
   private readonly idTraits = new Map<string, IdTraits>()
@@ -253,7 +256,7 @@ export class Diagnoser {
       }),
       findings,
       causes: this.causes(),
-      severityCounts: { ...this.severityCounts }
+      severityCounts: Object.fromEntries([...this.severityTallies].map(([severity, tally]) => [severity, tally.count]))
     }
   }
 
@@ -290,7 +293,14 @@ export class Diagnoser {
   }
 
   private count(severity: string): void {
-    this.severityCounts[severity] = (this.severityCounts[severity] ?? 0) + 1
+    let tally = severity === this.lastSeverity ? this.lastTally : undefined
+    if (tally === undefined) {
+      tally = this.severityTallies.get(severity)
+      if (tally === undefined) this.severityTallies.set(severity, (tally = { count: 0 }))
+      this.lastSeverity = severity
+      this.lastTally = tally
+    }
+    tally.count++
   }
 
   /**
