@@ -38,6 +38,15 @@ export function hasReusedForms(id: string): boolean {
   return BY_ID.get(id.trim())?.some((entry) => FORMS.has(entry)) === true
 }
 
+/** Every entry a message ID may resolve to, whatever the release and text (lookupMessage picks one of them). */
+export function messageMeanings(id: string): readonly MessageEntry[] {
+  const trimmed = id.trim()
+  const entries = BY_ID.get(trimmed)
+  if (entries) return entries
+  const wildcard = WILDCARDS.find(({ pattern }) => pattern.test(trimmed))?.entry
+  return wildcard ? [wildcard] : []
+}
+
 /**
  * The entry for a message ID. With `text`, a reused ID's meaning whose form the text matches wins;
  * then, with `egeriaMajor`, the meaning that version used; without either, the newest meaning

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises'
 import type { AnalysisReport } from '../../../shared/models/audit'
 import { analyzeSources } from '../../services/audit/analyze'
 import { analyzeFilesOnThread, PROGRESS_MS } from '../../services/audit/analysis-thread'
-import { timeZone, ZONE_HINT } from '../../services/audit/java-time'
+import { timeZone, ZONE_HINT, type TimeZone } from '../../services/audit/java-time'
 import { openInput, streamSource, type RecordSource } from '../../services/audit/log-reader'
 import { formatJson, formatMarkdown, formatText } from '../../services/audit/report-format'
 import { UsageError } from '../program'
@@ -18,20 +18,23 @@ export async function runAnalyze(inputs: string[], options: AnalyzeCommandOption
   if (inputs.length === 0 && options.postgres === undefined && options.kafka === undefined) throw new UsageError('name log files, - for stdin, --postgres URL or --kafka BROKERS --topic TOPIC')
   const zone = options.zone === undefined ? undefined : timeZone(options.zone)
   if (options.zone !== undefined && zone === undefined) throw new UsageError(`--zone ${options.zone} is not a known time zone: ${ZONE_HINT}`)
-  if (options.postgres === undefined && options.kafka === undefined && !inputs.includes('-')) {
-    const sizes = await Promise.all(inputs.map(sizeOf))
-    if (sizes.every((size) => size !== undefined) && sizes.reduce((sum, size) => sum + size, 0) >= THREAD_MIN_BYTES) {
-      const progress = progressLine(sizes.reduce((sum, size) => sum + size, 0))
-      try {
-        print(await analyzeFilesOnThread(inputs, options.zone, progress.show), options)
-      } catch (error) {
-        throw new UsageError(`cannot read input: ${(error as Error).message}`)
-      } finally {
-        progress.stop()
-      }
-      return
-    }
+  const size = options.postgres === undefined && options.kafka === undefined ? await filesSize(inputs) : undefined
+  const report = size !== undefined && size >= THREAD_MIN_BYTES ? await analyzeOnThread(inputs, options.zone, size) : await analyzeHere(inputs, options, zone)
+  print(report, options)
+}
+
+async function analyzeOnThread(paths: string[], zone: string | undefined, size: number): Promise<AnalysisReport> {
+  const progress = progressLine(size)
+  try {
+    return await analyzeFilesOnThread(paths, zone, progress.show)
+  } catch (error) {
+    throw unreadableInput(error)
+  } finally {
+    progress.stop()
   }
+}
+
+async function analyzeHere(inputs: string[], options: AnalyzeCommandOptions, zone: TimeZone | undefined): Promise<AnalysisReport> {
   const sources: RecordSource[] = []
   for (const [index, path] of inputs.entries()) {
     if (path === '-') {
@@ -50,17 +53,19 @@ export async function runAnalyze(inputs: string[], options: AnalyzeCommandOption
   const files = sources.flatMap((source) => (source.progress ? [source.progress] : []))
   const progress = progressLine(files.reduce((sum, read) => sum + read().size, 0))
   const timer = progress.show ? setInterval(() => progress.show!(files.reduce((sum, read) => sum + read().bytesRead, 0)), PROGRESS_MS) : undefined
-  let report
   try {
-    report = await analyzeSources(sources)
+    return await analyzeSources(sources)
   } catch (error) {
-    throw new UsageError(`cannot read input: ${(error as Error).message}`)
+    throw unreadableInput(error)
   } finally {
     clearInterval(timer)
     progress.stop()
     await closeSources(sources)
   }
-  print(report, options)
+}
+
+function unreadableInput(error: unknown): UsageError {
+  return new UsageError(`cannot read input: ${(error as Error).message}`)
 }
 
 function print(report: AnalysisReport, options: AnalyzeCommandOptions): void {
@@ -68,10 +73,14 @@ function print(report: AnalysisReport, options: AnalyzeCommandOptions): void {
   process.stdout.write(terminalSafe(output))
 }
 
-/** The size of a regular file, or undefined (a directory, a missing path: those are read, or refused, on this thread). */
-async function sizeOf(path: string): Promise<number | undefined> {
-  const info = await stat(path).catch(() => undefined)
-  return info?.isFile() ? info.size : undefined
+/**
+ * The bytes of the inputs when all are regular files; undefined otherwise (stdin, a directory, a missing
+ * path: those are read, or refused, on this thread).
+ */
+async function filesSize(paths: string[]): Promise<number | undefined> {
+  if (paths.includes('-')) return undefined
+  const infos = await Promise.all(paths.map((path) => stat(path).catch(() => undefined)))
+  return infos.every((info) => info?.isFile()) ? infos.reduce((sum, info) => sum + info!.size, 0) : undefined
 }
 
 /**

@@ -13,7 +13,7 @@ import {
   type FailureSource,
   type Finding
 } from '../../../shared/models/audit'
-import { classifyFailure, hasReusedForms, lookupMessage, type FailureClassification } from '../../../shared/knowledge/classify'
+import { classifyFailure, hasReusedForms, lookupMessage, messageMeanings, type FailureClassification } from '../../../shared/knowledge/classify'
 import { extractMessageIds } from '../../../shared/knowledge/message-ids'
 import { extractSubject, GROUP_NAME, PARTNER_SERVER, SERVICE_NAME } from '../../../shared/knowledge/subjects'
 import { isFailedStatus } from '../../../shared/models/daemon'
@@ -101,8 +101,11 @@ function isQuiet(entry: MessageEntry | undefined): boolean {
   return entry?.source === 'lifecycle' && !entry.failure
 }
 
-/** The releases a server's state may name (the majors of ID families and reused IDs), and none. */
-const RELEASES = [undefined, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+/** Whether every meaning the ID may have, in any release, is chatter (an unknown ID is not). */
+function meaningsAllQuiet(id: string): boolean {
+  const meanings = messageMeanings(id)
+  return meanings.length > 0 && meanings.every(isQuiet)
+}
 
 /** What the chatter rules make of an ID whatever the server's release, worked out once per ID. */
 const releaseFreeTraits = new Map<string, { chatter: boolean; readsText: boolean }>()
@@ -118,7 +121,7 @@ export function releaseFreeTraitsOf(id: string): { chatter: boolean; readsText: 
   if (known === undefined) {
     const traits = idTraitsOf(id)
     known = {
-      chatter: !traits.namesPartner && !traits.shutdown && !traits.reused && RELEASES.every((major) => isQuiet(lookupMessage(id, major))),
+      chatter: !traits.namesPartner && !traits.shutdown && !traits.reused && meaningsAllQuiet(id),
       readsText: traits.lifecycle?.kind === 'initializing'
     }
     if (releaseFreeTraits.size > 10_000) releaseFreeTraits.clear()

@@ -4,14 +4,14 @@
  * chunk per input; a growing file can be read again from the offset the last read stopped at.
  */
 import { TextDecoder } from 'node:util'
-import { closeSync, createReadStream, openSync, readSync, type ReadStream } from 'node:fs'
+import { createReadStream, type ReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { setImmediate } from 'node:timers/promises'
 import { createGunzip } from 'node:zlib'
 import type { AuditRecord, InputFormat, RecordFormat } from '../../../shared/models/audit'
 import { LineSplitter } from './line-splitter'
-import type { StretchPlan, StretchRead, StretchRequest } from './parse-ahead'
+import type { StretchRead, StretchRequest, StretchTuning } from './parse-ahead'
 import { fileChunks, HEAD_BYTES, readAhead } from './read-ahead'
 import { RecordUnpacker } from './record-codec'
 import { FILES_PER_TURN, RecordFileReader, recordFilesInTimeOrder } from './record-folder'
@@ -82,7 +82,7 @@ export async function drain(source: RecordSource, sink: RecordSink): Promise<Inp
 /** How a large file is read: what is read before the reading thread takes over, and (tests) how it parses ahead. */
 export interface FileReading {
   headBytes?: number
-  stretches?: Partial<Omit<StretchPlan, 'input' | 'maxStackLines'>>
+  stretches?: Partial<StretchTuning>
 }
 
 /** Opens a path: a directory of .omalrecord files, or a (possibly gzipped) log file. */
@@ -90,7 +90,9 @@ export async function openInput(path: string, input: number, options: ParserOpti
   const info = await stat(path)
   if (info.isDirectory()) return { path, read: (sink) => omalrecordBatches(path, input, sink) }
   if (!info.isFile()) throw new Error(`${path} is not a file or directory`)
-  const gzip = await isGzip(path)
+  // Its first bytes, read once: gzip or not, and (for a reader that would parse ahead) UTF-8 or UTF-16.
+  const head = await readHead(path, 1024)
+  const gzip = isGzipHead(head)
   let file: ReadStream | undefined
   let bytesRead = 0
   return {
@@ -102,7 +104,7 @@ export async function openInput(path: string, input: number, options: ParserOpti
         return streamBatches(file.pipe(createGunzip()), input, options, { sink })
       }
       if (info.size <= headBytes) return streamBatches(fileChunks(path, onRead), input, options, { sink })
-      return streamBatches(readAhead(path, onRead, { headBytes, parse: parsesAhead(path, input, options, sink, stretches) }), input, options, { sink })
+      return streamBatches(readAhead(path, onRead, { headBytes, parse: parsesAhead(head, input, options, sink, stretches) }), input, options, { sink })
     },
     progress: () => ({ bytesRead: file?.bytesRead ?? bytesRead, size: info.size })
   }
@@ -113,16 +115,9 @@ export async function openInput(path: string, input: number, options: ParserOpti
  * that keeps no record (it takes chatter) and reads no slice at a time (the app browses records), of a
  * log in UTF-8 with its own zones (a zone given as an option is a function, which no thread can be sent).
  */
-function parsesAhead(path: string, input: number, options: ParserOptions, sink: RecordSink | undefined, plan: FileReading['stretches']): StretchRequest | undefined {
-  if (!sink?.chatter || sink.betweenChunks || options.zone !== undefined) return undefined
-  const head = Buffer.alloc(1024)
-  const fd = openSync(path, 'r')
-  try {
-    if (utf16Decoder(head.subarray(0, readSync(fd, head, 0, head.length, 0))) !== undefined) return undefined
-  } finally {
-    closeSync(fd)
-  }
-  return { ...plan, input, maxStackLines: options.maxStackLines }
+function parsesAhead(head: Buffer, input: number, options: ParserOptions, sink: RecordSink | undefined, tuning: FileReading['stretches']): StretchRequest | undefined {
+  if (!sink?.chatter || sink.betweenChunks || options.zone !== undefined || utf16Decoder(head) !== undefined) return undefined
+  return { ...tuning, input, maxStackLines: options.maxStackLines }
 }
 
 /** A source over a stream that can be read once (stdin, a pasted text). */
@@ -131,10 +126,19 @@ export function streamSource(path: string, stream: AsyncIterable<Buffer | string
 }
 
 export async function isGzip(path: string): Promise<boolean> {
+  return isGzipHead(await readHead(path, 2))
+}
+
+function isGzipHead(head: Buffer): boolean {
+  return head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b
+}
+
+/** A file's first bytes, up to `bytes`. */
+async function readHead(path: string, bytes: number): Promise<Buffer> {
   const handle = await open(path, 'r')
   try {
-    const { bytesRead, buffer } = await handle.read(Buffer.alloc(2), 0, 2, 0)
-    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b
+    const { bytesRead, buffer } = await handle.read(Buffer.alloc(bytes), 0, bytes, 0)
+    return buffer.subarray(0, bytesRead)
   } finally {
     await handle.close()
   }

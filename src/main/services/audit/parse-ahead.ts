@@ -27,9 +27,8 @@ export interface StretchRead {
   ints: Int32Array
 }
 
-export interface StretchPlan {
-  input: number
-  maxStackLines?: number
+/** How a reader parses ahead: the same for every log (read-ahead.ts), or a test's own. */
+export interface StretchTuning {
   /** Bytes a stretch takes before it looks for its end. */
   stretchBytes: number
   /** How far a cut point is looked for, at either end. */
@@ -40,8 +39,14 @@ export interface StretchPlan {
   maxTextPerByte: number
 }
 
-/** What a reader may be told to parse ahead: whose records, and (tests) a plan of its own. */
-export type StretchRequest = Pick<StretchPlan, 'input' | 'maxStackLines'> & Partial<StretchPlan>
+/** Whose records a reader parses ahead, and how. */
+export interface StretchPlan extends StretchTuning {
+  input: number
+  maxStackLines?: number
+}
+
+/** What a reader may be told to parse ahead: whose records, and (tests) a tuning of its own. */
+export type StretchRequest = Pick<StretchPlan, 'input' | 'maxStackLines'> & Partial<StretchTuning>
 
 /** What the packing sink knows of an ID: whether it is chatter for a server of any release, and its ref in the packer's table. */
 interface IdPacking {

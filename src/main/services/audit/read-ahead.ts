@@ -8,7 +8,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs'
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads'
 import { startAppThread } from '../app-thread'
-import type { ParsedStretch, StretchPlan, StretchRead, StretchRequest } from './parse-ahead'
+import type { ParsedStretch, StretchPlan, StretchRead, StretchRequest, StretchTuning } from './parse-ahead'
 import { controlWords, FAILED, LENGTHS, PARSED, ringMemory, SLOT_BYTES, slotBytes, slotInts, STATE, TAKEN, WRITTEN } from './ring'
 
 /**
@@ -44,7 +44,7 @@ const PARSING_SLOTS = 10
  * per byte on heartbeats, 0.03 on start-up failures (GUIDs), 0.27 where every text differs, which made
  * the messages cost 55 MB more RSS than the 7% of time they saved.
  */
-const STRETCHES: Omit<StretchPlan, 'input' | 'maxStackLines'> = { stretchBytes: 4 << 20, windowBytes: SLOT_BYTES, parseWhenQueued: PARSING_SLOTS - 2, maxTextPerByte: 0.05 }
+const STRETCHES: StretchTuning = { stretchBytes: 4 << 20, windowBytes: SLOT_BYTES, parseWhenQueued: PARSING_SLOTS - 2, maxTextPerByte: 0.05 }
 
 function startReader(job: ReaderJob): Worker {
   return startAppThread(import.meta.url, './read-worker.ts', {

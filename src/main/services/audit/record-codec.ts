@@ -173,15 +173,14 @@ export class RecordPacker {
   }
 
   private echoOf(messageId: string, connector: string): RecordEcho {
-    let byConnector = this.echoes.get(messageId)
-    if (byConnector === undefined) this.echoes.set(messageId, (byConnector = new Map()))
-    let echo = byConnector.get(connector)
+    let echo = this.echoes.get(messageId)?.get(connector)
     if (echo === undefined) {
       if (this.echoCount >= MAX_ECHOES) {
         this.echoes.clear()
         this.echoCount = 0
-        this.echoes.set(messageId, byConnector)
       }
+      let byConnector = this.echoes.get(messageId)
+      if (byConnector === undefined) this.echoes.set(messageId, (byConnector = new Map()))
       byConnector.set(connector, (echo = { stretch: 0, texts: [], refs: [] }))
       this.echoCount++
     }
