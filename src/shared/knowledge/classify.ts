@@ -5,6 +5,7 @@
  */
 import type { CauseSource, FailureSource } from '../models/audit'
 import { idFamilyOf } from './id-families'
+import { anyLiteralTest } from './literals'
 import { extractMessageIds } from './message-ids'
 import { MESSAGES } from './messages'
 import { FALLBACK_RULES } from './rules'
@@ -23,6 +24,11 @@ for (const entry of MESSAGES) {
   else BY_ID.set(entry.id, [entry])
 }
 const RULES = FALLBACK_RULES.map((rule) => ({ rule, test: new RegExp(rule.pattern, 'i'), subject: rule.subject ? new RegExp(rule.subject, 'i') : undefined }))
+/**
+ * Whether a lowercased text holds a literal one of the rules needs: a text with none matches no rule (see
+ * literals.ts). Made on the first classification: a thread that never classifies never parses the rules.
+ */
+let anyRuleLiteral: RegExp | undefined | null = null
 const SUBJECTS = new Map<string, RegExp>()
 const UNFILLED = /\{\d+\}/
 /** Subjects the knowledge base names when the text does not (`Kafka`): weaker than any name found in a text. */
@@ -115,8 +121,10 @@ function classifyText(text: string, egeriaMajor: number | undefined, context: Cl
   const entries = messageIds.map((id) => lookupMessage(id, egeriaMajor, fullText))
   const rootMessageId = messageIds[messageIds.length - 1]
   const innermost = entries[entries.length - 1]
-  const override = RULES.find(({ rule, test }) => rule.overrides === true && test.test(fullText))
-  const matched = override ?? RULES.find(({ rule, test }) => rule.overrides !== true && test.test(fullText))
+  if (anyRuleLiteral === null) anyRuleLiteral = anyLiteralTest(FALLBACK_RULES.map((rule) => rule.pattern))
+  const mayMatch = anyRuleLiteral === undefined || anyRuleLiteral.test(fullText.toLowerCase())
+  const override = mayMatch ? RULES.find(({ rule, test }) => rule.overrides === true && test.test(fullText)) : undefined
+  const matched = override ?? (mayMatch ? RULES.find(({ rule, test }) => rule.overrides !== true && test.test(fullText)) : undefined)
 
   let decided: MessageEntry | undefined
   for (let index = entries.length - 1; index >= 0; index--) {

@@ -34,6 +34,13 @@ const MAX_EVIDENCE = 10
 const DEDUPE_WINDOW = 512
 /** Distinct failure texts remembered with their classification (a failing connector repeats its text every retry). */
 const CLASSIFICATION_MEMO = 4096
+/**
+ * Texts of one message ID classified in a row without one coming again: then its texts name what is new
+ * each time (a GUID, a request), and only one in UNREPEATED_KEPT is remembered, until one comes again.
+ * Remembering each would only make work for the collector.
+ */
+const UNREPEATED_IN_A_ROW = 1024
+const UNREPEATED_KEPT = 64
 
 /** A connector's timeline, with what the diagnosis tracks to read it. */
 type Timeline = ConnectorTimeline & {
@@ -141,6 +148,12 @@ const NO_TRAITS: IdTraits = { major: undefined, namesPartner: false, shutdown: f
 /** The knowledge-base answer for chatter: nothing to find in it. */
 const QUIET = Symbol('quiet')
 
+/** The classifications of one message ID's failure texts, and how many texts in a row were new. */
+interface FailureMemo {
+  texts: RoundRobinMap<KnownFailure>
+  unrepeated: number
+}
+
 /** A failure text's classification, for the Egeria version and exception detail it was made with, and its last finding. */
 interface KnownFailure {
   /** The record text, as a copy of the diagnosis's own. */
@@ -180,7 +193,7 @@ export class Diagnoser {
   private readonly findings = new Map<string, FindingState>()
   private readonly recent = new RecentRecords(DEDUPE_WINDOW)
   /** Classifications by message ID, then text (see `knownFailure`); `classified` counts them, to cap the memo. */
-  private readonly classifications = new Map<string, RoundRobinMap<KnownFailure>>()
+  private readonly classifications = new Map<string, FailureMemo>()
   private classified = 0
   private readonly findingIds = new Set<string>()
   /** Records per severity, in the order first seen; the last one's tally at hand, since runs of one severity are the rule. */
@@ -442,20 +455,23 @@ export class Diagnoser {
   private knownFailure(record: AuditRecord, egeriaMajor: number | undefined): KnownFailure {
     const id = record.messageId ?? ''
     const detail = detailOf(record)
-    let byText = this.classifications.get(id)
-    const known = byText?.get(record.text)
+    let memo = this.classifications.get(id)
+    const known = memo?.texts.get(record.text)
+    if (known) memo!.unrepeated = 0
     if (known && known.egeriaMajor === egeriaMajor && known.detail === detail) return known
     const classification = classifyFailure(record.messageId ? `${record.messageId} ${record.text}` : record.text, egeriaMajor, { detail })
     // Copies of their own: the record's strings are slices of a decoded piece of the log, which kept ones would hold in memory.
-    const failure: KnownFailure = { text: known?.text ?? ownCopy(record.text), egeriaMajor, detail: ownCopy(detail), classification }
-    if (known) return Object.assign(known, failure, { findingParts: undefined, finding: undefined })
+    const text = known?.text ?? ownCopy(record.text)
+    if (known) return Object.assign(known, { egeriaMajor, detail: ownCopy(detail), classification, findingParts: undefined, finding: undefined })
+    if (memo && ++memo.unrepeated > UNREPEATED_IN_A_ROW && memo.unrepeated % UNREPEATED_KEPT !== 0) return { text, egeriaMajor, detail, classification }
+    const failure: KnownFailure = { text, egeriaMajor, detail: ownCopy(detail), classification }
     if (this.classified >= CLASSIFICATION_MEMO) {
       this.classifications.clear()
       this.classified = 0
-      byText = undefined
+      memo = undefined
     }
-    if (!byText) this.classifications.set(internString(id), (byText = new RoundRobinMap()))
-    byText.set(failure.text, failure)
+    if (!memo) this.classifications.set(internString(id), (memo = { texts: new RoundRobinMap(), unrepeated: 0 }))
+    memo.texts.set(text, failure)
     this.classified++
     return failure
   }
