@@ -8,6 +8,7 @@ import { extractMessageIds } from '../../../shared/knowledge/message-ids'
 import { connectorNameFromText } from './connector-names'
 import { isoSeconds } from './java-time'
 import { internString, ownCopy } from './own-string'
+import { RepeatWatch } from './repeat-watch'
 
 /**
  * The ID chains of the last texts scanned: a failing connector writes the same text, exception and trace
@@ -15,11 +16,14 @@ import { internString, ownCopy } from './own-string'
  */
 class IdChains {
   private readonly byText = new Map<string, { id: string; exception: string | undefined; head: string | undefined; ids: string[] }>()
+  private readonly repeats = new RepeatWatch()
 
   of(id: string, text: string, exception: string | undefined, head: string | undefined): string[] {
     const known = this.byText.get(text)
+    if (known) this.repeats.repeated()
     if (known && known.id === id && known.exception === exception && known.head === head) return known.ids
     const ids = extractMessageIds(id, text, exception, head)
+    if (!known && !this.repeats.keepsNew()) return ids
     if (this.byText.size >= 4096) this.byText.clear()
     // Copies of their own: the texts are slices of a decoded piece of the log, which a kept one would hold in memory.
     // Not interned: where texts never repeat, interning each one cost a quarter of the analysis.

@@ -23,6 +23,7 @@ import { sourceName } from '../../../shared/troubleshooting/sources'
 import { internString, ownCopy } from './own-string'
 import type { ChatterSink } from './record-parser'
 import { RecentRecords } from './recent-records'
+import { RepeatWatch } from './repeat-watch'
 import { readsTraceLineAt, TRACE_LINES_READ } from './stack-trace'
 import { RoundRobinMap } from './round-robin-map'
 
@@ -34,13 +35,6 @@ const MAX_EVIDENCE = 10
 const DEDUPE_WINDOW = 512
 /** Distinct failure texts remembered with their classification (a failing connector repeats its text every retry). */
 const CLASSIFICATION_MEMO = 4096
-/**
- * Texts of one message ID classified in a row without one coming again: then its texts name what is new
- * each time (a GUID, a request), and only one in UNREPEATED_KEPT is remembered, until one comes again.
- * Remembering each would only make work for the collector.
- */
-const UNREPEATED_IN_A_ROW = 1024
-const UNREPEATED_KEPT = 64
 
 /** A connector's timeline, with what the diagnosis tracks to read it. */
 type Timeline = ConnectorTimeline & {
@@ -148,10 +142,10 @@ const NO_TRAITS: IdTraits = { major: undefined, namesPartner: false, shutdown: f
 /** The knowledge-base answer for chatter: nothing to find in it. */
 const QUIET = Symbol('quiet')
 
-/** The classifications of one message ID's failure texts, and how many texts in a row were new. */
+/** The classifications of one message ID's failure texts, and whether its texts come again. */
 interface FailureMemo {
   texts: RoundRobinMap<KnownFailure>
-  unrepeated: number
+  repeats: RepeatWatch
 }
 
 /** A failure text's classification, for the Egeria version and exception detail it was made with, and its last finding. */
@@ -161,6 +155,8 @@ interface KnownFailure {
   egeriaMajor: number | undefined
   detail: string
   classification: FailureClassification
+  /** Kept in the memo (a text whose ID's texts never repeat is not): only then is its finding worth remembering. */
+  remembered: boolean
   /** The parts of its last finding's key, compared one by one: no key string is built for a repeat. */
   findingParts?: { owner: string | undefined; root: string; source: CauseSource; subject: string }
   finding?: FindingState
@@ -440,7 +436,7 @@ export class Diagnoser {
     else {
       const known = this.knownFailure(record, server.egeriaMajor)
       if (this.recent.seen(record, known.text)) return // the same record through a second destination (console + SLF4J)
-      finding = this.findingFor(record, server, known.classification, { known })
+      finding = this.findingFor(record, server, known.classification, { known: known.remembered ? known : undefined })
     }
     finding.occurrences++
     if (finding.evidence.length < MAX_EVIDENCE) finding.evidence.push(record.file ? { input: record.input, line: record.firstLine, file: record.file } : { input: record.input, line: record.firstLine })
@@ -457,20 +453,20 @@ export class Diagnoser {
     const detail = detailOf(record)
     let memo = this.classifications.get(id)
     const known = memo?.texts.get(record.text)
-    if (known) memo!.unrepeated = 0
+    if (known) memo!.repeats.repeated()
     if (known && known.egeriaMajor === egeriaMajor && known.detail === detail) return known
     const classification = classifyFailure(record.messageId ? `${record.messageId} ${record.text}` : record.text, egeriaMajor, { detail })
     // Copies of their own: the record's strings are slices of a decoded piece of the log, which kept ones would hold in memory.
     const text = known?.text ?? ownCopy(record.text)
     if (known) return Object.assign(known, { egeriaMajor, detail: ownCopy(detail), classification, findingParts: undefined, finding: undefined })
-    if (memo && ++memo.unrepeated > UNREPEATED_IN_A_ROW && memo.unrepeated % UNREPEATED_KEPT !== 0) return { text, egeriaMajor, detail, classification }
-    const failure: KnownFailure = { text, egeriaMajor, detail: ownCopy(detail), classification }
+    if (memo && !memo.repeats.keepsNew()) return { text, egeriaMajor, detail, classification, remembered: false }
+    const failure: KnownFailure = { text, egeriaMajor, detail: ownCopy(detail), classification, remembered: true }
     if (this.classified >= CLASSIFICATION_MEMO) {
       this.classifications.clear()
       this.classified = 0
       memo = undefined
     }
-    if (!memo) this.classifications.set(internString(id), (memo = { texts: new RoundRobinMap(), unrepeated: 0 }))
+    if (!memo) this.classifications.set(internString(id), (memo = { texts: new RoundRobinMap(), repeats: new RepeatWatch() }))
     memo.texts.set(text, failure)
     this.classified++
     return failure
