@@ -8,7 +8,7 @@ import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { javaDateString } from '../src/main/simulator/audit-log'
 
-export const SHAPES = ['heartbeat', 'startup-exceptions', 'spring-interleaved', 'container-prefixed', 'json-records'] as const
+export const SHAPES = ['heartbeat', 'startup-exceptions', 'spring-interleaved', 'container-prefixed', 'unique-failures', 'json-records'] as const
 export type Shape = (typeof SHAPES)[number]
 
 const START_MS = Date.UTC(2025, 10, 22, 18, 0, 0)
@@ -65,6 +65,35 @@ function startupExceptionLines(date: string, cycle: number): string[] {
   return out
 }
 
+/** Connectors failing on element after element: each failure names a GUID of its own, so no failure text comes twice. */
+function uniqueFailureLines(date: string, cycle: number): string[] {
+  const out: string[] = []
+  for (let index = 0; index < 20; index++) {
+    const name = `AssetSync${index}`
+    const failure = cycle * 20 + index
+    const element = guidOf(failure)
+    const text = `OMAG-REPOSITORY-HANDLER-404-001 The unique identifier (guid) ${element} passed on the elementGUID parameter of the getElementByGUID operation is not recognized`
+    out.push(`${date} intserv Information INTEGRATION-DAEMON-SERVICES-0042 The integration daemon thread is refreshing integration connector ${name} in the intserv integration daemon instance`)
+    out.push(`${date} intserv Exception INTEGRATION-DAEMON-SERVICES-0031 The integration connector ${name} method refresh has returned with a org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException exception containing message ${text}`)
+    out.push(`${date} intserv Exception INTEGRATION-DAEMON-SERVICES-0031 Supplementary information: log record id ${guidOf(failure + 0x40000000)} org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException returned message of ${text} and stacktrace of `)
+    out.push(`org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException{reportedHTTPCode=404, reportedErrorMessageId='OMAG-REPOSITORY-HANDLER-404-001'}`)
+    for (let frame = 0; frame < 10; frame++) out.push(`\tat org.odpi.openmetadata.commonservices.generichandlers.OpenMetadataAPIGenericHandler.getEntityFromRepository${frame}(OpenMetadataAPIGenericHandler.java:${200 + frame})`)
+    out.push('\t... 41 more')
+  }
+  return out
+}
+
+/** A GUID-shaped string of its own for each number: its hex digits scrambled (a 32-bit mix each), not random. */
+function guidOf(value: number): string {
+  const words = [1, 2, 3, 4].map((part) => {
+    let mixed = Math.imul(value ^ (part * 0x9e3779b9), 0x85ebca6b)
+    mixed = Math.imul(mixed ^ (mixed >>> 13), 0xc2b2ae35)
+    return ((mixed ^ (mixed >>> 16)) >>> 0).toString(16).padStart(8, '0')
+  })
+  const hex = words.join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
 /** Spring Boot's own lines between the audit lines, as a platform's console shows them. */
 function springInterleavedLines(date: string, cycle: number, ms: number): string[] {
   const stamp = new Date(ms).toISOString().replace('T', ' ').replace('Z', '')
@@ -100,6 +129,7 @@ export async function writeConsoleShape(shape: Exclude<Shape, 'json-records'>, p
       shape === 'heartbeat' ? heartbeatLines(date, cycle)
       : shape === 'startup-exceptions' ? startupExceptionLines(date, cycle)
       : shape === 'spring-interleaved' ? springInterleavedLines(date, cycle, ms)
+      : shape === 'unique-failures' ? uniqueFailureLines(date, cycle)
       : containerPrefixedLines(date, cycle, ms)
     const text = `${lines.join('\n')}\n`
     cycle++

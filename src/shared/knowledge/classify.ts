@@ -25,8 +25,8 @@ for (const entry of MESSAGES) {
 }
 const RULES = FALLBACK_RULES.map((rule) => ({ rule, test: new RegExp(rule.pattern, 'i'), subject: rule.subject ? new RegExp(rule.subject, 'i') : undefined }))
 /**
- * Whether a lowercased text holds a literal one of the rules needs: a text with none matches no rule (see
- * literals.ts). Made on the first classification: a thread that never classifies never parses the rules.
+ * Whether a text holds a literal one of the rules needs: a text with none matches no rule (see literals.ts).
+ * Made on the first classification: a thread that never classifies never parses the rules.
  */
 let anyRuleLiteral: RegExp | undefined | null = null
 const SUBJECTS = new Map<string, RegExp>()
@@ -122,7 +122,7 @@ function classifyText(text: string, egeriaMajor: number | undefined, context: Cl
   const rootMessageId = messageIds[messageIds.length - 1]
   const innermost = entries[entries.length - 1]
   if (anyRuleLiteral === null) anyRuleLiteral = anyLiteralTest(FALLBACK_RULES.map((rule) => rule.pattern))
-  const mayMatch = anyRuleLiteral === undefined || anyRuleLiteral.test(fullText.toLowerCase())
+  const mayMatch = anyRuleLiteral === undefined || anyRuleLiteral.test(fullText)
   const override = mayMatch ? RULES.find(({ rule, test }) => rule.overrides === true && test.test(fullText)) : undefined
   const matched = override ?? (mayMatch ? RULES.find(({ rule, test }) => rule.overrides !== true && test.test(fullText)) : undefined)
 

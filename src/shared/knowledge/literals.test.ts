@@ -39,7 +39,7 @@ describe('necessary literals of a case-insensitive pattern', () => {
         const text = `${before}${match}${after}`
         if (!FALLBACK_RULES.some((rule) => new RegExp(rule.pattern, 'i').test(text))) return
         checked++
-        expect(any.test(text.toLowerCase())).toBe(true)
+        expect(any.test(text)).toBe(true)
       }),
       { numRuns: 2000 }
     )
@@ -55,7 +55,7 @@ describe('necessary literals of a case-insensitive pattern', () => {
         const text = chosen.join('')
         if (FALLBACK_RULES.some((rule) => new RegExp(rule.pattern, 'i').test(text))) {
           matched++
-          expect(any.test(text.toLowerCase())).toBe(true)
+          expect(any.test(text)).toBe(true)
         }
       }),
       { numRuns: 2000 }

@@ -20,8 +20,8 @@ export function necessaryLiterals(pattern: string): string[] | undefined {
 }
 
 /**
- * One test for a text that any of the patterns may match, on the text lowercased: undefined when a
- * pattern has no necessary literals (the text must then be tried against every pattern).
+ * One test (flag `i`) for a text that any of the patterns may match: undefined when a pattern has no
+ * necessary literals (the text must then be tried against every pattern).
  */
 export function anyLiteralTest(patterns: readonly string[]): RegExp | undefined {
   const literals: string[] = []
@@ -30,7 +30,7 @@ export function anyLiteralTest(patterns: readonly string[]): RegExp | undefined 
     if (needed === undefined) return undefined
     literals.push(...needed)
   }
-  return new RegExp([...new Set(literals)].map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'))
+  return new RegExp([...new Set(literals)].map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i')
 }
 
 function alternativesLiterals(alternatives: AST.Alternative[]): string[] | undefined {
@@ -79,10 +79,7 @@ function alternativeLiterals(elements: AST.Element[]): string[] | undefined {
   return best
 }
 
-/**
- * An ASCII character in lowercase: with flag `i` (not `u`) a pattern's ASCII letter matches only its two
- * ASCII cases, both the same once lowercased. Any other character ends a literal.
- */
+/** An ASCII character, in lowercase (literals are matched with flag `i`); any other character ends a literal. */
 function asciiLower(codePoint: number): string | undefined {
   return codePoint < 128 ? String.fromCharCode(codePoint).toLowerCase() : undefined
 }
