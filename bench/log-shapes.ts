@@ -72,11 +72,11 @@ function uniqueFailureLines(date: string, cycle: number): string[] {
     const name = `AssetSync${index}`
     const failure = cycle * 20 + index
     const element = guidOf(failure)
-    const text = `OMAG-REPOSITORY-HANDLER-404-001 The unique identifier (guid) ${element} passed on the elementGUID parameter of the getElementByGUID operation is not recognized`
+    const text = `OMRS-REPOSITORY-404-002 The entity identified with guid ${element} passed on the getEntityDetail call is not known to the open metadata repository cocoMDS1`
     out.push(`${date} intserv Information INTEGRATION-DAEMON-SERVICES-0042 The integration daemon thread is refreshing integration connector ${name} in the intserv integration daemon instance`)
     out.push(`${date} intserv Exception INTEGRATION-DAEMON-SERVICES-0031 The integration connector ${name} method refresh has returned with a org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException exception containing message ${text}`)
     out.push(`${date} intserv Exception INTEGRATION-DAEMON-SERVICES-0031 Supplementary information: log record id ${guidOf(failure + 0x40000000)} org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException returned message of ${text} and stacktrace of `)
-    out.push(`org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException{reportedHTTPCode=404, reportedErrorMessageId='OMAG-REPOSITORY-HANDLER-404-001'}`)
+    out.push(`org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException{reportedHTTPCode=404, reportedErrorMessageId='OMRS-REPOSITORY-404-002'}`)
     for (let frame = 0; frame < 10; frame++) out.push(`\tat org.odpi.openmetadata.commonservices.generichandlers.OpenMetadataAPIGenericHandler.getEntityFromRepository${frame}(OpenMetadataAPIGenericHandler.java:${200 + frame})`)
     out.push('\t... 41 more')
   }

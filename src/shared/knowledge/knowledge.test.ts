@@ -140,6 +140,13 @@ describe('classifyFailure', () => {
     expect(classifyFailure('java.nio.file.NoSuchFileException: /data/in')).toMatchObject({ source: 'third-party', rule: 'does-not-exist' })
     expect(classifyFailure('something odd happened')).toMatchObject({ source: 'undetermined', messageIds: [] })
   })
+
+  it('blames the caller, not the metadata server, for a GUID the repository does not know', () => {
+    const stale = classifyFailure('INTEGRATION-DAEMON-SERVICES-0031 The integration connector AssetSync0 method refresh has returned with a org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException exception containing message OMRS-REPOSITORY-404-002 The entity identified with guid 1d62bacb-6f1f-9298-f8dc-e15d129abbd9 passed on the getEntityDetail call is not known to the open metadata repository cocoMDS1')
+    expect([stale.source, stale.rootMessageId]).toEqual(['connector', 'OMRS-REPOSITORY-404-002'])
+    expect(stale.summary).toMatch(/deleted after the caller took its GUID/)
+    expect(classifyFailure('OMRS-REPOSITORY-404-001 The open metadata repository connector for server cocoMDS1 is not active and is unable to service the getEntityDetail request').source).toBe('metadata-server')
+  })
 })
 
 describe('the innermost meaningful cause, known misleaders and honest unknowns', () => {
