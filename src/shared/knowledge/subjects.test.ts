@@ -1,11 +1,21 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { idFamilyOf, namesPartnerServer } from './id-families'
+import { FALLBACK_RULES } from './rules'
 import { extractSubject, firstRealMatch, HOST_PORT, isRealSubject, type SubjectKind } from './subjects'
 
 const one = (text: string, kinds: SubjectKind[]): string | undefined => extractSubject(text, kinds)?.value
 
 describe('subject extractors', () => {
+  it('finds a jar or a trust store at the start of a run of name characters, in one pass over a long run', () => {
+    // A match may only start where the run does: from every character of a 200 000-character run, the scan would take minutes.
+    const run = 'org.odpi-openmetadata.'.repeat(10_000)
+    expect(one(`${run} then ${run}egeria-connector-xtdb-3.9.jar loaded`, ['jar'])).toBe(`${run}egeria-connector-xtdb-3.9.jar`)
+    expect(one(`guid 1d62bacb-6f1f-9298-f8dc-e15d129abbd9 ${run}`, ['jar'])).toBeUndefined()
+    const rule = FALLBACK_RULES.find((candidate) => candidate.name === 'trust-store-missing')!
+    expect(new RegExp(rule.subject!, 'i').exec(`${run} x /etc/tls/${run}truststore.p12 not found`)?.[1]).toBe(`/etc/tls/${run}truststore.p12`)
+  })
+
   it.each<[string, SubjectKind[], string]>([
     ['Connection to db7.example.internal:5442 refused', ['host-port'], 'db7.example.internal:5442'],
     ['at Tue Feb 02 12:02:43 GMT the call to https://mds1.example.com:9443/servers/x failed', ['url'], 'https://mds1.example.com:9443'],

@@ -38,7 +38,8 @@ const PATTERNS: Record<SubjectKind, RegExp[]> = {
     /(?:Invalid Connector class|Unknown Connector Provider class|connector provider class|not of the correct type:?) ([\w$]+(?:\.[\w$]+)+)/i,
     /(?:class name|class) ([a-z][\w$]*(?:\.[\w$]+){2,})/
   ],
-  jar: [/([\w.-]+\.jar)\b/, /LOADER_PATH[= ]+(\S+)/],
+  // Each match starts where a run of name characters does: from inside the run it would scan the rest of it again (quadratic on a long run).
+  jar: [/(?<![\w.-])([\w.-]+\.jar)\b/, /LOADER_PATH[= ]+(\S+)/],
   database: [/database "?'?([\w.-]+)"?'? does not exist/i, /jdbc:[a-z0-9]+:\/\/[^/\s]+\/([\w-]+)/i],
   user: [/authentication failed for user "?'?([\w.@-]+)/i, /Access denied for user '?([\w.@-]+)/i],
   tls: [/(keystore|truststore|key store|trust store) '?([^\s']*)/i, /(PKIX path building failed|certificate[\w ]*expired|unable to find valid certification path)/i]
