@@ -7,11 +7,14 @@ import { extractSubject, firstRealMatch, HOST_PORT, isRealSubject, type SubjectK
 const one = (text: string, kinds: SubjectKind[]): string | undefined => extractSubject(text, kinds)?.value
 
 describe('subject extractors', () => {
-  it('finds a jar or a trust store at the start of a run of name characters, in one pass over a long run', () => {
+  it('finds a jar, a trust store or a host and port in one pass over a long run of name characters', () => {
     // A match may only start where the run does: from every character of a 200 000-character run, the scan would take minutes.
     const run = 'org.odpi-openmetadata.'.repeat(10_000)
     expect(one(`${run} then ${run}egeria-connector-xtdb-3.9.jar loaded`, ['jar'])).toBe(`${run}egeria-connector-xtdb-3.9.jar`)
     expect(one(`guid 1d62bacb-6f1f-9298-f8dc-e15d129abbd9 ${run}`, ['jar'])).toBeUndefined()
+    // A host of a run that ends in a dot, or of numbers only, is none: the next one is found without trying each character of the run.
+    expect(one(`Connection to ${run}:5432 refused, then db7.example.internal:5442`, ['host-port'])).toBe('db7.example.internal:5442')
+    expect(one(`${'1.'.repeat(30_000)}1:80 and ${'-'.repeat(60_000)}a:80`, ['host-port'])).toBe('a:80')
     const rule = FALLBACK_RULES.find((candidate) => candidate.name === 'trust-store-missing')!
     expect(new RegExp(rule.subject!, 'i').exec(`${run} x /etc/tls/${run}truststore.p12 not found`)?.[1]).toBe(`/etc/tls/${run}truststore.p12`)
   })

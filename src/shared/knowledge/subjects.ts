@@ -9,7 +9,8 @@ export type SubjectKind =
   | 'server' | 'class' | 'jar' | 'database' | 'user' | 'tls'
 
 /** A host name (with a letter, so a time such as 12:02:43 is not one) and its port. */
-export const HOST_PORT = '((?:[A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)*:\\d{2,5})(?![\\d:])'
+// Labels up to the first that starts with a letter, that one, then any labels: each host splits one way only.
+export const HOST_PORT = '((?:[0-9-][A-Za-z0-9-]*\\.)*[A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)*:\\d{2,5})(?![\\d:])'
 /** The Egeria server a message names. */
 export const SERVER_NAME = '(?:OMAG [Ss]erver|[Ss]erver) \'?([\\w.-]+?)\'? (?:is not|on platform|at|hosted|has been|that hosts|returned|for)'
 /** The daemon's own start-up texts: the metadata server it calls (`… server cocoMDS1 on platform https://…`), its OMIS service, its integration group. */
@@ -87,23 +88,46 @@ function isDigitAt(text: string, at: number): boolean {
 }
 
 /**
- * Where HOST_PORT's search from `from` may start without passing a match: where the host characters run
- * before the first `:` with a port HOST_PORT takes (2 to 5 digits, then neither a digit nor `:`); -1 when
- * there is none. Every match ends at such a port and its host is host characters only, so none starts
- * earlier. HOST_PORT tries every position of every word (a class name of 70 characters, a GUID) in
- * ways that grow with its length and its dots, which made it half the time of a log whose texts never
- * repeat; this leaves it the run before a port.
+ * Where HOST_PORT's match from `from` starts: before the first `:` with a port HOST_PORT takes (2 to 5
+ * digits, then neither a digit nor `:`) and a host (dot-separated labels of host characters, back to the
+ * start of their run or to a `..`, one of them starting with a letter: the first label, or else the first
+ * letter, since a match may start inside a label); -1 when there is none. No match starts earlier, and
+ * HOST_PORT matches here at once: left to itself it tries every character of a long word (a class name,
+ * a GUID, a hostile run of 60 000) and fails at each only at the port, which is quadratic.
  */
 function hostPortSearchStart(text: string, from: number): number {
   for (let colon = text.indexOf(':', from); colon !== -1; colon = text.indexOf(':', colon + 1)) {
     let digits = 0
     while (isDigitAt(text, colon + 1 + digits)) digits++
-    if (digits < 2 || digits > 5 || text.charCodeAt(colon + 1 + digits) === 58) continue
+    if (digits < 2 || digits > 5 || text.charCodeAt(colon + 1 + digits) === COLON) continue
+    if (text.charCodeAt(colon - 1) === DOT) continue // a host does not end with a dot
     let start = colon
-    while (start > from && HOST_CHARS[text.charCodeAt(start - 1)] === 1) start--
-    return start
+    while (start > from && HOST_CHARS[text.charCodeAt(start - 1)] === 1 && !(text.charCodeAt(start - 1) === DOT && text.charCodeAt(start) === DOT)) start--
+    while (text.charCodeAt(start) === DOT) start++
+    const letter = firstLetter(text, start, colon)
+    if (letter === -1) continue
+    return laterLabelStartsWithLetter(text, start, colon) ? start : letter
   }
   return -1
+}
+
+const DOT = 46
+const COLON = 58
+
+function isLetterAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at) | 32
+  return code >= 97 && code <= 122
+}
+
+function firstLetter(text: string, start: number, end: number): number {
+  for (let at = start; at < end; at++) if (isLetterAt(text, at)) return at
+  return -1
+}
+
+/** Whether a label after the first, from `start` to `end`, starts with a letter. */
+function laterLabelStartsWithLetter(text: string, start: number, end: number): boolean {
+  for (let dot = text.indexOf('.', start); dot !== -1 && dot < end; dot = text.indexOf('.', dot + 1)) if (isLetterAt(text, dot + 1)) return true
+  return false
 }
 
 function tidy(kind: SubjectKind, value: string): string {
