@@ -3,7 +3,7 @@
  * messages, which drown the sentence around them; the app folds them and highlights message IDs,
  * and the command line prints them folded.
  */
-import { extractMessageIds } from './knowledge'
+import { extractMessageIds } from './knowledge/message-ids'
 
 export interface MessagePart {
   text: string

@@ -1,28 +1,17 @@
 /**
- * Pure lookups over the knowledge base: what a message ID means (version-aware) and where a failure
- * comes from. Used by the log diagnosis, the renderer beside a log line, and the REST client on a
- * connector's `failingExceptionMessage`.
+ * Where a failure comes from, by the knowledge base (what its message IDs mean, see lookup.ts) and its
+ * fallback rules. Used by the log diagnosis and the REST client on a connector's `failingExceptionMessage`.
  */
 import type { CauseSource, FailureSource } from '../models/audit'
 import { idFamilyOf } from './id-families'
 import { anyLiteralTest } from './literals'
+import { lookupMessage } from './lookup'
 import { extractMessageIds } from './message-ids'
 import { MESSAGES } from './messages'
 import { FALLBACK_RULES } from './rules'
 import { extractSubject, firstRealMatch, SUBJECT_KINDS_BY_SOURCE } from './subjects'
 import type { FallbackRule, MessageEntry } from './types'
 
-const BY_ID = new Map<string, MessageEntry[]>()
-const WILDCARDS: { pattern: RegExp; entry: MessageEntry }[] = []
-for (const entry of MESSAGES) {
-  if (entry.id.includes('*')) {
-    WILDCARDS.push({ pattern: new RegExp(`^${entry.id.replace(/[-]/g, '\\-').replace('*', '[A-Z0-9-]+')}$`), entry })
-    continue
-  }
-  const list = BY_ID.get(entry.id)
-  if (list) list.push(entry)
-  else BY_ID.set(entry.id, [entry])
-}
 const RULES = FALLBACK_RULES.map((rule) => ({ rule, test: new RegExp(rule.pattern, 'i'), subject: rule.subject ? new RegExp(rule.subject, 'i') : undefined }))
 /**
  * Whether a text holds a literal one of the rules needs: a text with none matches no rule (see literals.ts).
@@ -33,45 +22,6 @@ const SUBJECTS = new Map<string, RegExp>()
 const UNFILLED = /\{\d+\}/
 /** Subjects the knowledge base names when the text does not (`Kafka`): weaker than any name found in a text. */
 const DEFAULT_SUBJECTS = new Set([...MESSAGES, ...FALLBACK_RULES].flatMap((known) => (known.subjectDefault ? [known.subjectDefault] : [])))
-
-
-/** The compiled forms of the meanings of IDs that Egeria reused with another text. */
-const FORMS = new Map<MessageEntry, RegExp>()
-for (const entry of MESSAGES) if (entry.form !== undefined) FORMS.set(entry, new RegExp(entry.form, 'i'))
-
-/** Whether the ID has meanings told apart by their text (`form`): its text must be read to know which. */
-export function hasReusedForms(id: string): boolean {
-  return BY_ID.get(id.trim())?.some((entry) => FORMS.has(entry)) === true
-}
-
-/** Every entry a message ID may resolve to, whatever the release and text (lookupMessage picks one of them). */
-export function messageMeanings(id: string): readonly MessageEntry[] {
-  const trimmed = id.trim()
-  const entries = BY_ID.get(trimmed)
-  if (entries) return entries
-  const wildcard = WILDCARDS.find(({ pattern }) => pattern.test(trimmed))?.entry
-  return wildcard ? [wildcard] : []
-}
-
-/**
- * The entry for a message ID. With `text`, a reused ID's meaning whose form the text matches wins;
- * then, with `egeriaMajor`, the meaning that version used; without either, the newest meaning
- * (reused IDs list their older meaning first).
- */
-export function lookupMessage(id: string, egeriaMajor?: number, text?: string): MessageEntry | undefined {
-  const trimmed = id.trim()
-  const entries = BY_ID.get(trimmed)
-  if (entries) {
-    const byForm = text === undefined || entries.length === 1 ? undefined : entries.find((entry) => FORMS.get(entry)?.test(text) === true)
-    if (byForm) return byForm
-    if (egeriaMajor === undefined) return entries[entries.length - 1]
-    return (
-      entries.find((entry) => (entry.fromMajor ?? 0) <= egeriaMajor && egeriaMajor <= (entry.untilMajor ?? Infinity)) ??
-      entries[entries.length - 1]
-    )
-  }
-  return WILDCARDS.find(({ pattern }) => pattern.test(trimmed))?.entry
-}
 
 export interface FailureClassification {
   messageIds: string[]

@@ -1,4 +1,5 @@
-export { classifyFailure, lookupMessage, type ClassifyContext, type FailureClassification } from './classify'
+export { classifyFailure, type ClassifyContext, type FailureClassification } from './classify'
+export { lookupMessage } from './lookup'
 export { GROUP_CONFIGURATION_RETRY_MINUTES } from './daemon-behaviour'
 export { extractMessageIds, isMessageId } from './message-ids'
 export { MESSAGES } from './messages'

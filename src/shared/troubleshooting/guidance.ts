@@ -2,7 +2,8 @@
  * The flow's compass: from what the daemon reports now, what was found and the next safe action,
  * in the order the troubleshooting guide takes it (fix the cause, restart, then refresh).
  */
-import { extractMessageIds, GROUP_CONFIGURATION_RETRY_MINUTES } from '../knowledge'
+import { GROUP_CONFIGURATION_RETRY_MINUTES } from '../knowledge/daemon-behaviour'
+import { extractMessageIds } from '../knowledge/message-ids'
 import type { Cause } from '../models/audit'
 import type { DaemonStatus } from '../models/daemon'
 import { describeGroup, fixThenRestart, groupFailures } from './failure-groups'

@@ -13,7 +13,8 @@ import {
   type FailureSource,
   type Finding
 } from '../../../shared/models/audit'
-import { classifyFailure, hasReusedForms, lookupMessage, messageMeanings, type FailureClassification } from '../../../shared/knowledge/classify'
+import { classifyFailure, type FailureClassification } from '../../../shared/knowledge/classify'
+import { hasReusedForms, lookupMessage, messageMeanings } from '../../../shared/knowledge/lookup'
 import { extractMessageIds } from '../../../shared/knowledge/message-ids'
 import { extractSubject, GROUP_NAME, PARTNER_SERVER, SERVICE_NAME } from '../../../shared/knowledge/subjects'
 import { isFailedStatus } from '../../../shared/models/daemon'

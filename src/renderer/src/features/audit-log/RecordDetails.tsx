@@ -1,5 +1,5 @@
 import type { AuditRecord, MessageSource } from '../../../../shared/models/audit'
-import { lookupMessage } from '../../../../shared/knowledge'
+import { lookupMessage } from '../../../../shared/knowledge/lookup'
 import { useAppStore } from '../../store'
 import { evidenceKey, recordRef } from '../../store/logs-slice'
 import { SOURCE_INFO } from '../../../../shared/troubleshooting/sources'
