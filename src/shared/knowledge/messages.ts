@@ -5,7 +5,7 @@
  * message, P the platform or a server's configuration document. `fromMajor`/`untilMajor` bound IDs that Egeria reused with another meaning.
  */
 import type { MessageSource } from '../models/audit'
-import { DIRECTORY, HOST_PORT, SERVER_NAME } from './subjects'
+import { DIRECTORY, HOST_PORT, SERVER_NAME } from './subject-patterns'
 import type { MessageEntry } from './types'
 import { withCatalogue } from './catalogue'
 

@@ -2,7 +2,7 @@
  * Fallback rules for failures the catalogue cannot place: the innermost ID is unknown or only says
  * "see the nested exception". Tried in order; the first match wins.
  */
-import { HOST_PORT } from './subjects'
+import { HOST_PORT } from './subject-patterns'
 import type { FallbackRule } from './types'
 
 export const FALLBACK_RULES: readonly FallbackRule[] = [

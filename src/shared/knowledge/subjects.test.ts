@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { idFamilyOf, namesPartnerServer } from './id-families'
 import { FALLBACK_RULES } from './rules'
-import { extractSubject, firstRealMatch, HOST_PORT, isRealSubject, type SubjectKind } from './subjects'
+import { HOST_PORT } from './subject-patterns'
+import { extractSubject, firstRealMatch, isRealSubject, type SubjectKind } from './subjects'
 
 const one = (text: string, kinds: SubjectKind[]): string | undefined => extractSubject(text, kinds)?.value
 

@@ -1,23 +1,20 @@
 /**
  * What a failure text names: the one set of subject patterns (host:port, URLs, JDBC URLs, Kafka
  * bootstrap servers, topics, cohorts, files, Egeria servers, classes and jars, databases and users,
- * TLS). Message entries and fallback rules pick kinds from here; nothing else keeps its own copy.
+ * TLS). Message entries and fallback rules pick kinds from here (or name one of subject-patterns.ts);
+ * nothing else keeps its own copy.
  */
+import { anyLiteralTest } from './literals'
+import { DIRECTORY, HOST_PORT, SERVER_NAME } from './subject-patterns'
 
 export type SubjectKind =
   | 'jdbc-url' | 'kafka-bootstrap' | 'url' | 'host-port' | 'host' | 'port' | 'topic' | 'cohort' | 'path'
   | 'server' | 'class' | 'jar' | 'database' | 'user' | 'tls'
 
-/** A host name (with a letter, so a time such as 12:02:43 is not one) and its port. */
-// Labels up to the first that starts with a letter, that one, then any labels: each host splits one way only.
-export const HOST_PORT = '((?:[0-9-][A-Za-z0-9-]*\\.)*[A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)*:\\d{2,5})(?![\\d:])'
-/** The Egeria server a message names. */
-export const SERVER_NAME = '(?:OMAG [Ss]erver|[Ss]erver) \'?([\\w.-]+?)\'? (?:is not|on platform|at|hosted|has been|that hosts|returned|for)'
 /** The daemon's own start-up texts: the metadata server it calls (`… server cocoMDS1 on platform https://…`), its OMIS service, its integration group. */
 export const PARTNER_SERVER = /server ([\w.-]+) on platform (\S+)/
 export const SERVICE_NAME = /integration service ([A-Z][\w ]*?) OMIS/
 export const GROUP_NAME = /integration group ([\w:.-]+)/
-export const DIRECTORY = '(?:directory|folder)(?: named| called)? \'?([^\\s\']+)'
 
 /** Each kind's patterns, tried in order; group 1 is the subject (or group 1 and 2, joined by `:`). */
 const PATTERNS: Record<SubjectKind, RegExp[]> = {
@@ -54,13 +51,26 @@ export function isRealSubject(value: string | undefined): value is string {
   return value !== undefined && value.length > 0 && !/\{\d+\}/.test(value) && value !== 'null' && value !== 'undefined' && !SOURCE_LINE.test(value)
 }
 
-/** Each subject pattern's global copy, made once: firstRealMatch runs for every failure text that is not memoised. */
-const GLOBAL_COPIES = new WeakMap<RegExp, RegExp>()
+/**
+ * Each subject pattern's global copy, and a test for the literals it needs (literals.ts; none for
+ * HOST_PORT, whose search has its own start): made once, since firstRealMatch runs for every failure text
+ * that is not memoised, and a text without `.jar` need not be searched for a jar name.
+ */
+const SEARCHES = new WeakMap<RegExp, { all: RegExp; needs: RegExp | undefined }>()
+
+function searchOf(pattern: RegExp): { all: RegExp; needs: RegExp | undefined } {
+  let search = SEARCHES.get(pattern)
+  if (search === undefined) {
+    const all = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)
+    SEARCHES.set(pattern, (search = { all, needs: pattern.source === HOST_PORT ? undefined : anyLiteralTest([pattern.source]) }))
+  }
+  return search
+}
 
 /** The first match of a subject pattern whose group 1 is a real name (a later match may be, when the first is a placeholder or a source line). */
 export function firstRealMatch(pattern: RegExp, text: string): RegExpExecArray | undefined {
-  let all = GLOBAL_COPIES.get(pattern)
-  if (all === undefined) GLOBAL_COPIES.set(pattern, (all = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)))
+  const { all, needs } = searchOf(pattern)
+  if (needs !== undefined && !needs.test(text)) return undefined
   const hostPort = pattern.source === HOST_PORT
   all.lastIndex = 0
   for (;;) {
