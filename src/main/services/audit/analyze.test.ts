@@ -32,6 +32,30 @@ describe('a 4.x+ daemon whose connectors cannot reach their metadata server', ()
   })
 })
 
+describe('hostile lines', () => {
+  it('analyses long runs of name characters in every format in one pass each, and still finds the failure among them', async () => {
+    // Runs where a pattern would try every character again (a host before a port after a trailing dot, a jar, a
+    // trust store, a class name): at 30 000 characters a quadratic search takes minutes, and this test hangs.
+    const runs = ['org.odpi-openmetadata.', '1d62bacb-6f1f-9298-', 'abcdefghij', '1.', '-'].map((seed) => seed.repeat(Math.ceil(30_000 / seed.length)))
+    const heads = [
+      'Sat Nov 22 18:00:00 GMT 2025 intserv Exception INTEGRATION-DAEMON-SERVICES-0031 The integration connector A method refresh has returned with a ',
+      'Sat Nov 22 18:00:00 GMT 2025 intserv Exception JDBC-INTEGRATION-CONNECTOR-0005 Connection to ',
+      '2024-05-01 10:00:00,123 [main] ERROR org.example.Thing - ',
+      '2024-05-01 10:00:00.123 ERROR 53787 --- [main] o.o.o.s.springboot.OMAGServerPlatform : ',
+      'Caused by: ',
+      '\tat '
+    ]
+    const tails = [':5432 refused', '.jar not loaded', 'truststore.p12 not found', 'Exception: x', '(X.java:1)', '']
+    const lines = heads.flatMap((head) => runs.flatMap((run) => tails.map((tail) => `${head}${run}${tail}`)))
+    lines.push('Sat Nov 22 18:00:01 GMT 2025 intserv Exception JDBC-INTEGRATION-CONNECTOR-0005 An SQL exception was received by method connect. Exception message is: Connection to db7.example.internal:5442 refused.')
+    const path = join(tmp, 'hostile.log')
+    writeFileSync(path, `${lines.join('\n')}\n`)
+    const report = await analyze(path)
+    expect(report.inputs[0]!.lines).toBe(lines.length)
+    expect(report.findings.map((finding) => finding.subject)).toContain('db7.example.internal:5442')
+  })
+})
+
 describe('analysis of the guide\'s 2021 start-up', () => {
   it('finds exactly three connectors blocked by cocoMDS1 and one of the wrong type', async () => {
     const report = await analyze(fixturePath('seed-2021-startup.console.txt'))
