@@ -192,6 +192,8 @@ export class Diagnoser {
   /** Classifications by message ID, then text (see `knownFailure`); `classified` counts them, to cap the memo. */
   private readonly classifications = new Map<string, FailureMemo>()
   private classified = 0
+  /** The last start text of each connector and the service it named (serviceNamedBy). */
+  private readonly startTexts = new WeakMap<Timeline, { text: string; service: string | undefined }>()
   private readonly findingIds = new Set<string>()
   /** Records per severity, in the order first seen; the last one's tally at hand, since runs of one severity are the rule. */
   private readonly severityTallies = new Map<string, { count: number }>()
@@ -357,9 +359,7 @@ export class Diagnoser {
       this.connectors.set(timelineKey(serverName, name), timeline)
     }
     if (kind === 'initializing') {
-      // OMIS services as slugs (`Files Integrator` → files-integrator); 5+ integration groups by qualified name.
-      const omis = SERVICE_NAME.exec(text)?.[1]
-      const service = omis ? omis.toLowerCase().replace(/ /g, '-') : GROUP_NAME.exec(text)?.[1]?.replace(/,$/, '')
+      const service = this.serviceNamedBy(timeline, text)
       if (service) server.service = service
       if (server.service) timeline.service = server.service
       if (timeline.events.length > 0 || timeline.omittedEvents > 0) kind = 'restart'
@@ -428,6 +428,21 @@ export class Diagnoser {
     if (entry === QUIET) return false
     if (entry === null) return /-[45]\d\d-\d{3}$/.test(id)
     return entry.failure === true || (entry.source !== 'lifecycle' && (PROBLEM_SEVERITY_SET.has(entry.severity) || /^HTTP [45]/.test(entry.severity)))
+  }
+
+  /**
+   * The service a connector's start names: OMIS services as slugs (`Files Integrator` → files-integrator), 5+
+   * integration groups by qualified name. A connector starts with the same text every time: the last one's
+   * answer is kept per timeline, and a compare costs less than the two searches.
+   */
+  private serviceNamedBy(timeline: Timeline, text: string): string | undefined {
+    const last = this.startTexts.get(timeline)
+    if (last?.text === text) return last.service
+    const omis = SERVICE_NAME.exec(text)?.[1]
+    const service = omis ? omis.toLowerCase().replace(/ /g, '-') : GROUP_NAME.exec(text)?.[1]?.replace(/,$/, '')
+    // A copy: the text is a slice of a decoded piece of the log, which a kept one would hold in memory.
+    this.startTexts.set(timeline, { text: ownCopy(text), service })
+    return service
   }
 
   /** A failure record (or, `given` its classification, a failed connector of a saved status answer) counted in its finding. */
