@@ -14,6 +14,7 @@ import { readsTraceLineAt, TRACE_LINES_READ } from './stack-trace'
 import { afterComposePrefix, afterDockerPrefix, afterServerPrefix, withoutColours } from './line-prefixes'
 import { holdsAt } from './text-in-place'
 import { DAY_NAMES, javaDateToIso, logbackTimeToIso, printedZone, type TimeZone } from './java-time'
+import { parseSupplement } from './supplement'
 
 export type ParserStats = LineCounts
 
@@ -51,7 +52,6 @@ const PYTHON_EXCEPTION = /^((?:[A-Z]\w*)?(?:Error|Exception)): /
 /** The most lines a REST response may span before it is given up on (and its lines counted unparsed). */
 const MAX_BLOCK_LINES = 5000
 const SLF4J_BODY = /^(\S*?)([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}) (\S+) +(.*)$/
-const SUPPLEMENT_BODY = /^([0-9a-f-]{36}) (\S+) returned message of (.*?) and stacktrace of\s*(.*)$/
 
 /** The head of a Java exception or of its cause: `java.io.IOException: …`, `a.b.FooException{…}`. */
 const EXCEPTION_HEAD = /^(?:Caused by: )?[\w$]+(?:\.[\w$]+)+(?:Exception|Error|Throwable)\b/
@@ -479,13 +479,13 @@ export class RecordParser {
   }
 
   private supplement(record: AuditRecord, body: string): void {
-    const match = SUPPLEMENT_BODY.exec(body)
-    if (!match) return
-    record.guid = match[1]
-    record.exceptionClass = match[2]
-    record.exceptionMessage = match[3]
-    if (match[4]) {
-      record.stackTrace = [match[4]]
+    const supplement = parseSupplement(body)
+    if (!supplement) return
+    record.guid = supplement.guid
+    record.exceptionClass = supplement.exceptionClass
+    record.exceptionMessage = supplement.message
+    if (supplement.traceHead) {
+      record.stackTrace = [supplement.traceHead]
       this.traceLength = 1
     }
   }
