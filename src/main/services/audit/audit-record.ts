@@ -9,13 +9,15 @@ import { connectorNameFromText } from './connector-names'
 import { isoSeconds } from './java-time'
 import { internString, ownCopy } from './own-string'
 import { RepeatWatch } from './repeat-watch'
+import { RoundRobinMap } from './round-robin-map'
 
 /**
  * The ID chains of the last texts scanned: a failing connector writes the same text, exception and trace
  * head on every retry, and a lookup by its text costs less than scanning the three of them again.
  */
 class IdChains {
-  private readonly byText = new Map<string, { id: string; exception: string | undefined; head: string | undefined; ids: string[] }>()
+  // A failing connector's texts come again in the same order: a compare finds most of them without a hash.
+  private byText = new RoundRobinMap<{ id: string; exception: string | undefined; head: string | undefined; ids: string[] }>()
   private readonly repeats = new RepeatWatch()
 
   of(id: string, text: string, exception: string | undefined, head: string | undefined): string[] {
@@ -24,7 +26,7 @@ class IdChains {
     if (known && known.id === id && known.exception === exception && known.head === head) return known.ids
     const ids = extractMessageIds(id, text, exception, head)
     if (!known && !this.repeats.keepsNew()) return ids
-    if (this.byText.size >= 4096) this.byText.clear()
+    if (this.byText.size >= 4096) this.byText = new RoundRobinMap()
     // Copies of their own: the texts are slices of a decoded piece of the log, which a kept one would hold in memory.
     // Not interned: where texts never repeat, interning each one cost a quarter of the analysis.
     const keep = (value: string | undefined): string | undefined => (value === undefined ? undefined : ownCopy(value))
