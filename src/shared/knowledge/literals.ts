@@ -12,8 +12,8 @@ const MIN_LITERAL = 3
 const parser = new RegExpParser()
 
 /**
- * Lowercase literals one of which any match of `pattern` (flag `i`) holds; undefined when the pattern
- * has no such set (an alternative without a literal of MIN_LITERAL characters).
+ * Lowercase literals one of which any match of `pattern` (without flag u or v; with flag i or not) holds;
+ * undefined when the pattern has no such set (an alternative without a literal of MIN_LITERAL characters).
  */
 export function necessaryLiterals(pattern: string): string[] | undefined {
   return alternativesLiterals(parser.parsePattern(pattern, 0, pattern.length, { unicode: false }).alternatives)

@@ -16,6 +16,8 @@ describe('subject extractors', () => {
     // A host of a run that ends in a dot, or of numbers only, is none: the next one is found without trying each character of the run.
     expect(one(`Connection to ${run}:5432 refused, then db7.example.internal:5442`, ['host-port'])).toBe('db7.example.internal:5442')
     expect(one(`${'1.'.repeat(30_000)}1:80 and ${'-'.repeat(60_000)}a:80`, ['host-port'])).toBe('a:80')
+    // A pattern with flag u is searched as it is: its `\p{Lu}` is no literal.
+    expect(firstRealMatch(/(\p{Lu}\w+\.jar)/u, 'could not load ÄBC.jar')?.[1]).toBe('ÄBC.jar')
     const rule = FALLBACK_RULES.find((candidate) => candidate.name === 'trust-store-missing')!
     expect(new RegExp(rule.subject!, 'i').exec(`${run} x /etc/tls/${run}truststore.p12 not found`)?.[1]).toBe(`/etc/tls/${run}truststore.p12`)
   })

@@ -62,7 +62,9 @@ function searchOf(pattern: RegExp): { all: RegExp; needs: RegExp | undefined } {
   let search = SEARCHES.get(pattern)
   if (search === undefined) {
     const all = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)
-    SEARCHES.set(pattern, (search = { all, needs: pattern.source === HOST_PORT ? undefined : anyLiteralTest([pattern.source]) }))
+    // literals.ts reads a pattern as one without flag u or v (`\p{L}` would be three characters there).
+    const needs = pattern.source === HOST_PORT || /[uv]/.test(pattern.flags) ? undefined : anyLiteralTest([pattern.source])
+    SEARCHES.set(pattern, (search = { all, needs }))
   }
   return search
 }
