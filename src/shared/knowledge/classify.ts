@@ -4,6 +4,7 @@
  */
 import type { CauseSource, FailureSource } from '../models/audit'
 import { idFamilyOf } from './id-families'
+import type { LiteralScan } from './literal-scan'
 import { anyLiteralTest } from './literals'
 import { lookupMessage } from './lookup'
 import { extractMessageIds } from './message-ids'
@@ -17,7 +18,7 @@ const RULES = FALLBACK_RULES.map((rule) => ({ rule, test: new RegExp(rule.patter
  * Whether a text holds a literal one of the rules needs: a text with none matches no rule (see literals.ts).
  * Made on the first classification: a thread that never classifies never parses the rules.
  */
-let anyRuleLiteral: RegExp | undefined | null = null
+let anyRuleLiteral: LiteralScan | undefined | null = null
 const SUBJECTS = new Map<string, RegExp>()
 const UNFILLED = /\{\d+\}/
 /** Subjects the knowledge base names when the text does not (`Kafka`): weaker than any name found in a text. */

@@ -5,6 +5,7 @@
  * whose failure texts never repeat classifies every one of them.
  */
 import { RegExpParser, type AST } from '@eslint-community/regexpp'
+import { LiteralScan } from './literal-scan'
 
 /** Shorter literals would be found in almost any text. */
 const MIN_LITERAL = 3
@@ -20,17 +21,17 @@ export function necessaryLiterals(pattern: string): string[] | undefined {
 }
 
 /**
- * One test (flag `i`) for a text that any of the patterns may match: undefined when a pattern has no
- * necessary literals (the text must then be tried against every pattern).
+ * One test (ignoring ASCII case) for a text that any of the patterns may match: undefined when a pattern
+ * has no necessary literals (the text must then be tried against every pattern).
  */
-export function anyLiteralTest(patterns: readonly string[]): RegExp | undefined {
+export function anyLiteralTest(patterns: readonly string[]): LiteralScan | undefined {
   const literals: string[] = []
   for (const pattern of patterns) {
     const needed = necessaryLiterals(pattern)
     if (needed === undefined) return undefined
     literals.push(...needed)
   }
-  return new RegExp([...new Set(literals)].map((literal) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'i')
+  return new LiteralScan(literals)
 }
 
 function alternativesLiterals(alternatives: AST.Alternative[]): string[] | undefined {

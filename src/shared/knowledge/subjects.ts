@@ -4,6 +4,7 @@
  * TLS). Message entries and fallback rules pick kinds from here (or name one of subject-patterns.ts);
  * nothing else keeps its own copy.
  */
+import type { LiteralScan } from './literal-scan'
 import { anyLiteralTest } from './literals'
 import { DIRECTORY, HOST_PORT, SERVER_NAME } from './subject-patterns'
 
@@ -56,9 +57,9 @@ export function isRealSubject(value: string | undefined): value is string {
  * HOST_PORT, whose search has its own start): made once, since firstRealMatch runs for every failure text
  * that is not memoised, and a text without `.jar` need not be searched for a jar name.
  */
-const SEARCHES = new WeakMap<RegExp, { all: RegExp; needs: RegExp | undefined }>()
+const SEARCHES = new WeakMap<RegExp, { all: RegExp; needs: LiteralScan | undefined }>()
 
-function searchOf(pattern: RegExp): { all: RegExp; needs: RegExp | undefined } {
+function searchOf(pattern: RegExp): { all: RegExp; needs: LiteralScan | undefined } {
   let search = SEARCHES.get(pattern)
   if (search === undefined) {
     const all = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`)

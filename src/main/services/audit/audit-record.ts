@@ -21,11 +21,11 @@ class IdChains {
   private readonly repeats = new RepeatWatch()
 
   of(id: string, text: string, exception: string | undefined, head: string | undefined): string[] {
+    if (!this.repeats.asks()) return extractMessageIds(id, text, exception, head)
     const known = this.byText.get(text)
     if (known) this.repeats.repeated()
     if (known && known.id === id && known.exception === exception && known.head === head) return known.ids
     const ids = extractMessageIds(id, text, exception, head)
-    if (!known && !this.repeats.keepsNew()) return ids
     if (this.byText.size >= 4096) this.byText = new RoundRobinMap()
     // Copies of their own: the texts are slices of a decoded piece of the log, which a kept one would hold in memory.
     // Not interned: where texts never repeat, interning each one cost a quarter of the analysis.

@@ -468,14 +468,15 @@ export class Diagnoser {
     const id = record.messageId ?? ''
     const detail = detailOf(record)
     let memo = this.classifications.get(id)
-    const known = memo?.texts.get(record.text)
+    const asked = memo === undefined || memo.repeats.asks()
+    const known = asked ? memo?.texts.get(record.text) : undefined
     if (known) memo!.repeats.repeated()
     if (known && known.egeriaMajor === egeriaMajor && known.detail === detail) return known
     const classification = classifyFailure(record.messageId ? `${record.messageId} ${record.text}` : record.text, egeriaMajor, { detail })
     // Copies of their own: the record's strings are slices of a decoded piece of the log, which kept ones would hold in memory.
     const text = known?.text ?? ownCopy(record.text)
     if (known) return Object.assign(known, { egeriaMajor, detail: ownCopy(detail), classification, findingParts: undefined, finding: undefined })
-    if (memo && !memo.repeats.keepsNew()) return { text, egeriaMajor, detail, classification, remembered: false }
+    if (!asked) return { text, egeriaMajor, detail, classification, remembered: false }
     const failure: KnownFailure = { text, egeriaMajor, detail: ownCopy(detail), classification, remembered: true }
     if (this.classified >= CLASSIFICATION_MEMO) {
       this.classifications.clear()

@@ -2,21 +2,21 @@ import { describe, expect, it } from 'vitest'
 import { RepeatWatch } from './repeat-watch'
 
 describe('RepeatWatch', () => {
-  const kept = (watch: RepeatWatch, count: number): number => Array.from({ length: count }, () => watch.keepsNew()).filter(Boolean).length
+  const asked = (watch: RepeatWatch, count: number): number => Array.from({ length: count }, () => watch.asks()).filter(Boolean).length
 
-  it('keeps every new entry while entries come again', () => {
+  it('asks every time while entries are found again', () => {
     const watch = new RepeatWatch()
     for (let round = 0; round < 5; round++) {
-      expect(kept(watch, 1000)).toBe(1000)
+      expect(asked(watch, 1000)).toBe(1000)
       watch.repeated()
     }
   })
 
-  it('keeps one in 64 after 1024 new entries in a row, and all again once one comes again', () => {
+  it('asks one in 64 after 1024 in a row found nothing, and every time again once one is found', () => {
     const watch = new RepeatWatch()
-    expect(kept(watch, 1024)).toBe(1024)
-    expect(kept(watch, 6400)).toBe(100)
+    expect(asked(watch, 1024)).toBe(1024)
+    expect(asked(watch, 6400)).toBe(100)
     watch.repeated()
-    expect(kept(watch, 500)).toBe(500)
+    expect(asked(watch, 500)).toBe(500)
   })
 })
