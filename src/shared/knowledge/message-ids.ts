@@ -3,6 +3,8 @@
  * The prefix has at least two parts, so `ISO-8601` or `UTF-8` are not mistaken for IDs.
  */
 const MESSAGE_ID = /\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+-(?:\d{3}-\d{3}|\d{4})(?![\w-])/y
+/** An ID's number where a run of ID characters ends (a regex: it reads the text flat, where indexOf on a joined one is a call into the runtime each time). */
+const NUMBER_END = /-\d{3}(?:\d|-\d{3})(?![\w-])/g
 const WHOLE_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+-(?:\d{3}-\d{3}|\d{4})$/
 
 export function isMessageId(token: string): boolean {
@@ -20,15 +22,16 @@ export function extractMessageIds(...texts: (string | undefined)[]): string[] {
   const ids: string[] = []
   for (const text of texts) {
     if (!text) continue
-    for (let hyphen = text.indexOf('-'); hyphen !== -1; hyphen = text.indexOf('-', hyphen + 1)) {
-      if (!endsId(text, hyphen)) continue
-      const start = idStart(text, hyphen)
+    // test, not exec: no match arrays to make for every failure text; the number's hyphen is 5 or 8 before its end.
+    NUMBER_END.lastIndex = 0
+    while (NUMBER_END.test(text)) {
+      const end = NUMBER_END.lastIndex
+      const start = idStart(text, text.charCodeAt(end - 4) === 45 ? end - 8 : end - 5)
       if (start === -1) continue
       MESSAGE_ID.lastIndex = start
-      const match = MESSAGE_ID.exec(text)
-      if (!match) continue
-      if (!ids.includes(match[0])) ids.push(match[0])
-      hyphen = MESSAGE_ID.lastIndex - 1
+      if (!MESSAGE_ID.test(text)) continue
+      const id = text.slice(start, end)
+      if (!ids.includes(id)) ids.push(id)
     }
   }
   return ids
@@ -49,14 +52,6 @@ function idStart(text: string, hyphen: number): number {
   return -1
 }
 
-/** Whether the ID number `-NNNN` or `-NNN-NNN` starts at this hyphen and ends before no word character or hyphen. */
-function endsId(text: string, hyphen: number): boolean {
-  if (!(isDigit(text.charCodeAt(hyphen + 1)) && isDigit(text.charCodeAt(hyphen + 2)) && isDigit(text.charCodeAt(hyphen + 3)))) return false
-  const fourth = text.charCodeAt(hyphen + 4)
-  if (isDigit(fourth)) return !isWordOrHyphen(text.charCodeAt(hyphen + 5))
-  return fourth === 45 && isDigit(text.charCodeAt(hyphen + 5)) && isDigit(text.charCodeAt(hyphen + 6)) && isDigit(text.charCodeAt(hyphen + 7)) && !isWordOrHyphen(text.charCodeAt(hyphen + 8))
-}
-
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57
 }
@@ -73,8 +68,4 @@ function isIdChar(code: number): boolean {
 /** `\w` (charCodeAt past the end gives NaN, which is not). */
 function isWordChar(code: number): boolean {
   return isCapital(code) || (code >= 97 && code <= 122) || isDigit(code) || code === 95
-}
-
-function isWordOrHyphen(code: number): boolean {
-  return isWordChar(code) || code === 45
 }
