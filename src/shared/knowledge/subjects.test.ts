@@ -1,9 +1,10 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { idFamilyOf, namesPartnerServer } from './id-families'
 import { FALLBACK_RULES } from './rules'
 import { HOST_PORT } from './subject-patterns'
-import { extractSubject, firstRealMatch, isRealSubject, type SubjectKind } from './subjects'
+import { extractSubject, firstRealMatch, isRealSubject, kindsScan, SUBJECT_KINDS_BY_SOURCE, type SubjectKind } from './subjects'
 
 const one = (text: string, kinds: SubjectKind[]): string | undefined => extractSubject(text, kinds)?.value
 
@@ -49,6 +50,22 @@ describe('subject extractors', () => {
     expect(one('The OMAG Server {0} is not available', ['server'])).toBeUndefined()
     expect(one('Tue Nov 29 18:35:18 GMT 2022 intserv failed', ['host-port'])).toBeUndefined()
     expect(one('file {1} is missing', ['path'])).toBeUndefined()
+  })
+
+  it('scans a text once for what a list of kinds needs, and finds what its kinds find one by one', () => {
+    expect(kindsScan(SUBJECT_KINDS_BY_SOURCE.connector)).toBeDefined()
+    const corpus = new URL('../../../tests/fixtures/real-logs/', import.meta.url)
+    const lines = readdirSync(corpus).filter((file) => file.endsWith('.txt')).flatMap((file) => readFileSync(new URL(file, corpus), 'utf8').split('\n'))
+    const lists: SubjectKind[][] = [...Object.values(SUBJECT_KINDS_BY_SOURCE).map((kinds) => [...kinds]), ['port'], ['jar', 'class']]
+    let found = 0
+    for (const text of [...lines, 'Invalid Connector class org.acme.X.Y not of the correct type: org.acme.Z.W', 'LOADER_PATH=/deployments/lib']) {
+      for (const kinds of lists) {
+        const oneByOne = kinds.map((kind) => extractSubject(text, [kind])).find((subject) => subject !== undefined)
+        if (oneByOne && kindsScan(kinds) !== undefined) found++
+        expect(extractSubject(text, kinds), `${kinds.join()}: ${text}`).toEqual(oneByOne)
+      }
+    }
+    expect(found).toBeGreaterThan(20)
   })
 
   it('tries kinds in the order given', () => {

@@ -151,8 +151,25 @@ function tidy(kind: SubjectKind, value: string): string {
   return trimmed
 }
 
+/**
+ * One scan for what every pattern of the kinds needs (literals.ts), by the kinds joined: a text that holds
+ * none of it names no subject of those kinds, and is then scanned once instead of once a pattern. Undefined
+ * when a pattern needs no literal (HOST_PORT, or one with flag u or v).
+ */
+const KINDS_SCANS = new Map<string, LiteralScan | undefined>()
+
+export function kindsScan(kinds: readonly SubjectKind[]): LiteralScan | undefined {
+  const key = kinds.join()
+  if (KINDS_SCANS.has(key)) return KINDS_SCANS.get(key)
+  const patterns = kinds.flatMap((kind) => PATTERNS[kind])
+  const scan = patterns.some((pattern) => searchOf(pattern).needs === undefined) ? undefined : anyLiteralTest(patterns.map((pattern) => pattern.source))
+  KINDS_SCANS.set(key, scan)
+  return scan
+}
+
 /** The first subject of the given kinds that the text names, in the order of the kinds. */
 export function extractSubject(text: string, kinds: readonly SubjectKind[]): { kind: SubjectKind; value: string } | undefined {
+  if (kindsScan(kinds)?.test(text) === false) return undefined
   for (const kind of kinds) {
     for (const pattern of PATTERNS[kind]) {
       const match = firstRealMatch(pattern, text)
