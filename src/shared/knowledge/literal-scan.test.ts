@@ -60,6 +60,10 @@ describe('scanning a text for literals', () => {
     expect(scan.test('connection refuse')).toBe(false)
     expect(scan.test('JDBC')).toBe(true)
     expect(scan.test('')).toBe(false)
+    // A text longer than the shared buffer is scanned whole, to its last character.
+    const long = new LiteralScan(['connection refused', ...'abcdefghijklmnop'.split('').map((letter) => `${letter}xception-${letter}`)])
+    expect(long.test(`${'é'.repeat(100_000)} CONNECTION REFUSED`)).toBe(true)
+    expect(long.test(`${'é'.repeat(100_000)} connection refuse`)).toBe(false)
     // Flag i without u equates no other character with an ASCII one: the Kelvin sign is not a k.
     expect(new LiteralScan(['keystore']).test('\u212aeystore')).toBe(false)
   })

@@ -20,8 +20,9 @@ const LOWER = new Uint8Array(256).fill(NOT_ASCII)
 for (let code = 0; code < 128; code++) LOWER[code] = code >= 65 && code <= 90 ? code + 32 : code
 
 const encoder = new TextEncoder()
-/** The bytes of the text being scanned: one buffer, reused (a character takes at most three bytes). */
-let bytes = new Uint8Array(1 << 16)
+/** The bytes of a text being scanned, reused for texts up to 64 K characters (one takes at most three bytes); a longer one gets its own. */
+const SHARED_CHARS = 1 << 16
+const sharedBytes = new Uint8Array(SHARED_CHARS * 3)
 
 function blockHash(first: number, second: number, third: number): number {
   return ((first << 10) ^ (second << 5) ^ third) & HASH_MASK
@@ -68,10 +69,9 @@ export class LiteralScan {
   }
 
   private holdsLong(text: string): boolean {
-    if (text.length * 3 > bytes.length) bytes = new Uint8Array(text.length * 3)
-    const length = encoder.encodeInto(text, bytes).written
+    const scanned = text.length <= SHARED_CHARS ? sharedBytes : new Uint8Array(text.length * 3)
+    const length = encoder.encodeInto(text, scanned).written
     const { shifts, endingIn } = this
-    const scanned = bytes
     for (let end = WINDOW - 1; end < length; ) {
       const hash = blockHash(LOWER[scanned[end - 2]!]!, LOWER[scanned[end - 1]!]!, LOWER[scanned[end]!]!)
       const shift = shifts[hash]!
