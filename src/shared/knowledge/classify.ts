@@ -47,6 +47,8 @@ export interface FailureClassification {
 export interface ClassifyContext {
   /** Extra text searched for the subject and rules (exception message, stack trace head). */
   detail?: string
+  /** The message IDs of the text and detail, outermost first, when the caller has them: not looked for again. */
+  messageIds?: readonly string[]
 }
 
 /** Classifies a failure text (an audit message, or a connector's failingExceptionMessage) by its innermost ID. */
@@ -68,7 +70,7 @@ export function classifyFailure(text: string, egeriaMajor?: number, context: Cla
 
 function classifyText(text: string, egeriaMajor: number | undefined, context: ClassifyContext): FailureClassification {
   const fullText = context.detail ? `${text}\n${context.detail}` : text
-  const messageIds = extractMessageIds(fullText)
+  const messageIds = context.messageIds ? [...context.messageIds] : extractMessageIds(fullText)
   const entries = messageIds.map((id) => lookupMessage(id, egeriaMajor, fullText))
   const rootMessageId = messageIds[messageIds.length - 1]
   const innermost = entries[entries.length - 1]

@@ -53,6 +53,11 @@ export interface AuditRecord {
   text: string
   /** Every message ID in the record, outermost to innermost, starting with its own. */
   messageIds: string[]
+  /**
+   * messageIds are exactly those of messageId, text, exceptionMessage and the trace's first line, in that
+   * order (completeAuditRecord read them): whoever reads more of the trace looks only at the rest.
+   */
+  messageIdsOfHead?: true
   connector?: string
   exceptionClass?: string
   exceptionMessage?: string

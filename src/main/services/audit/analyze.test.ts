@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync, appendFileSync, mkdirSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync, writeFileSync, appendFileSync, mkdirSync } from 'node:fs'
 
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -10,6 +10,7 @@ import { analyzeSources } from './analyze'
 import { Diagnoser } from './diagnosis'
 import { openInput, readIncrement, streamBatches, streamSource, utf16Decoder } from './log-reader'
 import { tempDir } from '../../../../tests/temp-dir'
+import { writeConsoleShape } from '../../../../bench/log-shapes'
 
 const fixturePath = (name: string): string => new URL(`../../../../tests/fixtures/audit/${name}`, import.meta.url).pathname
 const tmp = tempDir('dd-audit-')
@@ -436,5 +437,26 @@ describe('connector timelines', () => {
     expect(first).toEqual(snapshot)
     expect(second.connectors[0]).toMatchObject({ failures: 300, omittedEvents: 200 })
     expect(second.connectors[0]!.events.at(-1)!.time).toBe('2021-02-02T20:04:59Z')
+  })
+})
+
+describe('message IDs read once', () => {
+  it('diagnoses every real log and fixture the same when records do not say their ID chain holds their head', async () => {
+    const folders = ['real-logs', 'audit', 'audit/shapes'].map((folder) => new URL(`../../../../tests/fixtures/${folder}/`, import.meta.url))
+    const fixtures = folders.flatMap((folder) => readdirSync(folder).filter((name) => /\.(txt|log|jsonl)$/.test(name)).map((name) => new URL(name, folder).pathname))
+    // And two megabytes of each of the bench's failure-heavy shapes: failures with nested IDs, causes and traces of every kind.
+    const generated = await Promise.all((['startup-exceptions', 'unique-failures'] as const).map(async (shape) => {
+      const path = join(tmp, `${shape}.log`)
+      await writeConsoleShape(shape, path, 2 << 20)
+      return path
+    }))
+    let chained = 0
+    for (const path of [...fixtures, ...generated]) {
+      const file = path.split('/').pop()
+      const read = await analyzeSources([await openInput(path, 0)], { onRecord: (record) => void (chained += record.messageIdsOfHead ? 1 : 0) })
+      const reread = await analyzeSources([await openInput(path, 0)], { onRecord: (record) => delete record.messageIdsOfHead })
+      expect(read, file).toEqual(reread)
+    }
+    expect(chained).toBeGreaterThan(1000)
   })
 })

@@ -20,17 +20,21 @@ class IdChains {
   private byText = new RoundRobinMap<{ id: string; exception: string | undefined; head: string | undefined; ids: string[] }>()
   private readonly repeats = new RepeatWatch()
 
+  /**
+   * The IDs as strings of their own (interned: IDs are few): a slice of the text would keep a decoded piece
+   * of the log alive wherever the ID is kept, in a timeline or a classification.
+   */
   of(id: string, text: string, exception: string | undefined, head: string | undefined): string[] {
-    if (!this.repeats.asks()) return extractMessageIds(id, text, exception, head)
+    if (!this.repeats.asks()) return extractMessageIds(id, text, exception, head).map(internString)
     const known = this.byText.get(text)
     if (known) this.repeats.repeated()
     if (known && known.id === id && known.exception === exception && known.head === head) return known.ids
-    const ids = extractMessageIds(id, text, exception, head)
+    const ids = extractMessageIds(id, text, exception, head).map(internString)
     if (this.byText.size >= 4096) this.byText = new RoundRobinMap()
     // Copies of their own: the texts are slices of a decoded piece of the log, which a kept one would hold in memory.
     // Not interned: where texts never repeat, interning each one cost a quarter of the analysis.
     const keep = (value: string | undefined): string | undefined => (value === undefined ? undefined : ownCopy(value))
-    this.byText.set(ownCopy(text), { id, exception: keep(exception), head: keep(head), ids: ids.map(internString) })
+    this.byText.set(ownCopy(text), { id, exception: keep(exception), head: keep(head), ids })
     return ids
   }
 }
@@ -44,7 +48,10 @@ export function completeAuditRecord(record: AuditRecord): void {
   // Only a text with another `-NNN` can nest an ID: skip the regex for the plain majority of lines.
   const text = record.text
   const nested = hasDigitAfterHyphen(text)
-  if (nested || record.exceptionMessage || record.stackTrace) record.messageIds = ID_CHAINS.of(id, text, record.exceptionMessage, record.stackTrace?.[0])
+  if (nested || record.exceptionMessage || record.stackTrace) {
+    record.messageIds = ID_CHAINS.of(id, text, record.exceptionMessage, record.stackTrace?.[0])
+    record.messageIdsOfHead = true
+  }
   const connector = record.connector ?? connectorNameFromText(id, text)
   if (connector !== undefined) record.connector = connector
   // Exception-severity console lines name the exception inside the text; chatter never needs the scan.

@@ -472,7 +472,7 @@ export class Diagnoser {
     const known = asked ? memo?.texts.get(record.text) : undefined
     if (known) memo!.repeats.repeated()
     if (known && known.egeriaMajor === egeriaMajor && known.detail === detail) return known
-    const classification = classifyFailure(record.messageId ? `${record.messageId} ${record.text}` : record.text, egeriaMajor, { detail })
+    const classification = classifyFailure(record.messageId ? `${record.messageId} ${record.text}` : record.text, egeriaMajor, { detail, messageIds: messageIdsOf(record) })
     // Copies of their own: the record's strings are slices of a decoded piece of the log, which kept ones would hold in memory.
     const text = known?.text ?? ownCopy(record.text)
     if (known) return Object.assign(known, { egeriaMajor, detail: ownCopy(detail), classification, findingParts: undefined, finding: undefined })
@@ -726,19 +726,40 @@ function sum(values: number[]): number {
   return values.reduce((total, value) => total + value, 0)
 }
 
-/** The exception text and the trace lines that say something (its head, every cause, lines naming IDs). */
-function detailOf(record: AuditRecord): string {
+/** The trace lines the diagnosis reads, trimmed, with their place: its head, every cause, lines naming IDs. */
+function forEachTraceLineRead(record: AuditRecord, visit: (line: string, index: number) => void): void {
   const stack = record.stackTrace
-  let detail = record.exceptionMessage ?? ''
-  if (stack === undefined) return detail
+  if (stack === undefined) return
   for (let index = 0, taken = 0; index < stack.length && taken < TRACE_LINES_READ; index++) {
     const line = stack[index]!
     if (!readsTraceLineAt(index, line, 0, line.length)) continue
     taken++
     const trimmed = line.trim()
-    if (trimmed) detail = detail ? `${detail}\n${trimmed}` : trimmed
+    if (trimmed) visit(trimmed, index)
   }
+}
+
+/** The exception text and the trace lines read. */
+function detailOf(record: AuditRecord): string {
+  let detail = record.exceptionMessage ?? ''
+  forEachTraceLineRead(record, (line) => {
+    detail = detail ? `${detail}\n${line}` : line
+  })
   return detail
+}
+
+/**
+ * The message IDs of a record's text and detail, when its ID chain holds those of its text, exception and
+ * trace head (then only the rest of the trace is looked at); undefined when the chain does not say so.
+ */
+function messageIdsOf(record: AuditRecord): string[] | undefined {
+  if (!record.messageIdsOfHead) return undefined
+  const ids = [...record.messageIds]
+  forEachTraceLineRead(record, (line, index) => {
+    // Interned, as the chain's: a slice would keep the decoded piece of the log alive with the classification.
+    if (index > 0) for (const id of extractMessageIds(line)) if (!ids.includes(id)) ids.push(internString(id))
+  })
+  return ids
 }
 
 /** A connector's fault is named after the connector; without one, the class at fault and the server it runs on. */

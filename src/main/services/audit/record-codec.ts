@@ -39,12 +39,13 @@ const ROOM_TO_END = 1 << 14
 const STRING_FIELDS = ['file', 'format', 'time', 'server', 'severity', 'messageId', 'text', 'connector', 'exceptionClass', 'exceptionMessage', 'guid', 'furtherReading', 'level', 'logger'] as const
 type StringField = (typeof STRING_FIELDS)[number]
 /** Every field of a record has its place in a packed one: a field added to AuditRecord without one fails to compile here. */
-type Unpacked = Exclude<keyof AuditRecord, StringField | 'input' | 'firstLine' | 'lastLine' | 'audit' | 'truncated' | 'messageIds' | 'stackTrace' | 'daemonStatus'>
+type Unpacked = Exclude<keyof AuditRecord, StringField | 'input' | 'firstLine' | 'lastLine' | 'audit' | 'truncated' | 'messageIds' | 'messageIdsOfHead' | 'stackTrace' | 'daemonStatus'>
 const everyFieldPacked: [Unpacked] extends [never] ? true : never = true
 void everyFieldPacked
 
 const AUDIT = 1
 const TRUNCATED = 2
+const IDS_OF_HEAD = 4
 
 /** The long texts the last record of one message ID and connector had, by place, and their refs in a stretch. */
 interface RecordEcho {
@@ -152,7 +153,7 @@ export class RecordPacker {
     this.put(RECORD)
     this.put(record.firstLine)
     this.put(record.lastLine)
-    this.put((record.audit ? AUDIT : 0) | (record.truncated ? TRUNCATED : 0))
+    this.put((record.audit ? AUDIT : 0) | (record.truncated ? TRUNCATED : 0) | (record.messageIdsOfHead ? IDS_OF_HEAD : 0))
     for (const field of STRING_FIELDS) {
       const value = record[field]
       this.put(value === undefined ? NONE : field === 'guid' ? this.once(value) : value.length > SHORT_CHARS ? this.echoedRef(value, echo, place++) : this.fieldRef(value, field))
@@ -272,6 +273,7 @@ export class RecordUnpacker {
         const flags = ints[at++]!
         unpacked.audit = (flags & AUDIT) !== 0
         if (flags & TRUNCATED) unpacked.truncated = true
+        if (flags & IDS_OF_HEAD) unpacked.messageIdsOfHead = true
         for (const field of STRING_FIELDS) {
           const ref = ints[at++]!
           if (ref !== NONE) (unpacked as unknown as Record<StringField, string>)[field] = string(ref)

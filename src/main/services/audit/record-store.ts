@@ -19,6 +19,7 @@ type RareFields = Pick<AuditRecord, 'file' | 'time' | 'exceptionClass' | 'except
 const TRUNCATED = 1
 /** The rare fields hold an exception message or a stack trace, which the search reads. */
 const SEARCHABLE_RARE_FIELDS = 2
+const IDS_OF_HEAD = 4
 
 const INITIAL_CAPACITY = 1024
 /** Records beyond the cap (as a share of it) before the oldest are dropped, so a tail drops in batches. */
@@ -64,7 +65,10 @@ export class RecordStore {
     this.kindNumbers[position] = kind
     this.firstLines[position] = record.firstLine
     this.lastLines[position] = record.lastLine
-    this.flags[position] = (record.truncated ? TRUNCATED : 0) | (record.exceptionMessage !== undefined || record.stackTrace !== undefined ? SEARCHABLE_RARE_FIELDS : 0)
+    this.flags[position] =
+      (record.truncated ? TRUNCATED : 0) |
+      (record.exceptionMessage !== undefined || record.stackTrace !== undefined ? SEARCHABLE_RARE_FIELDS : 0) |
+      (record.messageIdsOfHead ? IDS_OF_HEAD : 0)
     const { ms, unusualTime } = this.parseTime(record.time)
     this.times[position] = ms
     this.storeText(position, kind, record.text, rareFieldsJson(record, unusualTime))
@@ -88,6 +92,7 @@ export class RecordStore {
     if (kind.level !== undefined) record.level = kind.level
     if (kind.logger !== undefined) record.logger = kind.logger
     if (this.flags[position]! & TRUNCATED) record.truncated = true
+    if (this.flags[position]! & IDS_OF_HEAD) record.messageIdsOfHead = true
     return rare ? Object.assign(record, rare) : record
   }
 
