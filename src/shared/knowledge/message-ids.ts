@@ -2,8 +2,10 @@
  * Egeria message IDs: audit IDs end in -NNNN, exception IDs in -HHH-NNN (the HTTP code in the middle).
  * The prefix has at least two parts, so `ISO-8601` or `UTF-8` are not mistaken for IDs.
  */
+import { isCapital, isDigit, isWordChar } from '../char-codes'
+
 const MESSAGE_ID = /\b[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+-(?:\d{3}-\d{3}|\d{4})(?![\w-])/y
-/** An ID's number where a run of ID characters ends (a regex: it reads the text flat, where indexOf on a joined one is a call into the runtime each time). */
+/** An ID's number where a run of ID characters ends. */
 const NUMBER_END = /-\d{3}(?:\d|-\d{3})(?![\w-])/g
 const WHOLE_ID = /^[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+-(?:\d{3}-\d{3}|\d{4})$/
 
@@ -52,20 +54,7 @@ function idStart(text: string, hyphen: number): number {
   return -1
 }
 
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57
-}
-
-function isCapital(code: number): boolean {
-  return code >= 65 && code <= 90
-}
-
 /** `A-Z0-9-`: what a message ID is made of. */
 function isIdChar(code: number): boolean {
   return isCapital(code) || isDigit(code) || code === 45
-}
-
-/** `\w` (charCodeAt past the end gives NaN, which is not). */
-function isWordChar(code: number): boolean {
-  return isCapital(code) || (code >= 97 && code <= 122) || isDigit(code) || code === 95
 }

@@ -4,6 +4,7 @@
  * TLS). Message entries and fallback rules pick kinds from here (or name one of subject-patterns.ts);
  * nothing else keeps its own copy.
  */
+import { isDigit } from '../char-codes'
 import type { LiteralScan } from './literal-scan'
 import { anyLiteralTest } from './literals'
 import { DIRECTORY, HOST_PORT, SERVER_NAME } from './subject-patterns'
@@ -95,11 +96,6 @@ for (let code = 48; code <= 57; code++) HOST_CHARS[code] = 1
 for (let code = 65; code <= 90; code++) HOST_CHARS[code] = 1
 for (let code = 97; code <= 122; code++) HOST_CHARS[code] = 1
 
-function isDigitAt(text: string, at: number): boolean {
-  const code = text.charCodeAt(at)
-  return code >= 48 && code <= 57
-}
-
 /**
  * Where HOST_PORT's match from `from` starts: before the first `:` with a port HOST_PORT takes (2 to 5
  * digits, then neither a digit nor `:`) and a host (dot-separated labels of host characters, back to the
@@ -111,7 +107,7 @@ function isDigitAt(text: string, at: number): boolean {
 function hostPortSearchStart(text: string, from: number): number {
   for (let colon = text.indexOf(':', from); colon !== -1; colon = text.indexOf(':', colon + 1)) {
     let digits = 0
-    while (isDigitAt(text, colon + 1 + digits)) digits++
+    while (isDigit(text.charCodeAt(colon + 1 + digits))) digits++
     if (digits < 2 || digits > 5 || text.charCodeAt(colon + 1 + digits) === COLON) continue
     if (text.charCodeAt(colon - 1) === DOT) continue // a host does not end with a dot
     let start = colon

@@ -4,6 +4,7 @@
  * exception class).
  */
 import { AUDIT_SEVERITIES, PROBLEM_SEVERITY_SET, type AuditRecord } from '../../../shared/models/audit'
+import { isCapital, isDigit } from '../../../shared/char-codes'
 import { extractMessageIds } from '../../../shared/knowledge/message-ids'
 import { connectorNameFromText } from './connector-names'
 import { isoSeconds } from './java-time'
@@ -92,16 +93,12 @@ export function hasDigitAfterHyphen(text: string): boolean {
   let at = text.indexOf('-')
   while (at !== -1) {
     const before = text.charCodeAt(at - 1)
-    if (((before >= 65 && before <= 90) || (before >= 48 && before <= 57)) && isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && isDigit(text.charCodeAt(at + 3))) {
+    if ((isCapital(before) || isDigit(before)) && isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && isDigit(text.charCodeAt(at + 3))) {
       return true
     }
     at = text.indexOf('-', at + 1)
   }
   return false
-}
-
-function isDigit(code: number): boolean {
-  return code >= 48 && code <= 57
 }
 
 interface JsonAuditFields {

@@ -6,6 +6,7 @@ const SUPPLEMENT_BODY = /^([0-9a-f-]{36}) (\S+) returned message of (.*?) and st
 const RETURNED = ' returned message of '
 const STACKTRACE = ' and stacktrace of'
 const LINE_TERMINATOR = /[\n\r\u2028\u2029]/
+const GUID_THEN_SPACE = /^[0-9a-f-]{36} /
 const WHITESPACE = /\s/
 
 export interface Supplement {
@@ -23,11 +24,7 @@ export interface Supplement {
  */
 export function parseSupplement(body: string): Supplement | undefined {
   if (LINE_TERMINATOR.test(body)) return fromExpression(body)
-  if (body.length < 37 || body.charCodeAt(36) !== 32) return undefined
-  for (let at = 0; at < 36; at++) {
-    const code = body.charCodeAt(at)
-    if (!((code >= 48 && code <= 57) || (code >= 97 && code <= 102) || code === 45)) return undefined
-  }
+  if (!GUID_THEN_SPACE.test(body)) return undefined
   const returned = body.indexOf(RETURNED, 37)
   if (returned <= 37) return undefined
   const exceptionClass = body.slice(37, returned)
