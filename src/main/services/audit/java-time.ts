@@ -93,7 +93,8 @@ export function zoneOffsetMinutes(zone: string): number | undefined {
 export function javaDateToIso(monthDayClock: string, zone: string, year: string, overrideZone?: TimeZone): string | undefined {
   const month = MONTHS[monthDayClock.slice(0, 3)]
   const timeZone = overrideZone ?? printedZone(zone)
-  if (month === undefined || timeZone === undefined) return undefined
+  // A line cut short (`Sat Nov 22 18:54:00 GMT `) has no year: Date.UTC would read none as 1900.
+  if (month === undefined || timeZone === undefined || year.length !== 4) return undefined
   const day = Number(monthDayClock.slice(4, 6))
   const hours = Number(monthDayClock.slice(7, 9))
   const minutes = Number(monthDayClock.slice(10, 12))

@@ -113,6 +113,12 @@ describe('RecordParser: console destination', () => {
     expect(parse(line, { zone: timeZone('-05:00') }).records[0]!.time).toBe('2021-05-12T14:14:06Z')
   })
 
+  it('gives a header cut before its year no time, rather than the year 1900', () => {
+    const { records } = parse('Sat Nov 22 18:00:00 GMT 2025 intserv Information OMRS-AUDIT-0064 text\nSat Nov 22 18:54:00 GMT \nSat Nov 22 18:54:00 GMT 20\n')
+    expect(records[0]!.time).toBe('2025-11-22T18:00:00Z')
+    expect(records.slice(1).map((record) => record.time)).toEqual(records.slice(1).map(() => undefined))
+  })
+
   it('follows daylight saving time in an IANA zone given as the override', () => {
     const paris = timeZone('Europe/Paris')
     const at = (date: string): string => parse(`${date} s1 Startup OMRS-AUDIT-0064 text`, { zone: paris }).records[0]!.time!
