@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fixThenRestart } from './failure-groups'
+import { connectorsSubject, fixThenRestart, ownFaultsKey } from './failure-groups'
 
 describe('fixThenRestart', () => {
   it('adds the restart of the group\'s connectors after an action that does not restart them', () => {
@@ -20,5 +20,19 @@ describe('fixThenRestart', () => {
     expect(fixThenRestart('Fix the cause, then restart the connector: a FAILED connector does not recover by itself.', 4)).toBe(
       'Fix the cause, then restart its 4 connectors: a FAILED connector does not recover by itself.'
     )
+  })
+})
+
+describe('connectors failing the same way', () => {
+  it('names the connectors of a shared fault, the first three then how many more', () => {
+    expect(connectorsSubject(['A'])).toBe('A')
+    expect(connectorsSubject(['A', 'B'])).toBe('A and B')
+    expect(connectorsSubject(['A', 'B', 'C'])).toBe('A, B and C')
+    expect(connectorsSubject(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C and 2 more')
+  })
+
+  it('gives connectors one cause only when all their faults are the same, in any order', () => {
+    expect(ownFaultsKey(['x', 'y'])).toBe(ownFaultsKey(['y', 'x', 'y']))
+    expect(ownFaultsKey(['x'])).not.toBe(ownFaultsKey(['x', 'y']))
   })
 })

@@ -24,14 +24,13 @@ const SOURCE_ORDER: Record<CauseSource, number> = { platform: 0, 'metadata-serve
 
 /** Failed connectors grouped by cause, the platform and metadata server first since everything else waits on them. */
 export function groupFailures(connectors: readonly ConnectorState[]): FailureGroup[] {
+  const failed = connectors.filter((connector) => isFailedStatus(connector.status))
   const groups = new Map<string, FailureGroup>()
-  for (const connector of connectors) {
-    if (!isFailedStatus(connector.status)) continue
+  for (const connector of failed) {
     const classification = connector.classification
     const source: CauseSource = classification?.source ?? 'undetermined'
-    // A connector's own fault is its own group: every wrong type or bad property is fixed on its own.
-    const subject = source === 'connector' ? connector.name : (classification?.subject ?? connector.name)
-    const key = `${source}\u0000${subject}`
+    const subject = classification?.subject ?? connector.name
+    const key = classification?.source === 'connector' ? ownFaultsKey([faultOf(classification.rootMessageId, classification.summary, classification.subject)]) : `${source}\u0000${subject}`
     const group = groups.get(key)
     if (group) group.connectors.push(connector)
     else {
@@ -44,7 +43,30 @@ export function groupFailures(connectors: readonly ConnectorState[]): FailureGro
       })
     }
   }
+  for (const group of groups.values()) if (group.source === 'connector') group.subject = connectorsSubject(group.connectors.map((connector) => connector.name))
   return [...groups.values()].sort((a, b) => SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source] || a.subject.localeCompare(b.subject))
+}
+
+/** What is wrong with a connector itself, to tell one fault from another: its innermost message ID, meaning and what it names. */
+export function faultOf(rootMessageId: string | undefined, meaning: string, named: string | undefined): string {
+  return `${rootMessageId ?? ''}\u0000${meaning}\u0000${named ?? ''}`
+}
+
+/**
+ * The cause of a connector's own faults. Such a fault (a wrong class, a bad property, a bug) is fixed
+ * connector by connector, but connectors whose faults are all the same are one cause with many
+ * connectors, not many causes saying the same: they share this key.
+ */
+export function ownFaultsKey(faults: Iterable<string>): string {
+  return `connector\u0000${[...new Set(faults)].sort().join('\u0001')}`
+}
+
+/** The subject of a cause that is the connectors' own fault: "A", "A and B", "A, B and C", "A, B, C and 17 more". */
+export function connectorsSubject(names: readonly string[]): string {
+  const shown = names.slice(0, 3)
+  const more = names.length - shown.length
+  if (more > 0) return `${shown.join(', ')} and ${more} more`
+  return shown.length < 2 ? shown.join('') : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`
 }
 
 /** The clause of a cause's action that already restarts the failing connector or connectors ("…, then restart the FAILED connectors."). */
@@ -76,7 +98,7 @@ export function describeGroup(group: FailureGroup): string {
     case 'third-party':
       return `${group.subject} unavailable: ${count}`
     case 'connector':
-      return `Connector ${group.subject} is misconfigured`
+      return group.connectors.length === 1 ? `Connector ${group.subject} is misconfigured` : `${count} misconfigured or faulty the same way (${group.subject})`
     case 'platform':
       return `Platform or server configuration at fault (${group.subject}): ${count}`
     default:

@@ -38,6 +38,23 @@ describe('groupFailures', () => {
     expect(groups.map(describeGroup)).toEqual(['Metadata server cocoMDS1 unavailable: 3 connectors', 'Connector DbMonitor is misconfigured'])
   })
 
+  it('makes connectors that fail the same way one cause of their own fault, and keeps other faults apart', () => {
+    const unknownGuid = { source: 'connector', rootMessageId: 'OMRS-REPOSITORY-404-002', summary: 'unknown GUID', action: 'Check whether the element was deleted.' } as const
+    const sameWay = ['Sync1', 'Sync2', 'Sync3', 'Sync4', 'Sync5'].map((name) => connector(name, 'FAILED', unknownGuid))
+    const badClass = (subject: string): ConnectorState['classification'] => ({ ...unknownGuid, rootMessageId: 'OCF-CONNECTOR-400-005', summary: 'class not found', subject })
+    const groups = groupFailures([...sameWay, ...cocoPharma, connector('Loader1', 'FAILED', badClass('com.a.Missing')), connector('Loader2', 'FAILED', badClass('com.b.Missing'))])
+    expect(groups.map((g) => [g.source, g.subject, g.connectors.map((c) => c.name)])).toEqual([
+      ['metadata-server', 'cocoMDS1', ['Files1', 'Files2', 'Files3']],
+      ['connector', 'DbMonitor', ['DbMonitor']],
+      // The same message naming another class is another fault.
+      ['connector', 'Loader1', ['Loader1']],
+      ['connector', 'Loader2', ['Loader2']],
+      ['connector', 'Sync1, Sync2, Sync3 and 2 more', ['Sync1', 'Sync2', 'Sync3', 'Sync4', 'Sync5']]
+    ])
+    expect(describeGroup(groups[4]!)).toBe('5 connectors misconfigured or faulty the same way (Sync1, Sync2, Sync3 and 2 more)')
+    expect(nextSafeAction({ status: status(sameWay) }).found).toBe('5 of 5 connectors failed: 5 connectors misconfigured or faulty the same way (Sync1, Sync2, Sync3 and 2 more).')
+  })
+
   it('keeps unclassified failures apart, named by their connector', () => {
     const [group] = groupFailures([connector('Mystery', 'CONFIG_FAILED')])
     expect(group).toMatchObject({ source: 'undetermined', subject: 'Mystery', restartHelps: true })

@@ -33,6 +33,30 @@ describe('a 4.x+ daemon whose connectors cannot reach their metadata server', ()
   })
 })
 
+describe('connectors failing the same way', () => {
+  it('are one cause listing them all, while a connector with another fault keeps a cause of its own', async () => {
+    const path = join(tmp, 'same-fault.log')
+    const failure = (connector: string, id: string, text: string): string =>
+      `Sat Nov 22 18:00:00 GMT 2025 intserv Exception INTEGRATION-DAEMON-SERVICES-0031 The integration connector ${connector} method refresh has returned with a org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException exception containing message ${id} ${text}`
+    const unknownGuid = (guid: string): string => `The entity identified with guid ${guid} passed on the getEntityDetail call is not known to the open metadata repository cocoMDS1`
+    const guids = ['1d62bacb-6f1f-9298-f8dc-e15d129abbd9', '2e73cbdc-7a2a-4309-a9ed-f26e23abcce0', '3f84dced-8b3b-4410-b0fe-037f34bcddf1', '4a95edfe-9c4c-4521-81af-148a45cdeea2']
+    const lines = ['Sync1', 'Sync2', 'Sync3', 'Sync4'].map((name, index) => failure(name, 'OMRS-REPOSITORY-404-002', unknownGuid(guids[index]!)))
+    const noUser = 'The user identifier (user id) passed on the getEntityDetail operation is null'
+    // Sync4 also fails another way: its faults are no longer the others', nor Odd's, which only fails that other way.
+    lines.push(failure('Sync4', 'OMAG-COMMON-400-004', noUser), failure('Odd', 'OMAG-COMMON-400-004', noUser))
+    writeFileSync(path, lines.join('\n') + '\n')
+    const report = await analyze(path)
+    const connectorCauses = report.causes.filter((cause) => cause.source === 'connector')
+    expect(connectorCauses.map((cause) => [cause.subject, cause.connectors, cause.findings.length])).toEqual([
+      ['Sync1, Sync2 and Sync3', ['Sync1', 'Sync2', 'Sync3'], 3],
+      ['Sync4', ['Sync4'], 2],
+      ['Odd', ['Odd'], 1]
+    ])
+    expect(connectorCauses[0]!.verdict).toMatch(/^3 connectors misconfigured or faulty the same way \(Sync1, Sync2 and Sync3\): the caller asked for an entity by a GUID/)
+    expect(connectorCauses[1]!.verdict).toMatch(/^connector Sync4 misconfigured or faulty: /)
+  })
+})
+
 describe('hostile lines', () => {
   it('analyses long runs of name characters in every format in one pass each, and still finds the failure among them', async () => {
     // Runs where a pattern would try every character again (a host before a port after a trailing dot, a jar, a

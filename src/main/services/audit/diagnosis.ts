@@ -21,6 +21,7 @@ import { isFailedStatus } from '../../../shared/models/daemon'
 import { idFamilyOf, namesPartnerServer } from '../../../shared/knowledge/id-families'
 import type { MessageEntry } from '../../../shared/knowledge/types'
 import { sourceName } from '../../../shared/troubleshooting/sources'
+import { connectorsSubject, faultOf, ownFaultsKey } from '../../../shared/troubleshooting/failure-groups'
 import { internString, ownCopy } from './own-string'
 import type { ChatterSink } from './record-parser'
 import { RecentRecords } from './recent-records'
@@ -172,6 +173,8 @@ interface FindingState extends Finding {
   outer?: boolean
   /** A saved status answer reported its connector failed (no timeline tells otherwise). */
   statusFailed?: boolean
+  /** A fault of the connector itself (failure-groups.ts faultOf): connectors with the same faults are one cause. */
+  ownFault?: string
 }
 
 export interface Diagnosis {
@@ -259,7 +262,7 @@ export class Diagnoser {
   finish(): Diagnosis {
     this.nameDefaultSubjects()
     // A report is a snapshot: what the diagnosis goes on to change (a live tail feeds it) is copied.
-    const findings = [...this.findings.values()].map(({ failedConnector: _failed, candidates: _candidates, defaultSubject: _default, outer: _outer, statusFailed: _status, ...finding }) => ({ ...finding, evidence: [...finding.evidence] }))
+    const findings = [...this.findings.values()].map(({ failedConnector: _failed, candidates: _candidates, defaultSubject: _default, outer: _outer, statusFailed: _status, ownFault: _fault, ...finding }) => ({ ...finding, evidence: [...finding.evidence] }))
     return {
       servers: [...this.servers.keys()].filter((name) => name.length > 0).sort(),
       connectors: [...this.connectors.values()].map(({ firstEvent, retryable: _retryable, restarted: _restarted, lastFailureRoot, loopRestarts, loopSince, ...timeline }) => {
@@ -541,7 +544,8 @@ export class Diagnoser {
       candidates: classified.candidates,
       defaultSubject: classified.defaultSubject,
       outer: classified.outer,
-      statusFailed: statusConnector !== undefined
+      statusFailed: statusConnector !== undefined,
+      ownFault: classified.source === 'connector' && connector ? faultOf(rootMessageId, classified.summary, classified.subject) : undefined
     })
     if (known) {
       // Copies: the parts may be slices of the log.
@@ -555,7 +559,7 @@ export class Diagnoser {
   private newFinding(key: string, finding: FindingState): FindingState {
     if (this.findingIds.has(finding.id)) finding.id = `${finding.id}#${this.findings.size + 1}`
     this.findingIds.add(finding.id)
-    for (const field of ['connector', 'server', 'firstSeen', 'lastSeen', 'rootMessageId', 'candidates', 'defaultSubject', 'outer', 'statusFailed'] as const) if (finding[field] === undefined) delete finding[field]
+    for (const field of ['connector', 'server', 'firstSeen', 'lastSeen', 'rootMessageId', 'candidates', 'defaultSubject', 'outer', 'statusFailed', 'ownFault'] as const) if (finding[field] === undefined) delete finding[field]
     this.findings.set(key, finding)
     return finding
   }
@@ -584,9 +588,11 @@ export class Diagnoser {
   }
 
   private causes(): Cause[] {
+    const ownFaults = new Map<string, string[]>()
+    for (const finding of this.findings.values()) if (finding.ownFault !== undefined) ownFaults.set(finding.connector!, [...(ownFaults.get(finding.connector!) ?? []), finding.ownFault])
     const groups = new Map<string, FindingState[]>()
     for (const finding of this.findings.values()) {
-      const key = `${finding.source}\u0000${finding.subject}`
+      const key = finding.ownFault !== undefined ? ownFaultsKey(ownFaults.get(finding.connector!)!) : `${finding.source}\u0000${finding.subject}`
       const group = groups.get(key)
       if (group) group.push(finding)
       else groups.set(key, [finding])
@@ -602,13 +608,14 @@ export class Diagnoser {
       )
       const looping = failed.filter((timeline) => timeline.loopRestarts >= RESTART_LOOP_MIN)
       const failedNames = unique([...failed.map((timeline) => timeline.name), ...group.flatMap((finding) => (finding.statusFailed && finding.connector ? [finding.connector] : []))])
+      const subject = first.ownFault !== undefined ? connectorsSubject(connectors) : first.subject
       const cause: Cause = {
         source: first.source,
-        subject: first.subject,
-        verdict: verdictOf(first.source, first.subject, connectors.length, first.summary),
+        subject,
+        verdict: verdictOf(first, subject, connectors.length),
         connectors,
         findings: group.map((finding) => finding.id),
-        action: [causeAction(first.source, first.subject, first.action, failedNames), loopWarning(looping)].filter(Boolean).join(' ')
+        action: [causeAction(first.source, subject, first.action, failedNames), loopWarning(looping)].filter(Boolean).join(' ')
       }
       const candidates = first.candidates
       if (first.source === 'undetermined') cause.candidates = candidates ?? ['connector', 'third-party', 'metadata-server']
@@ -774,15 +781,15 @@ function summaryOf(connector: string | undefined, source: CauseSource, subject: 
   return source === 'connector' || source === 'undetermined' ? `${who}${meaning}` : `${who}${meaning} (${sourceName(source)} ${subject})`
 }
 
-function verdictOf(source: CauseSource, subject: string, connectors: number, summary: string): string {
+function verdictOf({ source, summary, connector }: FindingState, subject: string, connectors: number): string {
   const count = connectors > 0 ? `: ${connectors} connector${connectors === 1 ? '' : 's'}` : ''
   const lower = (text: string): string => `${text.charAt(0).toLowerCase()}${text.slice(1)}`
   if (source === 'metadata-server') return `metadata server ${subject} unavailable${count}`
   if (source === 'third-party') return `third-party resource ${subject} failing${count}`
   if (source === 'platform') return `platform or server configuration at fault (${subject}): ${lower(summary)}`
   if (source === 'undetermined') return `source undetermined for ${subject}: ${lower(summary)}`
-  const detail = summary.replace(`${subject}: `, '')
-  return `connector ${subject} misconfigured or faulty: ${lower(detail)}`
+  const detail = lower(summary.replace(`${connector ?? subject}: `, ''))
+  return connectors > 1 ? `${connectors} connectors misconfigured or faulty the same way (${subject}): ${detail}` : `connector ${subject} misconfigured or faulty: ${detail}`
 }
 
 function causeAction(source: CauseSource, subject: string, findingAction: string, failed: string[]): string {

@@ -55,15 +55,7 @@ function CauseCard({ owner, cause, findings, inputs }: { owner: string; cause: C
           <span className="muted">Could be:</span> {cause.candidates.map((candidate) => SOURCE_INFO[candidate].label).join(' or ')}
         </p>
       )}
-      <p className="log-cause-subject">
-        <span className="muted">At fault:</span> <code>{cause.subject}</code>
-        {cause.connectors.length > 0 && (
-          <>
-            <span className="muted"> · Blocks {cause.connectors.length === 1 ? 'connector' : `${cause.connectors.length} connectors`}:</span>{' '}
-            {cause.connectors.join(', ')}
-          </>
-        )}
-      </p>
+      <AtFault cause={cause} />
       <p className="log-cause-action">
         <span aria-hidden="true">→ </span>
         <strong>What to do:</strong> {cause.action}
@@ -110,5 +102,27 @@ function EvidenceButton({ owner, evidence, inputs, prefix }: { owner: string; ev
       {prefix && <span className="evidence-prefix">{prefix} </span>}
       <span className="evidence-where">{prefix ? `(${where})` : where}</span>
     </button>
+  )
+}
+
+/** What is at fault and the connectors it blocks; connectors failing the same way of their own fault are what is at fault. */
+function AtFault({ cause }: { cause: Cause }): React.JSX.Element {
+  const names = cause.connectors.join(', ')
+  if (cause.source === 'connector' && cause.connectors.length > 1) {
+    return (
+      <p className="log-cause-subject">
+        <span className="muted">At fault, each the same way: {cause.connectors.length} connectors:</span> {names}
+      </p>
+    )
+  }
+  return (
+    <p className="log-cause-subject">
+      <span className="muted">At fault:</span> <code>{cause.subject}</code>
+      {cause.connectors.length > 0 && (
+        <>
+          <span className="muted"> · Blocks {cause.connectors.length === 1 ? 'connector' : `${cause.connectors.length} connectors`}:</span> {names}
+        </>
+      )}
+    </p>
   )
 }

@@ -61,6 +61,16 @@ describe('CausesPanel', () => {
     expect(revealEvidence).toHaveBeenCalledWith('c1', { input: 0, line: 14 })
   })
 
+  it('lists connectors failing the same way of their own fault once, as what is at fault', () => {
+    const sameWay = {
+      source: 'connector', subject: 'Sync1, Sync2, Sync3 and 1 more', verdict: '4 connectors misconfigured or faulty the same way (Sync1, Sync2, Sync3 and 1 more): unknown GUID',
+      connectors: ['Sync1', 'Sync2', 'Sync3', 'Sync4'], findings: [], action: 'Check whether the element was deleted.'
+    }
+    render(<CausesPanel owner="c1" report={{ ...report, causes: [sameWay] } as unknown as AnalysisReport} />)
+    const cause = screen.getAllByRole('listitem').find((item) => item.classList.contains('log-cause'))!
+    expect(cause.querySelector('.log-cause-subject')!.textContent).toBe('At fault, each the same way: 4 connectors: Sync1, Sync2, Sync3, Sync4')
+  })
+
   it('says so when the log shows no failure', () => {
     render(<CausesPanel owner="c1" report={{ ...report, records: 1, causes: [], findings: [] }} />)
     expect(screen.getByRole('heading', { name: 'No failure found in this log' })).toBeTruthy()

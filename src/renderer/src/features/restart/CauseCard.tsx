@@ -36,8 +36,8 @@ export function CauseCard({ connectionId, cause, actions, disabled, onRestartDae
       <div className="restart-cause-head">
         <h4 id={headingId}>
           {SOURCE_INFO[cause.source].heading}
-          {/* A subject that is only the connector's own name (nothing else named) is listed below already. */}
-          {cause.subject && !cause.connectors.some((connector) => connector.name === cause.subject) && (
+          {/* The connectors' own fault, or a subject that is only a connector's name: the connectors are listed below already. */}
+          {cause.source !== 'connector' && !cause.connectors.some((connector) => connector.name === cause.subject) && (
             <>
               {' '}
               <code>{cause.subject}</code>
