@@ -1,5 +1,6 @@
-import type { AnalysisReport, Cause, EvidenceRef, Finding } from '../../../../shared/models/audit'
-import { useAppStore } from '../../store'
+import type { AnalysisReport, Cause, Finding } from '../../../../shared/models/audit'
+import { FirstFew } from '../../components/FirstFew'
+import { AtFault, EvidenceButton } from './CauseParts'
 import { connectorCount } from '../../../../shared/troubleshooting/failure-groups'
 import { SOURCE_INFO } from '../../../../shared/troubleshooting/sources'
 
@@ -62,9 +63,9 @@ function CauseCard({ owner, cause, findings, inputs }: { owner: string; cause: C
       </p>
       <div className="evidence-links" role="group" aria-label="Evidence">
         <span className="muted small">{findings.length > 0 ? 'Evidence:' : 'Evidence: what the log does not say (no shutdown messages at its end)'}</span>
-        {findings.map((finding) => (
-          <EvidenceButton key={finding.id} owner={owner} evidence={finding.evidence[0]!} inputs={inputs} prefix={finding.connector ?? finding.subject} />
-        ))}
+        <FirstFew items={findings} noun="findings">
+          {(finding) => <EvidenceButton key={finding.id} owner={owner} evidence={finding.evidence[0]!} inputs={inputs} prefix={finding.connector ?? finding.subject} />}
+        </FirstFew>
       </div>
       <details className="findings">
         <summary>
@@ -88,41 +89,5 @@ function CauseCard({ owner, cause, findings, inputs }: { owner: string; cause: C
         </ul>
       </details>
     </li>
-  )
-}
-
-function EvidenceButton({ owner, evidence, inputs, prefix }: { owner: string; evidence: EvidenceRef; inputs: string[]; prefix?: string }): React.JSX.Element {
-  const revealEvidence = useAppStore((state) => state.revealEvidence)
-  const name = (evidence.file ?? inputs[evidence.input] ?? '').split(/[\\/]/).pop()
-  const where = inputs.length > 1 || evidence.file ? `${name}, line ${evidence.line}` : `line ${evidence.line}`
-  const label = prefix ? `${prefix}, ${where}` : where
-  return (
-    <button type="button" className="evidence-link" onClick={() => void revealEvidence(owner, evidence)} aria-label={`Show ${label} in the log`} title={`Show ${label} in the log`}>
-      <span aria-hidden="true">↳ </span>
-      {prefix && <span className="evidence-prefix">{prefix} </span>}
-      <span className="evidence-where">{prefix ? `(${where})` : where}</span>
-    </button>
-  )
-}
-
-/** What is at fault and the connectors it blocks; connectors failing the same way of their own fault are what is at fault. */
-function AtFault({ cause }: { cause: Cause }): React.JSX.Element {
-  const names = cause.connectors.join(', ')
-  if (cause.source === 'connector' && cause.connectors.length > 1) {
-    return (
-      <p className="log-cause-subject">
-        <span className="muted">At fault, each the same way: {cause.connectors.length} connectors:</span> {names}
-      </p>
-    )
-  }
-  return (
-    <p className="log-cause-subject">
-      <span className="muted">At fault:</span> <code>{cause.subject}</code>
-      {cause.connectors.length > 0 && (
-        <>
-          <span className="muted"> · Blocks {cause.connectors.length === 1 ? 'connector' : `${cause.connectors.length} connectors`}:</span> {names}
-        </>
-      )}
-    </p>
   )
 }

@@ -71,6 +71,21 @@ describe('CausesPanel', () => {
     expect(cause.querySelector('.log-cause-subject')!.textContent).toBe('At fault, each the same way: 4 connectors: Sync1, Sync2, Sync3, Sync4')
   })
 
+  it('shows the first of many connectors and their evidence, and all of them on request', () => {
+    const names = Array.from({ length: 30 }, (_, index) => `Sync${index}`)
+    const findings = names.map((name, index) => ({ id: `${name}:404`, connector: name, source: 'connector', subject: name, messageIds: [], summary: 'unknown GUID', action: '', evidence: [{ input: 0, line: index + 1 }], occurrences: 1 }))
+    const many = { source: 'connector', subject: 'Sync0, Sync1, Sync2 and 27 more', verdict: '30 connectors misconfigured or faulty the same way', connectors: names, findings: findings.map((finding) => finding.id), action: 'Check.' }
+    render(<CausesPanel owner="c1" report={{ ...report, causes: [many], findings } as unknown as AnalysisReport} />)
+    const subject = document.querySelector('.log-cause-subject')!
+    expect(subject.textContent).toBe(`At fault, each the same way: 30 connectors: ${names.slice(0, 12).join(', ')}Show all 30 connectors`)
+    fireEvent.click(within(subject as HTMLElement).getByRole('button', { name: 'Show all 30 connectors' }))
+    expect(subject.textContent).toBe(`At fault, each the same way: 30 connectors: ${names.join(', ')}`)
+    const evidence = screen.getByRole('group', { name: 'Evidence' })
+    expect(within(evidence).getAllByRole('button', { name: /^Show Sync\d+, line/ })).toHaveLength(8)
+    fireEvent.click(within(evidence).getByRole('button', { name: 'Show all 30 findings' }))
+    expect(within(evidence).getAllByRole('button', { name: /^Show Sync\d+, line/ })).toHaveLength(30)
+  })
+
   it('says so when the log shows no failure', () => {
     render(<CausesPanel owner="c1" report={{ ...report, records: 1, causes: [], findings: [] }} />)
     expect(screen.getByRole('heading', { name: 'No failure found in this log' })).toBeTruthy()
