@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { writeFile, mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -49,6 +50,39 @@ describe('input shapes, detected and mixed', () => {
     expect(records.filter((record) => record.audit).map((record) => record.server)).toEqual(['cocoMDS1', 'cocoMDS1', 'cocoMDS2', 'cocoMDS3', 'cocoMDS4'])
     expect(report.causes.map((cause) => cause.subject).sort()).toEqual(['kafka-0.kafka:9092', 'kafka-1.kafka:9092', 'kafka-2.kafka:9092', 'kafka-3.kafka:9092'])
     expect(report.inputs[0]!.unparsedLines).toBe(0)
+  })
+
+  it('reads every real log as a Kubernetes node keeps it (CRI: time, stream, tag) exactly as the log itself', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dd-cri-'))
+    const realLogs = new URL('../../../../tests/fixtures/real-logs/', import.meta.url).pathname
+    const causesOf = (report: AnalysisReport): unknown => report.causes.map((cause) => [cause.source, cause.subject, cause.connectors, cause.verdict])
+    for (const name of readdirSync(realLogs).filter((file) => file.endsWith('.txt'))) {
+      const lines = readFileSync(join(realLogs, name), 'utf8').split('\n')
+      const path = join(dir, name)
+      await writeFile(path, lines.map((line, index) => `2025-03-01T10:00:${String(index % 60).padStart(2, '0')}.123456789Z ${index % 2 ? 'stderr' : 'stdout'} F ${line}`).join('\n'))
+      const [plain, cri] = [(await analyze(join(realLogs, name))).report, await analyze(path)]
+      expect(causesOf(cri.report), name).toEqual(causesOf(plain))
+      expect(cri.report.findings.map((finding) => finding.evidence), name).toEqual(plain.findings.map((finding) => finding.evidence))
+      expectAllLinesAccounted(cri.report, cri.records)
+    }
+  })
+
+  it('joins the parts of a line a CRI log split (P, then F), numbered as its first part', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dd-cri-'))
+    const path = join(dir, 'parts.log')
+    const failure = 'Tue Feb 02 20:57:51 GMT 2021 cocoMDS1 Error OCF-KAFKA-TOPIC-CONNECTOR-0014  Connecting to bootstrap Apache Kafka Broker kafka-0.kafka:9092'
+    const cri = (tag: string, text: string): string => `2021-02-02T20:57:51.000000001Z stdout ${tag} ${text}`
+    await writeFile(path, [cri('F', 'Tue Feb 02 20:57:50 GMT 2021 cocoMDS1 Startup OMRS-AUDIT-0064 The Open Metadata Repository Services (OMRS) has initialized'), cri('P', failure.slice(0, 50)), cri('P', failure.slice(50, 90)), cri('F', failure.slice(90)), cri('P', '  ')].join('\n'))
+    const { report, records } = await analyze(path)
+    expect(records.map((record) => [record.messageId, record.firstLine, record.lastLine])).toEqual([
+      ['OMRS-AUDIT-0064', 1, 1],
+      ['OCF-KAFKA-TOPIC-CONNECTOR-0014', 2, 4]
+    ])
+    expect(records[1]!.text).toBe('Connecting to bootstrap Apache Kafka Broker kafka-0.kafka:9092')
+    expect(report.causes[0]).toMatchObject({ source: 'third-party', subject: 'kafka-0.kafka:9092' })
+    // The log ends within a split line: its part so far is the line (blank here).
+    expect(report.inputs[0]!.blankLines).toBe(1)
+    expectAllLinesAccounted(report, records)
   })
 
   it('does not let a response cut short swallow the records after it', async () => {

@@ -1,5 +1,6 @@
 /**
- * What other tools put before a log's own lines: `docker logs -t` times, docker compose service names,
+ * What other tools put before a log's own lines: `docker logs -t` times (and the CRI stream and tag after
+ * them in the container logs Kubernetes nodes keep), docker compose service names,
  * WebSphere/Liberty `SystemOut O` and kubectl `--prefix` prefixes, terminal colours. Each runs on every
  * line of a container log, so the patterns match in place (sticky, ending within the line).
  */
@@ -8,6 +9,11 @@
 const DOCKER_PREFIX = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d) /y
 /** After such a time, a level: the time is a logback line's own, not a prefix. */
 const LOGBACK_LEVEL_AFTER_TIME = / +-?(?:ERROR|WARN|INFO|DEBUG|TRACE) +\d+ ---/y
+/**
+ * After such a time, the stream and tag of a CRI log (containerd and CRI-O write each container's lines so,
+ * in the files Kubernetes nodes keep): `stdout F ` before a whole line, `stdout P ` before a part of one.
+ */
+const CRI_TAG = /std(?:out|err) [FP] /y
 const SYSTEM_OUT_PREFIX = /^\[[^\]]{6,40}\] [0-9a-fA-F]{8} \S+ +[OR] /
 const KUBECTL_PREFIX = /^\[pod\/[^\]]+\] /
 const COMPOSE_PREFIX = /[\w.-]+ *\| /y
@@ -43,6 +49,16 @@ export function afterDockerPrefix(text: string, start: number, end: number): num
   const prefixEnd = matchEnd(DOCKER_PREFIX, text, start, end)
   if (prefixEnd === -1) return start
   return mayStartLevel(text, prefixEnd) && matchEnd(LOGBACK_LEVEL_AFTER_TIME, text, prefixEnd - 1, end) !== -1 ? start : prefixEnd
+}
+
+/** Where a line starts after a CRI log's stream and tag at `start` (after its time); -1 when there is none. */
+export function afterCriTag(text: string, start: number, end: number): number {
+  return text.charCodeAt(start) === 115 /* s */ ? matchEnd(CRI_TAG, text, start, end) : -1
+}
+
+/** Whether the CRI tag ending at `tagEnd` says the line is a part that the next line continues (P). */
+export function isPartOfLine(text: string, tagEnd: number): boolean {
+  return text.charCodeAt(tagEnd - 2) === 80 /* P */
 }
 
 /** The line without its terminal colours, as a string of its own. */

@@ -79,6 +79,10 @@ describe('cut points', () => {
     expect(isCutPoint(further, 0, further.length)).toBe(false)
     const supplement = `${date} intserv Exception INTEGRATION-DAEMON-SERVICES-0006 Supplementary information: log record id 0000 x returned message of y and stacktrace of`
     expect(isCutPoint(supplement, 0, supplement.length)).toBe(false)
+    // A CRI line may be the last part of a line split before it: the line alone cannot tell.
+    const cri = `2025-11-22T18:00:00.000000000Z stdout F ${date} intserv Startup OMRS-AUDIT-0064 The audit log is initialized`
+    expect(isCutPoint(cri, 0, cri.length)).toBe(false)
+    expect(isCutPoint(`2025-11-22T18:00:00Z ${date} intserv Startup OMRS-AUDIT-0064 ok`, 0, 60)).toBe(true)
     for (const line of ['\tat org.example.Foo.bar(Foo.java:12)', 'Caused by: java.io.IOException: no', '2025-11-22 18:00:00.000  INFO 1 --- [main] o.e.Foo : started', '']) {
       expect(isCutPoint(line, 0, line.length), line).toBe(false)
     }

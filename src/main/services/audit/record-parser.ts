@@ -11,7 +11,7 @@ import { connectorNameOf, namesConnector, type NamesHolder } from './connector-n
 import { braceDepthChange, parseResponseText, responseRecord, structuredLogRecord } from './rest-response'
 import { internString } from './own-string'
 import { readsTraceLineAt, TRACE_LINES_READ } from './stack-trace'
-import { afterComposePrefix, afterDockerPrefix, afterServerPrefix, withoutColours } from './line-prefixes'
+import { afterComposePrefix, afterCriTag, afterDockerPrefix, afterServerPrefix, isPartOfLine, withoutColours } from './line-prefixes'
 import { holdsAt } from './text-in-place'
 import { DAY_NAMES, javaDateToIso, logbackTimeToIso, printedZone, type TimeZone } from './java-time'
 import { parseSupplement } from './supplement'
@@ -141,6 +141,8 @@ interface ResponseBlock {
 
 export class RecordParser {
   private block: ResponseBlock | undefined
+  /** The parts so far of a line a CRI log split, and the line the first part is on. */
+  private lineParts: { text: string; firstLine: number; truncated: boolean } | undefined
   readonly stats: ParserStats = { lines: 0, records: 0, auditRecords: 0, unparsedLines: 0, blankLines: 0, truncatedLines: 0 }
   private current: AuditRecord | undefined
   /** The current record takes stack-trace lines (after a supplement or a logback ERROR/WARN). */
@@ -199,7 +201,43 @@ export class RecordParser {
   lineIn(text: string, start: number, end: number, truncated = false): void {
     const lineNo = ++this.stats.lines
     if (truncated) this.stats.truncatedLines++
-    start = afterDockerPrefix(text, start, end)
+    const afterTime = afterDockerPrefix(text, start, end)
+    if (afterTime !== start) {
+      start = afterTime
+      const tagEnd = afterCriTag(text, start, end)
+      if (tagEnd !== -1) {
+        start = tagEnd
+        if (isPartOfLine(text, tagEnd) || this.lineParts) {
+          this.linePart(text.slice(start, end), lineNo, truncated, isPartOfLine(text, tagEnd))
+          return
+        }
+      }
+    }
+    this.logicalLine(text, start, end, lineNo, truncated)
+  }
+
+  /**
+   * A part of a line a CRI log split (containerd writes a line longer than 16 KB as parts tagged P, then
+   * F): the parts are read as one line, numbered as the first part, and its record spans them all.
+   */
+  private linePart(part: string, lineNo: number, truncated: boolean, more: boolean): void {
+    const parts = this.lineParts
+    this.lineParts = { text: parts ? parts.text + part : part, firstLine: parts?.firstLine ?? lineNo, truncated: truncated || parts?.truncated === true }
+    if (!more) this.endLineParts(lineNo)
+  }
+
+  private endLineParts(lastLine: number): void {
+    const { text, firstLine, truncated } = this.lineParts!
+    this.lineParts = undefined
+    const { unparsedLines, blankLines } = this.stats
+    this.logicalLine(text, 0, text.length, firstLine, truncated)
+    // The other parts' lines are counted as the first one was.
+    if (this.stats.unparsedLines > unparsedLines) this.stats.unparsedLines += lastLine - firstLine
+    else if (this.stats.blankLines > blankLines) this.stats.blankLines += lastLine - firstLine
+    else if (this.current && this.current.lastLine >= firstLine) this.current.lastLine = Math.max(this.current.lastLine, lastLine)
+  }
+
+  private logicalLine(text: string, start: number, end: number, lineNo: number, truncated: boolean): void {
     const coloured = this.escapes.within(text, start, end)
     if (coloured) {
       text = withoutColours(text, start, end)
@@ -251,6 +289,8 @@ export class RecordParser {
   }
 
   end(): void {
+    // A log that ends within a split line: its parts so far are the line.
+    if (this.lineParts) this.endLineParts(this.stats.lines)
     if (this.block) this.endBlock()
     this.flush()
   }
@@ -657,6 +697,9 @@ export class RecordParser {
  * itself, so a parser that starts there reads the rest of the log exactly as one that read it all.
  */
 export function isCutPoint(text: string, start: number, end: number): boolean {
+  // A CRI line may continue a line split before it, which the line alone does not say (and kubelet keeps such logs small).
+  const afterTime = afterDockerPrefix(text, start, end)
+  if (afterTime !== start && afterCriTag(text, afterTime, end) !== -1) return false
   let cut = false
   const probe = new RecordParser(0, (record) => (cut = record.format === 'platform'), {}, {
     auditLine: (_input, _line, _time, _server, _severity, _id, message) => {
