@@ -52,18 +52,28 @@ describe('input shapes, detected and mixed', () => {
     expect(report.inputs[0]!.unparsedLines).toBe(0)
   })
 
-  it('reads every real log as a Kubernetes node keeps it (CRI: time, stream, tag) exactly as the log itself', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'dd-cri-'))
+  it('reads every real log as container runtimes and systemd keep it (CRI, Docker json-file, journalctl) exactly as the log itself', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dd-wrapped-'))
     const realLogs = new URL('../../../../tests/fixtures/real-logs/', import.meta.url).pathname
+    const time = (index: number): string => `2025-03-01T10:00:${String(index % 60).padStart(2, '0')}.123456789Z`
+    const wrappers: Record<string, (line: string, index: number) => string> = {
+      cri: (line, index) => `${time(index)} ${index % 2 ? 'stderr' : 'stdout'} F ${line}`,
+      docker: (line, index) => JSON.stringify({ log: `${line}\n`, stream: 'stdout', time: time(index) }),
+      journal: (line) => `Mar  1 10:00:00 egeria-host java[4242]: ${line}`,
+      journalIso: (line) => `2025-03-01T10:00:00+0000 egeria-host java[4242]: ${line}`
+    }
     const causesOf = (report: AnalysisReport): unknown => report.causes.map((cause) => [cause.source, cause.subject, cause.connectors, cause.verdict])
     for (const name of readdirSync(realLogs).filter((file) => file.endsWith('.txt'))) {
       const lines = readFileSync(join(realLogs, name), 'utf8').split('\n')
-      const path = join(dir, name)
-      await writeFile(path, lines.map((line, index) => `2025-03-01T10:00:${String(index % 60).padStart(2, '0')}.123456789Z ${index % 2 ? 'stderr' : 'stdout'} F ${line}`).join('\n'))
-      const [plain, cri] = [(await analyze(join(realLogs, name))).report, await analyze(path)]
-      expect(causesOf(cri.report), name).toEqual(causesOf(plain))
-      expect(cri.report.findings.map((finding) => finding.evidence), name).toEqual(plain.findings.map((finding) => finding.evidence))
-      expectAllLinesAccounted(cri.report, cri.records)
+      const plain = (await analyze(join(realLogs, name))).report
+      for (const [wrapper, wrap] of Object.entries(wrappers)) {
+        const path = join(dir, `${wrapper}-${name}`)
+        await writeFile(path, lines.map(wrap).join('\n'))
+        const { report, records } = await analyze(path)
+        expect(causesOf(report), `${wrapper} ${name}`).toEqual(causesOf(plain))
+        expect(report.findings.map((finding) => finding.evidence), `${wrapper} ${name}`).toEqual(plain.findings.map((finding) => finding.evidence))
+        expectAllLinesAccounted(report, records)
+      }
     }
   })
 
@@ -82,6 +92,20 @@ describe('input shapes, detected and mixed', () => {
     expect(report.causes[0]).toMatchObject({ source: 'third-party', subject: 'kafka-0.kafka:9092' })
     // The log ends within a split line: its part so far is the line (blank here).
     expect(report.inputs[0]!.blankLines).toBe(1)
+    expectAllLinesAccounted(report, records)
+  })
+
+  it('joins the entries a Docker json-file log split a long line into (no newline until its last)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dd-docker-'))
+    const path = join(dir, 'parts.log')
+    const failure = 'Tue Feb 02 20:57:51 GMT 2021 cocoMDS1 Error OCF-KAFKA-TOPIC-CONNECTOR-0014  Connecting to bootstrap Apache Kafka Broker kafka-0.kafka:9092'
+    const entry = (log: string): string => JSON.stringify({ log, stream: 'stderr', time: '2021-02-02T20:57:51.000000001Z' })
+    await writeFile(path, [entry(failure.slice(0, 70)), entry(`${failure.slice(70)}\r\n`), entry('\n')].join('\n'))
+    const { report, records } = await analyze(path)
+    expect(records.map((record) => [record.messageId, record.firstLine, record.lastLine, record.text])).toEqual([
+      ['OCF-KAFKA-TOPIC-CONNECTOR-0014', 1, 2, 'Connecting to bootstrap Apache Kafka Broker kafka-0.kafka:9092']
+    ])
+    expect(report.causes[0]).toMatchObject({ source: 'third-party', subject: 'kafka-0.kafka:9092' })
     expectAllLinesAccounted(report, records)
   })
 

@@ -1,9 +1,10 @@
 /**
  * What other tools put before a log's own lines: `docker logs -t` times (and the CRI stream and tag after
- * them in the container logs Kubernetes nodes keep), docker compose service names,
+ * them in the container logs Kubernetes nodes keep), journalctl's time, host and process, docker compose service names,
  * WebSphere/Liberty `SystemOut O` and kubectl `--prefix` prefixes, terminal colours. Each runs on every
  * line of a container log, so the patterns match in place (sticky, ending within the line).
  */
+import { holdsAt } from './text-in-place'
 
 /** `docker logs -t`'s time before any line. */
 const DOCKER_PREFIX = /\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d) /y
@@ -14,6 +15,12 @@ const LOGBACK_LEVEL_AFTER_TIME = / +-?(?:ERROR|WARN|INFO|DEBUG|TRACE) +\d+ ---/y
  * in the files Kubernetes nodes keep): `stdout F ` before a whole line, `stdout P ` before a part of one.
  */
 const CRI_TAG = /std(?:out|err) [FP] /y
+/**
+ * journalctl's prefixes, for a platform run as a systemd service: its time (`Mar 01 10:00:00`, or ISO with
+ * `-o short-iso`), then the host and the process (`egeria-host java[4242]: `).
+ */
+const JOURNAL_TIME = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d |\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d) /y
+const JOURNAL_SOURCE = /[\w.-]+ [\w.@/-]+(?:\[\d+\])?: /y
 const SYSTEM_OUT_PREFIX = /^\[[^\]]{6,40}\] [0-9a-fA-F]{8} \S+ +[OR] /
 const KUBECTL_PREFIX = /^\[pod\/[^\]]+\] /
 const COMPOSE_PREFIX = /[\w.-]+ *\| /y
@@ -51,6 +58,16 @@ export function afterDockerPrefix(text: string, start: number, end: number): num
   return mayStartLevel(text, prefixEnd) && matchEnd(LOGBACK_LEVEL_AFTER_TIME, text, prefixEnd - 1, end) !== -1 ? start : prefixEnd
 }
 
+/** Where a line starts after journalctl's time, host and process; `start` when it has none. */
+export function afterJournalPrefix(text: string, start: number, end: number): number {
+  // `Mar 01 10:00:00` has spaces at 3 and 6 and a colon at 9 (a console line's `Sat Nov 22` does not); ISO a `T` at 10.
+  const short = text.charCodeAt(start + 3) === 32 && text.charCodeAt(start + 6) === 32 && text.charCodeAt(start + 9) === 58
+  if (!short && !(text.charCodeAt(start + 4) === 45 && text.charCodeAt(start + 10) === 84)) return start
+  const timeEnd = matchEnd(JOURNAL_TIME, text, start, end)
+  const sourceEnd = timeEnd === -1 ? -1 : matchEnd(JOURNAL_SOURCE, text, timeEnd, end)
+  return sourceEnd === -1 ? start : sourceEnd
+}
+
 /** Where a line starts after a CRI log's stream and tag at `start` (after its time); -1 when there is none. */
 export function afterCriTag(text: string, start: number, end: number): number {
   return text.charCodeAt(start) === 115 /* s */ ? matchEnd(CRI_TAG, text, start, end) : -1
@@ -84,4 +101,24 @@ export function afterComposePrefix(text: string, start: number, end: number): nu
   const next = text.indexOf('| ', bar + 1)
   const last = next === -1 || next > limit ? bar : text.lastIndexOf('| ', limit)
   return text.charCodeAt(last - 1) === 32 ? prefixEnd : start
+}
+
+/**
+ * The text of the Docker json-file log entry at `start` (`{"log":"…\n","stream":"stdout","time":"…"}`, as Docker keeps a
+ * container's output under /var/lib/docker/containers), and whether it ends its line: Docker splits a line
+ * longer than 16 KB into entries, only the last ending with a newline. Undefined for any other JSON.
+ */
+export function dockerLogEntry(text: string, start: number, end: number): { text: string; whole: boolean } | undefined {
+  // Docker writes `log` first: any other JSON line (an audit record) is not parsed twice.
+  if (!holdsAt(text, start, end, '{"log":"')) return undefined
+  let value: unknown
+  try {
+    value = JSON.parse(text.slice(start, end))
+  } catch {
+    return undefined
+  }
+  const { log, stream } = value as { log?: unknown; stream?: unknown }
+  if (typeof log !== 'string' || (stream !== 'stdout' && stream !== 'stderr')) return undefined
+  const whole = log.endsWith('\n')
+  return { text: whole ? log.slice(0, log.endsWith('\r\n') ? -2 : -1) : log, whole }
 }

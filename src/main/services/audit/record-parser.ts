@@ -11,7 +11,7 @@ import { connectorNameOf, namesConnector, type NamesHolder } from './connector-n
 import { braceDepthChange, parseResponseText, responseRecord, structuredLogRecord } from './rest-response'
 import { internString } from './own-string'
 import { readsTraceLineAt, TRACE_LINES_READ } from './stack-trace'
-import { afterComposePrefix, afterCriTag, afterDockerPrefix, afterServerPrefix, isPartOfLine, withoutColours } from './line-prefixes'
+import { afterComposePrefix, afterCriTag, afterDockerPrefix, afterJournalPrefix, afterServerPrefix, dockerLogEntry, isPartOfLine, withoutColours } from './line-prefixes'
 import { holdsAt } from './text-in-place'
 import { DAY_NAMES, javaDateToIso, logbackTimeToIso, printedZone, type TimeZone } from './java-time'
 import { parseSupplement } from './supplement'
@@ -201,24 +201,31 @@ export class RecordParser {
   lineIn(text: string, start: number, end: number, truncated = false): void {
     const lineNo = ++this.stats.lines
     if (truncated) this.stats.truncatedLines++
-    const afterTime = afterDockerPrefix(text, start, end)
-    if (afterTime !== start) {
-      start = afterTime
-      const tagEnd = afterCriTag(text, start, end)
-      if (tagEnd !== -1) {
-        start = tagEnd
-        if (isPartOfLine(text, tagEnd) || this.lineParts) {
-          this.linePart(text.slice(start, end), lineNo, truncated, isPartOfLine(text, tagEnd))
-          return
-        }
+    if (text.charCodeAt(start) === 123 /* { */) {
+      const entry = dockerLogEntry(text, start, end)
+      if (entry) {
+        this.linePart(entry.text, lineNo, truncated, !entry.whole)
+        return
       }
     }
-    this.logicalLine(text, start, end, lineNo, truncated)
+    const afterJournal = afterJournalPrefix(text, start, end)
+    if (afterJournal !== start) {
+      this.logicalLine(text, afterJournal, end, lineNo, truncated)
+      return
+    }
+    const afterTime = afterDockerPrefix(text, start, end)
+    const tagEnd = afterTime === start ? -1 : afterCriTag(text, afterTime, end)
+    if (tagEnd !== -1 && (isPartOfLine(text, tagEnd) || this.lineParts)) {
+      this.linePart(text.slice(tagEnd, end), lineNo, truncated, isPartOfLine(text, tagEnd))
+      return
+    }
+    this.logicalLine(text, tagEnd === -1 ? afterTime : tagEnd, end, lineNo, truncated)
   }
 
   /**
-   * A part of a line a CRI log split (containerd writes a line longer than 16 KB as parts tagged P, then
-   * F): the parts are read as one line, numbered as the first part, and its record spans them all.
+   * A line, or a part of one, that a container runtime wrapped: containerd (CRI) and Docker write a line
+   * longer than 16 KB as parts, the last one saying so (`more` is false). The parts are read as one line,
+   * numbered as the first part, and its record spans them all.
    */
   private linePart(part: string, lineNo: number, truncated: boolean, more: boolean): void {
     const parts = this.lineParts
@@ -697,9 +704,9 @@ export class RecordParser {
  * itself, so a parser that starts there reads the rest of the log exactly as one that read it all.
  */
 export function isCutPoint(text: string, start: number, end: number): boolean {
-  // A CRI line may continue a line split before it, which the line alone does not say (and kubelet keeps such logs small).
+  // A CRI line or a Docker json-file entry may continue a line split before it, which the line alone does not say.
   const afterTime = afterDockerPrefix(text, start, end)
-  if (afterTime !== start && afterCriTag(text, afterTime, end) !== -1) return false
+  if (text.charCodeAt(start) === 123 /* { */ || (afterTime !== start && afterCriTag(text, afterTime, end) !== -1)) return false
   let cut = false
   const probe = new RecordParser(0, (record) => (cut = record.format === 'platform'), {}, {
     auditLine: (_input, _line, _time, _server, _severity, _id, message) => {
