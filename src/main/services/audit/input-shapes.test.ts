@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { AnalysisReport, AuditRecord } from '../../../shared/models/audit'
 import { analyzeSources } from './analyze'
+import { startsRecord } from './line-wrapping'
 import { openInput } from './log-reader'
 
 const shape = (name: string): string => new URL(`../../../../tests/fixtures/audit/shapes/${name}`, import.meta.url).pathname
@@ -75,6 +76,35 @@ describe('input shapes, detected and mixed', () => {
         expectAllLinesAccounted(report, records)
       }
     }
+  })
+
+  it('reads every real log as a person passes it on (quoted, indented, grep -n, cat -n, grep over files) exactly as the log itself', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'dd-passed-on-'))
+    const realLogs = new URL('../../../../tests/fixtures/real-logs/', import.meta.url).pathname
+    // What shows the wrapping: a quote or a path always, line numbers from three lines on, an indent where a line starts a record.
+    const wrappers: Record<string, { wrap: (line: string, index: number) => string; shows: (lines: string[]) => boolean }> = {
+      quote: { wrap: (line) => `> ${line}`, shows: () => true },
+      grep: { wrap: (line) => `logs/egeria.log:${line}`, shows: () => true },
+      grepNumbered: { wrap: (line, index) => `${index + 1}:${line}`, shows: (lines) => lines.length >= 3 },
+      catNumbered: { wrap: (line, index) => `${String(index + 1).padStart(6)}\t${line}`, shows: (lines) => lines.length >= 3 },
+      markdown: { wrap: (line) => `    ${line}`, shows: (lines) => lines.some(startsRecord) }
+    }
+    const causesOf = (report: AnalysisReport): unknown => report.causes.map((cause) => [cause.source, cause.subject, cause.connectors, cause.verdict])
+    let compared = 0
+    for (const name of readdirSync(realLogs).filter((file) => file.endsWith('.txt'))) {
+      const lines = readFileSync(join(realLogs, name), 'utf8').split('\n')
+      const plain = (await analyze(join(realLogs, name))).report
+      for (const [wrapper, { wrap, shows }] of Object.entries(wrappers)) {
+        if (!shows(lines.filter((line) => line.trim()))) continue
+        const path = join(dir, `${wrapper}-${name}`)
+        await writeFile(path, lines.map(wrap).join('\n'))
+        const { report } = await analyze(path)
+        expect(causesOf(report), `${wrapper} ${name}`).toEqual(causesOf(plain))
+        expect(report.findings.map((finding) => finding.evidence), `${wrapper} ${name}`).toEqual(plain.findings.map((finding) => finding.evidence))
+        compared++
+      }
+    }
+    expect(compared).toBeGreaterThan(150) // most logs show every wrapping: the comparison is not vacuous
   })
 
   it('joins the parts of a line a CRI log split (P, then F), numbered as its first part', async () => {

@@ -11,6 +11,7 @@ import { setImmediate } from 'node:timers/promises'
 import { createGunzip } from 'node:zlib'
 import type { AuditRecord, InputFormat, RecordFormat } from '../../../shared/models/audit'
 import { LineSplitter } from './line-splitter'
+import { detectLineWrapping } from './line-wrapping'
 import type { StretchRead, StretchRequest, StretchTuning } from './parse-ahead'
 import { fileChunks, HEAD_BYTES, readAhead } from './read-ahead'
 import { RecordUnpacker } from './record-codec'
@@ -21,6 +22,8 @@ import { RecordParser, type ChatterSink, type ParserOptions, type ParserStats } 
 export const CHUNK_BYTES = 1 << 20
 /** What the app parses between two looks at its event loop (a few milliseconds of work). */
 const SLICE_BYTES = 64 * 1024
+/** The start of an input read to find what wraps its lines (line-wrapping.ts looks at its first 100 lines). */
+const WRAPPING_SAMPLE_BYTES = 64 * 1024
 
 export interface InputResult {
   format: InputFormat
@@ -91,8 +94,10 @@ export async function openInput(path: string, input: number, options: ParserOpti
   if (info.isDirectory()) return { path, read: (sink) => omalrecordBatches(path, input, sink) }
   if (!info.isFile()) throw new Error(`${path} is not a file or directory`)
   // Its first bytes, read once: gzip or not, and (for a reader that would parse ahead) UTF-8 or UTF-16.
-  const head = await readHead(path, 1024)
+  const head = await readHead(path, WRAPPING_SAMPLE_BYTES)
   const gzip = isGzipHead(head)
+  // A file's wrapping is found here, so that a thread parsing ahead is told whether there is one; a gzip's as it is read.
+  if (!gzip && options.unwrap === undefined) options = { ...options, unwrap: (utf16Decoder(head) ? undefined : detectLineWrapping(head.toString('utf8'))) ?? null }
   let file: ReadStream | undefined
   let bytesRead = 0
   return {
@@ -113,10 +118,11 @@ export async function openInput(path: string, input: number, options: ParserOpti
 /**
  * Whether the reading thread may parse stretches ahead of a large file (parse-ahead.ts): for a diagnosis
  * that keeps no record (it takes chatter) and reads no slice at a time (the app browses records), of a
- * log in UTF-8 with its own zones (a zone given as an option is a function, which no thread can be sent).
+ * log in UTF-8 with its own zones (a zone given as an option is a function, which no thread can be sent)
+ * and lines as written (a wrapped log is one a person passed on, seldom large).
  */
 function parsesAhead(head: Buffer, input: number, options: ParserOptions, sink: RecordSink | undefined, tuning: FileReading['stretches']): StretchRequest | undefined {
-  if (!sink?.chatter || sink.betweenChunks || options.zone !== undefined || utf16Decoder(head) !== undefined) return undefined
+  if (!sink?.chatter || sink.betweenChunks || options.zone !== undefined || options.unwrap || utf16Decoder(head) !== undefined) return undefined
   return { ...tuning, input, maxStackLines: options.maxStackLines }
 }
 
@@ -173,6 +179,7 @@ export async function* streamBatches(
       splitter.skip(stretch.bytes)
       continue
     }
+    if (options.unwrap === undefined && parser.stats.lines === 0) parser.unwrapLines(detectLineWrapping(bytes.toString('utf8', 0, Math.min(bytes.length, WRAPPING_SAMPLE_BYTES))))
     const step = betweenChunks ? SLICE_BYTES : bytes.length
     for (let start = 0; start < bytes.length; start += step) {
       splitter.push(step >= bytes.length ? bytes : bytes.subarray(start, start + step))

@@ -13,6 +13,7 @@ import { internString } from './own-string'
 import { readsTraceLineAt, TRACE_LINES_READ } from './stack-trace'
 import { afterComposePrefix, afterCriTag, afterDockerPrefix, afterJournalPrefix, afterServerPrefix, dockerLogEntry, isPartOfLine, withoutColours } from './line-prefixes'
 import { holdsAt } from './text-in-place'
+import { startsRecord, unwrapLine, type LineWrapping } from './line-wrapping'
 import { DAY_NAMES, javaDateToIso, logbackTimeToIso, printedZone, type TimeZone } from './java-time'
 import { parseSupplement } from './supplement'
 
@@ -35,6 +36,8 @@ export interface ParserOptions {
   zone?: TimeZone
   /** Stack-trace lines kept per record; the rest are counted in the record's line range only. */
   maxStackLines?: number
+  /** What is put before each line (line-wrapping.ts): null when it was looked for and there is none; else the reader looks. */
+  unwrap?: LineWrapping | null
 }
 
 /** Printed severity → the record's severity, as one shared string: later lookups by it reuse its hash. */
@@ -121,16 +124,6 @@ function isBlank(text: string, start: number, end: number): boolean {
   return true
 }
 
-const LOG_TIME_START = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d/
-
-/** A line that starts a record of its own: a JSON object at the margin, a console audit line, a timestamped log line. */
-function startsRecord(line: string): boolean {
-  const first = line.charCodeAt(0)
-  if (first === 123 /* { */) return true
-  if (first >= 48 && first <= 57) return LOG_TIME_START.test(line)
-  return line.charCodeAt(3) === 32 && line.charCodeAt(7) === 32 && DAY_NAMES.has(line.slice(0, 3))
-}
-
 /** A REST response being read: its lines until the braces balance. */
 interface ResponseBlock {
   firstLine: number
@@ -141,6 +134,7 @@ interface ResponseBlock {
 
 export class RecordParser {
   private block: ResponseBlock | undefined
+  private wrapping: LineWrapping | undefined
   /** The parts so far of a line a CRI log split, and the line the first part is on. */
   private lineParts: { text: string; firstLine: number; truncated: boolean } | undefined
   readonly stats: ParserStats = { lines: 0, records: 0, auditRecords: 0, unparsedLines: 0, blankLines: 0, truncatedLines: 0 }
@@ -187,7 +181,13 @@ export class RecordParser {
     private readonly chatter?: ChatterSink
   ) {
     this.maxStackLines = options.maxStackLines ?? 200
+    this.wrapping = options.unwrap ?? undefined
     this.framesDropped = chatter !== undefined
+  }
+
+  /** Takes `wrapping` off every line that has it from now on (the reader found it in the input's first lines). */
+  unwrapLines(wrapping: LineWrapping | undefined): void {
+    this.wrapping = wrapping
   }
 
   line(line: string, truncated = false): void {
@@ -201,6 +201,7 @@ export class RecordParser {
   lineIn(text: string, start: number, end: number, truncated = false): void {
     const lineNo = ++this.stats.lines
     if (truncated) this.stats.truncatedLines++
+    if (this.wrapping) start = unwrapLine(this.wrapping, text, start, end)
     if (text.charCodeAt(start) === 123 /* { */) {
       const entry = dockerLogEntry(text, start, end)
       if (entry) {
