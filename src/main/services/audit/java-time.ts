@@ -16,8 +16,13 @@ const ZONE_OFFSETS: Record<string, number> = {
   GMT: 0, UTC: 0, UT: 0, Z: 0, WET: 0, BST: 60, IST: 330, WEST: 60, CET: 60, MET: 60, CEST: 120, MEST: 120,
   EET: 120, EEST: 180, MSK: 180, EST: -300, EDT: -240, CST: -360, CDT: -300, MST: -420, MDT: -360,
   PST: -480, PDT: -420, AKST: -540, AKDT: -480, HST: -600, JST: 540, KST: 540, SGT: 480, HKT: 480,
-  AWST: 480, ACST: 570, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780, BRT: -180, ART: -180
+  AWST: 480, ACST: 570, ACDT: 630, AEST: 600, AEDT: 660, NZST: 720, NZDT: 780, BRT: -180, ART: -180,
+  ICT: 420, WIB: 420, WITA: 480, WIT: 540, PHT: 480, MYT: 480, PKT: 300, NPT: 345, GST: 240, IRST: 210, IRDT: 270,
+  AFT: 270, TRT: 180, IDT: 180, EAT: 180, CAT: 120, SAST: 120, WAT: 60, AST: -240, ADT: -180, NST: -210, NDT: -150,
+  CLT: -240, CLST: -180, COT: -300, PET: -300, VET: -240, CHST: 600
 }
+/** What Java prints for a zone it has only an abbreviation for, which the table above may lack. */
+const ZONE_ABBREVIATION = /^[A-Z]{2,5}$/
 
 /**
  * How clock times of a zone become UTC. `toUtc` takes the wall-clock time read as if it were UTC (what
@@ -42,6 +47,14 @@ export function fixedZone(offsetMinutes: number): TimeZone {
 export function printedZone(name: string): TimeZone | undefined {
   const offset = zoneOffsetMinutes(name)
   return offset === undefined ? undefined : fixedZone(offset)
+}
+
+/**
+ * The zone a log line printed: one the table knows, or (an abbreviation it lacks) UTC, so that the line is
+ * still read and its times keep their order; `--zone` gives the true offset.
+ */
+export function logZone(name: string): TimeZone | undefined {
+  return printedZone(name) ?? (ZONE_ABBREVIATION.test(name) ? fixedZone(0) : undefined)
 }
 
 /**
@@ -92,7 +105,7 @@ export function zoneOffsetMinutes(zone: string): number | undefined {
  */
 export function javaDateToIso(monthDayClock: string, zone: string, year: string, overrideZone?: TimeZone): string | undefined {
   const month = MONTHS[monthDayClock.slice(0, 3)]
-  const timeZone = overrideZone ?? printedZone(zone)
+  const timeZone = overrideZone ?? logZone(zone)
   // A line cut short (`Sat Nov 22 18:54:00 GMT `) has no year: Date.UTC would read none as 1900.
   if (month === undefined || timeZone === undefined || year.length !== 4) return undefined
   const day = Number(monthDayClock.slice(4, 6))

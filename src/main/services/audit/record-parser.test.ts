@@ -111,6 +111,10 @@ describe('RecordParser: console destination', () => {
     expect(parse(line).records[0]!.time).toBe('2021-05-12T08:14:06Z')
     expect(parse(line.replace('CET', 'GMT+05:30')).records[0]!.time).toBe('2021-05-12T03:44:06Z')
     expect(parse(line, { zone: timeZone('-05:00') }).records[0]!.time).toBe('2021-05-12T14:14:06Z')
+    expect(parse(line.replace('CET', 'ICT')).records[0]!.time).toBe('2021-05-12T02:14:06Z')
+    // An abbreviation the table lacks still makes an audit line: its clock is read as UTC.
+    expect(parse(line.replace('CET', 'XYZT')).records[0]).toMatchObject({ audit: true, messageId: 'OMRS-AUDIT-0064', time: '2021-05-12T09:14:06Z' })
+    expect(timeZone('XYZT')).toBeUndefined()
   })
 
   it('gives a header cut before its year no time, rather than the year 1900', () => {

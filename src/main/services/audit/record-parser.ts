@@ -14,7 +14,7 @@ import { readsTraceLineAt, TRACE_LINES_READ } from './stack-trace'
 import { afterComposePrefix, afterCriTag, afterDockerPrefix, afterJournalPrefix, afterServerPrefix, dockerLogEntry, isPartOfLine, withoutColours } from './line-prefixes'
 import { holdsAt } from './text-in-place'
 import { startsRecord, unwrapLine, type LineWrapping } from './line-wrapping'
-import { DAY_NAMES, javaDateToIso, logbackTimeToIso, printedZone, type TimeZone } from './java-time'
+import { DAY_NAMES, javaDateToIso, logbackTimeToIso, logZone, type TimeZone } from './java-time'
 import { parseSupplement } from './supplement'
 
 export type ParserStats = LineCounts
@@ -483,7 +483,7 @@ export class RecordParser {
     this.lastDate = text.slice(start, Math.min(zoneEnd + 5, end))
     this.datedHeaders.clear()
     this.lastDateIso = iso
-    this.consoleZone = printedZone(zone)
+    this.consoleZone = logZone(zone)
     // A year cut short by the line's end still counts its missing characters: the rest of the line starts past them.
     return zoneEnd + 5
   }
