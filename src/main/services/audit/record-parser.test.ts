@@ -123,6 +123,16 @@ describe('RecordParser: console destination', () => {
     expect(records.slice(1).map((record) => record.time)).toEqual(records.slice(1).map(() => undefined))
   })
 
+  it('reads the parts of a split line that no part follows as a line of their own', () => {
+    const header = 'Tue Feb 02 20:57:50 GMT 2021 s1 Startup OMRS-AUDIT-0064 initialized'
+    const { records, stats } = parse(`2021-02-02T20:57:50.1Z stdout P ${header.slice(0, 40)}\n2021-02-02T20:57:50.2Z stdout P ${header.slice(40)}\n${header}\n`)
+    expect(records.map((record) => [record.messageId, record.firstLine, record.lastLine])).toEqual([
+      ['OMRS-AUDIT-0064', 1, 2],
+      ['OMRS-AUDIT-0064', 3, 3]
+    ])
+    expect(accountedLines(records, stats)).toBe(3)
+  })
+
   it('follows daylight saving time in an IANA zone given as the override', () => {
     const paris = timeZone('Europe/Paris')
     const at = (date: string): string => parse(`${date} s1 Startup OMRS-AUDIT-0064 text`, { zone: paris }).records[0]!.time!

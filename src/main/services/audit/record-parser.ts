@@ -135,7 +135,7 @@ interface ResponseBlock {
 export class RecordParser {
   private block: ResponseBlock | undefined
   private wrapping: LineWrapping | undefined
-  /** The parts so far of a line a CRI log split, and the line the first part is on. */
+  /** The parts so far of a line a container runtime split, and the line the first part is on. */
   private lineParts: { text: string; firstLine: number; truncated: boolean } | undefined
   readonly stats: ParserStats = { lines: 0, records: 0, auditRecords: 0, unparsedLines: 0, blankLines: 0, truncatedLines: 0 }
   private current: AuditRecord | undefined
@@ -196,7 +196,8 @@ export class RecordParser {
 
   /**
    * The line `text.slice(start, end)`, read in place (`text` is a whole decoded piece of the log): a console line
-   * needs no string of its own, only its message text.
+   * needs no string of its own, only its message text. What a person or a tool put before it comes off first
+   * (line-wrapping.ts, line-prefixes.ts), and the parts of a line a container runtime split are joined.
    */
   lineIn(text: string, start: number, end: number, truncated = false): void {
     const lineNo = ++this.stats.lines
@@ -210,17 +211,15 @@ export class RecordParser {
       }
     }
     const afterJournal = afterJournalPrefix(text, start, end)
-    if (afterJournal !== start) {
-      this.logicalLine(text, afterJournal, end, lineNo, truncated)
-      return
-    }
-    const afterTime = afterDockerPrefix(text, start, end)
+    const afterTime = afterJournal === start ? afterDockerPrefix(text, start, end) : start
     const tagEnd = afterTime === start ? -1 : afterCriTag(text, afterTime, end)
     if (tagEnd !== -1 && (isPartOfLine(text, tagEnd) || this.lineParts)) {
       this.linePart(text.slice(tagEnd, end), lineNo, truncated, isPartOfLine(text, tagEnd))
       return
     }
-    this.logicalLine(text, tagEnd === -1 ? afterTime : tagEnd, end, lineNo, truncated)
+    // Parts that no part followed are a line of their own.
+    if (this.lineParts) this.endLineParts(lineNo - 1)
+    this.logicalLine(text, afterJournal !== start ? afterJournal : tagEnd === -1 ? afterTime : tagEnd, end, lineNo, truncated)
   }
 
   /**
@@ -245,6 +244,7 @@ export class RecordParser {
     else if (this.current && this.current.lastLine >= firstLine) this.current.lastLine = Math.max(this.current.lastLine, lastLine)
   }
 
+  /** A line as the log wrote it, without what other tools put before it. */
   private logicalLine(text: string, start: number, end: number, lineNo: number, truncated: boolean): void {
     const coloured = this.escapes.within(text, start, end)
     if (coloured) {
