@@ -117,6 +117,21 @@ describe('daemon-doctor analyze', () => {
     expect(JSON.parse(stdout).findings[0].firstSeen).toBe('2021-02-02T19:57:50Z')
   })
 
+  it('says how it read a log: a zone it does not know read as UTC, a wrapping taken off; --zone leaves nothing to say', async () => {
+    const path = join(tmp, 'unknown-zone.log')
+    writeFileSync(path, readFileSync(seed, 'utf8').replaceAll(' GMT ', ' XYZT ').split('\n').map((line) => `> ${line}`).join('\n'))
+    expect(await run(path)).toBe(0)
+    expect(stdout.split('\n').filter((line) => line.startsWith('Note: '))).toEqual([
+      'Note: Every line was quoted with "> ": read without the quote.',
+      "Note: The zone XYZT is not one Daemon Doctor knows: its times are read as UTC (the command line's --zone gives the true one)."
+    ])
+    stdout = ''
+    expect(await run(path, '--format', 'json', '--zone', '+01:00')).toBe(0)
+    const report = JSON.parse(stdout)
+    expect(report.inputs[0].notes).toEqual(['Every line was quoted with "> ": read without the quote.'])
+    expect(report.findings[0].firstSeen).toBe('2021-02-02T19:57:50Z')
+  })
+
   it('exits 2 with a one-line reason for unreadable input or bad usage', async () => {
     expect(await run(join(tmp, 'missing.log'))).toBe(2)
     expect(stderr).toMatch(/^daemon-doctor: cannot read .*missing\.log: ENOENT\n$/)

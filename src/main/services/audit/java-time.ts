@@ -57,6 +57,11 @@ export function logZone(name: string): TimeZone | undefined {
   return printedZone(name) ?? (ZONE_ABBREVIATION.test(name) ? fixedZone(0) : undefined)
 }
 
+/** What the reader says of a zone it read as UTC. */
+export function unknownZoneNote(zone: string): string {
+  return `The zone ${zone} is not one Daemon Doctor knows: its times are read as UTC (the command line's --zone gives the true one).`
+}
+
 /**
  * A zone as the operator names it: an abbreviation (`CET`), an offset (`+05:30`), or an IANA name
  * (`Europe/Paris`), whose offset then follows daylight saving time. Undefined when unknown.

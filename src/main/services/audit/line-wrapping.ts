@@ -91,3 +91,17 @@ function matchAt(pattern: RegExp, text: string, start: number, end: number): num
   pattern.lastIndex = start
   return pattern.test(text) && pattern.lastIndex <= end ? pattern.lastIndex : start
 }
+
+/** What the reader says of a wrapping it took off, for the person who passed the log on. */
+export function describeWrapping(wrapping: LineWrapping): string {
+  switch (wrapping.kind) {
+    case 'indent':
+      return `Every line was indented by ${wrapping.width} characters (a pasted code block): read without the indent.`
+    case 'quote':
+      return 'Every line was quoted with "> ": read without the quote.'
+    case 'numbered':
+      return 'Every line was numbered (grep -n or cat -n): read without the numbers; line numbers here count the lines of this input.'
+    case 'file':
+      return `Every line began with "${wrapping.prefix}" (grep over files): read without it.`
+  }
+}

@@ -175,7 +175,7 @@ export async function* streamBatches(
       const { stretch, ints } = bytes
       parser.end()
       ;(stretches ??= new RecordUnpacker(input)).unpack(ints, stretch.packed, parser.stats.lines, (record) => batches.add(record), sink!.chatter!)
-      parser.countStretch(stretch.counts, stretch.formats)
+      parser.countStretch(stretch.counts, stretch.formats, stretch.notes)
       splitter.skip(stretch.bytes)
       continue
     }
@@ -193,7 +193,7 @@ export async function* streamBatches(
   parser.end()
   const batch = batches.take()
   if (batch) yield batch
-  return { format: formatOf(parser.auditFormats), stats: parser.stats, endOffset: splitter.consumedBytes }
+  return { format: formatOf(parser.auditFormats), stats: parser.stats, endOffset: splitter.consumedBytes, ...(parser.notes.length > 0 ? { notes: [...parser.notes] } : {}) }
 }
 
 /**

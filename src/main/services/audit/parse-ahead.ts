@@ -17,6 +17,8 @@ export interface ParsedStretch {
   packed: PackedStrings
   counts: LineCounts
   formats: RecordFormat[]
+  /** What its reading noted (a zone read as UTC). */
+  notes: string[]
   /** Its bytes, from its first line to the cut point after its last. */
   bytes: number
 }
@@ -115,7 +117,7 @@ export class StretchParser {
     }
     parser.end()
     if (packer.overflowed) return undefined
-    return { packed: packer.finish(), counts: parser.stats, formats: [...parser.auditFormats], bytes: end - from }
+    return { packed: packer.finish(), counts: parser.stats, formats: [...parser.auditFormats], notes: [...parser.notes], bytes: end - from }
   }
 
   private chatterSink(): ChatterSink {

@@ -13,8 +13,8 @@ import { internString } from './own-string'
 import { readsTraceLineAt, TRACE_LINES_READ } from './stack-trace'
 import { afterComposePrefix, afterCriTag, afterDockerPrefix, afterJournalPrefix, afterServerPrefix, dockerLogEntry, isPartOfLine, withoutColours } from './line-prefixes'
 import { holdsAt } from './text-in-place'
-import { startsRecord, unwrapLine, type LineWrapping } from './line-wrapping'
-import { DAY_NAMES, javaDateToIso, logbackTimeToIso, logZone, type TimeZone } from './java-time'
+import { describeWrapping, startsRecord, unwrapLine, type LineWrapping } from './line-wrapping'
+import { DAY_NAMES, javaDateToIso, logbackTimeToIso, logZone, printedZone, unknownZoneNote, type TimeZone } from './java-time'
 import { parseSupplement } from './supplement'
 
 export type ParserStats = LineCounts
@@ -43,6 +43,8 @@ export interface ParserOptions {
 /** Printed severity → the record's severity, as one shared string: later lookups by it reuse its hash. */
 const SEVERITIES = new Map<string, string>(AUDIT_SEVERITIES.map((severity) => [severity, severity]))
 SEVERITIES.set('<Unknown>', 'Unknown')
+/** Notes an input's reading makes at most (each says something different). */
+const MAX_NOTES = 5
 const SUPPLEMENT = 'Supplementary information: log record id '
 const FURTHER_READING = 'Further reading: '
 const LOGBACK =
@@ -135,6 +137,7 @@ interface ResponseBlock {
 export class RecordParser {
   private block: ResponseBlock | undefined
   private wrapping: LineWrapping | undefined
+  private readonly said: string[] = []
   /** The parts so far of a line a container runtime split, and the line the first part is on. */
   private lineParts: { text: string; firstLine: number; truncated: boolean } | undefined
   readonly stats: ParserStats = { lines: 0, records: 0, auditRecords: 0, unparsedLines: 0, blankLines: 0, truncatedLines: 0 }
@@ -182,12 +185,23 @@ export class RecordParser {
   ) {
     this.maxStackLines = options.maxStackLines ?? 200
     this.wrapping = options.unwrap ?? undefined
+    if (this.wrapping) this.note(describeWrapping(this.wrapping))
     this.framesDropped = chatter !== undefined
   }
 
   /** Takes `wrapping` off every line that has it from now on (the reader found it in the input's first lines). */
   unwrapLines(wrapping: LineWrapping | undefined): void {
     this.wrapping = wrapping
+    if (wrapping) this.note(describeWrapping(wrapping))
+  }
+
+  /** What the reader says of how it read the input (a wrapping taken off, a zone read as UTC), each once. */
+  get notes(): readonly string[] {
+    return this.said
+  }
+
+  private note(text: string): void {
+    if (!this.said.includes(text) && this.said.length < MAX_NOTES) this.said.push(text)
   }
 
   line(line: string, truncated = false): void {
@@ -304,9 +318,10 @@ export class RecordParser {
   }
 
   /** Counts the lines of a stretch parsed apart (parse-ahead.ts), after `end`: the lines after it are numbered on from it. */
-  countStretch(counts: LineCounts, formats: readonly RecordFormat[]): void {
+  countStretch(counts: LineCounts, formats: readonly RecordFormat[], notes: readonly string[]): void {
     for (const key of Object.keys(counts) as (keyof LineCounts)[]) this.stats[key] += counts[key]
     for (const format of formats) this.auditFormats.add(format)
+    for (const note of notes) this.note(note)
   }
 
   /**
@@ -484,6 +499,7 @@ export class RecordParser {
     this.datedHeaders.clear()
     this.lastDateIso = iso
     this.consoleZone = logZone(zone)
+    if (this.options.zone === undefined && printedZone(zone) === undefined) this.note(unknownZoneNote(zone))
     // A year cut short by the line's end still counts its missing characters: the rest of the line starts past them.
     return zoneEnd + 5
   }

@@ -76,6 +76,11 @@ function recordsText(report: AnalysisReport): string {
   return `${counted(report.records, 'record')} (${report.auditRecords} audit, ${counted(report.unparsedLines, 'unparsed line')})`
 }
 
+/** How the inputs were read, where the reader had something to say (a wrapping taken off, a zone read as UTC), named by input when there are several. */
+function inputNotes(report: AnalysisReport): string[] {
+  return report.inputs.flatMap((input) => (input.notes ?? []).map((note) => (report.inputs.length > 1 ? `${input.path}: ${note}` : note)))
+}
+
 /** The sources an undetermined cause leaves open: "connector or third-party technology". */
 function candidatesText(candidates: readonly CauseSource[]): string {
   return candidates.map(sourceName).join(' or ')
@@ -95,6 +100,7 @@ export function formatText(report: AnalysisReport, options: ReportFormatOptions 
   const out: string[] = []
   out.push(`Analysed ${recordsText(report)} from ${counted(report.inputs.length, 'input')}.`)
   if (report.servers.length > 0) out.push(`Servers: ${report.servers.join(', ')}`)
+  for (const note of inputNotes(report)) out.push(`Note: ${note}`)
   out.push('')
   if (report.causes.length === 0) out.push('No failures found.')
   else {
@@ -134,6 +140,7 @@ export function formatMarkdown(report: AnalysisReport, options: ReportFormatOpti
   out.push(`${recordsText(report)}; servers: ${report.servers.join(', ') || 'none'}.`, '')
   out.push('| Input | Format | Lines | Records |', '|---|---|---|---|')
   for (const input of report.inputs) out.push(`| ${cell(input.path)} | ${input.format} | ${input.lines} | ${input.records} |`)
+  for (const [index, note] of inputNotes(report).entries()) out.push(...(index === 0 ? [''] : []), `> ${note}`)
   out.push('', '## Causes', '')
   if (report.causes.length === 0) out.push('No failures found.')
   for (const cause of report.causes) {
