@@ -53,13 +53,15 @@ describe('input shapes, detected and mixed', () => {
     expect(report.inputs[0]!.unparsedLines).toBe(0)
   })
 
-  it('reads every real log as container runtimes and systemd keep it (CRI, Docker json-file, journalctl) exactly as the log itself', async () => {
+  it('reads every real log as container runtimes, their tools and systemd keep it (CRI, Docker json-file, compose and kubectl with times, journalctl) exactly as the log itself', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dd-wrapped-'))
     const realLogs = new URL('../../../../tests/fixtures/real-logs/', import.meta.url).pathname
     const time = (index: number): string => `2025-03-01T10:00:${String(index % 60).padStart(2, '0')}.123456789Z`
     const wrappers: Record<string, (line: string, index: number) => string> = {
       cri: (line, index) => `${time(index)} ${index % 2 ? 'stderr' : 'stdout'} F ${line}`,
       docker: (line, index) => JSON.stringify({ log: `${line}\n`, stream: 'stdout', time: time(index) }),
+      composeTimestamps: (line, index) => `egeria-platform-1  | ${time(index)} ${line}`,
+      kubectlPrefixTimestamps: (line, index) => `[pod/egeria-platform-0/platform] ${time(index)} ${line}`,
       journal: (line) => `Mar  1 10:00:00 egeria-host java[4242]: ${line}`,
       journalIso: (line) => `2025-03-01T10:00:00+0000 egeria-host java[4242]: ${line}`
     }

@@ -268,8 +268,11 @@ export class RecordParser {
     }
     // A line stripped of its colours is a text of its own: searched by itself, it leaves the piece's search where it was.
     const hasBar = coloured ? text.includes('|') : this.bars.within(text, start, end)
+    const beforePrefix = start
     if (start < end && text.charCodeAt(start) === 91 /* [ */) start = afterServerPrefix(text, start, end)
     else if (hasBar) start = afterComposePrefix(text, start, end)
+    // `docker compose logs -t` and `kubectl logs --prefix --timestamps` put the time after their prefix.
+    if (start !== beforePrefix) start = afterDockerPrefix(text, start, end)
     if (this.block) {
       // A response cut short (a truncated paste) must not swallow the records after it.
       const line = text.slice(start, end)
