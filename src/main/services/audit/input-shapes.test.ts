@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { AnalysisReport, AuditRecord } from '../../../shared/models/audit'
 import { analyzeSources } from './analyze'
-import { startsRecord } from './line-wrapping'
+import { startsRecord } from './record-parser'
 import { openInput } from './log-reader'
 
 const shape = (name: string): string => new URL(`../../../../tests/fixtures/audit/shapes/${name}`, import.meta.url).pathname
@@ -80,16 +80,17 @@ describe('input shapes, detected and mixed', () => {
     }
   })
 
-  it('reads every real log as a person passes it on (quoted, indented, grep -n, cat -n, grep over files) exactly as the log itself', async () => {
+  it('reads every real log as a person passes it on (quoted, indented, grep -n, cat -n, grep over files, stern) exactly as the log itself', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'dd-passed-on-'))
     const realLogs = new URL('../../../../tests/fixtures/real-logs/', import.meta.url).pathname
-    // What shows the wrapping: a quote or a path always, line numbers from three lines on, an indent where a line starts a record.
+    // What shows the wrapping: a quote or a path always, line numbers from three lines on, an indent or a pod's name where a line starts a record.
     const wrappers: Record<string, { wrap: (line: string, index: number) => string; shows: (lines: string[]) => boolean }> = {
       quote: { wrap: (line) => `> ${line}`, shows: () => true },
       grep: { wrap: (line) => `logs/egeria.log:${line}`, shows: () => true },
       grepNumbered: { wrap: (line, index) => `${index + 1}:${line}`, shows: (lines) => lines.length >= 3 },
       catNumbered: { wrap: (line, index) => `${String(index + 1).padStart(6)}\t${line}`, shows: (lines) => lines.length >= 3 },
-      markdown: { wrap: (line) => `    ${line}`, shows: (lines) => lines.some(startsRecord) }
+      markdown: { wrap: (line) => `    ${line}`, shows: (lines) => lines.some(startsRecord) },
+      stern: { wrap: (line) => `egeria-platform-0 platform ${line}`, shows: (lines) => lines.some(startsRecord) }
     }
     const causesOf = (report: AnalysisReport): unknown => report.causes.map((cause) => [cause.source, cause.subject, cause.connectors, cause.verdict])
     let compared = 0

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { detectLineWrapping, unwrapLine, type LineWrapping } from './line-wrapping'
+import { unwrapLine, type LineWrapping } from './line-wrapping'
+import { detectLineWrapping } from './wrapping-detection'
 
 const log = [
   'Sat Nov 22 18:00:00 GMT 2025 intserv Startup OMRS-AUDIT-0064 The Open Metadata Repository Services (OMRS) has initialized',
@@ -18,8 +19,9 @@ describe('line wrapping', () => {
       ['mail quote', log.map((line) => `> ${line}`.trimEnd()), { kind: 'quote' }],
       ['grep -n', log.map((line, index) => `${index + 1}:${line}`), { kind: 'numbered' }],
       ['cat -n', log.map((line, index) => `${String(index + 1).padStart(6)}\t${line}`), { kind: 'numbered' }],
-      ['grep over files', log.map((line) => `logs/intserv.log:${line}`), { kind: 'file', prefix: 'logs/intserv.log:' }],
-      ['grep -n over files', log.map((line, index) => `intserv.log:${index + 1}:${line}`), { kind: 'file', prefix: 'intserv.log:' }]
+      ['grep over files', log.map((line) => `logs/intserv.log:${line}`), { kind: 'prefix', prefix: 'logs/intserv.log:' }],
+      ['grep -n over files', log.map((line, index) => `intserv.log:${index + 1}:${line}`), { kind: 'prefix', prefix: 'intserv.log:' }],
+      ['stern', log.map((line) => `egeria-platform-0 platform ${line}`), { kind: 'prefix', prefix: 'egeria-platform-0 platform ' }]
     ]
     for (const [name, lines, wrapping] of cases) {
       expect(detectLineWrapping(lines.join('\n')), name).toEqual(wrapping)
@@ -40,7 +42,7 @@ describe('line wrapping', () => {
     const python = ['Traceback (most recent call last):', '  File "notebook.py", line 3, in <module>', "ConnectionError: HTTPConnectionPool(host='lab-core', port=9443)"]
     expect(detectLineWrapping(python.map((line) => `> ${line}`).join('\n'))).toEqual({ kind: 'quote' })
     expect(detectLineWrapping(python.map((line, index) => `${index + 7}:${line}`).join('\n'))).toEqual({ kind: 'numbered' })
-    expect(detectLineWrapping(python.map((line) => `out/run.txt:${line}`).join('\n'))).toEqual({ kind: 'file', prefix: 'out/run.txt:' })
+    expect(detectLineWrapping(python.map((line) => `out/run.txt:${line}`).join('\n'))).toEqual({ kind: 'prefix', prefix: 'out/run.txt:' })
     // Numbers that do not rise are the lines' own.
     expect(detectLineWrapping(python.map((line) => `7:${line}`).join('\n'))).toBeUndefined()
   })

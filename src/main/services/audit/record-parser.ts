@@ -13,7 +13,7 @@ import { internString } from './own-string'
 import { readsTraceLineAt, TRACE_LINES_READ } from './stack-trace'
 import { afterComposePrefix, afterCriTag, afterDockerPrefix, afterJournalPrefix, afterServerPrefix, dockerLogEntry, isPartOfLine, withoutColours } from './line-prefixes'
 import { holdsAt } from './text-in-place'
-import { describeWrapping, startsRecord, unwrapLine, type LineWrapping } from './line-wrapping'
+import { describeWrapping, unwrapLine, type LineWrapping } from './line-wrapping'
 import { DAY_NAMES, javaDateToIso, logbackTimeToIso, logZone, printedZone, unknownZoneNote, type TimeZone } from './java-time'
 import { parseSupplement } from './supplement'
 
@@ -124,6 +124,16 @@ function isBlank(text: string, start: number, end: number): boolean {
     return code > 127 && text.slice(at, end).trim().length === 0
   }
   return true
+}
+
+const LOG_TIME_START = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d/
+
+/** A line that starts a record of its own: a JSON object at the margin, a console audit line, a timestamped log line. */
+export function startsRecord(line: string): boolean {
+  const first = line.charCodeAt(0)
+  if (first === 123 /* { */) return true
+  if (first >= 48 && first <= 57) return LOG_TIME_START.test(line)
+  return line.charCodeAt(3) === 32 && line.charCodeAt(7) === 32 && DAY_NAMES.has(line.slice(0, 3))
 }
 
 /** A REST response being read: its lines until the braces balance. */
