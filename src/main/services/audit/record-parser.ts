@@ -150,6 +150,8 @@ export class RecordParser {
   private readonly said: string[] = []
   /** The parts so far of a line a container runtime split, and the line the first part is on. */
   private lineParts: { text: string; firstLine: number; truncated: boolean } | undefined
+  /** The line the parts lineIn is given next were numbered as (0: lineIn numbers its line itself). */
+  private joinedLine = 0
   readonly stats: ParserStats = { lines: 0, records: 0, auditRecords: 0, unparsedLines: 0, blankLines: 0, truncatedLines: 0 }
   private current: AuditRecord | undefined
   /** The current record takes stack-trace lines (after a supplement or a logback ERROR/WARN). */
@@ -160,6 +162,7 @@ export class RecordParser {
   private lastDateIso: string | undefined
   /** Zone of the last console line: Spring Boot 2 times print none, and share the JVM's zone. */
   private consoleZone: TimeZone | undefined
+  private readonly zones = new Map<string, TimeZone | undefined>()
   /** The second of the last Spring Boot time (its text around the milliseconds), its zone and its ISO time. */
   private secondHead = ''
   private secondTail = ''
@@ -224,52 +227,21 @@ export class RecordParser {
    * (line-wrapping.ts, line-prefixes.ts), and the parts of a line a container runtime split are joined.
    */
   lineIn(text: string, start: number, end: number, truncated = false): void {
-    const lineNo = ++this.stats.lines
-    if (truncated) this.stats.truncatedLines++
-    if (this.wrapping) start = unwrapLine(this.wrapping, text, start, end)
-    if (text.charCodeAt(start) === 123 /* { */) {
-      const entry = dockerLogEntry(text, start, end)
-      if (entry) {
-        this.linePart(entry.text, lineNo, truncated, !entry.whole)
-        return
+    let lineNo = this.joinedLine
+    if (lineNo !== 0) this.joinedLine = 0
+    else {
+      lineNo = ++this.stats.lines
+      if (truncated) this.stats.truncatedLines++
+      // Only a line that starts with `{` (a Docker entry), a time with a `T` at 10 (docker, CRI, journalctl -o
+      // short-iso) or a capital with spaces at 3 and 6 (journalctl's `Mar 01 10:…`, not a console line's `Sat Nov 22`)
+      // may carry what a tool put before it; with no wrapping or split line pending, the others go straight on.
+      const first = text.charCodeAt(start)
+      const mayCarryTool = first === 123 || (first >= 48 && first <= 57 ? text.charCodeAt(start + 10) === 84 : first >= 65 && first <= 90 && text.charCodeAt(start + 3) === 32 && text.charCodeAt(start + 6) === 32)
+      if (mayCarryTool || this.wrapping !== undefined || this.lineParts !== undefined) {
+        start = this.afterToolPrefixes(text, start, end, lineNo, truncated)
+        if (start === -1) return
       }
     }
-    const afterJournal = afterJournalPrefix(text, start, end)
-    const afterTime = afterJournal === start ? afterDockerPrefix(text, start, end) : start
-    const tagEnd = afterTime === start ? -1 : afterCriTag(text, afterTime, end)
-    if (tagEnd !== -1 && (isPartOfLine(text, tagEnd) || this.lineParts)) {
-      this.linePart(text.slice(tagEnd, end), lineNo, truncated, isPartOfLine(text, tagEnd))
-      return
-    }
-    // Parts that no part followed are a line of their own.
-    if (this.lineParts) this.endLineParts(lineNo - 1)
-    this.logicalLine(text, afterJournal !== start ? afterJournal : tagEnd === -1 ? afterTime : tagEnd, end, lineNo, truncated)
-  }
-
-  /**
-   * A line, or a part of one, that a container runtime wrapped: containerd (CRI) and Docker write a line
-   * longer than 16 KB as parts, the last one saying so (`more` is false). The parts are read as one line,
-   * numbered as the first part, and its record spans them all.
-   */
-  private linePart(part: string, lineNo: number, truncated: boolean, more: boolean): void {
-    const parts = this.lineParts
-    this.lineParts = { text: parts ? parts.text + part : part, firstLine: parts?.firstLine ?? lineNo, truncated: truncated || parts?.truncated === true }
-    if (!more) this.endLineParts(lineNo)
-  }
-
-  private endLineParts(lastLine: number): void {
-    const { text, firstLine, truncated } = this.lineParts!
-    this.lineParts = undefined
-    const { unparsedLines, blankLines } = this.stats
-    this.logicalLine(text, 0, text.length, firstLine, truncated)
-    // The other parts' lines are counted as the first one was.
-    if (this.stats.unparsedLines > unparsedLines) this.stats.unparsedLines += lastLine - firstLine
-    else if (this.stats.blankLines > blankLines) this.stats.blankLines += lastLine - firstLine
-    else if (this.current && this.current.lastLine >= firstLine) this.current.lastLine = Math.max(this.current.lastLine, lastLine)
-  }
-
-  /** A line as the log wrote it, without what other tools put before it. */
-  private logicalLine(text: string, start: number, end: number, lineNo: number, truncated: boolean): void {
     const coloured = this.escapes.within(text, start, end)
     if (coloured) {
       text = withoutColours(text, start, end)
@@ -321,6 +293,54 @@ export class RecordParser {
     // A trace under a line the chatter sink took is that record's, as it would be a kept record's.
     if (this.takenId !== undefined && isStackLine(line)) return
     this.looseLine(line, lineNo, truncated)
+  }
+
+  /**
+   * Where a line that may carry what a person or a tool put before it starts once that is off; -1 when the
+   * line is a part of a split line, read when its last part comes (joined, through lineIn again).
+   */
+  private afterToolPrefixes(text: string, start: number, end: number, lineNo: number, truncated: boolean): number {
+    if (this.wrapping) start = unwrapLine(this.wrapping, text, start, end)
+    if (text.charCodeAt(start) === 123 /* { */) {
+      const entry = dockerLogEntry(text, start, end)
+      if (entry) {
+        this.linePart(entry.text, lineNo, truncated, !entry.whole)
+        return -1
+      }
+    }
+    const afterJournal = afterJournalPrefix(text, start, end)
+    const afterTime = afterJournal === start ? afterDockerPrefix(text, start, end) : start
+    const tagEnd = afterTime === start ? -1 : afterCriTag(text, afterTime, end)
+    if (tagEnd !== -1 && (isPartOfLine(text, tagEnd) || this.lineParts)) {
+      this.linePart(text.slice(tagEnd, end), lineNo, truncated, isPartOfLine(text, tagEnd))
+      return -1
+    }
+    // Parts that no part followed are a line of their own.
+    if (this.lineParts) this.endLineParts(lineNo - 1)
+    return afterJournal !== start ? afterJournal : tagEnd === -1 ? afterTime : tagEnd
+  }
+
+  /**
+   * A line, or a part of one, that a container runtime wrapped: containerd (CRI) and Docker write a line
+   * longer than 16 KB as parts, the last one saying so (`more` is false). The parts are read as one line,
+   * numbered as the first part, and its record spans them all.
+   */
+  private linePart(part: string, lineNo: number, truncated: boolean, more: boolean): void {
+    const parts = this.lineParts
+    this.lineParts = { text: parts ? parts.text + part : part, firstLine: parts?.firstLine ?? lineNo, truncated: truncated || parts?.truncated === true }
+    if (!more) this.endLineParts(lineNo)
+  }
+
+  private endLineParts(lastLine: number): void {
+    const { text, firstLine, truncated } = this.lineParts!
+    this.lineParts = undefined
+    const { unparsedLines, blankLines } = this.stats
+    this.joinedLine = firstLine
+    this.lineIn(text, 0, text.length, truncated)
+    // The other parts' lines are counted as the first one was.
+    if (this.stats.unparsedLines > unparsedLines) this.stats.unparsedLines += lastLine - firstLine
+    else if (this.stats.blankLines > blankLines) this.stats.blankLines += lastLine - firstLine
+    else if (this.current && this.current.lastLine >= firstLine) this.current.lastLine = Math.max(this.current.lastLine, lastLine)
   }
 
   end(): void {
@@ -506,15 +526,26 @@ export class RecordParser {
     const zoneEnd = indexInLine(text, ' ', start + 20, end)
     if (zoneEnd === -1) return -1
     const zone = text.slice(start + 20, zoneEnd)
-    const iso = javaDateToIso(text.slice(start + 4, start + 19), zone, text.slice(zoneEnd + 1, Math.min(zoneEnd + 5, end)), this.options.zone)
+    const printed = this.zoneOf(zone)
+    const iso = printed && javaDateToIso(text.slice(start + 4, start + 19), zone, text.slice(zoneEnd + 1, Math.min(zoneEnd + 5, end)), this.options.zone ?? printed)
     if (iso === undefined) return -1
     this.lastDate = text.slice(start, Math.min(zoneEnd + 5, end))
     this.datedHeaders.clear()
     this.lastDateIso = iso
-    this.consoleZone = logZone(zone)
-    if (this.options.zone === undefined && printedZone(zone) === undefined) this.note(unknownZoneNote(zone))
+    this.consoleZone = printed
     // A year cut short by the line's end still counts its missing characters: the rest of the line starts past them.
     return zoneEnd + 5
+  }
+
+  /** The zone a console date printed (java-time.ts logZone), looked up once per name; an unknown one is noted. */
+  private zoneOf(name: string): TimeZone | undefined {
+    if (this.zones.has(name)) return this.zones.get(name)
+    const zone = logZone(name)
+    if (zone && this.options.zone === undefined && printedZone(name) === undefined) this.note(unknownZoneNote(name))
+    // A log is printed in a zone or two: many names are a hostile log's, not worth keeping.
+    if (this.zones.size >= 16) this.zones.clear()
+    this.zones.set(name, zone)
+    return zone
   }
 
   /** The header at `start`, parsed: undefined when the line is no audit line (no severity or no message ID there). */
