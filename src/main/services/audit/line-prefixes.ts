@@ -4,6 +4,7 @@
  * WebSphere/Liberty `SystemOut O` and kubectl `--prefix` prefixes, terminal colours. Each runs on every
  * line of a container log, so the patterns match in place (sticky, ending within the line).
  */
+import { isDigit } from '../../../shared/char-codes'
 import { holdsAt } from './text-in-place'
 
 /** `docker logs -t`'s time before any line. */
@@ -17,9 +18,9 @@ const LOGBACK_LEVEL_AFTER_TIME = / +-?(?:ERROR|WARN|INFO|DEBUG|TRACE) +\d+ ---/y
 const CRI_TAG = /std(?:out|err) [FP] /y
 /**
  * journalctl's prefixes, for a platform run as a systemd service: its time (`Mar 01 10:00:00`, or ISO with
- * `-o short-iso`), then the host and the process (`egeria-host java[4242]: `).
+ * `-o short-iso`, its offset without a colon), then the host and the process (`egeria-host java[4242]: `).
  */
-const JOURNAL_TIME = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d |\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:?\d\d) /y
+const JOURNAL_TIME = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [ \d]\d \d\d:\d\d:\d\d |\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?[+-]\d{4} /y
 const JOURNAL_SOURCE = /[\w.-]+ [\w.@/-]+(?:\[\d+\])?: /y
 const SYSTEM_OUT_PREFIX = /^\[[^\]]{6,40}\] [0-9a-fA-F]{8} \S+ +[OR] /
 const KUBECTL_PREFIX = /^\[pod\/[^\]]+\] /
@@ -60,12 +61,24 @@ export function afterDockerPrefix(text: string, start: number, end: number): num
 
 /** Where a line starts after journalctl's time, host and process; `start` when it has none. */
 export function afterJournalPrefix(text: string, start: number, end: number): number {
-  // `Mar 01 10:00:00` has spaces at 3 and 6 and a colon at 9 (a console line's `Sat Nov 22` does not); ISO a `T` at 10.
+  // `Mar 01 10:00:00` has spaces at 3 and 6 and a colon at 9 (a console line's `Sat Nov 22` does not).
   const short = text.charCodeAt(start + 3) === 32 && text.charCodeAt(start + 6) === 32 && text.charCodeAt(start + 9) === 58
-  if (!short && !(text.charCodeAt(start + 4) === 45 && text.charCodeAt(start + 10) === 84)) return start
+  if (!short && !isJournalIsoTime(text, start)) return start
   const timeEnd = matchEnd(JOURNAL_TIME, text, start, end)
   const sourceEnd = timeEnd === -1 ? -1 : matchEnd(JOURNAL_SOURCE, text, timeEnd, end)
   return sourceEnd === -1 ? start : sourceEnd
+}
+
+/**
+ * Whether an ISO time at `start` ends with an offset without a colon (`+0100`), as journalctl prints it and
+ * neither docker nor Spring Boot does (`Z`, `+01:00`): their lines are told apart without a pattern.
+ */
+function isJournalIsoTime(text: string, start: number): boolean {
+  if (text.charCodeAt(start + 4) !== 45 || text.charCodeAt(start + 10) !== 84) return false
+  let at = start + 19
+  if (text.charCodeAt(at) === 46 /* . */) while (isDigit(text.charCodeAt(++at)));
+  const sign = text.charCodeAt(at)
+  return (sign === 43 || sign === 45) && isDigit(text.charCodeAt(at + 3))
 }
 
 /** Where a line starts after a CRI log's stream and tag at `start` (after its time); -1 when there is none. */

@@ -308,8 +308,8 @@ export class RecordParser {
         return -1
       }
     }
-    const afterJournal = afterJournalPrefix(text, start, end)
-    const afterTime = afterJournal === start ? afterDockerPrefix(text, start, end) : start
+    // A docker or CRI time first (most such lines), else journalctl's: their times never read alike.
+    const afterTime = afterDockerPrefix(text, start, end)
     const tagEnd = afterTime === start ? -1 : afterCriTag(text, afterTime, end)
     if (tagEnd !== -1 && (isPartOfLine(text, tagEnd) || this.lineParts)) {
       this.linePart(text.slice(tagEnd, end), lineNo, truncated, isPartOfLine(text, tagEnd))
@@ -317,7 +317,8 @@ export class RecordParser {
     }
     // Parts that no part followed are a line of their own.
     if (this.lineParts) this.endLineParts(lineNo - 1)
-    return afterJournal !== start ? afterJournal : tagEnd === -1 ? afterTime : tagEnd
+    if (afterTime !== start) return tagEnd === -1 ? afterTime : tagEnd
+    return afterJournalPrefix(text, start, end)
   }
 
   /**
