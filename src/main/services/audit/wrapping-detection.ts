@@ -55,16 +55,13 @@ function evidentWithoutRecords(wrapping: LineWrapping, lines: readonly string[])
 
 /**
  * Whether a line starts a record once the prefixes the parser takes off itself are off, in the order
- * RecordParser.lineIn takes them: journalctl's, or a docker time and CRI tag; then a compose or kubectl
+ * RecordParser.lineIn takes them: a docker time and CRI tag, or journalctl's; then a compose or kubectl
  * prefix and a time after it. Lines so wrapped need no wrapping of their own.
  */
 function startsRecordUnprefixed(line: string): boolean {
   const end = line.length
-  let start = afterJournalPrefix(line, 0, end)
-  if (start === 0) {
-    start = afterDockerPrefix(line, 0, end)
-    if (start > 0) start = Math.max(start, afterCriTag(line, start, end))
-  }
+  let start = afterDockerPrefix(line, 0, end)
+  start = start > 0 ? Math.max(start, afterCriTag(line, start, end)) : afterJournalPrefix(line, 0, end)
   const beforePrefix = start
   start = line.charCodeAt(start) === 91 /* [ */ ? afterServerPrefix(line, start, end) : afterComposePrefix(line, start, end)
   if (start !== beforePrefix) start = afterDockerPrefix(line, start, end)
