@@ -19,13 +19,14 @@ export function detectLineWrapping(sample: string): LineWrapping | undefined {
     .map((line) => line.replace(/\r$/, ''))
     .filter((line) => line.trim().length > 0)
   if (filled.length === 0) return undefined
-  const starts = filled.filter(startsRecordUnprefixed).length
+  const rawRecordStarts = filled.filter(startsRecordUnprefixed).length
   const width = Math.min(...filled.map((line) => /^[ \t]*/.exec(line)![0].length))
   const candidates: LineWrapping[] = [{ kind: 'numbered' }, { kind: 'quote' }, ...(width >= 2 ? [{ kind: 'indent', width } as const] : []), ...sharedPrefixes(filled)]
   for (const wrapping of candidates) {
-    if (filled.filter((line) => unwrapLine(wrapping, line, 0, line.length) > 0).length < filled.length * WRAPPED_SHARE) continue
-    const unwrapped = filled.map((line) => line.slice(unwrapLine(wrapping, line, 0, line.length)))
-    if (unwrapped.filter(startsRecordUnprefixed).length > starts || evidentWithoutRecords(wrapping, filled)) return wrapping
+    const starts = filled.map((line) => unwrapLine(wrapping, line, 0, line.length))
+    if (starts.filter((start) => start > 0).length < filled.length * WRAPPED_SHARE) continue
+    const recordStarts = filled.filter((line, index) => startsRecordUnprefixed(line.slice(starts[index]))).length
+    if (recordStarts > rawRecordStarts || evidentWithoutRecords(wrapping, filled)) return wrapping
   }
   return undefined
 }
