@@ -12,3 +12,7 @@ export function isCapital(code: number): boolean {
 export function isWordChar(code: number): boolean {
   return isCapital(code) || (code >= 97 && code <= 122) || isDigit(code) || code === 95
 }
+
+export function isHexDigit(code: number): boolean {
+  return isDigit(code) || (code >= 97 && code <= 102) || (code >= 65 && code <= 70)
+}

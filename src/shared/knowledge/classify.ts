@@ -3,6 +3,7 @@
  * fallback rules. Used by the log diagnosis and the REST client on a connector's `failingExceptionMessage`.
  */
 import type { CauseSource, FailureSource } from '../models/audit'
+import { ANY_GUID, withAnyGuid } from './element-guids'
 import { idFamilyOf } from './id-families'
 import type { LiteralScan } from './literal-scan'
 import { anyLiteralTest } from './literals'
@@ -53,7 +54,7 @@ export interface ClassifyContext {
 
 /** Classifies a failure text (an audit message, or a connector's failingExceptionMessage) by its innermost ID. */
 export function classifyFailure(text: string, egeriaMajor?: number, context: ClassifyContext = {}): FailureClassification {
-  const classified = classifyText(text, egeriaMajor, context)
+  const classified = classifyGuidBlind(text, egeriaMajor, context)
   if (classified.subject === undefined && (classified.source === 'third-party' || classified.source === 'metadata-server') && UNFILLED.test(`${text}\n${context.detail ?? ''}`)) {
     // The message lost the detail that would name what failed: the source cannot be established from it.
     return {
@@ -66,6 +67,18 @@ export function classifyFailure(text: string, egeriaMajor?: number, context: Cla
   }
   if (classified.subject !== undefined && DEFAULT_SUBJECTS.has(classified.subject)) classified.defaultSubject = true
   return classified
+}
+
+/**
+ * Classified with every GUID as ANY_GUID (element-guids.ts), unless the subject is one: a GUID names an
+ * element, and only the text itself can say which.
+ */
+function classifyGuidBlind(text: string, egeriaMajor: number | undefined, context: ClassifyContext): FailureClassification {
+  const blindText = withAnyGuid(text)
+  const blindDetail = context.detail === undefined ? undefined : withAnyGuid(context.detail)
+  if (blindText === text && blindDetail === context.detail) return classifyText(text, egeriaMajor, context)
+  const blind = classifyText(blindText, egeriaMajor, { ...context, detail: blindDetail })
+  return blind.subject?.includes(ANY_GUID) ? classifyText(text, egeriaMajor, context) : blind
 }
 
 function classifyText(text: string, egeriaMajor: number | undefined, context: ClassifyContext): FailureClassification {

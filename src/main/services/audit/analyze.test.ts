@@ -57,6 +57,29 @@ describe('connectors failing the same way', () => {
   })
 })
 
+describe('failures that name another element each time', () => {
+  it('are one finding per connector and fault, while subjects that are GUIDs stay apart', async () => {
+    const path = join(tmp, 'elements.log')
+    const guid = (index: number): string => `${(0x1d62bacb + index).toString(16)}-6f1f-9298-f8dc-e15d129abbd9`
+    // A second each: the same text in the same second would be one record written twice.
+    const failure = (second: number, connector: string, text: string): string =>
+      `Sat Nov 22 18:${String(Math.floor(second / 60)).padStart(2, '0')}:${String(second % 60).padStart(2, '0')} GMT 2025 intserv Exception INTEGRATION-DAEMON-SERVICES-0031 The integration connector ${connector} method refresh has returned with a org.odpi.openmetadata.frameworks.connectors.ffdc.InvalidParameterException exception containing message ${text}`
+    const lines: string[] = []
+    for (let index = 0; index < 40; index++) {
+      lines.push(failure(index, 'Sync', `OMRS-REPOSITORY-404-002 The entity identified with guid ${guid(index)} passed on the getEntityDetail call is not known to the open metadata repository cocoMDS1`))
+      lines.push(failure(index, 'Remote', `OMAG-MULTI-TENANT-404-001 The OMAG Server ${guid(index % 2)} is not available to service a request from user garygeeke`))
+    }
+    writeFileSync(path, lines.join('\n') + '\n')
+    const report = await analyze(path)
+    const byConnector = (name: string) => report.findings.filter((finding) => finding.connector === name).map((finding) => [finding.subject, finding.occurrences])
+    expect(byConnector('Sync')).toEqual([['Sync', 40]])
+    expect(byConnector('Remote')).toEqual([
+      [guid(0), 20],
+      [guid(1), 20]
+    ])
+  })
+})
+
 describe('hostile lines', () => {
   it('analyses long runs of name characters in every format in one pass each, and still finds the failure among them', async () => {
     // Runs where a pattern would try every character again (a host before a port after a trailing dot, a jar, a

@@ -9,12 +9,14 @@ import { extractMessageIds } from '../../../shared/knowledge/message-ids'
 import { connectorNameFromText } from './connector-names'
 import { isoSeconds } from './java-time'
 import { internString, ownCopy } from './own-string'
+import { exceptionForm, textForm } from './record-forms'
 import { RepeatWatch } from './repeat-watch'
 import { RoundRobinMap } from './round-robin-map'
 
 /**
  * The ID chains of the last texts scanned: a failing connector writes the same text, exception and trace
- * head on every retry, and a lookup by its text costs less than scanning the three of them again.
+ * head on every retry (or names another element's GUID, which never holds an ID: element-guids.ts), and a
+ * lookup by its GUID-blind text costs less than scanning the three of them again.
  */
 class IdChains {
   // A failing connector's texts come again in the same order: a compare finds most of them without a hash.
@@ -25,17 +27,22 @@ class IdChains {
    * The IDs as strings of their own (interned: IDs are few): a slice of the text would keep a decoded piece
    * of the log alive wherever the ID is kept, in a timeline or a classification.
    */
-  of(id: string, text: string, exception: string | undefined, head: string | undefined): string[] {
+  of(id: string, record: AuditRecord): string[] {
+    const { text, exceptionMessage: exception } = record
+    const head = record.stackTrace?.[0]
     if (!this.repeats.asks()) return extractMessageIds(id, text, exception, head).map(internString)
-    const known = this.byText.get(text)
+    // The text as it is first, where the order repeats: a text that names no GUID is its own form, and not scanned.
+    let form = text
+    let known = this.byText.getInOrder(text)
+    if (known === undefined) known = this.byText.get((form = textForm(record)))
     if (known) this.repeats.repeated()
-    if (known && known.id === id && known.exception === exception && known.head === head) return known.ids
+    if (known && known.id === id && (known.exception === exception || known.exception === exceptionForm(record)) && known.head === head) return known.ids
     const ids = extractMessageIds(id, text, exception, head).map(internString)
     if (this.byText.size >= 4096) this.byText = new RoundRobinMap()
     // Copies of their own: the texts are slices of a decoded piece of the log, which a kept one would hold in memory.
     // Not interned: where texts never repeat, interning each one cost a quarter of the analysis.
     const keep = (value: string | undefined): string | undefined => (value === undefined ? undefined : ownCopy(value))
-    this.byText.set(ownCopy(text), { id, exception: keep(exception), head: keep(head), ids })
+    this.byText.set(ownCopy(form), { id, exception: keep(exceptionForm(record)), head: keep(head), ids })
     return ids
   }
 }
@@ -50,7 +57,7 @@ export function completeAuditRecord(record: AuditRecord): void {
   const text = record.text
   const nested = hasDigitAfterHyphen(text)
   if (nested || record.exceptionMessage || record.stackTrace) {
-    record.messageIds = ID_CHAINS.of(id, text, record.exceptionMessage, record.stackTrace?.[0])
+    record.messageIds = ID_CHAINS.of(id, record)
     record.messageIdsOfHead = true
   }
   const connector = record.connector ?? connectorNameFromText(id, text)

@@ -14,6 +14,7 @@ import {
   type Finding
 } from '../../../shared/models/audit'
 import { classifyFailure, type FailureClassification } from '../../../shared/knowledge/classify'
+import { namesGuid, withAnyGuid } from '../../../shared/knowledge/element-guids'
 import { hasReusedForms, lookupMessage, messageMeanings } from '../../../shared/knowledge/lookup'
 import { extractMessageIds } from '../../../shared/knowledge/message-ids'
 import { extractSubject, GROUP_NAME, PARTNER_SERVER, SERVICE_NAME } from '../../../shared/knowledge/subjects'
@@ -25,6 +26,7 @@ import { connectorsSubject, faultOf, ownFaultsKey } from '../../../shared/troubl
 import { internString, ownCopy } from './own-string'
 import type { ChatterSink } from './record-parser'
 import { RecentRecords } from './recent-records'
+import { exceptionForm, textForm } from './record-forms'
 import { RepeatWatch } from './repeat-watch'
 import { readsTraceLineAt, TRACE_LINES_READ } from './stack-trace'
 import { RoundRobinMap } from './round-robin-map'
@@ -144,16 +146,19 @@ const NO_TRAITS: IdTraits = { major: undefined, namesPartner: false, shutdown: f
 /** The knowledge-base answer for chatter: nothing to find in it. */
 const QUIET = Symbol('quiet')
 
-/** The classifications of one message ID's failure texts, and whether its texts come again. */
+/** The classifications of one message ID's failure texts (by their GUID-blind form), and whether its forms come again. */
 interface FailureMemo {
   texts: RoundRobinMap<KnownFailure>
   repeats: RepeatWatch
 }
 
-/** A failure text's classification, for the Egeria version and exception detail it was made with, and its last finding. */
+/**
+ * A failure text's classification, for the Egeria version and exception detail it was made with, and its
+ * last finding. Texts and details are kept GUID-blind (withAnyGuid), as classifyFailure reads them.
+ */
 interface KnownFailure {
-  /** The record text, as a copy of the diagnosis's own. */
-  text: string
+  /** The record text with each GUID as ANY_GUID, as a copy of the diagnosis's own. */
+  form: string
   egeriaMajor: number | undefined
   detail: string
   classification: FailureClassification
@@ -454,7 +459,9 @@ export class Diagnoser {
     if (given) finding = this.findingFor(record, server, given, { statusConnector })
     else {
       const known = this.knownFailure(record, server.egeriaMajor)
-      if (this.recent.seen(record, known.text)) return // the same record through a second destination (console + SLF4J)
+      // The memo's copy of a text that names no GUID is the text, and its hash is known.
+      const text = known.remembered && known.form === record.text ? known.form : ownCopy(record.text)
+      if (this.recent.seen(record, text)) return // the same record through a second destination (console + SLF4J)
       finding = this.findingFor(record, server, known.classification, { known: known.remembered ? known : undefined })
     }
     finding.occurrences++
@@ -463,31 +470,35 @@ export class Diagnoser {
   }
 
   /**
-   * classifyFailure is pure, and a failing connector repeats its text every retry: its answer is kept
-   * per message ID and then text (no key built from the long text and trace), for one Egeria version and
-   * exception detail.
+   * classifyFailure is pure and blind to GUIDs, and a failing connector repeats its text every retry (or
+   * names another element each time): its answer is kept per message ID and then GUID-blind text (no key
+   * built from the long text and trace), for one Egeria version and exception detail.
    */
   private knownFailure(record: AuditRecord, egeriaMajor: number | undefined): KnownFailure {
     const id = record.messageId ?? ''
     const detail = detailOf(record)
     let memo = this.classifications.get(id)
     const asked = memo === undefined || memo.repeats.asks()
-    const known = asked ? memo?.texts.get(record.text) : undefined
+    // The text as it is first, where the order repeats: a text that names no GUID is its own form, and not scanned.
+    let form = record.text
+    let known = asked ? memo?.texts.getInOrder(form) : undefined
+    if (asked && known === undefined) known = memo?.texts.get((form = textForm(record)))
     if (known) memo!.repeats.repeated()
-    if (known && known.egeriaMajor === egeriaMajor && known.detail === detail) return known
+    if (known && known.egeriaMajor === egeriaMajor && (known.detail === detail || known.detail === detailForm(record))) return known
     const classification = classifyFailure(record.messageId ? `${record.messageId} ${record.text}` : record.text, egeriaMajor, { detail, messageIds: messageIdsOf(record) })
+    // A subject that is a GUID belongs to this text alone.
+    const remembered = asked && (classification.subject === undefined || !namesGuid(classification.subject))
     // Copies of their own: the record's strings are slices of a decoded piece of the log, which kept ones would hold in memory.
-    const text = known?.text ?? ownCopy(record.text)
-    if (known) return Object.assign(known, { egeriaMajor, detail: ownCopy(detail), classification, findingParts: undefined, finding: undefined })
-    if (!asked) return { text, egeriaMajor, detail, classification, remembered: false }
-    const failure: KnownFailure = { text, egeriaMajor, detail: ownCopy(detail), classification, remembered: true }
+    if (known && remembered) return Object.assign(known, { egeriaMajor, detail: ownCopy(detailForm(record)), classification, findingParts: undefined, finding: undefined })
+    if (!remembered) return { form, egeriaMajor, detail, classification, remembered: false }
+    const failure: KnownFailure = { form: ownCopy(form), egeriaMajor, detail: ownCopy(detailForm(record)), classification, remembered: true }
     if (this.classified >= CLASSIFICATION_MEMO) {
       this.classifications.clear()
       this.classified = 0
       memo = undefined
     }
     if (!memo) this.classifications.set(internString(id), (memo = { texts: new RoundRobinMap(), repeats: new RepeatWatch() }))
-    memo.texts.set(text, failure)
+    memo.texts.set(failure.form, failure)
     this.classified++
     return failure
   }
@@ -751,6 +762,16 @@ function detailOf(record: AuditRecord): string {
   let detail = record.exceptionMessage ?? ''
   forEachTraceLineRead(record, (line) => {
     detail = detail ? `${detail}\n${line}` : line
+  })
+  return detail
+}
+
+/** detailOf with each GUID as ANY_GUID. */
+function detailForm(record: AuditRecord): string {
+  let detail = exceptionForm(record) ?? ''
+  forEachTraceLineRead(record, (line) => {
+    const form = withAnyGuid(line)
+    detail = detail ? `${detail}\n${form}` : form
   })
   return detail
 }

@@ -32,6 +32,17 @@ export class RoundRobinMap<V> {
     return slot.value
   }
 
+  /** The key's value when it comes in the order asked for before (no hash made), else undefined. */
+  getInOrder(key: string): V | undefined {
+    const last = this.last
+    const next = last?.next
+    if (next?.key === key) {
+      this.last = next
+      return next.value
+    }
+    return last?.key === key ? last.value : undefined
+  }
+
   /** Sets a key's value; a new key goes in the order as the one after the last one found. */
   set(key: string, value: V): void {
     const known = this.slots.get(key)
