@@ -60,13 +60,24 @@ interface IdPacking {
 }
 
 const READ_BYTES = 1 << 20
+/** What a stretch reads at a time while it looks for its end. */
+const END_READ_BYTES = 64 << 10
 
 /**
  * Where the first cut point at or after `from` starts: `from` itself when a line starts there (`lineStart`),
  * else after the next newline; -1 when none starts within the window. `buffer` is a scratch buffer.
  */
 export function cutPointAfter(fd: number, from: number, lineStart: boolean, plan: StretchPlan, buffer: Buffer): number {
-  const window = buffer.subarray(0, readSync(fd, buffer, 0, Math.min(buffer.length, plan.windowBytes), from))
+  return cutPointIn(windowAt(fd, from, plan, buffer), from, lineStart)
+}
+
+/** The bytes of the file from `from` in which a cut point is looked for, read into `buffer`. */
+export function windowAt(fd: number, from: number, plan: StretchPlan, buffer: Buffer): Buffer {
+  return buffer.subarray(0, readSync(fd, buffer, 0, Math.min(buffer.length, plan.windowBytes), from))
+}
+
+/** cutPointAfter in the window of bytes read from `from`. */
+export function cutPointIn(window: Buffer, from: number, lineStart: boolean): number {
   let start = lineStart ? 0 : window.indexOf(10) + 1
   if (start === 0 && !lineStart) return -1
   for (;;) {
@@ -92,8 +103,11 @@ export class StretchParser {
 
   constructor(private readonly plan: StretchPlan) {}
 
-  /** The stretch from `from`, its numbers written into `ints`; undefined when it cannot end within its bounds. */
-  parse(fd: number, from: number, ints: Int32Array): ParsedStretch | undefined {
+  /**
+   * The stretch from `from`, its numbers written into `ints`; undefined when it cannot end within its bounds.
+   * `head` holds the file's bytes from `from` that the caller has read already (its cut point's window).
+   */
+  parse(fd: number, from: number, ints: Int32Array, head?: Buffer): ParsedStretch | undefined {
     const { plan, packer } = this
     packer.begin(ints)
     const parser = new RecordParser(plan.input, (record) => packer.record(record), { maxStackLines: plan.maxStackLines }, this.chatterSink())
@@ -107,12 +121,19 @@ export class StretchParser {
       }
       parser.lineIn(text, start, lineEnd, truncated)
     })
-    for (let position = from; end === -1; ) {
+    let position = from
+    if (head !== undefined && head.length > 0) {
+      splitter.push(head)
+      position += head.length
+    }
+    while (end === -1) {
       // The window past the stretch bounds the search for its end: a log without cut points is left alone.
       if (position >= from + plan.stretchBytes + plan.windowBytes || packer.overflowed) return undefined
-      const bytes = readSync(fd, this.buffer, 0, READ_BYTES, position)
+      // Past its bytes, the stretch reads on a little at a time: what it reads past its end is read again after it.
+      const wanted = position < from + plan.stretchBytes ? Math.min(READ_BYTES, from + plan.stretchBytes - position) : END_READ_BYTES
+      const bytes = readSync(fd, this.buffer, 0, wanted, position)
       if (bytes === 0) return undefined
-      splitter.push(bytes === READ_BYTES ? this.buffer : this.buffer.subarray(0, bytes))
+      splitter.push(this.buffer.subarray(0, bytes))
       position += bytes
     }
     parser.end()

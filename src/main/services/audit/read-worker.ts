@@ -53,16 +53,17 @@ function run(): void {
       const taken = waitForFreeSlot(slot)
       // Not near the end: a stretch must end at a cut point before it, and the parsing thread has the rest to do anyway.
       if (parsing && slot - taken >= stretches!.plan.parseWhenQueued && position + 2 * (stretches!.plan.stretchBytes + stretches!.plan.windowBytes) < job.size) {
-        const cut = parseAhead!.cutPointAfter(fd, position, lineStart, stretches!.plan, scratch!)
+        const window = parseAhead!.windowAt(fd, position, stretches!.plan, scratch!)
+        const cut = parseAhead!.cutPointIn(window, position, lineStart)
         // The stretch's numbers go in the slot it stands in: after the slot of the bytes before it, if any.
         const stretchSlot = cut > position ? slot + 1 : slot
         if (cut !== -1) waitForFreeSlot(stretchSlot)
-        const stretch = cut === -1 ? undefined : parser!.parse(fd, cut, slotInts(job.shared, slots, stretchSlot))
+        const stretch = cut === -1 ? undefined : parser!.parse(fd, cut, slotInts(job.shared, slots, stretchSlot), window.subarray(cut - position))
         // A stretch of texts that do not repeat costs memory in messages: the rest of the log goes as bytes.
         if (stretch && textsOf(stretch) > stretch.bytes * stretches!.plan.maxTextPerByte) parsing = false
         else if (stretch) {
           if (cut > position) {
-            readSync(fd, slotBytes(job.shared, slots, slot), 0, cut - position, position)
+            window.copy(slotBytes(job.shared, slots, slot), 0, 0, cut - position)
             publish(slot, cut - position)
           }
           stretches!.port.postMessage(stretch)
