@@ -476,7 +476,6 @@ export class Diagnoser {
    */
   private knownFailure(record: AuditRecord, egeriaMajor: number | undefined): KnownFailure {
     const id = record.messageId ?? ''
-    const detail = detailOf(record)
     let memo = this.classifications.get(id)
     const asked = memo === undefined || memo.repeats.asks()
     // The text as it is first, where the order repeats: a text that names no GUID is its own form, and not scanned.
@@ -484,7 +483,9 @@ export class Diagnoser {
     let known = asked ? memo?.texts.getInOrder(form) : undefined
     if (asked && known === undefined) known = memo?.texts.get((form = textForm(record)))
     if (known) memo!.repeats.repeated()
-    if (known && known.egeriaMajor === egeriaMajor && (known.detail === detail || known.detail === detailForm(record))) return known
+    // Likewise the detail, unless the text named a GUID: then its detail most likely names one too.
+    if (known && known.egeriaMajor === egeriaMajor && ((form === record.text && known.detail === detailOf(record)) || known.detail === detailForm(record))) return known
+    const detail = detailOf(record)
     const classification = classifyFailure(record.messageId ? `${record.messageId} ${record.text}` : record.text, egeriaMajor, { detail, messageIds: messageIdsOf(record) })
     // A subject that is a GUID belongs to this text alone.
     const remembered = asked && (classification.subject === undefined || !namesGuid(classification.subject))

@@ -5,7 +5,6 @@
 const SUPPLEMENT_BODY = /^([0-9a-f-]{36}) (\S+) returned message of (.*?) and stacktrace of\s*(.*)$/
 const RETURNED = ' returned message of '
 const STACKTRACE = ' and stacktrace of'
-const LINE_TERMINATOR = /[\n\r\u2028\u2029]/
 const GUID_THEN_SPACE = /^[0-9a-f-]{36} /
 const WHITESPACE = /\s/
 
@@ -23,7 +22,7 @@ export interface Supplement {
  * which its `.` would not cross, goes to the expression itself.
  */
 export function parseSupplement(body: string): Supplement | undefined {
-  if (LINE_TERMINATOR.test(body)) return fromExpression(body)
+  if (hasLineTerminator(body)) return fromExpression(body)
   if (!GUID_THEN_SPACE.test(body)) return undefined
   const returned = body.indexOf(RETURNED, 37)
   if (returned <= 37) return undefined
@@ -38,4 +37,9 @@ export function parseSupplement(body: string): Supplement | undefined {
 function fromExpression(body: string): Supplement | undefined {
   const match = SUPPLEMENT_BODY.exec(body)
   return match ? { guid: match[1]!, exceptionClass: match[2]!, message: match[3]!, traceHead: match[4]! } : undefined
+}
+
+/** What `.` does not match. Four searches: a character class scans a long body three times slower. */
+function hasLineTerminator(body: string): boolean {
+  return body.indexOf('\n') !== -1 || body.indexOf('\r') !== -1 || body.indexOf('\u2028') !== -1 || body.indexOf('\u2029') !== -1
 }
