@@ -4,6 +4,7 @@
  * record itself (an object compare, where a text compare would read two long texts).
  */
 import type { AuditRecord } from '../../../shared/models/audit'
+import { isWordChar } from '../../../shared/char-codes'
 import { withAnyGuid } from '../../../shared/knowledge/element-guids'
 
 let lastRecord: AuditRecord | undefined
@@ -16,9 +17,23 @@ export function textForm(record: AuditRecord): string {
 }
 
 export function exceptionForm(record: AuditRecord): string | undefined {
-  if (record.exceptionMessage === undefined) return undefined
+  const exception = record.exceptionMessage
+  if (exception === undefined) return undefined
   if (record !== lastRecord) forget(record)
-  return (lastException ??= withAnyGuid(record.exceptionMessage))
+  return (lastException ??= endOfTextForm(record.text, exception) ?? withAnyGuid(exception))
+}
+
+/**
+ * The form of the end of a text, from the text's form when it is at hand: Egeria's failure texts end with
+ * their exception's message (`… exception containing message {2}`). No GUID crosses into the end, nor
+ * stands alone only there, when what comes before it is no part of a name.
+ */
+function endOfTextForm(text: string, end: string): string | undefined {
+  if (lastText === undefined || !text.endsWith(end)) return undefined
+  const before = text.length - end.length
+  const last = text.charCodeAt(before - 1)
+  if (before > 0 && (isWordChar(last) || last === 45 /* - */)) return undefined
+  return lastText.slice(lastText.length - end.length)
 }
 
 function forget(record: AuditRecord): void {
