@@ -20,6 +20,13 @@ const ANALYSIS_YOUNG_MB = 8
  * one analysis.
  */
 const HEAP_GROWING_PERCENT = 60
+/**
+ * Young-generation collections on the collecting thread alone: the analysing and reading threads keep both
+ * of the machine's cores busy, and the helpers V8 starts for a parallel collection only wait for a core
+ * (1 GB logs 3-6% faster on 2 cores: start-up/exceptions 2.59 -> 2.40 s, heartbeat 1.80 -> 1.73; peak RSS
+ * within 1 MB). Also the whole process's.
+ */
+const SCAVENGE_FLAG = '--no-parallel-scavenge'
 /** How often the thread says how far it has read. */
 export const PROGRESS_MS = 250
 
@@ -37,6 +44,7 @@ export type AnalysisMessage = { progress: { bytesRead: number; size: number } } 
 /** Analyses files on their own thread (and sets V8's heap growing for the process); `onProgress` hears how far the reading has got. */
 export function analyzeFilesOnThread(paths: string[], zone: string | undefined, onProgress?: (bytesRead: number, size: number) => void): Promise<AnalysisReport> {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`)
+  setFlagsFromString(SCAVENGE_FLAG)
   const job: AnalysisJob = { paths, zone, progress: onProgress !== undefined }
   const worker: Worker = startAppThread(import.meta.url, './analysis-worker.ts', { workerData: job, resourceLimits: { maxYoungGenerationSizeMb: ANALYSIS_YOUNG_MB } })
   return new Promise((resolve, reject) => {
