@@ -29,11 +29,6 @@ export function withAnyGuid(text: string): string {
   return form === undefined ? text : form + text.slice(copied)
 }
 
-/** Whether `form` is the text's form: compared with the text as it is first, as most texts name no GUID. */
-export function isFormOf(form: string | undefined, text: string | undefined): boolean {
-  return form === text || (form !== undefined && text !== undefined && form === withAnyGuid(text))
-}
-
 /** Whether the text names a standalone GUID. */
 export function namesGuid(text: string): boolean {
   return withAnyGuid(text) !== text
