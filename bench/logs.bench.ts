@@ -2,7 +2,7 @@
  * Log analysis against lnav, on every shape in bench/log-shapes.ts: for each shape a log of BENCH_LOG_MB
  * megabytes (default 1024; a list such as `100,2048` runs each size, to show memory staying flat) is generated, then `daemon-doctor analyze --format json` (the built CLI, as a
  * user runs it) and Debian's lnav (indexing the same input headless, then one query) each read it three
- * times under /usr/bin/time -v. Prints, per shape, the median wall time as MB/s, our time over lnav's,
+ * times, in turn, under /usr/bin/time -v. Prints, per shape, the median wall time as MB/s, our time over lnav's,
  * and our median peak RSS. Targets (issue 13): ratio <= 1.0, peak RSS <= 150 MB. A run longer than
  * BENCH_TOOL_TIMEOUT_S seconds (default 600) is stopped and shown as a bound ("<").
  * Run: `npm run bench -- --only logs --size 100` (or `--size 100,2048`), or `node --import tsx bench/logs.bench.ts`.
@@ -70,8 +70,25 @@ function attempt(measure: () => Measure): Measure | string {
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
 
-function medianOf(measure: () => Measure): Measure {
-  const runs = Array.from({ length: RUNS }, measure)
+/**
+ * Each tool's runs taken in turn (ours, lnav, ours, ...), so that a slow spell of the shared VM falls on
+ * both alike; a tool whose run fails (a timeout) is not run again, and shows why.
+ */
+function sideBySide(tools: (() => Measure)[]): (Measure | string)[] {
+  const runs: Measure[][] = tools.map(() => [])
+  const failed: (string | undefined)[] = tools.map(() => undefined)
+  for (let run = 0; run < RUNS; run++) {
+    tools.forEach((tool, index) => {
+      if (failed[index] !== undefined) return
+      const measure = attempt(tool)
+      if (typeof measure === 'string') failed[index] = measure
+      else runs[index]!.push(measure)
+    })
+  }
+  return tools.map((_, index) => failed[index] ?? medianOf(runs[index]!))
+}
+
+function medianOf(runs: Measure[]): Measure {
   const seconds = runs.map((run) => run.seconds)
   const rss = runs.map((run) => run.rssMb)
   const spread = `runs ${Math.min(...seconds).toFixed(2)}–${Math.max(...seconds).toFixed(2)} s, ${Math.min(...rss).toFixed(0)}–${Math.max(...rss).toFixed(0)} MB`
@@ -106,29 +123,24 @@ try {
     const dir = join(work, `${shape}-${megabytes}`)
     mkdirSync(dir)
     const { path, bytes } = await generate(shape, dir, megabytes)
+    // The fresh log written out to disk first: the kernel's writing it back would otherwise slow whichever run it falls in.
+    spawnSync('sync')
     const mb = bytes / 1048576
     let records = ''
     let lnavLines = ''
-    const ours = attempt(() =>
-      medianOf(() =>
-        timed(process.execPath, [cli, 'analyze', '--format', 'json', path], process.env, (stdout) => {
-          const report = JSON.parse(stdout) as { records: number; unparsedLines: number; findings: unknown[] }
-          records = `${report.records} records, ${report.unparsedLines} unparsed lines, ${report.findings.length} findings`
-          return undefined
-        })
-      )
-    )
+    const analyze = (): Measure =>
+      timed(process.execPath, [cli, 'analyze', '--format', 'json', path], process.env, (stdout) => {
+        const report = JSON.parse(stdout) as { records: number; unparsedLines: number; findings: unknown[] }
+        records = `${report.records} records, ${report.unparsedLines} unparsed lines, ${report.findings.length} findings`
+        return undefined
+      })
     // lnav indexes every file before it runs a command; the line count proves it read them all.
-    const theirs = withLnav
-      ? attempt(() =>
-          medianOf(() =>
-            timed('lnav', ['-n', '-c', ';SELECT count(*) AS files, sum(lines) AS lines FROM lnav_file', path], lnavEnv, (stdout) => {
-              lnavLines = /(\d+)\s+(\d+)\s*$/.exec(stdout.trim())?.[2] ?? ''
-              return lnavLines ? undefined : `no answer: ${stdout.slice(0, 200)}`
-            })
-          )
-        )
-      : 'lnav is not installed'
+    const index = (): Measure =>
+      timed('lnav', ['-n', '-c', ';SELECT count(*) AS files, sum(lines) AS lines FROM lnav_file', path], lnavEnv, (stdout) => {
+        lnavLines = /(\d+)\s+(\d+)\s*$/.exec(stdout.trim())?.[2] ?? ''
+        return lnavLines ? undefined : `no answer: ${stdout.slice(0, 200)}`
+      })
+    const [ours, theirs = 'lnav is not installed'] = sideBySide(withLnav ? [analyze, index] : [analyze])
     const files = shape === 'json-records' ? `, ${readdirSync(path).length} files` : ''
     const said = (measure: Measure | string, detail: string): string => (typeof measure === 'string' ? `failed (${measure})` : `${measure.seconds.toFixed(2)} s (${measure.spread}; ${detail})`)
     console.log(`logs.bench: ${shape}: ${mb.toFixed(0)} MB${files}; ours ${said(ours, records)}; lnav ${said(theirs, `${lnavLines} lines indexed`)}`)
