@@ -35,4 +35,17 @@ describe('RoundRobinMap', () => {
     expect(map.get('b')).toBe(3)
     expect(map.size).toBe(2)
   })
+
+  it('finds a key in order without the map: the one after the last found, or the last again, and nothing else', () => {
+    const map = new RoundRobinMap<number>()
+    for (const [index, name] of ['a', 'b', 'c'].entries()) map.set(name, index)
+    expect(map.getInOrder('a')).toBeUndefined() // nothing has come after c yet
+    map.get('a')
+    expect(map.getInOrder('b')).toBe(1)
+    expect(map.getInOrder('b')).toBe(1)
+    expect(map.getInOrder('c')).toBe(2)
+    expect(map.getInOrder('a')).toBe(0)
+    expect(map.getInOrder('c')).toBeUndefined()
+    expect(map.get('c')).toBe(2)
+  })
 })
