@@ -115,6 +115,9 @@ describe('RecordParser: console destination', () => {
     // An abbreviation the table lacks still makes an audit line: its clock is read as UTC.
     expect(parse(line.replace('CET', 'XYZT')).records[0]).toMatchObject({ audit: true, messageId: 'OMRS-AUDIT-0064', time: '2021-05-12T09:14:06Z' })
     expect(timeZone('XYZT')).toBeUndefined()
+    // Any zone name, one that is neither known nor an abbreviation too, is read when an override gives the offset.
+    expect(parse(line.replace('CET', 'Local')).records[0]!.audit).toBe(false)
+    expect(parse(line.replace('CET', 'Local'), { zone: timeZone('+10:00') }).records[0]).toMatchObject({ audit: true, time: '2021-05-11T23:14:06Z' })
   })
 
   it('gives a header cut before its year no time, rather than the year 1900', () => {

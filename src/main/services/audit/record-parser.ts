@@ -528,7 +528,9 @@ export class RecordParser {
     if (zoneEnd === -1) return -1
     const zone = text.slice(start + 20, zoneEnd)
     const printed = this.zoneOf(zone)
-    const iso = printed && javaDateToIso(text.slice(start + 4, start + 19), zone, text.slice(zoneEnd + 1, Math.min(zoneEnd + 5, end)), this.options.zone ?? printed)
+    // An override reads any zone the line prints, one no table knows too.
+    const timeZone = this.options.zone ?? printed
+    const iso = timeZone && javaDateToIso(text.slice(start + 4, start + 19), zone, text.slice(zoneEnd + 1, Math.min(zoneEnd + 5, end)), timeZone)
     if (iso === undefined) return -1
     this.lastDate = text.slice(start, Math.min(zoneEnd + 5, end))
     this.datedHeaders.clear()
