@@ -460,8 +460,7 @@ export class Diagnoser {
     else {
       const known = this.knownFailure(record, server.egeriaMajor)
       // The memo's copy of a text that names no GUID is the text, and its hash is known.
-      const text = known.remembered && known.form === record.text ? known.form : ownCopy(record.text)
-      if (this.recent.seen(record, text)) return // the same record through a second destination (console + SLF4J)
+      if (this.recent.seen(record, known.remembered && known.form === record.text ? known.form : undefined)) return // the same record through a second destination (console + SLF4J)
       finding = this.findingFor(record, server, known.classification, { known: known.remembered ? known : undefined })
     }
     finding.occurrences++
@@ -484,15 +483,15 @@ export class Diagnoser {
     if (asked && known === undefined) known = memo?.texts.get((form = textForm(record)))
     if (known) memo!.repeats.repeated()
     // Likewise the detail, unless the text named a GUID: then its detail most likely names one too.
-    if (known && known.egeriaMajor === egeriaMajor && ((form === record.text && known.detail === detailOf(record)) || known.detail === detailForm(record))) return known
+    if (known && known.egeriaMajor === egeriaMajor && ((form === record.text && known.detail === detailOf(record)) || known.detail === detailOf(record, true))) return known
     const detail = detailOf(record)
     const classification = classifyFailure(record.messageId ? `${record.messageId} ${record.text}` : record.text, egeriaMajor, { detail, messageIds: messageIdsOf(record) })
     // A subject that is a GUID belongs to this text alone.
     const remembered = asked && (classification.subject === undefined || !namesGuid(classification.subject))
     // Copies of their own: the record's strings are slices of a decoded piece of the log, which kept ones would hold in memory.
-    if (known && remembered) return Object.assign(known, { egeriaMajor, detail: ownCopy(detailForm(record)), classification, findingParts: undefined, finding: undefined })
+    if (known && remembered) return Object.assign(known, { egeriaMajor, detail: ownCopy(detailOf(record, true)), classification, findingParts: undefined, finding: undefined })
     if (!remembered) return { form, egeriaMajor, detail, classification, remembered: false }
-    const failure: KnownFailure = { form: ownCopy(form), egeriaMajor, detail: ownCopy(detailForm(record)), classification, remembered: true }
+    const failure: KnownFailure = { form: ownCopy(form), egeriaMajor, detail: ownCopy(detailOf(record, true)), classification, remembered: true }
     if (this.classified >= CLASSIFICATION_MEMO) {
       this.classifications.clear()
       this.classified = 0
@@ -758,21 +757,12 @@ function forEachTraceLineRead(record: AuditRecord, visit: (line: string, index: 
   }
 }
 
-/** The exception text and the trace lines read. */
-function detailOf(record: AuditRecord): string {
-  let detail = record.exceptionMessage ?? ''
+/** The exception text and the trace lines read; `guidBlind`, with each GUID as ANY_GUID (as the memo keeps it). */
+function detailOf(record: AuditRecord, guidBlind = false): string {
+  let detail = (guidBlind ? exceptionForm(record) : record.exceptionMessage) ?? ''
   forEachTraceLineRead(record, (line) => {
-    detail = detail ? `${detail}\n${line}` : line
-  })
-  return detail
-}
-
-/** detailOf with each GUID as ANY_GUID. */
-function detailForm(record: AuditRecord): string {
-  let detail = exceptionForm(record) ?? ''
-  forEachTraceLineRead(record, (line) => {
-    const form = withAnyGuid(line)
-    detail = detail ? `${detail}\n${form}` : form
+    const part = guidBlind ? withAnyGuid(line) : line
+    detail = detail ? `${detail}\n${part}` : part
   })
   return detail
 }

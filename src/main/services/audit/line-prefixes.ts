@@ -59,6 +59,16 @@ export function afterDockerPrefix(text: string, start: number, end: number): num
   return mayStartLevel(text, prefixEnd) && matchEnd(LOGBACK_LEVEL_AFTER_TIME, text, prefixEnd - 1, end) !== -1 ? start : prefixEnd
 }
 
+/**
+ * Where a line starts after the server or service that wrote it (`[server] `, kubectl's `[pod/…] `, compose's
+ * `service | `) and a time after that (`docker compose logs -t`, `kubectl logs --prefix --timestamps`); `start`
+ * when it has none. `mayHaveBar` is false for a line known to hold no `|`, which no compose prefix lacks.
+ */
+export function afterSourcePrefix(text: string, start: number, end: number, mayHaveBar = true): number {
+  const prefixEnd = start < end && text.charCodeAt(start) === 91 /* [ */ ? afterServerPrefix(text, start, end) : mayHaveBar ? afterComposePrefix(text, start, end) : start
+  return prefixEnd === start ? start : afterDockerPrefix(text, prefixEnd, end)
+}
+
 /** Where a line starts after journalctl's time, host and process; `start` when it has none. */
 export function afterJournalPrefix(text: string, start: number, end: number): number {
   // `Mar 01 10:00:00` has spaces at 3 and 6 and a colon at 9 (a console line's `Sat Nov 22` does not).
@@ -97,7 +107,7 @@ export function withoutColours(text: string, start: number, end: number): string
 }
 
 /** Where a line starting with `[` starts after the prefix an app server or kubectl put before it. */
-export function afterServerPrefix(text: string, start: number, end: number): number {
+function afterServerPrefix(text: string, start: number, end: number): number {
   const line = text.slice(start, end)
   const prefix = SYSTEM_OUT_PREFIX.exec(line) ?? KUBECTL_PREFIX.exec(line)
   return prefix ? start + prefix[0].length : start

@@ -6,7 +6,7 @@ import { writeConsoleShape } from '../../../../bench/log-shapes'
 import { analyzeSources } from './analyze'
 import { timeZone } from './java-time'
 import { openInput, type FileReading } from './log-reader'
-import { cutPointAfter, type StretchPlan } from './parse-ahead'
+import { cutPointIn, windowAt, type StretchPlan } from './parse-ahead'
 import { RecordUnpacker } from './record-codec'
 import { isCutPoint } from './record-parser'
 
@@ -94,14 +94,15 @@ describe('cut points', () => {
     writeFileSync(path, text)
     const fd = openSync(path, 'r')
     const scratch = Buffer.alloc(4096)
+    const cutPointAfter = (from: number, lineStart: boolean, windowBytes = plan.windowBytes): number => cutPointIn(windowAt(fd, from, { ...plan, windowBytes }, scratch), from, lineStart)
     try {
       const third = text.indexOf(`${date} intserv Startup`)
-      expect(cutPointAfter(fd, 0, true, plan, scratch)).toBe(third)
-      expect(cutPointAfter(fd, 3, false, plan, scratch)).toBe(third)
-      expect(cutPointAfter(fd, third, true, plan, scratch)).toBe(third)
+      expect(cutPointAfter(0, true)).toBe(third)
+      expect(cutPointAfter(3, false)).toBe(third)
+      expect(cutPointAfter(third, true)).toBe(third)
       // Mid-line, the next line is the first whole one.
-      expect(cutPointAfter(fd, third + 1, false, plan, scratch)).toBe(-1)
-      expect(cutPointAfter(fd, 0, true, { ...plan, windowBytes: third }, scratch)).toBe(-1)
+      expect(cutPointAfter(third + 1, false)).toBe(-1)
+      expect(cutPointAfter(0, true, third)).toBe(-1)
     } finally {
       closeSync(fd)
     }

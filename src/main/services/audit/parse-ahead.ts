@@ -63,20 +63,15 @@ const READ_BYTES = 1 << 20
 /** What a stretch reads at a time while it looks for its end. */
 const END_READ_BYTES = 64 << 10
 
-/**
- * Where the first cut point at or after `from` starts: `from` itself when a line starts there (`lineStart`),
- * else after the next newline; -1 when none starts within the window. `buffer` is a scratch buffer.
- */
-export function cutPointAfter(fd: number, from: number, lineStart: boolean, plan: StretchPlan, buffer: Buffer): number {
-  return cutPointIn(windowAt(fd, from, plan, buffer), from, lineStart)
-}
-
 /** The bytes of the file from `from` in which a cut point is looked for, read into `buffer`. */
 export function windowAt(fd: number, from: number, plan: StretchPlan, buffer: Buffer): Buffer {
   return buffer.subarray(0, readSync(fd, buffer, 0, Math.min(buffer.length, plan.windowBytes), from))
 }
 
-/** cutPointAfter in the window of bytes read from `from`. */
+/**
+ * Where the first cut point at or after `from` starts, in the `window` of bytes read from there: `from`
+ * itself when a line starts there (`lineStart`), else after the next newline; -1 when none starts within it.
+ */
 export function cutPointIn(window: Buffer, from: number, lineStart: boolean): number {
   let start = lineStart ? 0 : window.indexOf(10) + 1
   if (start === 0 && !lineStart) return -1

@@ -29,10 +29,11 @@ export class RecentRecords {
   constructor(private readonly capacity: number) {}
 
   /**
-   * Whether the record is one of the recent ones; if not, it becomes the newest. `text` is the record's
-   * text as a string the caller keeps (a slice of the log would hold its whole decoded piece in memory).
+   * Whether the record is one of the recent ones; if not, it becomes the newest. `keptText` is the record's
+   * text as a string the caller keeps, when it has one (its hash is then worked out once); else the text is
+   * copied when it is kept (a slice of the log would hold its whole decoded piece in memory).
    */
-  seen(record: AuditRecord, text: string): boolean {
+  seen(record: AuditRecord, keptText?: string): boolean {
     const guid = record.guid
     if (guid !== undefined) {
       if (this.guids.has(guid)) return true
@@ -45,15 +46,18 @@ export class RecentRecords {
     this.readSecond(record.time)
     const second = this.lastSecond
     const secondCode = this.lastSecondCode
+    const text = keptText ?? record.text
     const same = this.byText.get(text)
     if (same) {
       for (const known of same) {
         if (known.secondCode === secondCode && known.second === second && known.server === record.server && known.messageId === record.messageId) return true
       }
     }
-    const identity: Identity = { server: record.server, messageId: record.messageId, second, secondCode, text }
+    // The copies of one text share their first's.
+    const kept = same ? same[0]!.text : (keptText ?? ownCopy(text))
+    const identity: Identity = { server: record.server, messageId: record.messageId, second, secondCode, text: kept }
     if (same) same.push(identity)
-    else this.byText.set(text, [identity])
+    else this.byText.set(identity.text, [identity])
     this.remember(identity)
     return false
   }

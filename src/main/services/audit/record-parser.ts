@@ -11,7 +11,7 @@ import { connectorNameOf, namesConnector, type NamesHolder } from './connector-n
 import { braceDepthChange, parseResponseText, responseRecord, structuredLogRecord } from './rest-response'
 import { internString } from './own-string'
 import { readsTraceLineAt, TRACE_LINES_READ } from './stack-trace'
-import { afterComposePrefix, afterCriTag, afterDockerPrefix, afterJournalPrefix, afterServerPrefix, dockerLogEntry, isPartOfLine, withoutColours } from './line-prefixes'
+import { afterCriTag, afterDockerPrefix, afterJournalPrefix, afterSourcePrefix, dockerLogEntry, isPartOfLine, withoutColours } from './line-prefixes'
 import { holdsAt } from './text-in-place'
 import { describeWrapping, unwrapLine, type LineWrapping } from './line-wrapping'
 import { DAY_NAMES, javaDateToIso, logbackTimeToIso, logZone, printedZone, unknownZoneNote, type TimeZone } from './java-time'
@@ -250,11 +250,7 @@ export class RecordParser {
     }
     // A line stripped of its colours is a text of its own: searched by itself, it leaves the piece's search where it was.
     const hasBar = coloured ? text.includes('|') : this.bars.within(text, start, end)
-    const beforePrefix = start
-    if (start < end && text.charCodeAt(start) === 91 /* [ */) start = afterServerPrefix(text, start, end)
-    else if (hasBar) start = afterComposePrefix(text, start, end)
-    // `docker compose logs -t` and `kubectl logs --prefix --timestamps` put the time after their prefix.
-    if (start !== beforePrefix) start = afterDockerPrefix(text, start, end)
+    start = afterSourcePrefix(text, start, end, hasBar)
     if (this.block) {
       // A response cut short (a truncated paste) must not swallow the records after it.
       const line = text.slice(start, end)

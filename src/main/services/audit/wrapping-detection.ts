@@ -1,6 +1,6 @@
 /** Finds what wraps every line of an input (line-wrapping.ts) from its first lines. */
 import { FILE_NAME, PREFIX_END, unwrapLine, type LineWrapping } from './line-wrapping'
-import { afterComposePrefix, afterCriTag, afterDockerPrefix, afterJournalPrefix, afterServerPrefix } from './line-prefixes'
+import { afterCriTag, afterDockerPrefix, afterJournalPrefix, afterSourcePrefix } from './line-prefixes'
 import { startsRecord } from './record-parser'
 
 const SAMPLE_LINES = 100
@@ -56,15 +56,12 @@ function evidentWithoutRecords(wrapping: LineWrapping, lines: readonly string[])
 
 /**
  * Whether a line starts a record once the prefixes the parser takes off itself are off, in the order
- * RecordParser.lineIn takes them: a docker time and CRI tag, or journalctl's; then a compose or kubectl
- * prefix and a time after it. Lines so wrapped need no wrapping of their own.
+ * RecordParser.lineIn takes them: a docker time and CRI tag, or journalctl's; then the source's
+ * (afterSourcePrefix). Lines so wrapped need no wrapping of their own.
  */
 function startsRecordUnprefixed(line: string): boolean {
   const end = line.length
   let start = afterDockerPrefix(line, 0, end)
   start = start > 0 ? Math.max(start, afterCriTag(line, start, end)) : afterJournalPrefix(line, 0, end)
-  const beforePrefix = start
-  start = line.charCodeAt(start) === 91 /* [ */ ? afterServerPrefix(line, start, end) : afterComposePrefix(line, start, end)
-  if (start !== beforePrefix) start = afterDockerPrefix(line, start, end)
-  return startsRecord(line.slice(start))
+  return startsRecord(line.slice(afterSourcePrefix(line, start, end)))
 }
